@@ -1,0 +1,1 @@
+//! Quote cards: templates, embedded fonts, rasterisation to PNG (issue 5).

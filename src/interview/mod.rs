@@ -1,0 +1,5 @@
+//! Text → model: the interview parser, typographic cleaning and errata.
+
+pub mod model;
+
+pub use model::{Address, Interview, Kind, Meta, Paragraph, Section, sentences};

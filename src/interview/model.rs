@@ -1,0 +1,199 @@
+//! The interview model: what the parser produces and both back ends read.
+//! It owns the data types only; parsing lives in `parse`, cleaning in `clean`.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A whole interview: metadata, the numbered sections, and what was dropped as page debris.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Interview {
+    pub meta: Meta,
+    /// Speakers in order of first appearance (the interviewer first when the byline names one).
+    pub speakers: Vec<String>,
+    pub sections: Vec<Section>,
+    /// Every debris line removed from the end of the page, verbatim.
+    pub dropped: Vec<String>,
+    /// How many errata entries were applied.
+    pub errata_applied: usize,
+}
+
+/// Title, summary, byline and the intro that precedes the first section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    pub title: String,
+    pub summary: String,
+    pub interviewer: String,
+    pub interviewee: String,
+    /// The intro paragraphs (section 0), cleaned, as plain text.
+    pub intro: Vec<String>,
+    /// The intro paragraphs with their addresses `0.P`.
+    #[serde(skip)]
+    pub intro_paragraphs: Vec<Paragraph>,
+}
+
+/// One numbered section: `01 谈上市` with its pull quote and paragraphs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    /// 1-based section number as printed (`01` → 1).
+    pub number: u32,
+    pub title: String,
+    pub pull_quote: String,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Part of a speaker's turn.
+    Turn,
+    /// An editor's note, wholly in parentheses.
+    Note,
+    /// A gap in the transcript (`……`).
+    Gap,
+    /// Narrative prose (the intro).
+    Prose,
+}
+
+/// A paragraph with its stable address.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    pub address: Address,
+    pub kind: Kind,
+    /// The speaker for `Turn` paragraphs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// True for the paragraph that opens a turn (it carried the `Name:` prefix).
+    pub opens_turn: bool,
+    /// The text without the speaker prefix, cleaned.
+    pub text: String,
+}
+
+/// `S.P`: section S (0 = intro), paragraph P (from 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Address {
+    pub section: u32,
+    pub paragraph: u32,
+}
+
+impl fmt::Display for Address {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.section, self.paragraph)
+    }
+}
+
+impl Serialize for Address {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Address {
+    /// The id used for anchors in XHTML (ids must not start with a digit): `p3-12`.
+    pub fn anchor(&self) -> String {
+        format!("p{}-{}", self.section, self.paragraph)
+    }
+}
+
+impl Interview {
+    /// All paragraphs in reading order, intro first.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.meta
+            .intro_paragraphs
+            .iter()
+            .chain(self.sections.iter().flat_map(|s| s.paragraphs.iter()))
+    }
+
+    /// The paragraph at an address, if any.
+    pub fn paragraph(&self, at: Address) -> Option<&Paragraph> {
+        if at.section == 0 {
+            return self
+                .meta
+                .intro_paragraphs
+                .get(at.paragraph.checked_sub(1)? as usize);
+        }
+        let section = self.section(at.section)?;
+        section
+            .paragraphs
+            .get(at.paragraph.checked_sub(1)? as usize)
+    }
+
+    /// The section with this number.
+    pub fn section(&self, number: u32) -> Option<&Section> {
+        self.sections.iter().find(|s| s.number == number)
+    }
+}
+
+/// Split a paragraph into sentences: a sentence ends after 。！？!? or …… (with any closing
+/// quotes or brackets that follow). Sentence N of paragraph `S.P` has address `S.P.N`.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends = matches!(c, '。' | '！' | '？' | '!' | '?')
+            || (c == '…' && chars.peek().is_some_and(|&(_, n)| n != '…'))
+            || (c == '…' && chars.peek().is_none());
+        if !ends {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = chars.peek() {
+            if matches!(
+                n,
+                '”' | '’' | '）' | ')' | '》' | '」' | '』' | '！' | '？' | '!' | '?' | '。'
+            ) {
+                end = j + n.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let s = text[start..end].trim();
+        if !s.is_empty() {
+            out.push(s);
+        }
+        start = end;
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_after_stops_and_keep_closing_quotes() {
+        let s = sentences("他说“AGI的先行者。”我们都笑了。对吗？好……走吧");
+        assert_eq!(
+            s,
+            vec![
+                "他说“AGI的先行者。”",
+                "我们都笑了。",
+                "对吗？",
+                "好……",
+                "走吧"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_rejoin_to_the_paragraph() {
+        let text = "确实这里面有好多原因。实现AGI不简单——是一个马拉松,一个长跑。你一定要坚持下去。";
+        assert_eq!(sentences(text).concat(), text);
+    }
+
+    #[test]
+    fn anchors_never_start_with_a_digit() {
+        let a = Address {
+            section: 3,
+            paragraph: 12,
+        };
+        assert_eq!(a.to_string(), "3.12");
+        assert_eq!(a.anchor(), "p3-12");
+    }
+}

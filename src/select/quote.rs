@@ -1,0 +1,50 @@
+//! The `Quote`: one selected line, as both back ends receive it.
+
+use serde::Serialize;
+
+/// What a quote was taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A section's pull quote.
+    PullQuote,
+    /// One sentence (`S.P.N`) or a run of sentences (`S.P.N-M`).
+    Sentence,
+    /// A whole paragraph (`S.P`).
+    Paragraph,
+    /// Passages of one turn joined with `……`.
+    Excerpt,
+    /// Text given on the command line or in a lines file; not verified against the interview.
+    Adhoc,
+}
+
+/// The section a quote comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SectionRef {
+    pub number: u32,
+    pub title: String,
+}
+
+/// A selected quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// File-name-safe slug, unique within a selection.
+    pub id: String,
+    pub text: String,
+    pub speaker: String,
+    pub section: SectionRef,
+    /// `S.P`, `S.P.N` or `S.P.N-M`; empty for ad hoc quotes.
+    pub address: String,
+    pub kind: QuoteKind,
+    /// Number of characters as counted for length filters.
+    pub chars: usize,
+    /// Ranking score, for automatically selected quotes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// Card templates this quote asks for (empty: the command's defaults).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub templates: Vec<String>,
+    /// Attribution override (replaces the template's attribution text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+}

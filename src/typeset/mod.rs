@@ -1,0 +1,123 @@
+//! Font-agnostic Chinese paragraph layout (pure: text, style, metrics and a box in; positioned
+//! lines out; no pixels). The rules follow clreq and `TYPOGRAPHY.md`.
+//!
+//! CONTRACT (used by the card back end): the public types and the signatures of `layout` and
+//! `fit` below. Implementation lives in sibling modules.
+
+/// Font metrics as the typesetter needs them. Implemented by the card back end over ab_glyph
+/// (a font chain) and by tests with a fixed-advance fake font.
+pub trait Metrics {
+    /// Advance width of `c` in em (1.0 = the font size) and the index of the font in the
+    /// chain that draws it; `None` if no font in the chain has the glyph (callers check
+    /// coverage before layout, so the typesetter may treat `None` as a 1-em glyph of font 0).
+    fn advance(&self, c: char) -> Option<(f32, u16)>;
+}
+
+/// How lines are aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Align {
+    /// All lines start-aligned (ragged end).
+    Start,
+    /// Every line centred.
+    Center,
+    /// All lines but the last justified; the last start-aligned.
+    #[default]
+    Justify,
+    /// All lines but the last justified; the last centred.
+    JustifyCenter,
+}
+
+/// Paragraph style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    /// Baseline-to-baseline distance as a multiple of the font size.
+    pub line_height: f32,
+    pub align: Align,
+    /// Make all lines near equal length (for short quotes on cards).
+    pub balanced: bool,
+    /// Han–Latin/digit gap in em (¼ em by default).
+    pub autospace: f32,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            line_height: 1.6,
+            align: Align::Justify,
+            balanced: false,
+            autospace: 0.25,
+        }
+    }
+}
+
+/// One glyph placed on a line. All lengths in px.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub ch: char,
+    /// Where the glyph's origin is drawn, from the line's start. For trimmed openers and
+    /// proportional punctuation padded to a 1-em box this differs from the box's left edge.
+    pub x: f32,
+    /// The space the glyph occupies on the line (after compression/justification).
+    pub advance: f32,
+    /// Index of the font in the chain (from `Metrics::advance`).
+    pub font: u16,
+}
+
+/// One laid-out line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The characters of this line, verbatim from the input (concatenating all lines' texts
+    /// gives the input back).
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    /// Width before justification, px.
+    pub natural_width: f32,
+    /// Width as set (== box width for justified lines), px.
+    pub width: f32,
+    /// Offset of the line's start from the box's left edge (centring), px.
+    pub x: f32,
+}
+
+/// A laid-out paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Font size in px (the em).
+    pub size: f32,
+    /// Baseline-to-baseline distance in px.
+    pub line_height: f32,
+    /// The box width the lines were set in, px.
+    pub width: f32,
+    pub lines: Vec<Line>,
+}
+
+impl Layout {
+    /// Height of the block: (lines − 1) × line height + 1 em.
+    pub fn height(&self) -> f32 {
+        match self.lines.len() {
+            0 => 0.0,
+            n => (n - 1) as f32 * self.line_height + self.size,
+        }
+    }
+}
+
+/// Lay out `text` at `size` px in a box `width` px wide.
+pub fn layout(text: &str, size: f32, width: f32, style: &Style, metrics: &dyn Metrics) -> Layout {
+    let _ = (text, size, width, style, metrics);
+    unimplemented!("typesetting engine: issue 4")
+}
+
+/// The largest integer px size in `min..=max` at which `text` fits `width`×`height`, with its
+/// layout; `None` if it does not fit even at `min`.
+pub fn fit(
+    text: &str,
+    width: f32,
+    height: f32,
+    min: u32,
+    max: u32,
+    style: &Style,
+    metrics: &dyn Metrics,
+) -> Option<Layout> {
+    let _ = (text, width, height, min, max, style, metrics);
+    unimplemented!("typesetting engine: issue 4")
+}
