@@ -2,4 +2,4 @@
 
 pub mod model;
 
-pub use model::{Address, Interview, Kind, Meta, Paragraph, Section, sentences};
+pub use model::{Address, Correction, Interview, Kind, Meta, Paragraph, Section, sentences};

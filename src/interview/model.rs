@@ -15,6 +15,17 @@ pub struct Interview {
     pub dropped: Vec<String>,
     /// How many errata entries were applied.
     pub errata_applied: usize,
+    /// The errata entries that were applied, for the book's colophon.
+    #[serde(skip)]
+    pub corrections: Vec<Correction>,
+}
+
+/// One applied correction of the source text (an errata entry).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Correction {
+    pub find: String,
+    pub replace: String,
+    pub why: String,
 }
 
 /// Title, summary, byline and the intro that precedes the first section.
