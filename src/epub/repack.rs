@@ -1,0 +1,86 @@
+//! Re-zip the crate's archive reproducibly: `mimetype` first and stored, every entry stamped
+//! with the book's date (clamped to the zip era, 1980–2107) and the same permissions, in the
+//! crate's order, with the package's text patches applied.
+
+use super::EpubError;
+use super::book::Patch;
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use std::io::{Cursor, Read, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+/// A zip timestamp for `date`, clamped to what the format can hold.
+fn zip_time(date: DateTime<Utc>) -> zip::DateTime {
+    let clamped = |y: i32| y.clamp(1980, 2107);
+    let (year, month, day, hour, minute, second) = if date.year() != clamped(date.year()) {
+        (clamped(date.year()), 1, 1, 0, 0, 0)
+    } else {
+        (
+            date.year(),
+            date.month(),
+            date.day(),
+            date.hour(),
+            date.minute(),
+            date.second(),
+        )
+    };
+    let narrow = |v: u32| u8::try_from(v).unwrap_or(0);
+    zip::DateTime::from_date_and_time(
+        u16::try_from(year).unwrap_or(1980),
+        narrow(month),
+        narrow(day),
+        narrow(hour),
+        narrow(minute),
+        narrow(second),
+    )
+    .unwrap_or_default()
+}
+
+/// The crate's archive, rewritten byte-for-byte reproducibly.
+pub fn repack(raw: &[u8], date: DateTime<Utc>, patches: &[Patch]) -> Result<Vec<u8>, EpubError> {
+    let mut archive = ZipArchive::new(Cursor::new(raw))?;
+    let base = SimpleFileOptions::default()
+        .last_modified_time(zip_time(date))
+        .unix_permissions(0o644);
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(raw.len())));
+    out.start_file(
+        "mimetype",
+        base.compression_method(CompressionMethod::Stored),
+    )?;
+    out.write_all(b"application/epub+zip")?;
+    let deflated = base.compression_method(CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        let name = entry.name().to_string();
+        if name == "mimetype" {
+            continue;
+        }
+        let mut data = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
+        entry.read_to_end(&mut data)?;
+        for patch in patches.iter().filter(|p| p.entry == name) {
+            let text = String::from_utf8_lossy(&data);
+            if !text.contains(&patch.find) {
+                return Err(EpubError::Patch(patch.entry));
+            }
+            data = text.replacen(&patch.find, &patch.replace, 1).into_bytes();
+        }
+        out.start_file(name, deflated)?;
+        out.write_all(&data)?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zip_times_are_clamped_to_the_zip_era() {
+        let at = |s| zip_time(DateTime::from_timestamp(s, 0).unwrap_or_default());
+        assert_eq!(at(0).year(), 1980);
+        assert_eq!(at(1_767_830_400).year(), 2026);
+        assert_eq!(at(1_767_830_400).month(), 1);
+        assert_eq!(at(1_767_830_400).day(), 8);
+        assert_eq!(at(10_000_000_000).year(), 2107);
+    }
+}

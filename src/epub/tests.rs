@@ -1,0 +1,399 @@
+//! Tests of the whole book: validity (epubcheck), reproducibility, completeness, escaping, links.
+
+use super::xhtml::text_content;
+use super::*;
+use crate::interview::{Address, Correction, Kind, Meta, Paragraph, Section};
+use crate::select::{QuoteKind, SectionRef};
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+fn para(
+    section: u32,
+    n: u32,
+    kind: Kind,
+    speaker: Option<&str>,
+    opens: bool,
+    text: &str,
+) -> Paragraph {
+    Paragraph {
+        address: Address {
+            section,
+            paragraph: n,
+        },
+        kind,
+        speaker: speaker.map(str::to_string),
+        opens_turn: opens,
+        text: text.to_string(),
+    }
+}
+
+/// A small interview built by hand: two sections, questions, answers, a note, a gap, and a
+/// paragraph full of markup characters.
+pub(super) fn sample() -> Interview {
+    let (q, a) = (Some("张小珺"), Some("张鹏"));
+    let turn = Kind::Turn;
+    Interview {
+        meta: Meta {
+            title: "全球大模型第一股的上市访谈：敢问路在何方？".into(),
+            summary: "本文是对智谱 CEO 张鹏的一次深度访谈节选。".into(),
+            interviewer: "张小珺".into(),
+            interviewee: "张鹏".into(),
+            intro: vec!["就在这个意味深长的历史时刻，我与张鹏做了一场3小时长谈。".into()],
+            intro_paragraphs: vec![para(
+                0,
+                1,
+                Kind::Prose,
+                None,
+                false,
+                "就在这个意味深长的历史时刻，我与张鹏做了一场3小时长谈。",
+            )],
+        },
+        speakers: vec!["张小珺".into(), "张鹏".into()],
+        sections: vec![
+            Section {
+                number: 1,
+                title: "谈上市".into(),
+                pull_quote: "我觉得祝大家好运吧".into(),
+                paragraphs: vec![
+                    para(
+                        1,
+                        1,
+                        turn,
+                        q,
+                        true,
+                        "为什么AGI还没有实现，你们这些公司都纷纷上市了？",
+                    ),
+                    para(
+                        1,
+                        2,
+                        turn,
+                        a,
+                        true,
+                        "确实这里面有好多原因。实现AGI不简单——是一个马拉松，一个长跑。",
+                    ),
+                    para(1, 3, turn, a, false, "在不同阶段，用不同方式去度过这一段。"),
+                    para(
+                        1,
+                        4,
+                        Kind::Note,
+                        None,
+                        false,
+                        "（访谈当天，谁是大模型第一股的形势，还未明朗。）",
+                    ),
+                    para(
+                        1,
+                        5,
+                        turn,
+                        a,
+                        false,
+                        "公式里写 a<b && c>d，还有\"引号\"和'撇号'。",
+                    ),
+                ],
+            },
+            Section {
+                number: 2,
+                title: "谈希冀".into(),
+                pull_quote: "一个开路的人".into(),
+                paragraphs: vec![
+                    para(2, 1, turn, q, true, "为什么不是创新者，而是先行者？"),
+                    para(2, 2, Kind::Gap, None, false, "……"),
+                    para(2, 3, turn, a, true, "就是，一个开路的人。"),
+                ],
+            },
+        ],
+        dropped: vec!["0 条回复 A文章作者 M管理员".into(), "个人中心".into()],
+        errata_applied: 1,
+        corrections: vec![Correction {
+            find: "AGI的先行者。".into(),
+            replace: "“AGI的先行者。”".into(),
+            why: "引号在抓取中丢失".into(),
+        }],
+    }
+}
+
+pub(super) fn quote(id: &str, text: &str, section: (u32, &str), address: &str) -> Quote {
+    Quote {
+        id: id.into(),
+        text: text.into(),
+        speaker: "张鹏".into(),
+        section: SectionRef {
+            number: section.0,
+            title: section.1.into(),
+        },
+        address: address.into(),
+        kind: QuoteKind::Sentence,
+        chars: text.chars().count(),
+        score: None,
+        templates: vec![],
+        attribution: Some("张鹏 · 智谱 CEO".into()),
+    }
+}
+
+fn sample_quotes() -> Vec<Quote> {
+    vec![
+        quote("pioneer", "就是，一个开路的人。", (2, "谈希冀"), "2.3.1"),
+        quote("marathon", "是一个马拉松，一个长跑。", (1, "谈上市"), "1.2"),
+        quote("free", "不在原文里的一句。", (1, "谈上市"), ""),
+    ]
+}
+
+/// A tiny valid PNG (the cover).
+pub(super) fn png() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(60, 75, image::Rgb([246, 241, 231]));
+    let mut out = Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .expect("encode a png in memory");
+    out.into_inner()
+}
+
+/// Every entry of an archive by name, in archive order.
+pub(super) fn entries(epub: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(epub)).expect("the epub is a zip");
+    (0..zip.len())
+        .map(|i| {
+            let mut e = zip.by_index(i).expect("entry");
+            let mut data = Vec::new();
+            e.read_to_end(&mut data).expect("read entry");
+            (e.name().to_string(), data)
+        })
+        .collect()
+}
+
+fn entry(epub: &[u8], name: &str) -> String {
+    let found = entries(epub).into_iter().find(|(n, _)| n == name);
+    String::from_utf8(found.unwrap_or_else(|| panic!("no {name}")).1).expect("utf-8")
+}
+
+/// The text of the spine, in reading order, with the pages' text joined.
+pub(super) fn book_text(epub: &[u8]) -> String {
+    let files: BTreeMap<String, Vec<u8>> = entries(epub).into_iter().collect();
+    let opf = String::from_utf8_lossy(&files["OEBPS/content.opf"]).to_string();
+    let href_of = |id: &str| {
+        let tag = format!("id=\"{id}\" href=\"");
+        let at = opf
+            .find(&tag)
+            .map(|i| i + tag.len())
+            .expect("manifest item");
+        opf[at..].split('"').next().unwrap_or_default().to_string()
+    };
+    opf.split("<itemref idref=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(|id| {
+            text_content(&String::from_utf8_lossy(
+                &files[&format!("OEBPS/{}", href_of(id))],
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Assert that every paragraph of the interview appears in the text, in order, and no debris.
+pub(super) fn assert_complete(interview: &Interview, text: &str) {
+    let mut from = 0;
+    for p in interview.paragraphs() {
+        match text[from..].find(&p.text) {
+            Some(at) => from += at + p.text.len(),
+            None => panic!(
+                "paragraph {} missing or out of order: {}",
+                p.address, p.text
+            ),
+        }
+    }
+    for debris in &interview.dropped {
+        let debris = debris.trim();
+        assert!(
+            debris.is_empty() || !text.contains(debris),
+            "debris in the book: {debris}"
+        );
+    }
+}
+
+/// The command that runs epubcheck: `$EPUBCHECK_JAR` or the `epubcheck` on `PATH`, through
+/// `java -jar` when it is a jar (Debian installs the jar itself as `epubcheck`).
+fn epubcheck_command() -> Option<std::process::Command> {
+    let jar = std::env::var_os("EPUBCHECK_JAR").map(std::path::PathBuf::from);
+    let found = jar.or_else(|| {
+        let path = std::env::var_os("PATH")?;
+        std::env::split_paths(&path).map(|d| d.join("epubcheck")).find(|p| p.is_file())
+    })?;
+    let is_jar = std::fs::read(&found).is_ok_and(|b| b.starts_with(b"PK"));
+    Some(if is_jar {
+        let mut java = std::process::Command::new("java");
+        java.arg("-jar").arg(found);
+        java
+    } else {
+        std::process::Command::new(found)
+    })
+}
+
+/// Run epubcheck and require 0 fatals, 0 errors, 0 warnings. Fails (never skips) when it is
+/// missing, in CI and out of it.
+pub(super) fn epubcheck(epub: &[u8]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("book.epub");
+    std::fs::write(&path, epub).expect("write the book");
+    let ci = std::env::var("CI").is_ok();
+    let hint = "install it (apt-get install epubcheck) or set EPUBCHECK_JAR to its jar";
+    let Some(mut command) = epubcheck_command() else {
+        panic!("epubcheck is required and was not found on PATH (CI: {ci}); {hint}");
+    };
+    let out = command
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("epubcheck could not be run ({e}; CI: {ci}); {hint}"));
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "epubcheck failed:\n{report}");
+    assert!(report.contains("No errors or warnings detected"), "epubcheck:\n{report}");
+    assert!(!report.contains("WARNING") && !report.contains("ERROR"), "epubcheck:\n{report}");
+}
+
+fn full_options() -> EpubOptions {
+    EpubOptions {
+        cover_png: Some(png()),
+        ..EpubOptions::default()
+    }
+}
+
+#[test]
+fn epubcheck_finds_nothing() {
+    let epub = build(&sample(), &sample_quotes(), &full_options()).expect("build");
+    epubcheck(&epub);
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let one = build(&sample(), &sample_quotes(), &full_options()).expect("build");
+    let two = build(&sample(), &sample_quotes(), &full_options()).expect("build");
+    assert!(one == two, "two builds differ");
+}
+
+#[test]
+fn mimetype_comes_first_and_stored() {
+    let epub = build(&sample(), &[], &EpubOptions::default()).expect("build");
+    assert_eq!(&epub[30..38], b"mimetype");
+    assert_eq!(&epub[38..58], b"application/epub+zip");
+}
+
+#[test]
+fn every_paragraph_in_order_and_no_debris() {
+    let interview = sample();
+    let epub = build(&interview, &sample_quotes(), &full_options()).expect("build");
+    assert_complete(&interview, &book_text(&epub));
+}
+
+#[test]
+fn markup_characters_survive_as_text() {
+    let epub = build(&sample(), &[], &EpubOptions::default()).expect("build");
+    let ch = entry(&epub, "OEBPS/ch01.xhtml");
+    assert!(ch.contains("a&lt;b &amp;&amp; c&gt;d，还有&quot;引号&quot;和&#39;撇号&#39;"));
+    assert!(text_content(&ch).contains("公式里写 a<b && c>d，还有\"引号\"和'撇号'。"));
+}
+
+#[test]
+fn questions_answers_notes_and_anchors_are_marked() {
+    let epub = build(&sample(), &[], &EpubOptions::default()).expect("build");
+    let ch = entry(&epub, "OEBPS/ch01.xhtml");
+    assert!(ch.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    assert!(ch.contains("lang=\"zh-CN\" xml:lang=\"zh-CN\""));
+    assert!(ch.contains("<section epub:type=\"chapter\""));
+    assert!(
+        ch.contains("<p class=\"q open\" id=\"p1-1\"><span class=\"who\">张小珺：</span>为什么")
+    );
+    assert!(ch.contains("<p class=\"a open\" id=\"p1-2\"><span class=\"who\">张鹏：</span>确实"));
+    assert!(ch.contains("<p class=\"a\" id=\"p1-3\">在不同"));
+    assert!(ch.contains("<p class=\"note\" id=\"p1-4\">"));
+    assert!(
+        ch.contains("<blockquote class=\"pull\" epub:type=\"pullquote\"><p>我觉得祝大家好运吧</p>")
+    );
+    assert!(entry(&epub, "OEBPS/ch02.xhtml").contains("<p class=\"gap\" id=\"p2-2\">……</p>"));
+}
+
+#[test]
+fn quotes_link_back_to_their_paragraphs() {
+    let epub = build(&sample(), &sample_quotes(), &EpubOptions::default()).expect("build");
+    let hl = entry(&epub, "OEBPS/quotes.xhtml");
+    assert!(hl.contains("<a href=\"ch02.xhtml#p2-3\">02 谈希冀</a>"));
+    assert!(hl.contains("<a href=\"ch01.xhtml#p1-2\">01 谈上市</a>"));
+    assert!(
+        hl.contains("<a href=\"ch01.xhtml\">01 谈上市</a>"),
+        "ad hoc quote links its chapter"
+    );
+    for href in hl
+        .split("href=\"")
+        .skip(2)
+        .filter_map(|s| s.split('"').next())
+    {
+        let (file, anchor) = href.split_once('#').unwrap_or((href, ""));
+        let page = entry(&epub, &format!("OEBPS/{file}"));
+        assert!(
+            anchor.is_empty() || page.contains(&format!("id=\"{anchor}\"")),
+            "{href}"
+        );
+    }
+}
+
+#[test]
+fn metadata_has_roles_language_dates_and_a_content_identifier() {
+    let opts = EpubOptions {
+        source_date_epoch: Some(1_700_000_000),
+        ..EpubOptions::default()
+    };
+    let epub = build(&sample(), &[], &opts).expect("build");
+    let opf = entry(&epub, "OEBPS/content.opf");
+    assert!(opf.contains("<dc:creator id=\"epub-creator-0\">张小珺</dc:creator>"));
+    assert!(opf.contains("scheme=\"marc:relators\">ivr</meta>"));
+    assert!(opf.contains("scheme=\"marc:relators\">ive</meta>"));
+    assert!(!opf.contains(">aut</meta>"));
+    assert!(opf.contains("<dc:language>zh-CN</dc:language>"));
+    assert!(opf.contains("<meta property=\"dcterms:modified\">2023-11-14T22:13:20Z</meta>"));
+    assert!(opf.contains("<dc:description>本文是对智谱"));
+    assert!(entry(&epub, "OEBPS/nav.xhtml").contains("lang=\"zh-CN\" xml:lang=\"zh-CN\""));
+    let id = |epub: &[u8]| {
+        let opf = entry(epub, "OEBPS/content.opf");
+        opf.split("urn:uuid:")
+            .nth(1)
+            .map(|s| s[..36].to_string())
+            .expect("identifier")
+    };
+    let mut other = sample();
+    other.sections[0].paragraphs[2].text.push('！');
+    let changed = build(&other, &[], &opts).expect("build");
+    assert_eq!(id(&epub), id(&build(&sample(), &[], &opts).expect("build")));
+    assert_ne!(id(&epub), id(&changed));
+}
+
+#[test]
+fn the_date_stamps_the_zip_entries() {
+    let at = |epoch| {
+        let opts = EpubOptions {
+            source_date_epoch: Some(epoch),
+            ..EpubOptions::default()
+        };
+        let epub = build(&sample(), &[], &opts).expect("build");
+        let mut zip = zip::ZipArchive::new(Cursor::new(epub)).expect("zip");
+        let stamp = zip
+            .by_index(3)
+            .expect("entry")
+            .last_modified()
+            .expect("stamp");
+        (stamp.year(), stamp.month(), stamp.day())
+    };
+    assert_eq!(at(1_700_000_000), (2023, 11, 14));
+    assert_eq!(at(0), (1980, 1, 1));
+}
+
+#[test]
+fn a_cover_that_is_not_png_is_refused() {
+    let opts = EpubOptions {
+        cover_png: Some(b"GIF89a".to_vec()),
+        ..EpubOptions::default()
+    };
+    let err = build(&sample(), &[], &opts).expect_err("not a png");
+    assert!(matches!(err, EpubError::CoverNotPng));
+    assert!(err.to_string().starts_with("the cover is not a png"));
+}

@@ -1,0 +1,396 @@
+//! The book's pages as complete XHTML5 documents: escaping, Q&A classes, paragraph anchors.
+//!
+//! It owns the markup only; packaging (manifest, nav, zip) is `book`'s, the font `font`'s.
+//! Every text that reaches a page goes through [`escape`]; every paragraph carries the id
+//! [`Address::anchor`] gives it (`p3-12`), so quotes and readers can link to it.
+
+use crate::interview::{Address, Interview, Kind, Paragraph, Section};
+use crate::select::Quote;
+use std::fmt::Write as _;
+
+/// The stylesheet every page links to (epub-builder's nav uses the same name).
+pub const STYLESHEET_HREF: &str = "stylesheet.css";
+
+/// Where a page sits in the book; `book` maps it to landmarks and the table of contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Cover,
+    TitlePage,
+    Intro,
+    Chapter,
+    Highlights,
+    About,
+}
+
+/// One XHTML file of the book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// File name inside the book, e.g. `ch03.xhtml`.
+    pub file: String,
+    /// Title for the table of contents, e.g. `03 谈泡沫`.
+    pub title: String,
+    pub kind: PageKind,
+    pub xhtml: String,
+}
+
+/// What 关于本书 says beyond the interview itself.
+#[derive(Debug, Clone, Default)]
+pub struct About {
+    pub source_note: Option<String>,
+    /// The embedded font's full name, when one is embedded.
+    pub font_name: Option<String>,
+    pub font_licence: Option<String>,
+}
+
+/// The cover image's path inside the book.
+pub const COVER_IMAGE: &str = "images/cover.png";
+
+/// Escape text for XHTML element content and attribute values, and drop the characters XML
+/// forbids (C0 controls other than tab and newline, U+FFFE, U+FFFF), so any input stays
+/// well-formed.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            '\r' => out.push('\n'),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The text a reader sees in a page: tags removed, the entities [`escape`] writes decoded.
+pub fn text_content(xhtml: &str) -> String {
+    let body = xhtml.find("<body").map_or(xhtml, |i| &xhtml[i..]);
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find('>')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The file a section's chapter is written to: `ch03.xhtml`; section 0 is the intro.
+pub fn chapter_file(section: u32) -> String {
+    match section {
+        0 => "intro.xhtml".to_string(),
+        n => format!("ch{n:02}.xhtml"),
+    }
+}
+
+/// A section's title as the table of contents shows it: `03 谈泡沫`.
+pub fn section_label(section: &Section) -> String {
+    format!("{:02} {}", section.number, section.title)
+}
+
+/// All pages in reading order.
+pub fn pages(interview: &Interview, quotes: &[Quote], about: &About, cover: bool) -> Vec<Page> {
+    let mut out = Vec::new();
+    let mut push = |file: &str, title: &str, kind, body: String| {
+        out.push(Page {
+            file: file.to_string(),
+            title: title.to_string(),
+            kind,
+            xhtml: document(title, &body),
+        });
+    };
+    let meta = &interview.meta;
+    if cover {
+        let body = format!(
+            "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"{COVER_IMAGE}\" alt=\"{}\"/>\n</section>",
+            escape(&meta.title)
+        );
+        push("cover.xhtml", "封面", PageKind::Cover, body);
+    }
+    push(
+        "title.xhtml",
+        &meta.title,
+        PageKind::TitlePage,
+        title_page(interview),
+    );
+    let intro = intro_paragraphs(interview);
+    if !intro.is_empty() {
+        let mut body = String::from(
+            "<section epub:type=\"introduction\" class=\"intro\" id=\"intro\">\n<h1>导语</h1>\n",
+        );
+        for p in &intro {
+            body.push_str(&paragraph(p, &meta.interviewer));
+        }
+        body.push_str("</section>");
+        push("intro.xhtml", "导语", PageKind::Intro, body);
+    }
+    for section in &interview.sections {
+        let label = section_label(section);
+        let file = chapter_file(section.number);
+        push(
+            &file,
+            &label,
+            PageKind::Chapter,
+            chapter(section, &meta.interviewer),
+        );
+    }
+    if !quotes.is_empty() {
+        push(
+            "quotes.xhtml",
+            "金句",
+            PageKind::Highlights,
+            highlights(interview, quotes),
+        );
+    }
+    push(
+        "about.xhtml",
+        "关于本书",
+        PageKind::About,
+        about_page(interview, about),
+    );
+    out
+}
+
+/// A complete XHTML5 document around `body`.
+fn document(title: &str, body: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n\
+         <html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" \
+         lang=\"zh-CN\" xml:lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+         <title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{STYLESHEET_HREF}\"/>\n\
+         </head>\n<body>\n{body}\n</body>\n</html>\n",
+        escape(title)
+    )
+}
+
+fn title_page(interview: &Interview) -> String {
+    let meta = &interview.meta;
+    let mut body = format!(
+        "<section epub:type=\"titlepage\" class=\"titlepage\">\n<h1 class=\"book-title\">{}</h1>\n",
+        escape(&meta.title)
+    );
+    let names: Vec<&str> = [meta.interviewer.as_str(), meta.interviewee.as_str()]
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .collect();
+    if !names.is_empty() {
+        let _ = writeln!(
+            body,
+            "<p class=\"byline\">访谈：{}</p>",
+            escape(&names.join(" × "))
+        );
+    }
+    if !meta.summary.is_empty() {
+        let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&meta.summary));
+    }
+    body.push_str("</section>");
+    body
+}
+
+/// The intro with addresses: the parser's `intro_paragraphs`, or `intro` numbered `0.N`.
+fn intro_paragraphs(interview: &Interview) -> Vec<Paragraph> {
+    let meta = &interview.meta;
+    if !meta.intro_paragraphs.is_empty() {
+        return meta.intro_paragraphs.clone();
+    }
+    (1..)
+        .zip(&meta.intro)
+        .map(|(n, text)| Paragraph {
+            address: Address {
+                section: 0,
+                paragraph: n,
+            },
+            kind: Kind::Prose,
+            speaker: None,
+            opens_turn: false,
+            text: text.clone(),
+        })
+        .collect()
+}
+
+fn chapter(section: &Section, interviewer: &str) -> String {
+    let mut body = format!(
+        "<section epub:type=\"chapter\" class=\"chapter\" id=\"ch{n:02}\">\n<header>\n\
+         <h1><span class=\"chapter-num\">{n:02}</span> <span class=\"chapter-title\">{title}</span></h1>\n",
+        n = section.number,
+        title = escape(&section.title),
+    );
+    if !section.pull_quote.is_empty() {
+        let _ = writeln!(
+            body,
+            "<blockquote class=\"pull\" epub:type=\"pullquote\"><p>{}</p></blockquote>",
+            escape(&section.pull_quote)
+        );
+    }
+    body.push_str("</header>\n");
+    for p in &section.paragraphs {
+        body.push_str(&paragraph(p, interviewer));
+    }
+    body.push_str("</section>");
+    body
+}
+
+/// One paragraph, with its anchor; a turn's first paragraph carries the speaker label and the
+/// interviewer's turns are class `q` (answers `a`).
+fn paragraph(p: &Paragraph, interviewer: &str) -> String {
+    let id = p.address.anchor();
+    let text = escape(&p.text);
+    let speaker = p.speaker.as_deref().unwrap_or("");
+    let class = match p.kind {
+        Kind::Turn if !interviewer.is_empty() && speaker == interviewer => "q",
+        Kind::Turn => "a",
+        Kind::Note => "note",
+        Kind::Gap => "gap",
+        Kind::Prose => "prose",
+    };
+    if p.kind == Kind::Turn && p.opens_turn && !speaker.is_empty() {
+        format!(
+            "<p class=\"{class} open\" id=\"{id}\"><span class=\"who\">{}：</span>{text}</p>\n",
+            escape(speaker)
+        )
+    } else {
+        format!("<p class=\"{class}\" id=\"{id}\">{text}</p>\n")
+    }
+}
+
+/// The paragraph a quote address (`3.12`, `3.12.2`, `3.12.2-4`) points into.
+pub fn quote_paragraph(address: &str) -> Option<Address> {
+    let mut parts = address.split('.');
+    let section = parts.next()?.parse().ok()?;
+    let paragraph = parts.next()?.split('-').next()?.parse().ok()?;
+    Some(Address { section, paragraph })
+}
+
+/// Where a quote links to: its paragraph when that exists, else its section's chapter.
+fn quote_href(interview: &Interview, quote: &Quote) -> Option<String> {
+    if let Some(at) =
+        quote_paragraph(&quote.address).filter(|&at| interview.paragraph(at).is_some())
+    {
+        return Some(format!("{}#{}", chapter_file(at.section), at.anchor()));
+    }
+    interview
+        .section(quote.section.number)
+        .map(|s| chapter_file(s.number))
+}
+
+fn highlights(interview: &Interview, quotes: &[Quote]) -> String {
+    let mut body = String::from(
+        "<section epub:type=\"chapter\" class=\"highlights\" id=\"highlights\">\n<h1>金句</h1>\n",
+    );
+    for (n, quote) in (1..).zip(quotes) {
+        let who = quote.attribution.as_deref().unwrap_or(&quote.speaker);
+        let _ = write!(
+            body,
+            "<blockquote class=\"hl\" id=\"q{n}\">\n<p class=\"hl-text\">{}</p>\n<p class=\"hl-src\">",
+            escape(&quote.text)
+        );
+        if !who.is_empty() {
+            let _ = write!(body, "<span class=\"hl-who\">—— {}</span> ", escape(who));
+        }
+        let place = match interview.section(quote.section.number) {
+            Some(s) => section_label(s),
+            None => format!("{:02} {}", quote.section.number, quote.section.title),
+        };
+        match quote_href(interview, quote) {
+            Some(href) => {
+                let _ = write!(body, "<a href=\"{}\">{}</a>", escape(&href), escape(&place));
+            }
+            None => body.push_str(&escape(&place)),
+        }
+        body.push_str("</p>\n</blockquote>\n");
+    }
+    body.push_str("</section>");
+    body
+}
+
+fn about_page(interview: &Interview, about: &About) -> String {
+    let mut body = String::from(
+        "<section epub:type=\"colophon\" class=\"about\" id=\"about\">\n<h1>关于本书</h1>\n<h2>来源</h2>\n",
+    );
+    let source = about.source_note.clone().unwrap_or_else(|| {
+        format!(
+            "本书据访谈《{}》的原文编排，收录全文，未作删节。",
+            interview.meta.title
+        )
+    });
+    let _ = writeln!(body, "<p>{}</p>", escape(&source));
+    body.push_str("<h2>校订</h2>\n");
+    if interview.corrections.is_empty() {
+        body.push_str("<p>原文未作校订。</p>\n");
+    } else {
+        let _ = writeln!(
+            body,
+            "<p>据勘误表校订 {} 处：</p>\n<ul class=\"corrections\">",
+            interview.corrections.len()
+        );
+        for c in &interview.corrections {
+            let _ = write!(body, "<li>“{}” → “{}”", escape(&c.find), escape(&c.replace));
+            if !c.why.is_empty() {
+                let _ = write!(body, "：{}", escape(&c.why));
+            }
+            body.push_str("</li>\n");
+        }
+        body.push_str("</ul>\n");
+    }
+    body.push_str("<h2>字体</h2>\n");
+    match &about.font_name {
+        Some(name) => {
+            let licence = about
+                .font_licence
+                .as_deref()
+                .unwrap_or("见字体自带的许可声明");
+            let _ = writeln!(
+                body,
+                "<p>正文字体：{}（{}）。书中只嵌入了本书用到的字形。</p>",
+                escape(name),
+                escape(licence)
+            );
+        }
+        None => body.push_str("<p>本书未嵌入字体，由阅读器以其默认字体显示。</p>\n"),
+    }
+    body.push_str("<p class=\"made\">由 jinju（金句）生成。</p>\n</section>");
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_keeps_text_and_drops_what_xml_forbids() {
+        assert_eq!(escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(escape("x\u{1}y\u{FFFF}z"), "xyz");
+        assert_eq!(text_content(&escape("<&>\"'")), "<&>\"'");
+    }
+
+    #[test]
+    fn quote_addresses_point_at_their_paragraph() {
+        let at = |s, p| {
+            Some(Address {
+                section: s,
+                paragraph: p,
+            })
+        };
+        assert_eq!(quote_paragraph("3.12"), at(3, 12));
+        assert_eq!(quote_paragraph("3.12.2"), at(3, 12));
+        assert_eq!(quote_paragraph("3.12.2-4"), at(3, 12));
+        assert_eq!(quote_paragraph(""), None);
+        assert_eq!(quote_paragraph("3"), None);
+    }
+
+    #[test]
+    fn text_content_strips_tags_and_head() {
+        let page = document("标题", "<p class=\"a\">甲<span>乙</span>&amp;</p>");
+        assert_eq!(text_content(&page).trim(), "甲乙&");
+    }
+}
