@@ -1,0 +1,158 @@
+//! The command line as a user runs it: exit codes, messages, and the JSON contract.
+
+use assert_cmd::Command;
+use std::fs;
+
+fn jinju() -> Command {
+    Command::cargo_bin("jinju").unwrap()
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn inspect_json_is_the_contract() {
+    let out = jinju()
+        .args(["inspect", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["meta"]["interviewer"], "张小珺");
+    assert_eq!(v["meta"]["interviewee"], "张鹏");
+    assert_eq!(v["speakers"], serde_json::json!(["张小珺", "张鹏"]));
+    assert_eq!(v["meta"]["intro"].as_array().unwrap().len(), 9);
+    let sections = v["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 5);
+    assert_eq!(sections[0]["number"], 1);
+    assert_eq!(sections[0]["title"], "谈上市");
+    assert_eq!(sections[0]["pull_quote"], "我觉得祝大家好运吧");
+    let p = &sections[0]["paragraphs"][0];
+    assert_eq!(
+        (
+            p["address"].as_str(),
+            p["kind"].as_str(),
+            p["speaker"].as_str()
+        ),
+        (Some("1.1"), Some("turn"), Some("张小珺"))
+    );
+    assert!(p["text"].as_str().unwrap().starts_with("我想了想，"));
+    assert!(v["errata_applied"].as_u64().unwrap() >= 12);
+    assert_eq!(v["dropped"][0], "AI 前线");
+}
+
+#[test]
+fn inspect_text_and_raw_options() {
+    let out = jinju()
+        .args(["inspect", "--no-errata", "--keep-punctuation"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("市前夕,智谱CEO") && text.contains("errata:      0 applied"),
+        "{text}"
+    );
+}
+
+#[test]
+fn inspect_reads_another_file() {
+    let out = jinju()
+        .args([
+            "inspect",
+            "--format",
+            "json",
+            "--input",
+            "tests/data/two_sections.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["meta"]["interviewee"], "韩梅梅");
+    assert_eq!(v["sections"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn help_version_and_usage_errors() {
+    assert!(jinju().arg("--help").output().unwrap().status.success());
+    let out = jinju().arg("--version").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("jinju "));
+    let out = jinju().arg("frobnicate").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// Bad interview inputs: each exits 1 with a message naming the problem, never a panic.
+#[test]
+fn bad_interview_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        fs::write(&p, bytes).unwrap();
+        p.display().to_string()
+    };
+    let no_turns = "标题\n\n01\n\n谈一\n\n引言\n\n一段没有说话人的文字。\n";
+    let errata = write(
+        "errata.yaml",
+        "- find: 不存在的文字\n  replace: x\n  why: test\n".as_bytes(),
+    );
+    let misspelt = write(
+        "errata2.yaml",
+        "- find: 市前夕\n  replce: x\n  why: test\n".as_bytes(),
+    );
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![
+                "--input".into(),
+                dir.path().join("missing.txt").display().to_string(),
+            ],
+            "cannot read interview",
+        ),
+        (
+            vec!["--input".into(), dir.path().display().to_string()],
+            "is a directory",
+        ),
+        (
+            vec!["--input".into(), write("latin1.txt", b"caf\xe9 \xff")],
+            "not valid UTF-8",
+        ),
+        (
+            vec!["--input".into(), write("binary.bin", b"\x00\x01\x02abc")],
+            "binary",
+        ),
+        (
+            vec!["--input".into(), write("empty.txt", b"  \n\n")],
+            "input is empty",
+        ),
+        (
+            vec![
+                "--input".into(),
+                write("nosections.txt", "只有一行字。\n".as_bytes()),
+            ],
+            "no numbered sections",
+        ),
+        (
+            vec!["--input".into(), write("noturns.txt", no_turns.as_bytes())],
+            "no speaker turns",
+        ),
+        (
+            vec!["--errata".into(), errata],
+            "matches 0 time(s), expected 1",
+        ),
+        (
+            vec!["--errata".into(), misspelt.clone()],
+            "errata2.yaml:2:3: .[0]: unknown field `replce`",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = jinju().arg("inspect").args(&args).output().unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains(message),
+            "{args:?}: expected {message:?} in {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
