@@ -17,6 +17,8 @@ pub struct Cli {
 pub enum Command {
     /// Print the structure of an interview: meta, sections, paragraphs with their addresses.
     Inspect(InspectArgs),
+    /// List the selected quotes (curated, filtered, ranked or ad hoc).
+    Quotes(QuotesArgs),
 }
 
 /// Where the interview comes from and how it is read.
@@ -50,4 +52,61 @@ pub struct InspectArgs {
 pub enum InspectFormat {
     Text,
     Json,
+}
+
+/// Which quotes: a quotes file, addresses, ad hoc text, ranking, and filters.
+#[derive(Debug, Args, Clone, Default)]
+pub struct SelectArgs {
+    /// Quotes file (YAML; default: the bundled content/quotes.yaml when no other source or
+    /// filter is given).
+    #[arg(long, short = 'q', value_name = "FILE")]
+    pub quotes: Option<PathBuf>,
+    /// Quote by address: `3.12` (paragraph), `3.12.2` (sentence), `3.12.2-3` (sentences).
+    #[arg(long, value_name = "ADDR")]
+    pub at: Vec<String>,
+    /// Ad hoc text to make a card of (not verified against the interview).
+    #[arg(long, value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// A file of ad hoc quotes, one per line.
+    #[arg(long, value_name = "FILE")]
+    pub lines: Option<PathBuf>,
+    /// The N best lines by the ranking (see README, "Automatic selection").
+    #[arg(long, value_name = "N")]
+    pub auto: Option<usize>,
+    /// Only quotes from section N.
+    #[arg(long, value_name = "N")]
+    pub section: Option<u32>,
+    /// Only this speaker's lines (automatic selection defaults to the interviewee).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Only quotes matching this regular expression.
+    #[arg(long, value_name = "REGEX")]
+    pub grep: Option<String>,
+    /// Only quotes of at least N characters (a Latin word counts as one).
+    #[arg(long, value_name = "N")]
+    pub min_chars: Option<usize>,
+    /// Only quotes of at most N characters (a Latin word counts as one).
+    #[arg(long, value_name = "N")]
+    pub max_chars: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Output format: an 80-column table, the JSON contract, or YAML entries for quotes.yaml.
+    #[arg(long, value_enum, default_value_t = QuotesFormat::Table)]
+    pub format: QuotesFormat,
+    /// Show the parts of each ranked quote's score.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum QuotesFormat {
+    Table,
+    Json,
+    Yaml,
 }

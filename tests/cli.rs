@@ -156,3 +156,87 @@ fn bad_interview_inputs() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn quotes_json_contract_and_table_width() {
+    let out = jinju()
+        .args(["quotes", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = v.as_array().unwrap();
+    assert!(items.len() >= 17);
+    for q in items {
+        for key in ["id", "text", "speaker", "address", "kind", "chars"] {
+            assert!(!q[key].is_null(), "{key} missing in {q}");
+        }
+        assert!(q["section"]["number"].is_u64() && q["section"]["title"].is_string());
+    }
+    let out = jinju().args(["quotes"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    for line in table.lines() {
+        let cols: usize = line
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum();
+        assert!(cols <= 80, "{cols} columns: {line}");
+    }
+    let out = jinju()
+        .args(["quotes", "--auto", "5", "--format", "json", "--explain"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v[0]["score"].is_f64() && v[0]["explain"]["length"].is_f64(),
+        "{v}"
+    );
+}
+
+#[test]
+fn quotes_yaml_output_pastes_back() {
+    let out = jinju()
+        .args(["quotes", "--auto", "8", "--format", "yaml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("q.yaml");
+    fs::write(&file, &out.stdout).unwrap();
+    let json = |args: &[&str]| -> Vec<String> {
+        let out = jinju().args(args).output().unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let file = file.display().to_string();
+    assert_eq!(
+        json(&["quotes", "--auto", "8", "--format", "json"]),
+        json(&["quotes", "--quotes", &file, "--format", "json"])
+    );
+}
+
+#[test]
+fn quotes_errors_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.yaml");
+    fs::write(&file, "quotes:\n  - text: \"就是,一个开车的人。\"\n").unwrap();
+    let out = jinju()
+        .args(["quotes", "--quotes"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains("closest: 就是，一个开路的人。 (at 5.25)"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = jinju().args(["quotes", "--grep", "("]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("not a valid regular expression"));
+}
