@@ -15,6 +15,7 @@ pub mod cli;
 pub mod commands;
 pub mod epub;
 pub mod interview;
+pub mod output;
 pub mod select;
 pub mod typeset;
 pub mod yaml;
