@@ -19,6 +19,11 @@ pub enum Command {
     Inspect(InspectArgs),
     /// List the selected quotes (curated, filtered, ranked or ad hoc).
     Quotes(QuotesArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Where the interview comes from and how it is read.

@@ -240,3 +240,19 @@ fn quotes_errors_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr_of(&out).contains("not a valid regular expression"));
 }
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "_jinju()"),
+        ("zsh", "#compdef jinju"),
+        ("fish", "complete -c jinju"),
+    ] {
+        let out = jinju().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(marker),
+            "{shell}"
+        );
+    }
+}

@@ -11,8 +11,7 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<()> {
         InspectFormat::Json => serde_json::to_string_pretty(&interview)? + "\n",
         InspectFormat::Text => text(&interview),
     };
-    print!("{out}");
-    Ok(())
+    super::emit(&out)
 }
 
 /// A readable outline: one line per paragraph, with its address, kind and speaker.

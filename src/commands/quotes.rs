@@ -15,8 +15,7 @@ pub fn run(args: &QuotesArgs) -> anyhow::Result<()> {
         QuotesFormat::Json => json(&sel, args.explain)?,
         QuotesFormat::Yaml => yaml(&sel.quotes),
     };
-    print!("{out}");
-    Ok(())
+    super::emit(&out)
 }
 
 /// Cut `text` to `width` terminal columns, ending with … when cut.
