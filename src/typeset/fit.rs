@@ -24,6 +24,15 @@ pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style:
     if !(size.is_finite() && size > 0.0) {
         return degenerate(para, text, width_px);
     }
+    let line_height = size * line_height;
+    if para.len() == 0 {
+        return Layout {
+            size,
+            line_height,
+            width: width_px,
+            lines: Vec::new(),
+        };
+    }
     let box_em = (width_px / size).min(1e6);
     let ragged = matches!(style.align, Align::Start | Align::Center);
     let mut breaking = break_lines(para, box_em, ragged);
@@ -68,7 +77,7 @@ pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style:
         .collect();
     Layout {
         size,
-        line_height: size * line_height,
+        line_height,
         width: width_px,
         lines,
     }

@@ -94,3 +94,96 @@ pub(crate) fn set_line(para: &Para, text: &str, a: usize, b: usize, opts: SetOpt
         x: 0.0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::testing::FixedMetrics;
+
+    fn set(text: &str, width: f32, justify: bool) -> Line {
+        let para = Para::new(text, &FixedMetrics::default(), 0.25);
+        set_line(
+            &para,
+            text,
+            0,
+            para.len(),
+            SetOpts {
+                width,
+                justify,
+                size: 1.0,
+            },
+        )
+    }
+
+    fn advances(line: &Line) -> Vec<f32> {
+        line.glyphs.iter().map(|g| g.advance).collect()
+    }
+
+    #[test]
+    fn shrinks_punctuation_and_gaps_first() {
+        // 6 em of Han and commas, AI 1 em, 2 gaps of ¼; capacity: 2 × ½ + 2 × ⅛.
+        let line = set("一，二AI三，四", 6.25, true);
+        assert!(
+            (line.natural_width - 7.5).abs() < 1e-4,
+            "{}",
+            line.natural_width
+        );
+        assert!((line.width - 6.25).abs() < 1e-4, "{}", line.width);
+        assert!(
+            (line.glyphs[3].x - 2.625).abs() < 1e-4,
+            "gap ⅛: {:?}",
+            line.glyphs[3]
+        );
+        let adv = advances(&line);
+        assert!((adv[1] - 0.5).abs() < 1e-4, "{adv:?}");
+        assert!(
+            adv[0] == 1.0 && adv[2] == 1.0 && adv[7] == 1.0,
+            "Han never shrinks: {adv:?}"
+        );
+    }
+
+    #[test]
+    fn expands_latin_spaces_then_gaps_then_slots() {
+        // Latin spaces (0.3 em) may grow to ½ em: 2 × 0.2 em of room.
+        let line = set("我说a b c好", 6.0, true);
+        let nat = line.natural_width;
+        let glyph_x = |l: &Line, i: usize| l.glyphs[i].x;
+        let small = set("我说a b c好", nat + 0.3, true);
+        assert!(
+            (small.glyphs[1].x - 1.0).abs() < 1e-4,
+            "Han spacing untouched first"
+        );
+        assert!(
+            (small.glyphs[3].advance - 0.45).abs() < 1e-4,
+            "spaces took it"
+        );
+        // More than the spaces and gaps can take: every slot gets the rest equally.
+        let wide = set("我说a b c好", nat + 1.4, true);
+        let first_slot = glyph_x(&wide, 1) - 1.0;
+        assert!(first_slot > 0.0);
+        assert!((wide.glyphs[3].advance - 0.5).abs() < 1e-4);
+        assert!((wide.width - (nat + 1.4)).abs() < 1e-4);
+        // Never inside Latin: a and the space stay adjacent.
+        assert!((wide.glyphs[3].x - (wide.glyphs[2].x + 0.5)).abs() < 1e-4);
+        let _ = line;
+    }
+
+    #[test]
+    fn dash_pairs_are_continuous_two_em_units() {
+        let line = set("是——我们", 8.0, true);
+        let (d1, d2) = (&line.glyphs[1], &line.glyphs[2]);
+        assert!((d1.advance + d2.advance - 2.0).abs() < 1e-4);
+        assert!(
+            (d2.x - (d1.x + d1.advance)).abs() < 1e-4,
+            "no gap inside ——"
+        );
+    }
+
+    #[test]
+    fn trailing_blanks_take_no_room() {
+        let line = set("我们 ", 10.0, false);
+        assert_eq!(line.glyphs.len(), 3);
+        assert_eq!(line.glyphs[2].advance, 0.0);
+        assert!((line.width - 2.0).abs() < 1e-4);
+    }
+}
