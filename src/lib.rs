@@ -11,7 +11,11 @@
 #![forbid(unsafe_code)]
 
 pub mod card;
+pub mod cli;
+pub mod commands;
 pub mod epub;
 pub mod interview;
+pub mod output;
 pub mod select;
 pub mod typeset;
+pub mod yaml;

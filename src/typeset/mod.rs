@@ -2,7 +2,23 @@
 //! lines out; no pixels). The rules follow clreq and `TYPOGRAPHY.md`.
 //!
 //! CONTRACT (used by the card back end): the public types and the signatures of `layout` and
-//! `fit` below. Implementation lives in sibling modules.
+//! `fit` below. Implementation lives in sibling modules:
+//! `chars` (classes, 禁则 lists) → `breaks` (tailored UAX #14) → `para` (em widths, trims,
+//! gaps) → `paragraph` (minimum-demerit breaking) → `set` (justification, glyph origins) →
+//! `fit` (layout at a size, bisection over sizes); `check` reports rule violations.
+
+mod breaks;
+mod chars;
+mod check;
+mod fit;
+mod para;
+mod paragraph;
+mod set;
+pub mod testing;
+
+pub use breaks::break_opportunities;
+pub use chars::{is_prohibited_end, is_prohibited_start};
+pub use check::{Violation, violations};
 
 /// Font metrics as the typesetter needs them. Implemented by the card back end over ab_glyph
 /// (a font chain) and by tests with a fixed-advance fake font.
@@ -102,9 +118,12 @@ impl Layout {
 }
 
 /// Lay out `text` at `size` px in a box `width` px wide.
+///
+/// Never panics: an unusable size gives one line of zero-width glyphs; a box narrower than a
+/// unbreakable unit breaks inside it, and narrower than a glyph overflows.
 pub fn layout(text: &str, size: f32, width: f32, style: &Style, metrics: &dyn Metrics) -> Layout {
-    let _ = (text, size, width, style, metrics);
-    unimplemented!("typesetting engine: issue 4")
+    let para = para::Para::new(text, metrics, style.autospace);
+    fit::layout_para(&para, text, size, width, style)
 }
 
 /// The largest integer px size in `min..=max` at which `text` fits `width`×`height`, with its
@@ -118,6 +137,6 @@ pub fn fit(
     style: &Style,
     metrics: &dyn Metrics,
 ) -> Option<Layout> {
-    let _ = (text, width, height, min, max, style, metrics);
-    unimplemented!("typesetting engine: issue 4")
+    let para = para::Para::new(text, metrics, style.autospace);
+    fit::fit_para(&para, text, (width, height), (min, max), style)
 }

@@ -1,0 +1,117 @@
+//! The command line as clap sees it: raw arguments only. Validation happens when the
+//! commands turn these into settings.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// jinju (金句): Chinese interview → quote cards (PNG) and an EPUB.
+#[derive(Debug, Parser)]
+#[command(name = "jinju", version, about, long_about = None,
+    after_help = "Exit codes: 0 success, 1 failure (bad input, a misquote, an unwritable output), 2 usage error.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the structure of an interview: meta, sections, paragraphs with their addresses.
+    Inspect(InspectArgs),
+    /// List the selected quotes (curated, filtered, ranked or ad hoc).
+    Quotes(QuotesArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Where the interview comes from and how it is read.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Interview text to read instead of the bundled one.
+    #[arg(long, short, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Keep the source's ASCII punctuation (no conversion to full-width in Chinese context).
+    #[arg(long)]
+    pub keep_punctuation: bool,
+    /// Do not apply errata (read the text as scraped).
+    #[arg(long)]
+    pub no_errata: bool,
+    /// Errata file to apply (default: the bundled errata for the bundled interview; none for
+    /// another --input).
+    #[arg(long, value_name = "FILE")]
+    pub errata: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
+    pub format: InspectFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InspectFormat {
+    Text,
+    Json,
+}
+
+/// Which quotes: a quotes file, addresses, ad hoc text, ranking, and filters.
+#[derive(Debug, Args, Clone, Default)]
+pub struct SelectArgs {
+    /// Quotes file (YAML; default: the bundled content/quotes.yaml when no other source or
+    /// filter is given).
+    #[arg(long, short = 'q', value_name = "FILE")]
+    pub quotes: Option<PathBuf>,
+    /// Quote by address: `3.12` (paragraph), `3.12.2` (sentence), `3.12.2-3` (sentences).
+    #[arg(long, value_name = "ADDR")]
+    pub at: Vec<String>,
+    /// Ad hoc text to make a card of (not verified against the interview).
+    #[arg(long, value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// A file of ad hoc quotes, one per line.
+    #[arg(long, value_name = "FILE")]
+    pub lines: Option<PathBuf>,
+    /// The N best lines by the ranking (see README, "Automatic selection").
+    #[arg(long, value_name = "N")]
+    pub auto: Option<usize>,
+    /// Only quotes from section N.
+    #[arg(long, value_name = "N")]
+    pub section: Option<u32>,
+    /// Only this speaker's lines (automatic selection defaults to the interviewee).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Only quotes matching this regular expression.
+    #[arg(long, value_name = "REGEX")]
+    pub grep: Option<String>,
+    /// Only quotes of at least N characters (a Latin word counts as one).
+    #[arg(long, value_name = "N")]
+    pub min_chars: Option<usize>,
+    /// Only quotes of at most N characters (a Latin word counts as one).
+    #[arg(long, value_name = "N")]
+    pub max_chars: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Output format: an 80-column table, the JSON contract, or YAML entries for quotes.yaml.
+    #[arg(long, value_enum, default_value_t = QuotesFormat::Table)]
+    pub format: QuotesFormat,
+    /// Show the parts of each ranked quote's score.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum QuotesFormat {
+    Table,
+    Json,
+    Yaml,
+}

@@ -1,0 +1,81 @@
+//! Turning the selection flags into a `Spec` and running the selector.
+
+use super::read_text;
+use crate::cli::SelectArgs;
+use crate::interview::Interview;
+use crate::select::{self, Entry, Filters, Selection, Spec};
+use anyhow::Context;
+
+/// Select quotes as the flags say. Sources: `--at`, `--text`, `--lines`, `--auto` (plus
+/// `--quotes FILE` when given); with none of them, filters alone select every matching
+/// sentence; with neither, the quotes file (default: the bundled one).
+pub fn select_quotes(iv: &Interview, args: &SelectArgs) -> anyhow::Result<Selection> {
+    let mut entries: Vec<Entry> = Vec::new();
+    entries.extend(args.at.iter().map(|a| Entry {
+        at: Some(a.clone()),
+        ..Entry::default()
+    }));
+    entries.extend(args.text.iter().map(|t| Entry {
+        adhoc: Some(t.clone()),
+        ..Entry::default()
+    }));
+    if let Some(path) = &args.lines {
+        let text = read_text(path, "lines file", 4 << 20)?;
+        entries.extend(
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| Entry {
+                    adhoc: Some(l.to_string()),
+                    ..Entry::default()
+                }),
+        );
+    }
+    if let Some(n) = args.auto {
+        entries.push(Entry {
+            auto: Some(n),
+            ..Entry::default()
+        });
+    }
+    let grep = match &args.grep {
+        Some(re) => Some(
+            regex::Regex::new(re)
+                .with_context(|| format!("--grep {re:?} is not a valid regular expression"))?,
+        ),
+        None => None,
+    };
+    let filters = Filters {
+        section: args.section,
+        speaker: args.speaker.clone(),
+        grep,
+        min_chars: args.min_chars,
+        max_chars: args.max_chars,
+    };
+    let cli_sources = !entries.is_empty();
+    let file = match (&args.quotes, cli_sources || !filters.is_empty()) {
+        (Some(path), _) => {
+            let text = read_text(path, "quotes file", crate::yaml::MAX_YAML_BYTES as u64)?;
+            Some((
+                select::load(&text, &path.display().to_string())?,
+                path.display().to_string(),
+            ))
+        }
+        (None, false) => Some((
+            select::load(select::DEFAULT_QUOTES, "content/quotes.yaml")?,
+            "content/quotes.yaml".to_string(),
+        )),
+        (None, true) => None,
+    };
+    let mut spec = Spec {
+        origin: "the command line".into(),
+        filters,
+        ..Spec::default()
+    };
+    if let Some((f, origin)) = file {
+        spec.defaults = f.defaults;
+        spec.entries = f.quotes;
+        spec.origin = origin;
+    }
+    spec.all_sentences = spec.entries.is_empty() && entries.is_empty();
+    spec.entries.extend(entries);
+    Ok(select::select(iv, &spec)?)
+}

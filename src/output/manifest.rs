@@ -1,0 +1,40 @@
+//! `manifest.json`: every artifact written, with what a script needs to use it.
+
+use serde::Serialize;
+
+/// One file jinju wrote.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Artifact {
+    /// Path relative to the output folder (`cards/pioneer.portrait.png`).
+    pub path: String,
+    /// `card`, `epub`, `gallery`.
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// Pixel size `[width, height]` of a card.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<[u32; 2]>,
+    /// The quote's lines as set on the card.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<String>,
+    /// The font size the quote was fitted at, px.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub font_px: Option<f32>,
+    pub bytes: usize,
+    pub sha256: String,
+}
+
+/// The whole manifest.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Manifest {
+    pub generator: String,
+    pub title: String,
+    /// `bundled` or the input file as given.
+    pub input: String,
+    pub quotes: usize,
+    pub artifacts: Vec<Artifact>,
+}

@@ -1,0 +1,108 @@
+//! The selection spec: what `content/quotes.yaml` says and what CLI flags say, as one type.
+
+use crate::yaml::{self, YamlError};
+use serde::Deserialize;
+
+/// Settings that apply to every quote unless the entry overrides them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Defaults {
+    /// The speaker automatic selection and filters take lines from (default: the interviewee).
+    pub speaker: Option<String>,
+    /// Attribution text for every card (default: the template's, e.g. `—— {speaker}`).
+    pub attribution: Option<String>,
+    /// Card templates for every quote (default: the command's).
+    #[serde(default)]
+    pub templates: Vec<String>,
+}
+
+/// Which section pull quotes: `all` or a list of section numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum PullQuotes {
+    All(AllKeyword),
+    Sections(Vec<u32>),
+}
+
+/// The word `all`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AllKeyword {
+    All,
+}
+
+/// One entry of `quotes:`. Exactly one of `pull_quotes`, `at`, `text`, `adhoc`, `auto`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: Option<String>,
+    pub pull_quotes: Option<PullQuotes>,
+    /// An address: `3.12`, `3.12.2` or `3.12.2-3`.
+    pub at: Option<String>,
+    /// Text that must occur in the interview; `A……B` joins passages of one turn.
+    pub text: Option<String>,
+    /// Any text, not verified (kind `adhoc`).
+    pub adhoc: Option<String>,
+    /// The N best lines by the ranking.
+    pub auto: Option<usize>,
+    /// Card templates for this quote.
+    #[serde(default)]
+    pub templates: Vec<String>,
+    /// Attribution override for this quote.
+    pub attribution: Option<String>,
+    /// Speaker override (for `adhoc`, or the speaker `auto` draws from).
+    pub speaker: Option<String>,
+}
+
+/// A quotes file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuotesFile {
+    #[serde(default)]
+    pub defaults: Defaults,
+    #[serde(default)]
+    pub quotes: Vec<Entry>,
+}
+
+/// Filters applied to the selection (not to ad hoc text or pull quotes).
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub section: Option<u32>,
+    /// Keep only this speaker's lines (set explicitly; automatic selection defaults to the
+    /// interviewee on its own).
+    pub speaker: Option<String>,
+    pub grep: Option<regex::Regex>,
+    pub min_chars: Option<usize>,
+    pub max_chars: Option<usize>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.section.is_none()
+            && self.speaker.is_none()
+            && self.grep.is_none()
+            && self.min_chars.is_none()
+            && self.max_chars.is_none()
+    }
+}
+
+/// Everything the selector needs.
+#[derive(Debug, Clone, Default)]
+pub struct Spec {
+    /// Where the entries come from, for error messages (`content/quotes.yaml`, `--text`).
+    pub origin: String,
+    pub defaults: Defaults,
+    pub entries: Vec<Entry>,
+    pub filters: Filters,
+    /// With no entries: select every sentence that passes the filters.
+    pub all_sentences: bool,
+}
+
+/// The bundled default selection.
+pub const DEFAULT_QUOTES: &str = include_str!("../../content/quotes.yaml");
+
+/// Read a quotes file.
+pub fn load(text: &str, origin: &str) -> Result<QuotesFile, YamlError> {
+    let file: Option<QuotesFile> = yaml::parse(text, origin)?;
+    Ok(file.unwrap_or_default())
+}

@@ -1,0 +1,156 @@
+//! From a prepared paragraph to a `Layout` at one size (breaking, balancing, setting,
+//! alignment), and fitting: the largest integer size whose layout fits a box, found by
+//! bisection over one prepared paragraph (widths are measured once, in em).
+
+use super::para::Para;
+use super::paragraph::{balance, break_lines};
+use super::set::{SetOpts, set_line};
+use super::{Align, Layout, Style};
+
+/// Lays out a prepared paragraph at `size` px in a box `width` px wide.
+pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style: &Style) -> Layout {
+    let line_height = if style.line_height.is_finite() && style.line_height > 0.0 {
+        style.line_height
+    } else {
+        1.0
+    };
+    let width_px = if width.is_finite() {
+        width.max(0.0)
+    } else if width > 0.0 {
+        f32::MAX
+    } else {
+        0.0
+    };
+    if !(size.is_finite() && size > 0.0) {
+        return degenerate(para, text, width_px);
+    }
+    let line_height = size * line_height;
+    if para.len() == 0 {
+        return Layout {
+            size,
+            line_height,
+            width: width_px,
+            lines: Vec::new(),
+        };
+    }
+    let box_em = (width_px / size).min(1e6);
+    let ragged = matches!(style.align, Align::Start | Align::Center);
+    let mut breaking = break_lines(para, box_em, ragged);
+    let mut measure = box_em;
+    if style.balanced {
+        (measure, breaking) = balance(para, box_em, ragged, breaking);
+    }
+    let centred = matches!(style.align, Align::Center | Align::JustifyCenter);
+    let block_x = if centred {
+        (width_px - measure * size).max(0.0) * 0.5
+    } else {
+        0.0
+    };
+    let n = para.len();
+    let count = breaking.starts.len();
+    let lines = breaking
+        .lines(n)
+        .enumerate()
+        .map(|(k, (a, b))| {
+            let last = k + 1 == count || para.ends_paragraph(b);
+            let justify = !last && matches!(style.align, Align::Justify | Align::JustifyCenter);
+            let mut line = set_line(
+                para,
+                text,
+                a,
+                b,
+                SetOpts {
+                    width: measure,
+                    justify,
+                    size,
+                },
+            );
+            line.x = match style.align {
+                Align::Center => (width_px - line.width).max(0.0) * 0.5,
+                Align::JustifyCenter if last => {
+                    block_x + (measure * size - line.width).max(0.0) * 0.5
+                }
+                _ => block_x,
+            };
+            line
+        })
+        .collect();
+    Layout {
+        size,
+        line_height,
+        width: width_px,
+        lines,
+    }
+}
+
+/// An unusable size: the whole text on one line with zero-width glyphs, nothing lost.
+fn degenerate(para: &Para, text: &str, width: f32) -> Layout {
+    let glyphs = para
+        .cells
+        .iter()
+        .map(|c| super::Glyph {
+            ch: c.ch,
+            x: 0.0,
+            advance: 0.0,
+            font: c.font,
+        })
+        .collect();
+    let lines = if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![super::Line {
+            text: text.to_string(),
+            glyphs,
+            natural_width: 0.0,
+            width: 0.0,
+            x: 0.0,
+        }]
+    };
+    Layout {
+        size: 0.0,
+        line_height: 0.0,
+        width,
+        lines,
+    }
+}
+
+/// Does `layout` fit `width`×`height` px?
+pub(crate) fn fits(layout: &Layout, width: f32, height: f32) -> bool {
+    layout.height() <= height + 0.01 && layout.lines.iter().all(|l| l.width <= width + 0.01)
+}
+
+/// The largest integer size in `min..=max` whose layout fits, by bisection.
+pub(crate) fn fit_para(
+    para: &Para,
+    text: &str,
+    (width, height): (f32, f32),
+    (min, max): (u32, u32),
+    style: &Style,
+) -> Option<Layout> {
+    let (min, max) = (min.max(1), max.min(100_000));
+    if min > max || !(width.is_finite() && height.is_finite()) {
+        return None;
+    }
+    // Balancing keeps the line count, so search unbalanced and balance the winner only.
+    let plain = Style {
+        balanced: false,
+        ..style.clone()
+    };
+    let try_size = |s: u32| {
+        let l = layout_para(para, text, s as f32, width, &plain);
+        fits(&l, width, height).then_some(l)
+    };
+    let mut best = try_size(min)?;
+    let (mut lo, mut hi) = (min, max); // lo fits; the answer is in lo..=hi
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        match try_size(mid) {
+            Some(l) => (lo, best) = (mid, l),
+            None => hi = mid - 1,
+        }
+    }
+    if style.balanced {
+        best = layout_para(para, text, lo as f32, width, style);
+    }
+    Some(best)
+}

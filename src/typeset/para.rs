@@ -1,0 +1,281 @@
+//! A paragraph prepared for breaking: every character's box, ink offset, trims from adjacent
+//! punctuation, Han–Latin gaps and justification capacities, in em, with prefix sums so any
+//! candidate line is measured in O(1). Knows nothing of the box width or the font size.
+
+use super::Metrics;
+use super::breaks::{Brk, opportunities};
+use super::chars::{Kind, classify, dash_ems, is_connector};
+
+/// One character as the typesetter sees it (lengths in em).
+#[derive(Debug, Clone)]
+pub(crate) struct Cell {
+    pub ch: char,
+    pub kind: Kind,
+    pub font: u16,
+    /// The untrimmed box: 1 em for full-width punctuation, dashes and ellipses, the font's
+    /// advance otherwise.
+    pub full: f32,
+    /// Where the origin sits from the untrimmed box's left edge (ink placement for padded
+    /// proportional punctuation).
+    pub offset: f32,
+    /// Trims from adjacent punctuation (clreq): left and right.
+    pub trim_l: f32,
+    pub trim_r: f32,
+    /// Han–Latin gap before this character.
+    pub gap: f32,
+    /// May the space before this character be expanded (tier 3 of justification)?
+    pub slot: bool,
+    /// A space between Han and Latin, set as the Han–Latin gap.
+    pub hl_space: bool,
+}
+
+/// Summable line quantities (em).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Acc {
+    pub width: f32,
+    /// Total compression available.
+    pub shrink: f32,
+    /// Expansion tier 1: Latin word spaces up to ½ em.
+    pub st1: f32,
+    /// Expansion tier 2: Han–Latin gaps (up to double).
+    pub st2: f32,
+    /// Expansion tier 3: the number of inter-character slots.
+    pub slots: f32,
+}
+
+impl Acc {
+    fn add(self, o: Acc) -> Acc {
+        Acc {
+            width: self.width + o.width,
+            shrink: self.shrink + o.shrink,
+            st1: self.st1 + o.st1,
+            st2: self.st2 + o.st2,
+            slots: self.slots + o.slots,
+        }
+    }
+    fn sub(self, o: Acc) -> Acc {
+        Acc {
+            width: self.width - o.width,
+            shrink: self.shrink - o.shrink,
+            st1: self.st1 - o.st1,
+            st2: self.st2 - o.st2,
+            slots: self.slots - o.slots,
+        }
+    }
+}
+
+/// A measured candidate line `[a, b)`: `end` is one past its last visible character.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Measure {
+    pub acc: Acc,
+    pub end: usize,
+}
+
+impl Measure {
+    /// The narrowest the line can be set.
+    pub fn min_width(&self) -> f32 {
+        self.acc.width - self.acc.shrink
+    }
+}
+
+pub(crate) struct Para {
+    pub cells: Vec<Cell>,
+    /// Byte offset of each character, and the text length at the end.
+    pub bytes: Vec<usize>,
+    pub brk: Vec<Brk>,
+    /// Prefix sums of the characters' own quantities and of the gaps before them.
+    own: Vec<Acc>,
+    gaps: Vec<Acc>,
+    /// `vis[b]`: one past the last visible character in `[0, b)`.
+    vis: Vec<usize>,
+    /// `letters[b]`: the number of letters in `[0, b)`.
+    letters: Vec<u32>,
+}
+
+impl Para {
+    pub fn new(text: &str, metrics: &dyn Metrics, autospace: f32) -> Para {
+        let autospace = if autospace.is_finite() {
+            autospace.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let kinds = classify(&chars);
+        let brk = opportunities(text, &chars, &kinds);
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        let mut cells: Vec<Cell> = chars
+            .iter()
+            .zip(&kinds)
+            .map(|(&ch, &kind)| cell(ch, kind, metrics))
+            .collect();
+        for i in 0..cells.len() {
+            adjacency(&mut cells, i, autospace);
+        }
+        let mut para = Para {
+            cells,
+            bytes,
+            brk,
+            own: Vec::new(),
+            gaps: Vec::new(),
+            vis: Vec::new(),
+            letters: Vec::new(),
+        };
+        para.sums();
+        para
+    }
+
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    fn sums(&mut self) {
+        let n = self.cells.len();
+        let (mut own, mut gaps) = (vec![Acc::default(); n + 1], vec![Acc::default(); n + 1]);
+        let (mut vis, mut letters) = (vec![0; n + 1], vec![0; n + 1]);
+        for (i, c) in self.cells.iter().enumerate() {
+            own[i + 1] = own[i].add(self.own_acc(c));
+            gaps[i + 1] = gaps[i].add(Acc {
+                width: c.gap,
+                shrink: c.gap * 0.5,
+                st1: 0.0,
+                st2: c.gap,
+                slots: if c.slot { 1.0 } else { 0.0 },
+            });
+            vis[i + 1] = if c.kind.is_blank() { vis[i] } else { i + 1 };
+            letters[i + 1] = letters[i] + u32::from(c.kind.is_letter());
+        }
+        (self.own, self.gaps, self.vis, self.letters) = (own, gaps, vis, letters);
+    }
+
+    fn own_acc(&self, c: &Cell) -> Acc {
+        let width = c.full - c.trim_l - c.trim_r;
+        let mut acc = Acc {
+            width,
+            ..Acc::default()
+        };
+        if c.kind.is_trimmable() && c.trim_l + c.trim_r == 0.0 {
+            acc.shrink = 0.5;
+        }
+        if c.hl_space {
+            acc.shrink = width * 0.5;
+            acc.st2 = width;
+        } else if c.kind == Kind::Space {
+            acc.st1 = (0.5 - width).max(0.0);
+        }
+        acc
+    }
+
+    /// Extra trims at the line's edges: an opener starting the line loses its blank left
+    /// half, a stop or closer ending it its blank right half.
+    pub fn edge_trims(&self, a: usize, end: usize) -> (f32, f32) {
+        let first = &self.cells[a];
+        let last = &self.cells[end - 1];
+        let start = if first.kind == Kind::Open && first.trim_l == 0.0 {
+            0.5
+        } else {
+            0.0
+        };
+        let stop = if last.kind == Kind::Close && last.trim_r == 0.0 {
+            0.5
+        } else {
+            0.0
+        };
+        (start, stop)
+    }
+
+    /// Measures the line `[a, b)`.
+    pub fn measure(&self, a: usize, b: usize) -> Measure {
+        let end = self.vis[b];
+        if end <= a {
+            return Measure {
+                acc: Acc::default(),
+                end: a,
+            };
+        }
+        let mut acc = self.own[end]
+            .sub(self.own[a])
+            .add(self.gaps[end].sub(self.gaps[a + 1]));
+        let (start, stop) = self.edge_trims(a, end);
+        acc.width -= start + stop;
+        acc.shrink -= start + stop;
+        Measure { acc, end }
+    }
+
+    /// Does a line ending before `b` end a paragraph (the text's end or a newline)?
+    pub fn ends_paragraph(&self, b: usize) -> bool {
+        b >= self.len() || self.brk[b] == Brk::Mandatory
+    }
+
+    /// The number of letters (Han, Latin) in `[a, b)`.
+    pub fn letters(&self, a: usize, b: usize) -> u32 {
+        self.letters[b] - self.letters[a]
+    }
+}
+
+fn cell(ch: char, kind: Kind, metrics: &dyn Metrics) -> Cell {
+    let (adv, font) = metrics.advance(ch).unwrap_or((1.0, 0));
+    let adv = if adv.is_finite() {
+        adv.clamp(0.0, 8.0)
+    } else {
+        1.0
+    };
+    let (full, offset) = match kind {
+        Kind::Close | Kind::Dash => (
+            if kind == Kind::Dash {
+                dash_ems(ch)
+            } else {
+                1.0
+            },
+            0.0,
+        ),
+        Kind::Open => (1.0, (1.0 - adv).max(0.0)),
+        Kind::Middle | Kind::Ellipsis => (1.0, ((1.0 - adv) * 0.5).max(0.0)),
+        Kind::Newline => (0.0, 0.0),
+        _ => (adv, 0.0),
+    };
+    Cell {
+        ch,
+        kind,
+        font,
+        full,
+        offset,
+        trim_l: 0.0,
+        trim_r: 0.0,
+        gap: 0.0,
+        slot: false,
+        hl_space: false,
+    }
+}
+
+/// Punctuation compression, Han–Latin spacing and the justification slot before cell `i`.
+fn adjacency(cells: &mut [Cell], i: usize, autospace: f32) {
+    let kind = cells[i].kind;
+    let next = cells.get(i + 1).map(|c| c.kind);
+    if kind == Kind::Close && matches!(next, Some(Kind::Close | Kind::Middle)) {
+        cells[i].trim_r = 0.5;
+    }
+    if let Some(Kind::Open) = next
+        && matches!(kind, Kind::Close | Kind::Open | Kind::Middle)
+    {
+        cells[i + 1].trim_l = 0.5;
+    }
+    if i == 0 {
+        return;
+    }
+    let prev = cells[i - 1].kind;
+    let hl =
+        |x: Kind, y: Kind| matches!((x, y), (Kind::Han, Kind::Latin) | (Kind::Latin, Kind::Han));
+    if hl(prev, kind) {
+        cells[i].gap = autospace;
+    }
+    if kind == Kind::Space && next.is_some_and(|n| hl(prev, n)) {
+        cells[i].hl_space = true;
+        cells[i].full = autospace;
+    }
+    let blank = prev.is_blank() || kind.is_blank();
+    let latin = prev.is_latin_run() && kind.is_latin_run();
+    let pair = prev == kind && matches!(kind, Kind::Dash | Kind::Ellipsis);
+    let connector = is_connector(cells[i - 1].ch) || is_connector(cells[i].ch);
+    cells[i].slot = !(blank || latin || pair || connector);
+}

@@ -1,0 +1,258 @@
+//! The command line as a user runs it: exit codes, messages, and the JSON contract.
+
+use assert_cmd::Command;
+use std::fs;
+
+fn jinju() -> Command {
+    Command::cargo_bin("jinju").unwrap()
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn inspect_json_is_the_contract() {
+    let out = jinju()
+        .args(["inspect", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["meta"]["interviewer"], "张小珺");
+    assert_eq!(v["meta"]["interviewee"], "张鹏");
+    assert_eq!(v["speakers"], serde_json::json!(["张小珺", "张鹏"]));
+    assert_eq!(v["meta"]["intro"].as_array().unwrap().len(), 9);
+    let sections = v["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 5);
+    assert_eq!(sections[0]["number"], 1);
+    assert_eq!(sections[0]["title"], "谈上市");
+    assert_eq!(sections[0]["pull_quote"], "我觉得祝大家好运吧");
+    let p = &sections[0]["paragraphs"][0];
+    assert_eq!(
+        (
+            p["address"].as_str(),
+            p["kind"].as_str(),
+            p["speaker"].as_str()
+        ),
+        (Some("1.1"), Some("turn"), Some("张小珺"))
+    );
+    assert!(p["text"].as_str().unwrap().starts_with("我想了想，"));
+    assert!(v["errata_applied"].as_u64().unwrap() >= 12);
+    assert_eq!(v["dropped"][0], "AI 前线");
+}
+
+#[test]
+fn inspect_text_and_raw_options() {
+    let out = jinju()
+        .args(["inspect", "--no-errata", "--keep-punctuation"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("市前夕,智谱CEO") && text.contains("errata:      0 applied"),
+        "{text}"
+    );
+}
+
+#[test]
+fn inspect_reads_another_file() {
+    let out = jinju()
+        .args([
+            "inspect",
+            "--format",
+            "json",
+            "--input",
+            "tests/data/two_sections.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["meta"]["interviewee"], "韩梅梅");
+    assert_eq!(v["sections"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn help_version_and_usage_errors() {
+    assert!(jinju().arg("--help").output().unwrap().status.success());
+    let out = jinju().arg("--version").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("jinju "));
+    let out = jinju().arg("frobnicate").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// Bad interview inputs: each exits 1 with a message naming the problem, never a panic.
+#[test]
+fn bad_interview_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        fs::write(&p, bytes).unwrap();
+        p.display().to_string()
+    };
+    let no_turns = "标题\n\n01\n\n谈一\n\n引言\n\n一段没有说话人的文字。\n";
+    let errata = write(
+        "errata.yaml",
+        "- find: 不存在的文字\n  replace: x\n  why: test\n".as_bytes(),
+    );
+    let misspelt = write(
+        "errata2.yaml",
+        "- find: 市前夕\n  replce: x\n  why: test\n".as_bytes(),
+    );
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![
+                "--input".into(),
+                dir.path().join("missing.txt").display().to_string(),
+            ],
+            "cannot read interview",
+        ),
+        (
+            vec!["--input".into(), dir.path().display().to_string()],
+            "is a directory",
+        ),
+        (
+            vec!["--input".into(), write("latin1.txt", b"caf\xe9 \xff")],
+            "not valid UTF-8",
+        ),
+        (
+            vec!["--input".into(), write("binary.bin", b"\x00\x01\x02abc")],
+            "binary",
+        ),
+        (
+            vec!["--input".into(), write("empty.txt", b"  \n\n")],
+            "input is empty",
+        ),
+        (
+            vec![
+                "--input".into(),
+                write("nosections.txt", "只有一行字。\n".as_bytes()),
+            ],
+            "no numbered sections",
+        ),
+        (
+            vec!["--input".into(), write("noturns.txt", no_turns.as_bytes())],
+            "no speaker turns",
+        ),
+        (
+            vec!["--errata".into(), errata],
+            "matches 0 time(s), expected 1",
+        ),
+        (
+            vec!["--errata".into(), misspelt.clone()],
+            "errata2.yaml:2:3: .[0]: unknown field `replce`",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = jinju().arg("inspect").args(&args).output().unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains(message),
+            "{args:?}: expected {message:?} in {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn quotes_json_contract_and_table_width() {
+    let out = jinju()
+        .args(["quotes", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = v.as_array().unwrap();
+    assert!(items.len() >= 17);
+    for q in items {
+        for key in ["id", "text", "speaker", "address", "kind", "chars"] {
+            assert!(!q[key].is_null(), "{key} missing in {q}");
+        }
+        assert!(q["section"]["number"].is_u64() && q["section"]["title"].is_string());
+    }
+    let out = jinju().args(["quotes"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    for line in table.lines() {
+        let cols: usize = line
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum();
+        assert!(cols <= 80, "{cols} columns: {line}");
+    }
+    let out = jinju()
+        .args(["quotes", "--auto", "5", "--format", "json", "--explain"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v[0]["score"].is_f64() && v[0]["explain"]["length"].is_f64(),
+        "{v}"
+    );
+}
+
+#[test]
+fn quotes_yaml_output_pastes_back() {
+    let out = jinju()
+        .args(["quotes", "--auto", "8", "--format", "yaml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("q.yaml");
+    fs::write(&file, &out.stdout).unwrap();
+    let json = |args: &[&str]| -> Vec<String> {
+        let out = jinju().args(args).output().unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let file = file.display().to_string();
+    assert_eq!(
+        json(&["quotes", "--auto", "8", "--format", "json"]),
+        json(&["quotes", "--quotes", &file, "--format", "json"])
+    );
+}
+
+#[test]
+fn quotes_errors_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.yaml");
+    fs::write(&file, "quotes:\n  - text: \"就是,一个开车的人。\"\n").unwrap();
+    let out = jinju()
+        .args(["quotes", "--quotes"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr_of(&out).contains("closest: 就是，一个开路的人。 (at 5.25)"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = jinju().args(["quotes", "--grep", "("]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("not a valid regular expression"));
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "_jinju()"),
+        ("zsh", "#compdef jinju"),
+        ("fish", "complete -c jinju"),
+    ] {
+        let out = jinju().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(marker),
+            "{shell}"
+        );
+    }
+}

@@ -1,0 +1,343 @@
+//! The selector against the real interview: every source, every filter, every error path.
+
+use jinju::interview::{self, Interview, clean};
+use jinju::select::{
+    self, CONTEXT_OPENERS, Entry, Filters, PullQuotes, QuoteKind, Spec, near_duplicate,
+};
+
+fn iv() -> Interview {
+    interview::parse_default().unwrap()
+}
+
+fn spec_of(yaml: &str) -> Spec {
+    let f = select::load(yaml, "test.yaml").unwrap();
+    Spec {
+        origin: "test.yaml".into(),
+        defaults: f.defaults,
+        entries: f.quotes,
+        ..Spec::default()
+    }
+}
+
+fn default_spec() -> Spec {
+    spec_of(select::DEFAULT_QUOTES)
+}
+
+/// A quote taken from the interview must stand verbatim in its paragraph (excerpts: each part).
+fn assert_verbatim(iv: &Interview, q: &select::Quote) {
+    if q.kind == QuoteKind::PullQuote {
+        assert_eq!(iv.section(q.section.number).unwrap().pull_quote, q.text);
+        return;
+    }
+    let addr = q.address.split('+').next().unwrap();
+    let mut parts = addr.split('.');
+    let (s, p): (u32, u32) = (
+        parts.next().unwrap().parse().unwrap(),
+        parts.next().unwrap().parse().unwrap(),
+    );
+    let para = iv
+        .paragraph(interview::Address {
+            section: s,
+            paragraph: p,
+        })
+        .unwrap();
+    let first = q.text.split("……").next().unwrap();
+    assert!(
+        para.text.contains(first),
+        "{} not in {}: {}",
+        q.id,
+        addr,
+        para.text
+    );
+    for part in q.text.split("……") {
+        assert!(iv.paragraphs().any(|p| p.text.contains(part)), "{part}");
+    }
+}
+
+#[test]
+fn the_default_selection_is_verified_and_spans_all_sections() {
+    let iv = iv();
+    let sel = select::select(&iv, &default_spec()).unwrap();
+    let pulls = sel
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::PullQuote)
+        .count();
+    assert_eq!(pulls, 5);
+    assert!(sel.quotes.len() - pulls >= 12);
+    for q in &sel.quotes {
+        assert_verbatim(&iv, q);
+        assert!(select::unsafe_id(&q.id).is_none());
+    }
+    for n in 1..=5 {
+        assert!(
+            sel.quotes
+                .iter()
+                .any(|q| q.section.number == n && q.kind != QuoteKind::PullQuote),
+            "section {n}"
+        );
+    }
+    assert!(sel.quotes.iter().any(|q| q.text.contains("一个开路的人")));
+    assert!(
+        sel.quotes
+            .iter()
+            .any(|q| q.text.contains("是一个马拉松，一个长跑"))
+    );
+    assert!(
+        sel.quotes
+            .iter()
+            .any(|q| q.text == "只赚钱，没有技术的产出或者说对行业的贡献，我就肯定不满意。")
+    );
+}
+
+#[test]
+fn auto_is_deterministic_spread_standalone_and_distinct() {
+    let iv = iv();
+    let spec = Spec {
+        entries: vec![Entry {
+            auto: Some(20),
+            ..Entry::default()
+        }],
+        ..Spec::default()
+    };
+    let a = select::select(&iv, &spec).unwrap();
+    let b = select::select(&iv, &spec).unwrap();
+    assert_eq!(a.quotes, b.quotes);
+    assert_eq!(a.quotes.len(), 20);
+    for n in 1..=5 {
+        assert!(
+            a.quotes.iter().any(|q| q.section.number == n),
+            "section {n}"
+        );
+    }
+    for (i, q) in a.quotes.iter().enumerate() {
+        assert_eq!(q.speaker, "张鹏");
+        assert!(
+            !CONTEXT_OPENERS.iter().any(|w| q.text.starts_with(w)),
+            "{}",
+            q.text
+        );
+        assert!(q.score.is_some() && a.explain.contains_key(&q.id));
+        assert_verbatim(&iv, q);
+        for r in &a.quotes[i + 1..] {
+            assert!(!near_duplicate(&q.text, &r.text), "{} ~ {}", q.text, r.text);
+        }
+    }
+}
+
+#[test]
+fn auto_does_not_repeat_a_pull_quote() {
+    let iv = iv();
+    let sel = select::select(
+        &iv,
+        &spec_of("quotes:\n  - pull_quotes: all\n  - auto: 40\n"),
+    )
+    .unwrap();
+    let lucky = sel
+        .quotes
+        .iter()
+        .filter(|q| q.text.contains("祝大家好运"))
+        .count();
+    assert_eq!(lucky, 1);
+}
+
+#[test]
+fn a_misquote_shows_the_real_passage_and_its_address() {
+    let err = select::select(
+        &iv(),
+        &spec_of("quotes:\n  - text: \"就是,一个开车的人。\"\n"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("test.yaml entry 1: the text is not in the interview"),
+        "{err}"
+    );
+    assert!(
+        err.contains("closest: 就是，一个开路的人。 (at 5.25)"),
+        "{err}"
+    );
+    assert!(err.contains("[-车-]{+路+}"), "{err}");
+}
+
+#[test]
+fn a_mistyped_key_names_the_line() {
+    let err = select::load("quotes:\n  - pull_quotes: all\n  - txt: \"x\"\n", "q.yaml")
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("q.yaml:3:"), "{err}");
+    assert!(err.contains("unknown field `txt`"), "{err}");
+}
+
+#[test]
+fn addresses_select_paragraphs_sentences_and_runs() {
+    let iv = iv();
+    let sel = select::select(
+        &iv,
+        &spec_of("quotes:\n  - at: \"5.18\"\n  - at: \"1.3.2\"\n  - at: \"1.10.1-2\"\n"),
+    )
+    .unwrap();
+    let got: Vec<_> = sel
+        .quotes
+        .iter()
+        .map(|q| (q.address.as_str(), q.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("5.18", QuoteKind::Paragraph),
+            ("1.3.2", QuoteKind::Sentence),
+            ("1.10.1-2", QuoteKind::Sentence)
+        ]
+    );
+    assert!(
+        sel.quotes[1].text.starts_with("实现AGI") && sel.quotes[1].text.ends_with("一个长跑。")
+    );
+    for bad in ["9.1", "1.99", "1.3.9", "1.3.2-1", "x.y", "1"] {
+        let err = select::select(&iv, &spec_of(&format!("quotes:\n  - at: \"{bad}\"\n")))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("does not exist") || err.contains("is not an address"),
+            "{bad}: {err}"
+        );
+    }
+}
+
+#[test]
+fn text_matches_with_either_punctuation_and_excerpts_join_one_turn() {
+    let iv = iv();
+    let sel = select::select(&iv, &spec_of("quotes:\n  - text: \"我们是首先吃螃蟹的人。\"\n  - text: \"这么早就盖棺定论吗？还太早。\"\n  - text: \"这么早就盖棺定论吗?还太早。\"\n")).unwrap();
+    assert_eq!(sel.quotes.len(), 2, "the same text twice is one quote");
+    let ex = select::select(
+        &iv,
+        &spec_of("quotes:\n  - text: \"少非常多,是美国的几十分之一。……它是远远不够的。\"\n"),
+    )
+    .unwrap();
+    assert_eq!(ex.quotes[0].kind, QuoteKind::Excerpt);
+    assert_eq!(ex.quotes[0].address, "4.28.1+4.30");
+    assert_eq!(
+        ex.quotes[0].text,
+        "少非常多，是美国的几十分之一。……它是远远不够的。"
+    );
+    let across = select::select(
+        &iv,
+        &spec_of("quotes:\n  - text: \"我们是首先吃螃蟹的人。……还太早。\"\n"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(across.contains("one speaker's turn"), "{across}");
+}
+
+#[test]
+fn filters_narrow_the_selection() {
+    let iv = iv();
+    let run = |f: Filters| {
+        let spec = Spec {
+            filters: f,
+            all_sentences: true,
+            ..Spec::default()
+        };
+        select::select(&iv, &spec).unwrap().quotes
+    };
+    let s3 = run(Filters {
+        section: Some(3),
+        ..Filters::default()
+    });
+    assert!(
+        !s3.is_empty()
+            && s3
+                .iter()
+                .all(|q| q.section.number == 3 && q.speaker == "张鹏")
+    );
+    let asker = run(Filters {
+        speaker: Some("张小珺".into()),
+        ..Filters::default()
+    });
+    assert!(!asker.is_empty() && asker.iter().all(|q| q.speaker == "张小珺"));
+    let bubble = run(Filters {
+        grep: Some(regex::Regex::new("Bubble|泡沫").unwrap()),
+        ..Filters::default()
+    });
+    assert!(
+        !bubble.is_empty()
+            && bubble
+                .iter()
+                .all(|q| q.text.contains("Bubble") || q.text.contains("泡沫"))
+    );
+    let short = run(Filters {
+        min_chars: Some(10),
+        max_chars: Some(16),
+        ..Filters::default()
+    });
+    assert!(!short.is_empty() && short.iter().all(|q| (10..=16).contains(&q.chars)));
+    // Filters apply to curated entries too, but not to pull quotes.
+    let spec = Spec {
+        filters: Filters {
+            section: Some(4),
+            ..Filters::default()
+        },
+        ..default_spec()
+    };
+    let sel = select::select(&iv, &spec).unwrap();
+    assert!(
+        sel.quotes
+            .iter()
+            .all(|q| q.section.number == 4 || q.kind == QuoteKind::PullQuote)
+    );
+}
+
+#[test]
+fn adhoc_text_is_cleaned_not_verified() {
+    let iv = iv();
+    let spec = Spec {
+        entries: vec![Entry {
+            adhoc: Some("慢就是快,快就是慢".into()),
+            ..Entry::default()
+        }],
+        ..Spec::default()
+    };
+    let q = &select::select(&iv, &spec).unwrap().quotes[0];
+    assert_eq!(
+        (q.kind, q.text.as_str()),
+        (QuoteKind::Adhoc, "慢就是快，快就是慢")
+    );
+    assert_eq!(q.text, clean::punctuation("慢就是快,快就是慢"));
+}
+
+#[test]
+fn ids_must_be_safe_and_unique() {
+    let iv = iv();
+    for bad in ["../x", "a/b", "\"\"", "a b"] {
+        let yaml = format!("quotes:\n  - id: {bad}\n    at: \"5.18\"\n");
+        let err = select::select(&iv, &spec_of(&yaml))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a safe file name"), "{bad}: {err}");
+    }
+    let long = format!("quotes:\n  - id: {}\n    at: \"5.18\"\n", "a".repeat(65));
+    assert!(select::select(&iv, &spec_of(&long)).is_err());
+    let dup = "quotes:\n  - id: same\n    at: \"5.18\"\n  - id: same\n    at: \"5.24\"\n";
+    assert!(
+        select::select(&iv, &spec_of(dup))
+            .unwrap_err()
+            .to_string()
+            .contains("used twice")
+    );
+    let two = Spec {
+        entries: vec![Entry {
+            pull_quotes: Some(PullQuotes::Sections(vec![1, 2])),
+            id: Some("x".into()),
+            ..Entry::default()
+        }],
+        ..Spec::default()
+    };
+    assert!(select::select(&iv, &two).is_err());
+    let none = spec_of("quotes:\n  - templates: [portrait]\n");
+    assert!(
+        select::select(&iv, &none)
+            .unwrap_err()
+            .to_string()
+            .contains("exactly one of")
+    );
+}
