@@ -44,7 +44,8 @@ const CRATE_HTML_TAG: &str =
 
 /// The patches the package needs: creators' MARC roles (the crate writes `aut` for every
 /// creator: `ivr` interviewer, `ive` interviewee instead) and the language on the nav pages
-/// (readers pick CJK glyph shapes by it).
+/// (readers pick CJK glyph shapes by it), and the landmarks list hidden from the reader (it is
+/// for the reading system; the inline 目录 page would otherwise show it).
 fn patches(roles: &[&str]) -> Vec<Patch> {
     let role = |i: usize, role: &str| {
         format!(
@@ -64,6 +65,11 @@ fn patches(roles: &[&str]) -> Vec<Patch> {
             entry,
             find: CRATE_HTML_TAG.to_string(),
             replace: CRATE_HTML_TAG.replace('>', " lang=\"zh-CN\" xml:lang=\"zh-CN\">"),
+        });
+        out.push(Patch {
+            entry,
+            find: "<nav epub:type = \"landmarks\">".to_string(),
+            replace: "<nav epub:type=\"landmarks\" hidden=\"hidden\">".to_string(),
         });
     }
     out

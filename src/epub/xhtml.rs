@@ -334,9 +334,18 @@ fn about_page(interview: &Interview, about: &About) -> String {
             interview.corrections.len()
         );
         for c in &interview.corrections {
-            let _ = write!(body, "<li>“{}” → “{}”", escape(&c.find), escape(&c.replace));
-            if !c.why.is_empty() {
-                let _ = write!(body, "：{}", escape(&c.why));
+            let _ = write!(
+                body,
+                "<li><span class=\"was\">{}</span> → <span class=\"now\">{}</span>",
+                escape(c.find.trim()),
+                escape(c.replace.trim())
+            );
+            if !c.why.trim().is_empty() {
+                let _ = write!(
+                    body,
+                    "<br/><span class=\"why\">{}</span>",
+                    escape(c.why.trim())
+                );
             }
             body.push_str("</li>\n");
         }
