@@ -2,12 +2,13 @@
 //!
 //! [`build`] is a pure function: interview + selected quotes + options → the bytes of the book.
 //! The same input gives a byte-identical book (fixed dates, a content-derived identifier, zip
-//! entries re-stamped). It owns the markup ([`xhtml`]), the packaging (`book`, `repack`) and the
+//! entries re-stamped). It owns the markup ([`xhtml`], `back`), the packaging (`book`, `repack`) and the
 //! font subset (`font`); it does not touch the filesystem or read the environment (the CLI
 //! passes `SOURCE_DATE_EPOCH` through [`EpubOptions::source_date_epoch`]).
 //!
 //! Reading order: cover → title page → 目录 → 导语 → one chapter per section → 金句 → 关于本书.
 
+mod back;
 mod book;
 mod font;
 mod repack;
@@ -109,7 +110,7 @@ pub fn build(
         Some(bytes) => Some(font::describe(bytes, opts.font_index)?),
         None => None,
     };
-    let about = xhtml::About {
+    let about = back::About {
         source_note: opts.source_note.clone(),
         font_name: font_info.as_ref().map(|f| f.name.clone()),
         font_licence: font_info.as_ref().map(|f| f.licence.clone()),

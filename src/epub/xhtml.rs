@@ -4,6 +4,7 @@
 //! Every text that reaches a page goes through [`escape`]; every paragraph carries the id
 //! [`Address::anchor`] gives it (`p3-12`), so quotes and readers can link to it.
 
+use super::back::{self, About};
 use crate::interview::{Address, Interview, Kind, Paragraph, Section};
 use crate::select::Quote;
 use std::fmt::Write as _;
@@ -31,15 +32,6 @@ pub struct Page {
     pub title: String,
     pub kind: PageKind,
     pub xhtml: String,
-}
-
-/// What 关于本书 says beyond the interview itself.
-#[derive(Debug, Clone, Default)]
-pub struct About {
-    pub source_note: Option<String>,
-    /// The embedded font's full name, when one is embedded.
-    pub font_name: Option<String>,
-    pub font_licence: Option<String>,
 }
 
 /// The cover image's path inside the book.
@@ -149,20 +141,20 @@ pub fn pages(interview: &Interview, quotes: &[Quote], about: &About, cover: bool
             "quotes.xhtml",
             "金句",
             PageKind::Highlights,
-            highlights(interview, quotes),
+            back::highlights(interview, quotes),
         );
     }
     push(
         "about.xhtml",
         "关于本书",
         PageKind::About,
-        about_page(interview, about),
+        back::about(interview, about),
     );
     out
 }
 
 /// A complete XHTML5 document around `body`.
-fn document(title: &str, body: &str) -> String {
+pub(super) fn document(title: &str, body: &str) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n\
          <html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" \
@@ -263,114 +255,6 @@ fn paragraph(p: &Paragraph, interviewer: &str) -> String {
     }
 }
 
-/// The paragraph a quote address (`3.12`, `3.12.2`, `3.12.2-4`) points into.
-pub fn quote_paragraph(address: &str) -> Option<Address> {
-    let mut parts = address.split('.');
-    let section = parts.next()?.parse().ok()?;
-    let paragraph = parts.next()?.split('-').next()?.parse().ok()?;
-    Some(Address { section, paragraph })
-}
-
-/// Where a quote links to: its paragraph when that exists, else its section's chapter.
-fn quote_href(interview: &Interview, quote: &Quote) -> Option<String> {
-    if let Some(at) =
-        quote_paragraph(&quote.address).filter(|&at| interview.paragraph(at).is_some())
-    {
-        return Some(format!("{}#{}", chapter_file(at.section), at.anchor()));
-    }
-    interview
-        .section(quote.section.number)
-        .map(|s| chapter_file(s.number))
-}
-
-fn highlights(interview: &Interview, quotes: &[Quote]) -> String {
-    let mut body = String::from(
-        "<section epub:type=\"chapter\" class=\"highlights\" id=\"highlights\">\n<h1>金句</h1>\n",
-    );
-    for (n, quote) in (1..).zip(quotes) {
-        let who = quote.attribution.as_deref().unwrap_or(&quote.speaker);
-        let _ = write!(
-            body,
-            "<blockquote class=\"hl\" id=\"q{n}\">\n<p class=\"hl-text\">{}</p>\n<p class=\"hl-src\">",
-            escape(&quote.text)
-        );
-        if !who.is_empty() {
-            let _ = write!(body, "<span class=\"hl-who\">—— {}</span> ", escape(who));
-        }
-        let place = match interview.section(quote.section.number) {
-            Some(s) => section_label(s),
-            None => format!("{:02} {}", quote.section.number, quote.section.title),
-        };
-        match quote_href(interview, quote) {
-            Some(href) => {
-                let _ = write!(body, "<a href=\"{}\">{}</a>", escape(&href), escape(&place));
-            }
-            None => body.push_str(&escape(&place)),
-        }
-        body.push_str("</p>\n</blockquote>\n");
-    }
-    body.push_str("</section>");
-    body
-}
-
-fn about_page(interview: &Interview, about: &About) -> String {
-    let mut body = String::from(
-        "<section epub:type=\"colophon\" class=\"about\" id=\"about\">\n<h1>关于本书</h1>\n<h2>来源</h2>\n",
-    );
-    let source = about.source_note.clone().unwrap_or_else(|| {
-        format!(
-            "本书据访谈《{}》的原文编排，收录全文，未作删节。",
-            interview.meta.title
-        )
-    });
-    let _ = writeln!(body, "<p>{}</p>", escape(&source));
-    body.push_str("<h2>校订</h2>\n");
-    if interview.corrections.is_empty() {
-        body.push_str("<p>原文未作校订。</p>\n");
-    } else {
-        let _ = writeln!(
-            body,
-            "<p>据勘误表校订 {} 处：</p>\n<ul class=\"corrections\">",
-            interview.corrections.len()
-        );
-        for c in &interview.corrections {
-            let _ = write!(
-                body,
-                "<li><span class=\"was\">{}</span> → <span class=\"now\">{}</span>",
-                escape(c.find.trim()),
-                escape(c.replace.trim())
-            );
-            if !c.why.trim().is_empty() {
-                let _ = write!(
-                    body,
-                    "<br/><span class=\"why\">{}</span>",
-                    escape(c.why.trim())
-                );
-            }
-            body.push_str("</li>\n");
-        }
-        body.push_str("</ul>\n");
-    }
-    body.push_str("<h2>字体</h2>\n");
-    match &about.font_name {
-        Some(name) => {
-            let licence = about
-                .font_licence
-                .as_deref()
-                .unwrap_or("见字体自带的许可声明");
-            let _ = writeln!(
-                body,
-                "<p>正文字体：{}（{}）。书中只嵌入了本书用到的字形。</p>",
-                escape(name),
-                escape(licence)
-            );
-        }
-        None => body.push_str("<p>本书未嵌入字体，由阅读器以其默认字体显示。</p>\n"),
-    }
-    body.push_str("<p class=\"made\">由 jinju（金句）生成。</p>\n</section>");
-    body
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,21 +264,6 @@ mod tests {
         assert_eq!(escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
         assert_eq!(escape("x\u{1}y\u{FFFF}z"), "xyz");
         assert_eq!(text_content(&escape("<&>\"'")), "<&>\"'");
-    }
-
-    #[test]
-    fn quote_addresses_point_at_their_paragraph() {
-        let at = |s, p| {
-            Some(Address {
-                section: s,
-                paragraph: p,
-            })
-        };
-        assert_eq!(quote_paragraph("3.12"), at(3, 12));
-        assert_eq!(quote_paragraph("3.12.2"), at(3, 12));
-        assert_eq!(quote_paragraph("3.12.2-4"), at(3, 12));
-        assert_eq!(quote_paragraph(""), None);
-        assert_eq!(quote_paragraph("3"), None);
     }
 
     #[test]

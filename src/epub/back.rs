@@ -1,0 +1,146 @@
+//! The back matter: 金句 (the selected quotes, each linked to the paragraph it comes from) and
+//! 关于本书 (source, corrections, font and licence). Markup only, like `xhtml`.
+
+use super::xhtml::{chapter_file, escape, section_label};
+use crate::interview::{Address, Interview};
+use crate::select::Quote;
+use std::fmt::Write as _;
+
+/// What 关于本书 says beyond the interview itself.
+#[derive(Debug, Clone, Default)]
+pub struct About {
+    pub source_note: Option<String>,
+    /// The embedded font's full name, when one is embedded.
+    pub font_name: Option<String>,
+    pub font_licence: Option<String>,
+}
+
+/// The paragraph a quote address (`3.12`, `3.12.2`, `3.12.2-4`) points into.
+pub fn quote_paragraph(address: &str) -> Option<Address> {
+    let mut parts = address.split('.');
+    let section = parts.next()?.parse().ok()?;
+    let paragraph = parts.next()?.split('-').next()?.parse().ok()?;
+    Some(Address { section, paragraph })
+}
+
+/// Where a quote links to: its paragraph when that exists, else its section's chapter.
+fn quote_href(interview: &Interview, quote: &Quote) -> Option<String> {
+    if let Some(at) =
+        quote_paragraph(&quote.address).filter(|&at| interview.paragraph(at).is_some())
+    {
+        return Some(format!("{}#{}", chapter_file(at.section), at.anchor()));
+    }
+    interview
+        .section(quote.section.number)
+        .map(|s| chapter_file(s.number))
+}
+
+/// The 金句 chapter: each quote with its speaker and a link back to where it was said.
+pub fn highlights(interview: &Interview, quotes: &[Quote]) -> String {
+    let mut body = String::from(
+        "<section epub:type=\"chapter\" class=\"highlights\" id=\"highlights\">\n<h1>金句</h1>\n",
+    );
+    for (n, quote) in (1..).zip(quotes) {
+        let who = quote.attribution.as_deref().unwrap_or(&quote.speaker);
+        let _ = write!(
+            body,
+            "<blockquote class=\"hl\" id=\"q{n}\">\n<p class=\"hl-text\">{}</p>\n<p class=\"hl-src\">",
+            escape(&quote.text)
+        );
+        if !who.is_empty() {
+            let _ = write!(body, "<span class=\"hl-who\">—— {}</span> ", escape(who));
+        }
+        let place = match interview.section(quote.section.number) {
+            Some(s) => section_label(s),
+            None => format!("{:02} {}", quote.section.number, quote.section.title),
+        };
+        match quote_href(interview, quote) {
+            Some(href) => {
+                let _ = write!(body, "<a href=\"{}\">{}</a>", escape(&href), escape(&place));
+            }
+            None => body.push_str(&escape(&place)),
+        }
+        body.push_str("</p>\n</blockquote>\n");
+    }
+    body.push_str("</section>");
+    body
+}
+
+/// 关于本书: where the text comes from, the corrections applied, the font and its licence.
+pub fn about(interview: &Interview, about: &About) -> String {
+    let mut body = String::from(
+        "<section epub:type=\"colophon\" class=\"about\" id=\"about\">\n<h1>关于本书</h1>\n<h2>来源</h2>\n",
+    );
+    let source = about.source_note.clone().unwrap_or_else(|| {
+        format!(
+            "本书据访谈《{}》的原文编排，收录全文，未作删节。",
+            interview.meta.title
+        )
+    });
+    let _ = writeln!(body, "<p>{}</p>", escape(&source));
+    body.push_str("<h2>校订</h2>\n");
+    if interview.corrections.is_empty() {
+        body.push_str("<p>原文未作校订。</p>\n");
+    } else {
+        let _ = writeln!(
+            body,
+            "<p>据勘误表校订 {} 处：</p>\n<ul class=\"corrections\">",
+            interview.corrections.len()
+        );
+        for c in &interview.corrections {
+            let _ = write!(
+                body,
+                "<li><span class=\"was\">{}</span> → <span class=\"now\">{}</span>",
+                escape(c.find.trim()),
+                escape(c.replace.trim())
+            );
+            if !c.why.trim().is_empty() {
+                let _ = write!(
+                    body,
+                    "<br/><span class=\"why\">{}</span>",
+                    escape(c.why.trim())
+                );
+            }
+            body.push_str("</li>\n");
+        }
+        body.push_str("</ul>\n");
+    }
+    body.push_str("<h2>字体</h2>\n");
+    match &about.font_name {
+        Some(name) => {
+            let licence = about
+                .font_licence
+                .as_deref()
+                .unwrap_or("见字体自带的许可声明");
+            let _ = writeln!(
+                body,
+                "<p>正文字体：{}（{}）。书中只嵌入了本书用到的字形。</p>",
+                escape(name),
+                escape(licence)
+            );
+        }
+        None => body.push_str("<p>本书未嵌入字体，由阅读器以其默认字体显示。</p>\n"),
+    }
+    body.push_str("<p class=\"made\">由 jinju（金句）生成。</p>\n</section>");
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_addresses_point_at_their_paragraph() {
+        let at = |s, p| {
+            Some(Address {
+                section: s,
+                paragraph: p,
+            })
+        };
+        assert_eq!(quote_paragraph("3.12"), at(3, 12));
+        assert_eq!(quote_paragraph("3.12.2"), at(3, 12));
+        assert_eq!(quote_paragraph("3.12.2-4"), at(3, 12));
+        assert_eq!(quote_paragraph(""), None);
+        assert_eq!(quote_paragraph("3"), None);
+    }
+}
