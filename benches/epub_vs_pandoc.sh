@@ -60,14 +60,14 @@ for name, ts in times.items():
 PY
 
 # epubcheck as installed: Debian's `epubcheck` is the jar itself.
-epubcheck() {
+run_epubcheck() {
   local ep
   ep=$(command -v epubcheck) || return 1
   if [ "$(head -c 2 "$ep")" = PK ]; then java -jar "$ep" "$@"; else "$ep" "$@"; fi
 }
 for book in jinju pandoc; do
   printf '%-7s epubcheck: ' "$book"
-  { epubcheck "$work/$book.epub" 2>&1 || true; } | grep -E '^Messages' || echo "(not installed)"
+  { run_epubcheck "$work/$book.epub" 2>&1 || true; } | grep -E '^Messages' || echo "(not installed)"
 done
 $JINJU_EPUB_CMD "$work/again.epub" >/dev/null
 if cmp -s "$work/again.epub" "$work/jinju.epub"; then
