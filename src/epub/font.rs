@@ -31,10 +31,6 @@ pub struct Subset {
     pub file: &'static str,
     /// The media type for the manifest.
     pub media_type: &'static str,
-    /// Number of glyphs kept, `.notdef` included.
-    pub glyphs: usize,
-    /// Characters the book uses that the font lacks (readers fall back to their own font).
-    pub missing: Vec<char>,
 }
 
 /// Every character a reader can see in the book: the pages' text and their titles.
@@ -85,17 +81,9 @@ pub fn describe(bytes: &[u8], index: u32) -> Result<FontInfo, EpubError> {
 pub fn subset(bytes: &[u8], index: u32, chars: &BTreeSet<char>) -> Result<Subset, EpubError> {
     let face = FontRef::try_from_slice_and_index(bytes, index)
         .map_err(|e| EpubError::Font(e.to_string()))?;
+    // Characters the font lacks are left to the readers' fallback fonts.
     let mut glyphs: BTreeSet<u16> = BTreeSet::from([0]);
-    let mut missing = Vec::new();
-    for &c in chars {
-        match face.glyph_id(c).0 {
-            0 if !c.is_whitespace() => missing.push(c),
-            0 => {}
-            id => {
-                glyphs.insert(id);
-            }
-        }
-    }
+    glyphs.extend(chars.iter().map(|&c| face.glyph_id(c).0));
     let glyphs: Vec<u16> = glyphs.into_iter().collect();
     let provider = provider(bytes, index)?;
     let cff = provider.has_table(tag::CFF) || provider.has_table(tag::CFF2);
@@ -115,8 +103,6 @@ pub fn subset(bytes: &[u8], index: u32, chars: &BTreeSet<char>) -> Result<Subset
         bytes,
         file,
         media_type,
-        glyphs: glyphs.len(),
-        missing,
     })
 }
 
