@@ -9,20 +9,35 @@ use super::para::{Measure, Para};
 pub(crate) const EPS: f32 = 1e-4;
 /// A line's base demerit: fewer lines are better.
 const LINE: f64 = 10.0;
-/// A line that cannot be justified (no slot to expand) or is very loose.
-const MAX_BADNESS: f64 = 1000.0;
-/// A last line of one letter (孤字).
-const ORPHAN: f64 = 1e8;
-/// A break inside a unit (only inside units wider than the box).
-const EMERGENCY: f64 = 1e10;
-/// A line wider than the box even when compressed.
-const OVERFULL: f64 = 1e13;
+/// Faults, counted before any demerit: a last line of one letter (孤字), a break inside a
+/// unit (only inside units wider than the box), a line wider than the box when compressed.
+const ORPHAN: f64 = 1.0;
+const EMERGENCY: f64 = 1e3;
+pub(crate) const OVERFULL: f64 = 1e6;
+
+/// A path's cost: faults first, then demerits.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub(crate) struct Cost {
+    pub faults: f64,
+    pub demerits: f64,
+}
+
+impl Cost {
+    const ZERO: Cost = Cost {
+        faults: 0.0,
+        demerits: 0.0,
+    };
+    const MAX: Cost = Cost {
+        faults: f64::INFINITY,
+        demerits: f64::INFINITY,
+    };
+}
 
 /// The chosen breaks: line `k` is `[starts[k], starts[k+1])`, the last ends at the text's end.
 #[derive(Debug, Clone)]
 pub(crate) struct Breaking {
     pub starts: Vec<usize>,
-    pub cost: f64,
+    pub cost: Cost,
 }
 
 impl Breaking {
@@ -34,8 +49,11 @@ impl Breaking {
     }
 }
 
-/// How bad a line of natural width `m` is when set in `width` em (0 = perfect).
-pub(crate) fn badness(m: &Measure, width: f32, ragged: bool) -> f64 {
+/// How bad a line of natural width `m` is when set in `width` em (0 = perfect): compression
+/// is cheap, expansion of Latin spaces and Han–Latin gaps cheaper still, spreading the rest
+/// over the inter-character slots grows with the cube of the space per slot (unbounded, so
+/// that of two loose lines the looser loses). A last line is not expanded.
+pub(crate) fn badness(m: &Measure, width: f32, last: bool) -> f64 {
     let acc = &m.acc;
     let diff = f64::from(width - acc.width);
     if diff < 0.0 {
@@ -45,7 +63,7 @@ pub(crate) fn badness(m: &Measure, width: f32, ragged: bool) -> f64 {
         }
         return 60.0 * (-diff / shrink).min(1.0).powi(3);
     }
-    if ragged {
+    if last {
         return 0.0;
     }
     let tiers = f64::from(acc.st1 + acc.st2);
@@ -58,11 +76,9 @@ pub(crate) fn badness(m: &Measure, width: f32, ragged: bool) -> f64 {
     if rest <= 1e-6 {
         return tier_bad;
     }
-    if acc.slots < 0.5 {
-        return MAX_BADNESS;
-    }
-    let per = rest / f64::from(acc.slots);
-    (tier_bad + 100.0 * (per / 0.25).powi(3)).min(MAX_BADNESS)
+    // A line without slots cannot be justified: as bad as half a slot.
+    let per = rest / f64::from(acc.slots).max(0.5);
+    tier_bad + 100.0 * (per / 0.25).powi(3)
 }
 
 /// Break positions: (index, kind), including 0 and n.
@@ -86,17 +102,17 @@ fn candidates(para: &Para, width: f32) -> Vec<(usize, Brk)> {
 }
 
 /// The best breaks for `para` in a box `width` em wide.
-pub(crate) fn break_lines(para: &Para, width: f32, ragged: bool) -> Breaking {
+pub(crate) fn break_lines(para: &Para, width: f32) -> Breaking {
     let n = para.len();
     if n == 0 {
         return Breaking {
             starts: vec![0],
-            cost: 0.0,
+            cost: Cost::ZERO,
         };
     }
     let cands = candidates(para, width);
-    let mut best: Vec<(f64, usize)> = vec![(f64::INFINITY, 0); cands.len()];
-    best[0] = (0.0, 0);
+    let mut best: Vec<(Cost, usize)> = vec![(Cost::MAX, 0); cands.len()];
+    best[0] = (Cost::ZERO, 0);
     for k in 1..cands.len() {
         let (b, kind) = cands[k];
         let last = kind == Brk::Mandatory;
@@ -104,20 +120,20 @@ pub(crate) fn break_lines(para: &Para, width: f32, ragged: bool) -> Breaking {
             let (a, from) = cands[j];
             let m = para.measure(a, b);
             let over = m.min_width() - width;
+            if over > EPS && j + 1 < k {
+                break; // wider lines only get wider
+            }
             let mut cost = best[j].0;
             if over > EPS {
-                if j + 1 < k {
-                    break; // wider lines only get wider
-                }
-                cost += OVERFULL * (1.0 + f64::from(over));
+                cost.faults += OVERFULL * (1.0 + f64::from(over));
             } else {
-                cost += (LINE + badness(&m, width, ragged || last)).powi(2);
+                cost.demerits += (LINE + badness(&m, width, last)).powi(2);
             }
             if kind == Brk::None {
-                cost += EMERGENCY;
+                cost.faults += EMERGENCY;
             }
             if last && from != Brk::Mandatory && para.letters(a, b) < 2 {
-                cost += ORPHAN;
+                cost.faults += ORPHAN;
             }
             if cost < best[k].0 {
                 best[k] = (cost, j);
@@ -141,25 +157,26 @@ pub(crate) fn break_lines(para: &Para, width: f32, ragged: bool) -> Breaking {
 }
 
 /// Balanced mode: the narrowest measure (≤ `width`) that keeps the line count and does not
-/// add faults, with its breaks.
-pub(crate) fn balance(para: &Para, width: f32, ragged: bool, found: Breaking) -> (f32, Breaking) {
+/// add faults, with its breaks. The search starts at the average line length.
+pub(crate) fn balance(para: &Para, width: f32, found: Breaking) -> (f32, Breaking) {
     let lines = found.starts.len();
     if lines < 2 {
         return (width, found);
     }
-    let faults = |b: &Breaking| (b.cost / ORPHAN).floor();
-    let base = faults(&found);
-    let (mut lo, mut hi, mut best) = (0.0f32, width, found);
-    for _ in 0..14 {
+    let faults = found.cost.faults;
+    let total: f32 = found
+        .lines(para.len())
+        .map(|(a, b)| para.measure(a, b).acc.width)
+        .sum();
+    let mut lo = (total / lines as f32 - 1.0).clamp(0.0, width);
+    let (mut hi, mut best) = (width, found);
+    while hi - lo > 0.05 {
         let mid = (lo + hi) * 0.5;
-        let trial = break_lines(para, mid, ragged);
-        if trial.starts.len() == lines && faults(&trial) <= base {
+        let trial = break_lines(para, mid);
+        if trial.starts.len() == lines && trial.cost.faults <= faults {
             (hi, best) = (mid, trial);
         } else {
             lo = mid;
-        }
-        if hi - lo < 0.05 {
-            break;
         }
     }
     (hi, best)

@@ -294,3 +294,25 @@ fn balanced_lines_are_near_equal() {
         }
     }
 }
+
+/// Counts the metric look-ups: fitting measures each character once, whatever the sizes tried.
+struct Counting(std::cell::Cell<usize>, FixedMetrics);
+
+impl jinju::typeset::Metrics for Counting {
+    fn advance(&self, c: char) -> Option<(f32, u16)> {
+        self.0.set(self.0.get() + 1);
+        self.1.advance(c)
+    }
+}
+
+#[test]
+fn fit_takes_the_largest_size_measuring_each_character_once() {
+    let m = Counting(std::cell::Cell::new(0), FixedMetrics::default());
+    let text = fullwidth(super::common::CASES[0]);
+    let l = jinju::typeset::fit(&text, 840.0, 500.0, 20, 120, &Style::default(), &m).expect("fits");
+    assert_eq!(m.0.get(), text.chars().count());
+    assert!(l.height() <= 500.0 && l.size > 20.0);
+    let bigger = layout(&text, l.size + 1.0, 840.0, &Style::default(), &m.1);
+    assert!(bigger.height() > 500.0, "{} px would fit too", l.size + 1.0);
+    assert_eq!(l.line_height, l.size * 1.6);
+}
