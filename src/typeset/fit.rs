@@ -151,10 +151,13 @@ pub(crate) fn fit_para(
         };
         block <= height + 0.01 && breaking.cost.faults < OVERFULL
     };
-    if !fits_at(min) {
-        return None;
-    }
-    let (mut lo, mut hi) = (min, max); // lo fits; the answer is in lo..=hi
+    // Short quotes fit at the largest size: try it first. Then bisect below it; `lo` fits
+    // (or is `min - 1`, nothing known to fit yet), the answer is in `lo..=hi`.
+    let (mut lo, mut hi) = if fits_at(max) {
+        (max, max)
+    } else {
+        (min - 1, max - 1)
+    };
     while lo < hi {
         let mid = lo + (hi - lo).div_ceil(2);
         if fits_at(mid) {
@@ -162,6 +165,9 @@ pub(crate) fn fit_para(
         } else {
             hi = mid - 1;
         }
+    }
+    if lo < min {
+        return None;
     }
     let best = layout_para(para, text, lo as f32, width, style);
     fits(&best, width, height).then_some(best)
