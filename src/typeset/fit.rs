@@ -30,7 +30,7 @@ pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style:
         };
     }
     let box_em = (width_px / size).min(1e6);
-    let mut breaking = break_lines(para, box_em);
+    let mut breaking = break_lines(para, box_em, false);
     let mut measure = box_em;
     if style.balanced {
         (measure, breaking) = balance(para, box_em, breaking);
@@ -139,7 +139,7 @@ pub(crate) fn fit_para(
     // count, so it is applied to the winner only.
     let fits_at = |s: u32| {
         let size = s as f32;
-        let breaking = break_lines(para, width / size);
+        let breaking = break_lines(para, width / size, false);
         let lines = if para.len() == 0 {
             0
         } else {

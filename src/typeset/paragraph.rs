@@ -101,8 +101,9 @@ fn candidates(para: &Para, width: f32) -> Vec<(usize, Brk)> {
     out
 }
 
-/// The best breaks for `para` in a box `width` em wide.
-pub(crate) fn break_lines(para: &Para, width: f32) -> Breaking {
+/// The best breaks for `para` in a box `width` em wide. `even`: a short last line costs like
+/// a loose one (balanced mode).
+pub(crate) fn break_lines(para: &Para, width: f32, even: bool) -> Breaking {
     let n = para.len();
     if n == 0 {
         return Breaking {
@@ -127,7 +128,7 @@ pub(crate) fn break_lines(para: &Para, width: f32) -> Breaking {
             if over > EPS {
                 cost.faults += OVERFULL * (1.0 + f64::from(over));
             } else {
-                cost.demerits += (LINE + badness(&m, width, last)).powi(2);
+                cost.demerits += (LINE + badness(&m, width, last && !even)).powi(2);
             }
             if kind == Brk::None {
                 cost.faults += EMERGENCY;
@@ -156,14 +157,16 @@ pub(crate) fn break_lines(para: &Para, width: f32) -> Breaking {
     }
 }
 
-/// Balanced mode: the narrowest measure (≤ `width`) that keeps the line count and does not
-/// add faults, with its breaks. The search starts at the average line length.
+/// Balanced mode: the narrowest measure (≤ `width`) that keeps the line count and adds no
+/// faults, searched from the average line length up; at that measure the breaks that also
+/// count a short last line as loose, if they keep the count and add no faults.
 pub(crate) fn balance(para: &Para, width: f32, found: Breaking) -> (f32, Breaking) {
     let lines = found.starts.len();
     if lines < 2 {
         return (width, found);
     }
     let faults = found.cost.faults;
+    let keeps = |b: &Breaking| b.starts.len() == lines && b.cost.faults <= faults;
     let total: f32 = found
         .lines(para.len())
         .map(|(a, b)| para.measure(a, b).acc.width)
@@ -172,12 +175,13 @@ pub(crate) fn balance(para: &Para, width: f32, found: Breaking) -> (f32, Breakin
     let (mut hi, mut best) = (width, found);
     while hi - lo > 0.05 {
         let mid = (lo + hi) * 0.5;
-        let trial = break_lines(para, mid);
-        if trial.starts.len() == lines && trial.cost.faults <= faults {
+        let trial = break_lines(para, mid, false);
+        if keeps(&trial) {
             (hi, best) = (mid, trial);
         } else {
             lo = mid;
         }
     }
-    (hi, best)
+    let even = break_lines(para, hi, true);
+    (hi, if keeps(&even) { even } else { best })
 }
