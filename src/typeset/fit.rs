@@ -145,11 +145,8 @@ pub(crate) fn fit_para(
         } else {
             breaking.starts.len()
         };
-        let block = match lines {
-            0 => 0.0,
-            n => (n - 1) as f32 * size * leading(style) + size,
-        };
-        block <= height + 0.01 && breaking.cost.faults < OVERFULL
+        super::block_height(lines, size, size * leading(style)) <= height + 0.01
+            && breaking.cost.faults < OVERFULL
     };
     // Short quotes fit at the largest size: try it first. Then bisect below it; `lo` fits
     // (or is `min - 1`, nothing known to fit yet), the answer is in `lo..=hi`.

@@ -110,10 +110,15 @@ pub struct Layout {
 impl Layout {
     /// Height of the block: (lines − 1) × line height + 1 em.
     pub fn height(&self) -> f32 {
-        match self.lines.len() {
-            0 => 0.0,
-            n => (n - 1) as f32 * self.line_height + self.size,
-        }
+        block_height(self.lines.len(), self.size, self.line_height)
+    }
+}
+
+/// The height of `lines` lines: (lines − 1) × line height + 1 em.
+fn block_height(lines: usize, size: f32, line_height: f32) -> f32 {
+    match lines {
+        0 => 0.0,
+        n => (n - 1) as f32 * line_height + size,
     }
 }
 

@@ -110,7 +110,12 @@ pub fn checked(text: &str, width_em: f32, style: &Style, m: &FixedMetrics) -> La
     let starts = line_starts(&l);
     for v in violations(&l) {
         let ok = match v {
-            Violation::Orphan { .. } => !orphan_avoidable(text, width_em * SIZE, style, m),
+            Violation::Orphan { line } => {
+                // The paragraph that line ends: from after the previous newline.
+                let end: usize = l.lines[..=line].iter().map(|x| x.text.len()).sum();
+                let start = text[..starts[line - 1]].rfind('\n').map_or(0, |p| p + 1);
+                !orphan_avoidable(text[start..end].trim_end(), width_em * SIZE, style, m)
+            }
             Violation::ProhibitedStart { line, .. } => {
                 forced_break(text, starts[line - 1], &l, style, m)
             }

@@ -316,3 +316,103 @@ fn fit_takes_the_largest_size_measuring_each_character_once() {
     assert!(bigger.height() > 500.0, "{} px would fit too", l.size + 1.0);
     assert_eq!(l.line_height, l.size * 1.6);
 }
+
+#[test]
+fn newlines_force_breaks_and_end_paragraphs() {
+    let m = FixedMetrics::default();
+    let l = checked("一二三四五六七八\n九十", 5.0, &Style::default(), &m);
+    assert_eq!(texts(&l), ["一二三四五", "六七八\n", "九十"]);
+    assert_eq!(
+        l.lines[1].glyphs[3].advance, 0.0,
+        "the newline takes no room"
+    );
+    // Before a newline a line is a paragraph's last: not justified, and not a lone letter.
+    let l = checked("一二三四五六七八九十一\n九十", 10.0, &Style::default(), &m);
+    assert_eq!(texts(&l), ["一二三四五六七八九", "十一\n", "九十"]);
+    assert!((l.lines[1].width - 2.0 * SIZE).abs() < EPS);
+}
+
+#[test]
+fn glyphs_carry_the_font_index_and_uncovered_characters_are_one_em() {
+    let m = FixedMetrics {
+        missing: vec!['☃'],
+        ..FixedMetrics::default()
+    };
+    let l = layout("中A☃", SIZE, 100.0 * SIZE, &Style::default(), &m);
+    let g = &l.lines[0].glyphs;
+    assert_eq!((g[0].font, g[1].font, g[2].font), (0, 1, 0));
+    assert!((em(g[2].advance) - 1.0).abs() < 1e-4);
+}
+
+#[test]
+fn violations_reports_each_fault() {
+    use jinju::typeset::{Violation, violations};
+    let m = FixedMetrics::default();
+    let mut l = layout(
+        "我们说“好”。是——的AI很好",
+        SIZE,
+        100.0 * SIZE,
+        &Style::default(),
+        &m,
+    );
+    assert!(violations(&l).is_empty());
+    // Re-cut the one line by hand at faulty places.
+    let cut = |l: &Layout, at: &[usize]| -> Vec<Line> {
+        let t = &l.lines[0].text;
+        let mut out = Vec::new();
+        let mut from = 0;
+        for &b in at.iter().chain([t.len()].iter()) {
+            out.push(Line {
+                text: t[from..b].to_string(),
+                glyphs: Vec::new(),
+                natural_width: 0.0,
+                width: 0.0,
+                x: 0.0,
+            });
+            from = b;
+        }
+        out
+    };
+    let text = l.lines[0].text.clone();
+    let at = |s: &str| text.find(s).expect("in text");
+    l.lines = cut(
+        &l,
+        &[
+            at("好"),
+            at("。"),
+            at("—") + 3,
+            at("I"),
+            text.rfind('好').expect("in text"),
+        ],
+    );
+    let v = violations(&l);
+    assert!(
+        v.contains(&Violation::ProhibitedEnd { line: 0, ch: '“' }),
+        "{v:?}"
+    );
+    assert!(
+        v.contains(&Violation::ProhibitedStart { line: 2, ch: '。' }),
+        "{v:?}"
+    );
+    assert!(
+        v.contains(&Violation::SplitUnit {
+            line: 2,
+            pair: ['—', '—']
+        }),
+        "{v:?}"
+    );
+    assert!(
+        v.contains(&Violation::SplitUnit {
+            line: 3,
+            pair: ['A', 'I']
+        }),
+        "{v:?}"
+    );
+    assert!(v.contains(&Violation::Orphan { line: 5 }), "{v:?}");
+    l.lines[0].width = 101.0 * SIZE;
+    assert!(
+        violations(&l)
+            .iter()
+            .any(|v| matches!(v, Violation::Overflow { line: 0, .. }))
+    );
+}
