@@ -6,6 +6,22 @@
 //! `chars` (classes, 禁则 lists) → `breaks` (tailored UAX #14) → `para` (em widths, trims,
 //! gaps) → `paragraph` (minimum-demerit breaking) → `set` (justification, glyph origins) →
 //! `fit` (layout at a size, bisection over sizes); `check` reports rule violations.
+//!
+//! What the layout guarantees (tested over widths 3–30 em, by property tests and on the 138
+//! answer sentences):
+//! - the lines' texts concatenate to the input; every character has one glyph, in order;
+//! - no line starts or ends with a prohibited character ([`is_prohibited_start`],
+//!   [`is_prohibited_end`]), and ——, ……, Latin words and numbers with their units are never
+//!   split — unless a unit alone is wider than the box, which then breaks inside;
+//! - no paragraph ends on a line of one letter (plus punctuation) where that can be avoided;
+//! - every line fits the box unless a single glyph is wider than it.
+//!
+//! For the rasteriser: `Glyph::x` is the glyph's *origin*, which is not its box's left edge
+//! for padded proportional punctuation (openers sit right, middle dots centred) and trimmed
+//! openers (the origin moves left by the trimmed half, so it may be negative at a line's
+//! start). Dashes have their origin at the box's left and a pair of `—` is contiguous (the
+//! second's x = the first's x + advance), 2 em together. Trailing spaces and newlines have
+//! zero advance.
 
 mod breaks;
 mod chars;
@@ -50,7 +66,9 @@ pub struct Style {
     /// Baseline-to-baseline distance as a multiple of the font size.
     pub line_height: f32,
     pub align: Align,
-    /// Make all lines near equal length (for short quotes on cards).
+    /// Make all lines near equal length (for short quotes on cards): the lines are set in the
+    /// narrowest measure that keeps their number; that block sits at the box's start, or is
+    /// centred for `Center`/`JustifyCenter`.
     pub balanced: bool,
     /// Han–Latin/digit gap in em (¼ em by default).
     pub autospace: f32,

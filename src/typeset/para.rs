@@ -269,7 +269,7 @@ fn adjacency(cells: &mut [Cell], i: usize, autospace: f32) {
     if hl(prev, kind) {
         cells[i].gap = autospace;
     }
-    if kind == Kind::Space && next.is_some_and(|n| hl(prev, n)) {
+    if cells[i].ch == ' ' && next.is_some_and(|n| hl(prev, n)) {
         cells[i].hl_space = true;
         cells[i].full = autospace;
     }
