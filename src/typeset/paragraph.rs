@@ -15,6 +15,9 @@ const ORPHAN: f64 = 1.0;
 const EMERGENCY: f64 = 1e3;
 pub(crate) const OVERFULL: f64 = 1e6;
 
+/// The most break opportunities one line may span.
+const MAX_SPAN: usize = 200;
+
 /// A path's cost: faults first, then demerits.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 pub(crate) struct Cost {
@@ -111,13 +114,27 @@ pub(crate) fn break_lines(para: &Para, width: f32, even: bool) -> Breaking {
             cost: Cost::ZERO,
         };
     }
+    let whole = para.measure(0, n);
+    if whole.min_width() <= width + EPS && !para.brk.contains(&Brk::Mandatory) {
+        // Everything fits on one line: nothing can beat it.
+        let demerits = (LINE + badness(&whole, width, true)).powi(2);
+        let cost = Cost {
+            faults: 0.0,
+            demerits,
+        };
+        return Breaking {
+            starts: vec![0],
+            cost,
+        };
+    }
     let cands = candidates(para, width);
     let mut best: Vec<(Cost, usize)> = vec![(Cost::MAX, 0); cands.len()];
     best[0] = (Cost::ZERO, 0);
     for k in 1..cands.len() {
         let (b, kind) = cands[k];
         let last = kind == Brk::Mandatory;
-        for j in (0..k).rev() {
+        // A line spans at most MAX_SPAN opportunities: linear time in huge boxes.
+        for j in (k.saturating_sub(MAX_SPAN)..k).rev() {
             let (a, from) = cands[j];
             let m = para.measure(a, b);
             let over = m.min_width() - width;
