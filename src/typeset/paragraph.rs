@@ -202,3 +202,69 @@ pub(crate) fn balance(para: &Para, width: f32, found: Breaking) -> (f32, Breakin
     let even = break_lines(para, hi, true);
     (hi, if keeps(&even) { even } else { best })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::testing::FixedMetrics;
+
+    fn para(text: &str) -> Para {
+        Para::new(text, &FixedMetrics::default(), 0.25)
+    }
+
+    fn texts(text: &str, b: &Breaking) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        b.lines(chars.len())
+            .map(|(a, e)| chars[a..e].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn badness_grows_with_looseness_and_ignores_the_last_line() {
+        let p = para("一二三四五六");
+        let m = p.measure(0, 6);
+        assert_eq!(badness(&m, 6.0, false), 0.0);
+        let (a, b) = (badness(&m, 6.5, false), badness(&m, 7.0, false));
+        assert!(0.0 < a && a < b, "{a} {b}");
+        assert_eq!(badness(&m, 9.0, true), 0.0);
+        let p = para("一二，三四，五");
+        let m = p.measure(0, 7);
+        assert!(
+            badness(&m, 6.0, false) <= 60.0,
+            "full compression is bounded"
+        );
+    }
+
+    #[test]
+    fn orphans_and_emergencies_are_faults() {
+        let text = "一二三四五六七八九十";
+        let b = break_lines(&para(text), 9.0, false);
+        assert_eq!(texts(text, &b), ["一二三四五六七八", "九十"]);
+        assert_eq!(b.cost.faults, 0.0);
+        let text = "Pneumonoultramicroscopic";
+        let b = break_lines(&para(text), 5.0, false);
+        assert!(b.starts.len() > 2);
+        assert!(b.cost.faults >= EMERGENCY && b.cost.faults < OVERFULL);
+        // A glyph wider than the box: overfull, still a result.
+        let b = break_lines(&para("一二"), 0.5, false);
+        assert_eq!(b.starts, [0, 1]);
+        assert!(b.cost.faults >= OVERFULL);
+    }
+
+    #[test]
+    fn balance_narrows_the_measure_keeping_the_line_count() {
+        let text = "一二三四五六七八九十一二三四五六七八九十一二";
+        let p = para(text);
+        let plain = break_lines(&p, 20.0, false);
+        assert_eq!(
+            texts(text, &plain),
+            ["一二三四五六七八九十一二三四五六七八九十", "一二"]
+        );
+        let (measure, even) = balance(&p, 20.0, plain);
+        assert_eq!(
+            texts(text, &even),
+            ["一二三四五六七八九十一", "二三四五六七八九十一二"]
+        );
+        assert!((10.9..11.1).contains(&measure), "{measure}");
+    }
+}

@@ -78,14 +78,16 @@ fn a_forced_break_pulls_a_character_down_or_compresses() {
     let l = checked(text, 10.0, &Style::default(), &m);
     assert!(!l.lines[1].text.starts_with('。'), "{:?}", texts(&l));
     assert!((l.lines[0].width - 10.0 * SIZE).abs() < EPS);
-    // Only compression keeps 十 off the next line without loosening: the comma gives way.
-    let text = "一二，三四，五六七八九十。十一二三四五六七八九";
-    let l = checked(text, 11.0, &Style::default(), &m);
-    assert!(
-        (l.lines[0].width - 11.0 * SIZE).abs() < EPS,
-        "{:?}",
-        texts(&l)
-    );
+    // Pulling 八 down would spread 1 em over 8 slots (⅛ em each); compressing nothing can
+    // take 九。 in: the pull-down wins.
+    assert_eq!(texts(&l)[0], "一二三，四五六七八");
+    // In a short measure pulling 四 down leaves 1½ em over 3 slots; compressing the comma
+    // takes 四。 in: the compression wins.
+    let l = checked("一二三，四。五六七八", 5.0, &Style::default(), &m);
+    assert_eq!(texts(&l), ["一二三，四。", "五六七八"]);
+    let comma = &l.lines[0].glyphs[3];
+    assert!((em(comma.advance) - 0.5).abs() < 1e-4, "{comma:?}");
+    assert!((l.lines[0].width - 5.0 * SIZE).abs() < EPS);
 }
 
 #[test]
