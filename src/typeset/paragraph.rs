@@ -104,8 +104,8 @@ fn candidates(para: &Para, width: f32) -> Vec<(usize, Brk)> {
     out
 }
 
-/// The best breaks for `para` in a box `width` em wide. `even`: a short last line costs like
-/// a loose one (balanced mode).
+/// The best breaks for `para` in a box `width` em wide. `even`: a short last line costs
+/// (a quarter of) what it would if it were stretched (balanced mode).
 pub(crate) fn break_lines(para: &Para, width: f32, even: bool) -> Breaking {
     let n = para.len();
     if n == 0 {
@@ -145,7 +145,13 @@ pub(crate) fn break_lines(para: &Para, width: f32, even: bool) -> Breaking {
             if over > EPS {
                 cost.faults += OVERFULL * (1.0 + f64::from(over));
             } else {
-                cost.demerits += (LINE + badness(&m, width, last && !even)).powi(2);
+                let bad = if last && even {
+                    // A short last line is milder than letter-spacing: a quarter as bad.
+                    0.25 * badness(&m, width, false)
+                } else {
+                    badness(&m, width, last)
+                };
+                cost.demerits += (LINE + bad).powi(2);
             }
             if kind == Brk::None {
                 cost.faults += EMERGENCY;
@@ -233,6 +239,14 @@ mod tests {
             badness(&m, 6.0, false) <= 60.0,
             "full compression is bounded"
         );
+    }
+
+    #[test]
+    fn compressing_the_last_line_is_not_free() {
+        // Squeezing 、 would save a line, at full compression: two slightly loose lines win.
+        let text = "对行业也是里程碑，这就证明了，这件事并不是一个镜中花、水中月。";
+        let b = break_lines(&para(text), 10.0, false);
+        assert_eq!(texts(text, &b).len(), 4, "{:?}", texts(text, &b));
     }
 
     #[test]
