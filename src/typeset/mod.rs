@@ -142,6 +142,15 @@ fn block_height(lines: usize, size: f32, line_height: f32) -> f32 {
 
 /// Lay out `text` at `size` px in a box `width` px wide.
 ///
+/// ```
+/// use jinju::typeset::{Style, layout, testing::FixedMetrics, violations};
+/// let text = "他说：“AGI的先行者。”我们都笑了。";
+/// let l = layout(text, 40.0, 280.0, &Style::default(), &FixedMetrics::default());
+/// assert_eq!(l.lines.iter().map(|x| x.text.as_str()).collect::<String>(), text);
+/// assert!(l.lines.len() > 1 && violations(&l).is_empty());
+/// assert!(l.lines[..l.lines.len() - 1].iter().all(|x| (x.width - 280.0).abs() < 0.01));
+/// ```
+///
 /// Never panics: an unusable size gives one line of zero-width glyphs; a box narrower than a
 /// unbreakable unit breaks inside it, and narrower than a glyph overflows.
 pub fn layout(text: &str, size: f32, width: f32, style: &Style, metrics: &dyn Metrics) -> Layout {
