@@ -24,14 +24,12 @@ fn main() -> anyhow::Result<()> {
     std::fs::create_dir_all(out)?;
     let text = std::fs::read_to_string(lines)?;
     let start = Instant::now();
-    let (mut count, mut bytes) = (0, 0);
-    for (i, line) in text
+    let quotes: Vec<Quote> = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .enumerate()
-    {
-        let quote = Quote {
+        .map(|(i, line)| Quote {
             id: format!("{i:04}"),
             text: line.to_string(),
             speaker: "张鹏".to_string(),
@@ -45,9 +43,18 @@ fn main() -> anyhow::Result<()> {
             score: None,
             templates: Vec::new(),
             attribution: None,
-        };
-        let card = card::render(&quote, &template, &book, &options)?;
-        std::fs::write(format!("{out}/{i:04}.{}.png", template.name), &card.png)?;
+        })
+        .collect();
+    let (mut count, mut bytes) = (0, 0);
+    for (quote, card) in quotes
+        .iter()
+        .zip(card::render_all(&quotes, &template, &book, &options))
+    {
+        let card = card?;
+        std::fs::write(
+            format!("{out}/{}.{}.png", quote.id, template.name),
+            &card.png,
+        )?;
         count += 1;
         bytes += card.png.len();
     }

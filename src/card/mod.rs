@@ -94,3 +94,39 @@ pub fn render(
         kind,
     })
 }
+
+/// Renders many cards on all cores (each card is independent); results in input order, the
+/// same bytes as one by one.
+pub fn render_all(
+    quotes: &[Quote],
+    template: &Template,
+    fonts: &FontBook,
+    options: &RenderOptions,
+) -> Vec<Result<Card>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = threads.min(quotes.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<Card>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(quote) = quotes.get(i) else {
+                            return done;
+                        };
+                        done.push((i, render(quote, template, fonts, options)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}

@@ -134,9 +134,10 @@ impl Canvas {
         let (x0, y0) = (b.min.x as i64, b.min.y as i64);
         let (w, h) = (u64::from(self.img.width()), u64::from(self.img.height()));
         let buf: &mut [u8] = self.img.as_mut();
+        let faint = 0.5 / (COVERAGE_LEVELS - 1) as f32;
         outline.draw(|gx, gy, cov| {
             let (x, y) = (x0 + i64::from(gx), y0 + i64::from(gy));
-            if (x as u64) < w && (y as u64) < h {
+            if cov >= faint && (x as u64) < w && (y as u64) < h {
                 let i = (y as usize * w as usize + x as usize) * 3;
                 put_at(&mut buf[i..i + 3], color, cov);
             }
