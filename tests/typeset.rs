@@ -6,4 +6,5 @@ mod typeset {
     mod corpus;
     mod props;
     mod rules;
+    mod widths;
 }

@@ -1,1 +1,132 @@
-//! Quote cards: templates, embedded fonts, rasterisation to PNG (issue 5).
+//! Quote cards: templates, embedded fonts, rasterisation to PNG (issue 5). Owns pixels and
+//! PNG bytes; does not lay out text (that is `typeset`) and writes no files (the caller does).
+//!
+//! ```text
+//! Template::load("portrait") ─┐
+//! FontBook::embedded() ───────┼─► render(&Quote, …) ─► coverage check ─► typeset::fit
+//! Quote ──────────────────────┘        ─► background, mark, lines, rule, attribution, footer
+//!                                      ─► PNG (indexed / grey / RGB, iTXt alt text) = Card
+//! ```
+
+mod encode;
+mod error;
+mod fonts;
+mod raster;
+mod render;
+mod template;
+
+pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
+pub use error::{Error, Result};
+pub use fonts::{FontBook, FontChain, embedded_names, load_font_file};
+pub use raster::Color;
+pub use render::{Painted, expand, paint};
+pub use template::{
+    Background, Gradient, LineAlign, MAX_SIDE, Mark, PLACEHOLDERS, PresetInfo, QuoteStyle, Rule,
+    SizeRange, Template, TextLine, presets,
+};
+
+use crate::select::Quote;
+
+/// How to render: scale factor (2 for retina), book title for `{title}`, PNG encoding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderOptions {
+    /// Multiplies every size of the template (0.1–8; the result must stay ≤ 8192 px).
+    pub scale: f32,
+    /// Fills the `{title}` placeholder (a line left with nothing else is not drawn).
+    pub title: Option<String>,
+    pub format: PngFormat,
+    pub level: PngLevel,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            scale: 1.0,
+            title: None,
+            format: PngFormat::Auto,
+            level: PngLevel::default(),
+        }
+    }
+}
+
+/// A rendered card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    /// The PNG file's bytes (deterministic: same input, same bytes).
+    pub png: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    /// The quote's lines as typeset (for the manifest).
+    pub lines: Vec<String>,
+    /// The quote's font size, px.
+    pub size_px: u32,
+    /// How the PNG was stored.
+    pub kind: PngKind,
+}
+
+/// Renders `quote` as a PNG card. Nothing is drawn unless every character is in the fonts.
+pub fn render(
+    quote: &Quote,
+    template: &Template,
+    fonts: &FontBook,
+    options: &RenderOptions,
+) -> Result<Card> {
+    let painted = paint(
+        quote,
+        template,
+        fonts,
+        options.scale,
+        options.title.as_deref(),
+    )?;
+    let alt = quote.text.trim();
+    let (png, kind) = encode_png(
+        &painted.image,
+        &[("Description", alt), ("Author", &quote.speaker)],
+        options.format,
+        options.level,
+    )?;
+    Ok(Card {
+        png,
+        width: painted.image.width(),
+        height: painted.image.height(),
+        lines: painted.lines,
+        size_px: painted.size_px,
+        kind,
+    })
+}
+
+/// Renders many cards on all cores (each card is independent); results in input order, the
+/// same bytes as one by one.
+pub fn render_all(
+    quotes: &[Quote],
+    template: &Template,
+    fonts: &FontBook,
+    options: &RenderOptions,
+) -> Vec<Result<Card>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = threads.min(quotes.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<Card>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(quote) = quotes.get(i) else {
+                            return done;
+                        };
+                        done.push((i, render(quote, template, fonts, options)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}

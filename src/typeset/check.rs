@@ -2,7 +2,9 @@
 //! the card and manifest code and the tests can assert zero faults. Changes nothing.
 
 use super::Layout;
-use super::chars::{Kind, classify, is_cjk_letter, is_prohibited_end, is_prohibited_start};
+use super::chars::{classify, is_cjk_letter, is_prohibited_end, is_prohibited_start};
+
+const NEWLINES: [char; 4] = ['\n', '\r', '\u{2028}', '\u{2029}'];
 
 /// One rule broken by a layout (`line` counts from 0).
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +16,7 @@ pub enum Violation {
     /// A break between `line` and the next splits ——, ……, a Latin word or a number from its
     /// unit; `pair` is the two characters around the break.
     SplitUnit { line: usize, pair: [char; 2] },
-    /// The last line holds fewer than two letters (孤字).
+    /// A paragraph's last line (not also its first) holds fewer than two letters (孤字).
     Orphan { line: usize },
     /// A line is wider than the box, px.
     Overflow { line: usize, excess: f32 },
@@ -38,7 +40,7 @@ pub fn violations(layout: &Layout) -> Vec<Violation> {
         let Some(next) = lines.get(k + 1) else {
             continue;
         };
-        if line.text.ends_with(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        if line.text.ends_with(NEWLINES) {
             continue; // a mandatory break
         }
         if let Some(c) = line.text.trim_end().chars().next_back()
@@ -64,16 +66,14 @@ pub fn violations(layout: &Layout) -> Vec<Violation> {
             });
         }
     }
-    if lines.len() > 1 {
-        let last = lines.len() - 1;
-        let chars: Vec<char> = lines[last].text.chars().collect();
-        let letters = classify(&chars)
-            .iter()
-            .filter(|k| Kind::is_letter(**k))
-            .count();
-        let after_newline = lines[last - 1].text.ends_with(['\n', '\r']);
-        if letters < 2 && !after_newline {
-            out.push(Violation::Orphan { line: last });
+    // Each paragraph's last line (the text's end or a newline) that is not also its first.
+    for (k, line) in lines.iter().enumerate().skip(1) {
+        let ends = k + 1 == lines.len() || line.text.ends_with(NEWLINES);
+        if ends && !lines[k - 1].text.ends_with(NEWLINES) {
+            let chars: Vec<char> = line.text.chars().collect();
+            if classify(&chars).iter().filter(|k| k.is_letter()).count() < 2 {
+                out.push(Violation::Orphan { line: k });
+            }
         }
     }
     out

@@ -3,17 +3,13 @@
 //! bisection over one prepared paragraph (widths are measured once, in em).
 
 use super::para::Para;
-use super::paragraph::{balance, break_lines};
+use super::paragraph::{OVERFULL, balance, break_lines};
 use super::set::{SetOpts, set_line};
 use super::{Align, Layout, Style};
 
 /// Lays out a prepared paragraph at `size` px in a box `width` px wide.
 pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style: &Style) -> Layout {
-    let line_height = if style.line_height.is_finite() && style.line_height > 0.0 {
-        style.line_height
-    } else {
-        1.0
-    };
+    let line_height = leading(style);
     let width_px = if width.is_finite() {
         width.max(0.0)
     } else if width > 0.0 {
@@ -34,11 +30,10 @@ pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style:
         };
     }
     let box_em = (width_px / size).min(1e6);
-    let ragged = matches!(style.align, Align::Start | Align::Center);
-    let mut breaking = break_lines(para, box_em, ragged);
+    let mut breaking = break_lines(para, box_em, false);
     let mut measure = box_em;
     if style.balanced {
-        (measure, breaking) = balance(para, box_em, ragged, breaking);
+        (measure, breaking) = balance(para, box_em, breaking);
     }
     let centred = matches!(style.align, Align::Center | Align::JustifyCenter);
     let block_x = if centred {
@@ -80,6 +75,15 @@ pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style:
         line_height,
         width: width_px,
         lines,
+    }
+}
+
+/// The style's line height as a multiple of the size (1 if unusable).
+fn leading(style: &Style) -> f32 {
+    if style.line_height.is_finite() && style.line_height > 0.0 {
+        style.line_height
+    } else {
+        1.0
     }
 }
 
@@ -131,26 +135,37 @@ pub(crate) fn fit_para(
     if min > max || !(width.is_finite() && height.is_finite()) {
         return None;
     }
-    // Balancing keeps the line count, so search unbalanced and balance the winner only.
-    let plain = Style {
-        balanced: false,
-        ..style.clone()
+    // Only the breaks are computed while searching (no glyphs); balancing keeps the line
+    // count, so it is applied to the winner only.
+    let fits_at = |s: u32| {
+        let size = s as f32;
+        let breaking = break_lines(para, width / size, false);
+        let lines = if para.len() == 0 {
+            0
+        } else {
+            breaking.starts.len()
+        };
+        super::block_height(lines, size, size * leading(style)) <= height + 0.01
+            && breaking.cost.faults < OVERFULL
     };
-    let try_size = |s: u32| {
-        let l = layout_para(para, text, s as f32, width, &plain);
-        fits(&l, width, height).then_some(l)
+    // Short quotes fit at the largest size: try it first. Then bisect below it; `lo` fits
+    // (or is `min - 1`, nothing known to fit yet), the answer is in `lo..=hi`.
+    let (mut lo, mut hi) = if fits_at(max) {
+        (max, max)
+    } else {
+        (min - 1, max - 1)
     };
-    let mut best = try_size(min)?;
-    let (mut lo, mut hi) = (min, max); // lo fits; the answer is in lo..=hi
     while lo < hi {
         let mid = lo + (hi - lo).div_ceil(2);
-        match try_size(mid) {
-            Some(l) => (lo, best) = (mid, l),
-            None => hi = mid - 1,
+        if fits_at(mid) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
         }
     }
-    if style.balanced {
-        best = layout_para(para, text, lo as f32, width, style);
+    if lo < min {
+        return None;
     }
-    Some(best)
+    let best = layout_para(para, text, lo as f32, width, style);
+    fits(&best, width, height).then_some(best)
 }

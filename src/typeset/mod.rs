@@ -6,6 +6,22 @@
 //! `chars` (classes, 禁则 lists) → `breaks` (tailored UAX #14) → `para` (em widths, trims,
 //! gaps) → `paragraph` (minimum-demerit breaking) → `set` (justification, glyph origins) →
 //! `fit` (layout at a size, bisection over sizes); `check` reports rule violations.
+//!
+//! What the layout guarantees (tested over widths 3–30 em, by property tests and on the 138
+//! answer sentences):
+//! - the lines' texts concatenate to the input; every character has one glyph, in order;
+//! - no line starts or ends with a prohibited character ([`is_prohibited_start`],
+//!   [`is_prohibited_end`]), and ——, ……, Latin words and numbers with their units are never
+//!   split — unless a unit alone is wider than the box, which then breaks inside;
+//! - no paragraph ends on a line of one letter (plus punctuation) where that can be avoided;
+//! - every line fits the box unless a single glyph is wider than it.
+//!
+//! For the rasteriser: `Glyph::x` is the glyph's *origin*, which is not its box's left edge
+//! for padded proportional punctuation (openers sit right, middle dots centred) and trimmed
+//! openers (the origin moves left by the trimmed half, so it may be negative at a line's
+//! start). Dashes have their origin at the box's left and a pair of `—` is contiguous (the
+//! second's x = the first's x + advance), 2 em together. Trailing spaces and newlines have
+//! zero advance.
 
 mod breaks;
 mod chars;
@@ -50,7 +66,9 @@ pub struct Style {
     /// Baseline-to-baseline distance as a multiple of the font size.
     pub line_height: f32,
     pub align: Align,
-    /// Make all lines near equal length (for short quotes on cards).
+    /// Make all lines near equal length (for short quotes on cards): the lines are set in the
+    /// narrowest measure that keeps their number; that block sits at the box's start, or is
+    /// centred for `Center`/`JustifyCenter`.
     pub balanced: bool,
     /// Han–Latin/digit gap in em (¼ em by default).
     pub autospace: f32,
@@ -110,14 +128,28 @@ pub struct Layout {
 impl Layout {
     /// Height of the block: (lines − 1) × line height + 1 em.
     pub fn height(&self) -> f32 {
-        match self.lines.len() {
-            0 => 0.0,
-            n => (n - 1) as f32 * self.line_height + self.size,
-        }
+        block_height(self.lines.len(), self.size, self.line_height)
+    }
+}
+
+/// The height of `lines` lines: (lines − 1) × line height + 1 em.
+fn block_height(lines: usize, size: f32, line_height: f32) -> f32 {
+    match lines {
+        0 => 0.0,
+        n => (n - 1) as f32 * line_height + size,
     }
 }
 
 /// Lay out `text` at `size` px in a box `width` px wide.
+///
+/// ```
+/// use jinju::typeset::{Style, layout, testing::FixedMetrics, violations};
+/// let text = "他说：“AGI的先行者。”我们都笑了。";
+/// let l = layout(text, 40.0, 280.0, &Style::default(), &FixedMetrics::default());
+/// assert_eq!(l.lines.iter().map(|x| x.text.as_str()).collect::<String>(), text);
+/// assert!(l.lines.len() > 1 && violations(&l).is_empty());
+/// assert!(l.lines[..l.lines.len() - 1].iter().all(|x| (x.width - 280.0).abs() < 0.01));
+/// ```
 ///
 /// Never panics: an unusable size gives one line of zero-width glyphs; a box narrower than a
 /// unbreakable unit breaks inside it, and narrower than a glyph overflows.

@@ -43,6 +43,29 @@ pub(crate) struct Acc {
     pub slots: f32,
 }
 
+/// A prefix sum of `Acc`, in f64 so long texts measure exactly.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sum([f64; 5]);
+
+impl Sum {
+    fn add(self, a: Acc) -> Sum {
+        let v = [a.width, a.shrink, a.st1, a.st2, a.slots];
+        Sum(std::array::from_fn(|i| self.0[i] + f64::from(v[i])))
+    }
+
+    /// `self − lo` as an `Acc`.
+    fn since(self, lo: Sum) -> Acc {
+        let d: [f32; 5] = std::array::from_fn(|i| (self.0[i] - lo.0[i]) as f32);
+        Acc {
+            width: d[0],
+            shrink: d[1],
+            st1: d[2],
+            st2: d[3],
+            slots: d[4],
+        }
+    }
+}
+
 impl Acc {
     fn add(self, o: Acc) -> Acc {
         Acc {
@@ -51,15 +74,6 @@ impl Acc {
             st1: self.st1 + o.st1,
             st2: self.st2 + o.st2,
             slots: self.slots + o.slots,
-        }
-    }
-    fn sub(self, o: Acc) -> Acc {
-        Acc {
-            width: self.width - o.width,
-            shrink: self.shrink - o.shrink,
-            st1: self.st1 - o.st1,
-            st2: self.st2 - o.st2,
-            slots: self.slots - o.slots,
         }
     }
 }
@@ -84,8 +98,8 @@ pub(crate) struct Para {
     pub bytes: Vec<usize>,
     pub brk: Vec<Brk>,
     /// Prefix sums of the characters' own quantities and of the gaps before them.
-    own: Vec<Acc>,
-    gaps: Vec<Acc>,
+    own: Vec<Sum>,
+    gaps: Vec<Sum>,
     /// `vis[b]`: one past the last visible character in `[0, b)`.
     vis: Vec<usize>,
     /// `letters[b]`: the number of letters in `[0, b)`.
@@ -131,7 +145,7 @@ impl Para {
 
     fn sums(&mut self) {
         let n = self.cells.len();
-        let (mut own, mut gaps) = (vec![Acc::default(); n + 1], vec![Acc::default(); n + 1]);
+        let (mut own, mut gaps) = (vec![Sum::default(); n + 1], vec![Sum::default(); n + 1]);
         let (mut vis, mut letters) = (vec![0; n + 1], vec![0; n + 1]);
         for (i, c) in self.cells.iter().enumerate() {
             own[i + 1] = own[i].add(self.own_acc(c));
@@ -194,8 +208,8 @@ impl Para {
             };
         }
         let mut acc = self.own[end]
-            .sub(self.own[a])
-            .add(self.gaps[end].sub(self.gaps[a + 1]));
+            .since(self.own[a])
+            .add(self.gaps[end].since(self.gaps[a + 1]));
         let (start, stop) = self.edge_trims(a, end);
         acc.width -= start + stop;
         acc.shrink -= start + stop;
@@ -269,7 +283,7 @@ fn adjacency(cells: &mut [Cell], i: usize, autospace: f32) {
     if hl(prev, kind) {
         cells[i].gap = autospace;
     }
-    if kind == Kind::Space && next.is_some_and(|n| hl(prev, n)) {
+    if cells[i].ch == ' ' && next.is_some_and(|n| hl(prev, n)) {
         cells[i].hl_space = true;
         cells[i].full = autospace;
     }

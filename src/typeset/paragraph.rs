@@ -9,20 +9,38 @@ use super::para::{Measure, Para};
 pub(crate) const EPS: f32 = 1e-4;
 /// A line's base demerit: fewer lines are better.
 const LINE: f64 = 10.0;
-/// A line that cannot be justified (no slot to expand) or is very loose.
-const MAX_BADNESS: f64 = 1000.0;
-/// A last line of one letter (孤字).
-const ORPHAN: f64 = 1e8;
-/// A break inside a unit (only inside units wider than the box).
-const EMERGENCY: f64 = 1e10;
-/// A line wider than the box even when compressed.
-const OVERFULL: f64 = 1e13;
+/// Faults, counted before any demerit: a last line of one letter (孤字), a break inside a
+/// unit (only inside units wider than the box), a line wider than the box when compressed.
+const ORPHAN: f64 = 1.0;
+const EMERGENCY: f64 = 1e3;
+pub(crate) const OVERFULL: f64 = 1e6;
+
+/// The most break opportunities one line may span.
+const MAX_SPAN: usize = 200;
+
+/// A path's cost: faults first, then demerits.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub(crate) struct Cost {
+    pub faults: f64,
+    pub demerits: f64,
+}
+
+impl Cost {
+    const ZERO: Cost = Cost {
+        faults: 0.0,
+        demerits: 0.0,
+    };
+    const MAX: Cost = Cost {
+        faults: f64::INFINITY,
+        demerits: f64::INFINITY,
+    };
+}
 
 /// The chosen breaks: line `k` is `[starts[k], starts[k+1])`, the last ends at the text's end.
 #[derive(Debug, Clone)]
 pub(crate) struct Breaking {
     pub starts: Vec<usize>,
-    pub cost: f64,
+    pub cost: Cost,
 }
 
 impl Breaking {
@@ -34,8 +52,11 @@ impl Breaking {
     }
 }
 
-/// How bad a line of natural width `m` is when set in `width` em (0 = perfect).
-pub(crate) fn badness(m: &Measure, width: f32, ragged: bool) -> f64 {
+/// How bad a line of natural width `m` is when set in `width` em (0 = perfect): compression
+/// is cheap, expansion of Latin spaces and Han–Latin gaps cheaper still, spreading the rest
+/// over the inter-character slots grows with the cube of the space per slot (unbounded, so
+/// that of two loose lines the looser loses). A last line is not expanded.
+pub(crate) fn badness(m: &Measure, width: f32, last: bool) -> f64 {
     let acc = &m.acc;
     let diff = f64::from(width - acc.width);
     if diff < 0.0 {
@@ -45,7 +66,7 @@ pub(crate) fn badness(m: &Measure, width: f32, ragged: bool) -> f64 {
         }
         return 60.0 * (-diff / shrink).min(1.0).powi(3);
     }
-    if ragged {
+    if last {
         return 0.0;
     }
     let tiers = f64::from(acc.st1 + acc.st2);
@@ -58,11 +79,9 @@ pub(crate) fn badness(m: &Measure, width: f32, ragged: bool) -> f64 {
     if rest <= 1e-6 {
         return tier_bad;
     }
-    if acc.slots < 0.5 {
-        return MAX_BADNESS;
-    }
-    let per = rest / f64::from(acc.slots);
-    (tier_bad + 100.0 * (per / 0.25).powi(3)).min(MAX_BADNESS)
+    // A line without slots cannot be justified: as bad as half a slot.
+    let per = rest / f64::from(acc.slots).max(0.5);
+    tier_bad + 100.0 * (per / 0.25).powi(3)
 }
 
 /// Break positions: (index, kind), including 0 and n.
@@ -85,39 +104,60 @@ fn candidates(para: &Para, width: f32) -> Vec<(usize, Brk)> {
     out
 }
 
-/// The best breaks for `para` in a box `width` em wide.
-pub(crate) fn break_lines(para: &Para, width: f32, ragged: bool) -> Breaking {
+/// The best breaks for `para` in a box `width` em wide. `even`: a short last line costs
+/// (a quarter of) what it would if it were stretched (balanced mode).
+pub(crate) fn break_lines(para: &Para, width: f32, even: bool) -> Breaking {
     let n = para.len();
     if n == 0 {
         return Breaking {
             starts: vec![0],
-            cost: 0.0,
+            cost: Cost::ZERO,
+        };
+    }
+    let whole = para.measure(0, n);
+    if whole.min_width() <= width + EPS && !para.brk.contains(&Brk::Mandatory) {
+        // Everything fits on one line: nothing can beat it.
+        let demerits = (LINE + badness(&whole, width, true)).powi(2);
+        let cost = Cost {
+            faults: 0.0,
+            demerits,
+        };
+        return Breaking {
+            starts: vec![0],
+            cost,
         };
     }
     let cands = candidates(para, width);
-    let mut best: Vec<(f64, usize)> = vec![(f64::INFINITY, 0); cands.len()];
-    best[0] = (0.0, 0);
+    let mut best: Vec<(Cost, usize)> = vec![(Cost::MAX, 0); cands.len()];
+    best[0] = (Cost::ZERO, 0);
     for k in 1..cands.len() {
         let (b, kind) = cands[k];
         let last = kind == Brk::Mandatory;
-        for j in (0..k).rev() {
+        // A line spans at most MAX_SPAN opportunities: linear time in huge boxes.
+        for j in (k.saturating_sub(MAX_SPAN)..k).rev() {
             let (a, from) = cands[j];
             let m = para.measure(a, b);
             let over = m.min_width() - width;
+            if over > EPS && j + 1 < k {
+                break; // wider lines only get wider
+            }
             let mut cost = best[j].0;
             if over > EPS {
-                if j + 1 < k {
-                    break; // wider lines only get wider
-                }
-                cost += OVERFULL * (1.0 + f64::from(over));
+                cost.faults += OVERFULL * (1.0 + f64::from(over));
             } else {
-                cost += (LINE + badness(&m, width, ragged || last)).powi(2);
+                let bad = if last && even {
+                    // A short last line is milder than letter-spacing: a quarter as bad.
+                    0.25 * badness(&m, width, false)
+                } else {
+                    badness(&m, width, last)
+                };
+                cost.demerits += (LINE + bad).powi(2);
             }
             if kind == Brk::None {
-                cost += EMERGENCY;
+                cost.faults += EMERGENCY;
             }
             if last && from != Brk::Mandatory && para.letters(a, b) < 2 {
-                cost += ORPHAN;
+                cost.faults += ORPHAN;
             }
             if cost < best[k].0 {
                 best[k] = (cost, j);
@@ -140,27 +180,105 @@ pub(crate) fn break_lines(para: &Para, width: f32, ragged: bool) -> Breaking {
     }
 }
 
-/// Balanced mode: the narrowest measure (≤ `width`) that keeps the line count and does not
-/// add faults, with its breaks.
-pub(crate) fn balance(para: &Para, width: f32, ragged: bool, found: Breaking) -> (f32, Breaking) {
+/// Balanced mode: the narrowest measure (≤ `width`) that keeps the line count and adds no
+/// faults, searched from the average line length up; at that measure the breaks that also
+/// count a short last line as loose, if they keep the count and add no faults.
+pub(crate) fn balance(para: &Para, width: f32, found: Breaking) -> (f32, Breaking) {
     let lines = found.starts.len();
     if lines < 2 {
         return (width, found);
     }
-    let faults = |b: &Breaking| (b.cost / ORPHAN).floor();
-    let base = faults(&found);
-    let (mut lo, mut hi, mut best) = (0.0f32, width, found);
-    for _ in 0..14 {
+    let faults = found.cost.faults;
+    let keeps = |b: &Breaking| b.starts.len() == lines && b.cost.faults <= faults;
+    let total: f32 = found
+        .lines(para.len())
+        .map(|(a, b)| para.measure(a, b).acc.width)
+        .sum();
+    let mut lo = (total / lines as f32 - 1.0).clamp(0.0, width);
+    let (mut hi, mut best) = (width, found);
+    while hi - lo > 0.05 {
         let mid = (lo + hi) * 0.5;
-        let trial = break_lines(para, mid, ragged);
-        if trial.starts.len() == lines && faults(&trial) <= base {
+        let trial = break_lines(para, mid, false);
+        if keeps(&trial) {
             (hi, best) = (mid, trial);
         } else {
             lo = mid;
         }
-        if hi - lo < 0.05 {
-            break;
-        }
     }
-    (hi, best)
+    let even = break_lines(para, hi, true);
+    (hi, if keeps(&even) { even } else { best })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::testing::FixedMetrics;
+
+    fn para(text: &str) -> Para {
+        Para::new(text, &FixedMetrics::default(), 0.25)
+    }
+
+    fn texts(text: &str, b: &Breaking) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        b.lines(chars.len())
+            .map(|(a, e)| chars[a..e].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn badness_grows_with_looseness_and_ignores_the_last_line() {
+        let p = para("一二三四五六");
+        let m = p.measure(0, 6);
+        assert_eq!(badness(&m, 6.0, false), 0.0);
+        let (a, b) = (badness(&m, 6.5, false), badness(&m, 7.0, false));
+        assert!(0.0 < a && a < b, "{a} {b}");
+        assert_eq!(badness(&m, 9.0, true), 0.0);
+        let p = para("一二，三四，五");
+        let m = p.measure(0, 7);
+        assert!(
+            badness(&m, 6.0, false) <= 60.0,
+            "full compression is bounded"
+        );
+    }
+
+    #[test]
+    fn compressing_the_last_line_is_not_free() {
+        // Squeezing 、 would save a line, at full compression: two slightly loose lines win.
+        let text = "对行业也是里程碑，这就证明了，这件事并不是一个镜中花、水中月。";
+        let b = break_lines(&para(text), 10.0, false);
+        assert_eq!(texts(text, &b).len(), 4, "{:?}", texts(text, &b));
+    }
+
+    #[test]
+    fn orphans_and_emergencies_are_faults() {
+        let text = "一二三四五六七八九十";
+        let b = break_lines(&para(text), 9.0, false);
+        assert_eq!(texts(text, &b), ["一二三四五六七八", "九十"]);
+        assert_eq!(b.cost.faults, 0.0);
+        let text = "Pneumonoultramicroscopic";
+        let b = break_lines(&para(text), 5.0, false);
+        assert!(b.starts.len() > 2);
+        assert!(b.cost.faults >= EMERGENCY && b.cost.faults < OVERFULL);
+        // A glyph wider than the box: overfull, still a result.
+        let b = break_lines(&para("一二"), 0.5, false);
+        assert_eq!(b.starts, [0, 1]);
+        assert!(b.cost.faults >= OVERFULL);
+    }
+
+    #[test]
+    fn balance_narrows_the_measure_keeping_the_line_count() {
+        let text = "一二三四五六七八九十一二三四五六七八九十一二";
+        let p = para(text);
+        let plain = break_lines(&p, 20.0, false);
+        assert_eq!(
+            texts(text, &plain),
+            ["一二三四五六七八九十一二三四五六七八九十", "一二"]
+        );
+        let (measure, even) = balance(&p, 20.0, plain);
+        assert_eq!(
+            texts(text, &even),
+            ["一二三四五六七八九十一", "二三四五六七八九十一二"]
+        );
+        assert!((10.9..11.1).contains(&measure), "{measure}");
+    }
 }

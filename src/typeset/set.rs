@@ -46,21 +46,22 @@ pub(crate) fn set_line(para: &Para, text: &str, a: usize, b: usize, opts: SetOpt
         (0.0, 0.0)
     };
     let mut glyphs = Vec::with_capacity(b - a);
-    let mut x = 0.0f32;
+    let mut x = 0.0f64; // f64: no drift over very long lines
     for i in a..b {
         let c = &para.cells[i];
         if i >= end {
             // Trailing blanks take no room.
             glyphs.push(Glyph {
                 ch: c.ch,
-                x: x * opts.size,
+                x: x as f32 * opts.size,
                 advance: 0.0,
                 font: c.font,
             });
             continue;
         }
         if i > a {
-            x += c.gap * (1.0 - 0.5 * squeeze + r2) + if c.slot { per_slot } else { 0.0 };
+            x +=
+                f64::from(c.gap * (1.0 - 0.5 * squeeze + r2) + if c.slot { per_slot } else { 0.0 });
         }
         let mut trim_l = c.trim_l + if i == a { start_trim } else { 0.0 };
         let mut trim_r = c.trim_r + if i + 1 == end { stop_trim } else { 0.0 };
@@ -80,17 +81,17 @@ pub(crate) fn set_line(para: &Para, text: &str, a: usize, b: usize, opts: SetOpt
         let advance = width - trim_l - trim_r;
         glyphs.push(Glyph {
             ch: c.ch,
-            x: (x + c.offset - trim_l) * opts.size,
+            x: (x + f64::from(c.offset - trim_l)) as f32 * opts.size,
             advance: advance * opts.size,
             font: c.font,
         });
-        x += advance;
+        x += f64::from(advance);
     }
     Line {
         text: text[para.bytes[a]..para.bytes[b]].to_string(),
         glyphs,
         natural_width: acc.width * opts.size,
-        width: x * opts.size,
+        width: x as f32 * opts.size,
         x: 0.0,
     }
 }

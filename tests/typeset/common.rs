@@ -1,7 +1,10 @@
 //! Shared helpers: the §5 test strings, the width sweep, and the invariant checks.
 
 use jinju::typeset::testing::FixedMetrics;
-use jinju::typeset::{Layout, Style, Violation, break_opportunities, layout, violations};
+use jinju::typeset::{Layout, Line, Style, Violation, break_opportunities, layout, violations};
+
+/// Tolerance for widths, px.
+pub const EPS: f32 = 0.01;
 
 /// Font size used by the sweeps, px.
 pub const SIZE: f32 = 20.0;
@@ -110,7 +113,12 @@ pub fn checked(text: &str, width_em: f32, style: &Style, m: &FixedMetrics) -> La
     let starts = line_starts(&l);
     for v in violations(&l) {
         let ok = match v {
-            Violation::Orphan { .. } => !orphan_avoidable(text, width_em * SIZE, style, m),
+            Violation::Orphan { line } => {
+                // The paragraph that line ends: from after the previous newline.
+                let end: usize = l.lines[..=line].iter().map(|x| x.text.len()).sum();
+                let start = text[..starts[line - 1]].rfind('\n').map_or(0, |p| p + 1);
+                !orphan_avoidable(text[start..end].trim_end(), width_em * SIZE, style, m)
+            }
             Violation::ProhibitedStart { line, .. } => {
                 forced_break(text, starts[line - 1], &l, style, m)
             }
@@ -126,4 +134,22 @@ pub fn checked(text: &str, width_em: f32, style: &Style, m: &FixedMetrics) -> La
 
 pub fn texts(l: &Layout) -> Vec<&str> {
     l.lines.iter().map(|x| x.text.as_str()).collect()
+}
+
+/// Every §5 string (raw and converted) at every width, checked, handed to `each`.
+pub fn sweep(style: &Style, m: &FixedMetrics, mut each: impl FnMut(&str, f32, &Layout)) {
+    for text in cases() {
+        for w in widths() {
+            let l = checked(&text, w, style, m);
+            each(&text, w, &l);
+        }
+    }
+}
+
+pub fn em(px: f32) -> f32 {
+    px / SIZE
+}
+
+pub fn last_visible(line: &Line) -> Option<&jinju::typeset::Glyph> {
+    line.glyphs.iter().rev().find(|g| !g.ch.is_whitespace())
 }

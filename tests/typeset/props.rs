@@ -104,4 +104,14 @@ fn degenerate_inputs_give_sane_layouts() {
         "min > max"
     );
     assert!(fit("我们", f32::NAN, 100.0, 10, 50, &s, &m).is_none());
+    // Huge text in a huge box: linear time, nothing lost, lines fit.
+    let huge = "我们的AI，很好。".repeat(2_000);
+    for w in [f32::INFINITY, 1e9, 840.0, 5e4] {
+        let l = layout(&huge, SIZE, w, &s, &m);
+        assert_eq!(
+            l.lines.iter().map(|x| x.text.len()).sum::<usize>(),
+            huge.len()
+        );
+        assert!(l.lines.iter().all(|x| x.width <= l.width + 0.01));
+    }
 }

@@ -1,0 +1,245 @@
+//! Fonts for cards: the embedded subsets by name, font files, fallback chains, the coverage
+//! check (no tofu, ever) and `typeset::Metrics` over ab_glyph. Drawing lives in `raster`.
+
+use std::path::{Path, PathBuf};
+
+use ab_glyph::{Font, FontArc, FontRef, FontVec, GlyphId, PxScale};
+
+use super::error::{Error, Result, describe_chars};
+use crate::typeset::Metrics;
+
+/// The embedded fonts: name, file (under `fonts/`), what it is.
+const EMBEDDED: [(&str, &[u8], &str); 5] = [
+    (
+        "serif",
+        include_bytes!("../../fonts/NotoSerifSC-Regular.otf"),
+        "Noto Serif CJK SC Regular",
+    ),
+    (
+        "serif-bold",
+        include_bytes!("../../fonts/NotoSerifSC-Bold.otf"),
+        "Noto Serif CJK SC Bold",
+    ),
+    (
+        "sans",
+        include_bytes!("../../fonts/NotoSansSC-Regular.otf"),
+        "Noto Sans CJK SC Regular",
+    ),
+    (
+        "sans-bold",
+        include_bytes!("../../fonts/NotoSansSC-Bold.otf"),
+        "Noto Sans CJK SC Bold",
+    ),
+    (
+        "kai",
+        include_bytes!("../../fonts/JinjuKai-Regular.ttf"),
+        "Jinju Kai (LXGW WenKai) Regular",
+    ),
+];
+
+/// Names of the embedded fonts, for messages and `jinju templates`.
+pub fn embedded_names() -> Vec<&'static str> {
+    EMBEDDED.iter().map(|(name, _, _)| *name).collect()
+}
+
+/// Baseline position in the ideographic em box (OS/2 typo 880/−120 per 1000 in every bundled
+/// font; BASE `ideo` −120): the baseline sits 0.88 em below the top of a line's em box.
+pub const EM_ASCENT: f32 = 0.88;
+
+/// One font with the name it is known by.
+#[derive(Clone)]
+pub struct NamedFont {
+    pub name: String,
+    pub font: FontArc,
+}
+
+/// The fonts a render may use: the embedded ones by name, plus font files added as fallbacks
+/// (`--font FILE`).
+#[derive(Clone)]
+pub struct FontBook {
+    embedded: Vec<NamedFont>,
+    extra: Vec<NamedFont>,
+}
+
+impl FontBook {
+    /// The embedded fonts only: renders identically on a machine with no fonts installed.
+    pub fn embedded() -> FontBook {
+        let embedded = EMBEDDED
+            .iter()
+            .filter_map(|&(name, data, _)| {
+                // The subsets are checked by a unit test; one that failed to parse would be
+                // left out rather than panic.
+                let font = FontRef::try_from_slice(data).ok()?;
+                Some(NamedFont {
+                    name: name.to_string(),
+                    font: FontArc::new(font),
+                })
+            })
+            .collect();
+        FontBook {
+            embedded,
+            extra: Vec::new(),
+        }
+    }
+
+    /// Adds a font file (TTF/OTF, or face `index` of a TTC) as a fallback, tried after a
+    /// template's own font and before the embedded fallbacks.
+    pub fn with_font_file(mut self, path: &Path, index: u32) -> Result<FontBook> {
+        let font = load_font_file(path, index)?;
+        self.extra.push(NamedFont {
+            name: path.display().to_string(),
+            font,
+        });
+        Ok(self)
+    }
+
+    /// An embedded font by name.
+    pub fn get(&self, name: &str) -> Option<&NamedFont> {
+        self.embedded.iter().find(|f| f.name == name)
+    }
+
+    /// The fallback chain for a primary font: the primary, the added font files, then the
+    /// embedded sans and serif (each font once).
+    pub fn chain(&self, primary: &NamedFont) -> FontChain {
+        let mut fonts = vec![primary.clone()];
+        let fallbacks = self
+            .extra
+            .iter()
+            .chain(["sans", "serif"].iter().filter_map(|name| self.get(name)));
+        for font in fallbacks {
+            if !fonts.iter().any(|f| f.name == font.name) {
+                fonts.push(font.clone());
+            }
+        }
+        FontChain { fonts }
+    }
+}
+
+/// Reads and parses a font file; face `index` of a collection.
+pub fn load_font_file(path: &Path, index: u32) -> Result<FontArc> {
+    let data = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let font = FontVec::try_from_vec_and_index(data, index).map_err(|e| Error::BadFont {
+        path: PathBuf::from(path),
+        index,
+        reason: e.to_string(),
+    })?;
+    Ok(FontArc::new(font))
+}
+
+/// Fonts tried in order for each character.
+#[derive(Clone)]
+pub struct FontChain {
+    fonts: Vec<NamedFont>,
+}
+
+impl FontChain {
+    /// The font at `index` in the chain (as returned by `Metrics::advance`).
+    pub fn font(&self, index: u16) -> &FontArc {
+        let i = usize::from(index).min(self.fonts.len() - 1);
+        &self.fonts[i].font
+    }
+
+    /// The first font with a glyph for `c`, and that glyph.
+    pub fn lookup(&self, c: char) -> Option<(u16, GlyphId)> {
+        self.fonts.iter().enumerate().find_map(|(i, f)| {
+            let id = f.font.glyph_id(c);
+            (id.0 != 0).then_some((i as u16, id))
+        })
+    }
+
+    /// Checks that the chain can draw every character of `text` (control characters aside);
+    /// the error names the missing characters.
+    pub fn check(&self, text: &str, part: &'static str) -> Result<()> {
+        let mut missing: Vec<char> = Vec::new();
+        for c in text.chars() {
+            if !c.is_control() && self.lookup(c).is_none() && !missing.contains(&c) {
+                missing.push(c);
+            }
+        }
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let names: Vec<&str> = self.fonts.iter().map(|f| f.name.as_str()).collect();
+        Err(Error::MissingGlyphs {
+            part,
+            chars: describe_chars(&missing),
+            fonts: names.join(", "),
+        })
+    }
+}
+
+/// The ab_glyph scale giving an em of `em_px` pixels (`PxScale` is hhea ascent − descent,
+/// not the em: 64 would give a 44 px em in Noto).
+pub fn px_scale(font: &FontArc, em_px: f32) -> PxScale {
+    let upem = font.units_per_em().unwrap_or(1000.0);
+    PxScale::from(em_px * font.height_unscaled() / upem)
+}
+
+impl Metrics for FontChain {
+    fn advance(&self, c: char) -> Option<(f32, u16)> {
+        let (index, id) = self.lookup(c)?;
+        let font = self.font(index);
+        let upem = font.units_per_em().unwrap_or(1000.0);
+        Some((font.h_advance_unscaled(id) / upem, index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_font_parses_and_has_the_charset() {
+        let book = FontBook::embedded();
+        assert_eq!(book.embedded.len(), EMBEDDED.len());
+        let charset = include_str!("../../fonts/charset/tongyong-8105.txt");
+        let interview = include_str!("../../content/interview.txt");
+        for f in &book.embedded {
+            let chain = FontChain {
+                fonts: vec![f.clone()],
+            };
+            chain.check(charset.trim(), "charset").unwrap();
+            chain.check(interview, "interview").unwrap();
+            chain
+                .check("，。、：；！？“”‘’（）《》——……·％", "punctuation")
+                .unwrap();
+        }
+    }
+
+    #[test]
+    fn metrics_are_in_em() {
+        let book = FontBook::embedded();
+        let chain = book.chain(book.get("serif-bold").unwrap());
+        assert_eq!(chain.advance('中'), Some((1.0, 0)));
+        let (dash, _) = chain.advance('—').unwrap();
+        assert!(dash > 0.85 && dash < 0.95, "{dash}");
+        // PxScale for a 100 px em is larger than 100 (hhea box > em).
+        let scale = px_scale(chain.font(0), 100.0);
+        assert!(scale.y > 130.0 && scale.y < 150.0, "{scale:?}");
+    }
+
+    #[test]
+    fn missing_characters_are_named() {
+        let book = FontBook::embedded();
+        let chain = book.chain(book.get("sans").unwrap());
+        let err = chain.check("好😀𠀀好", "quote").unwrap_err().to_string();
+        assert!(err.contains("U+1F600") && err.contains("U+20000"), "{err}");
+        assert!(err.contains("--font FILE"), "{err}");
+    }
+
+    #[test]
+    fn bad_font_files_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.ttf");
+        std::fs::write(&bad, b"not a font").unwrap();
+        let err = FontBook::embedded().with_font_file(&bad, 0).err().unwrap();
+        assert!(matches!(err, Error::BadFont { .. }), "{err}");
+        let err = load_font_file(&dir.path().join("none.ttf"), 0)
+            .err()
+            .unwrap();
+        assert!(matches!(err, Error::Read { .. }), "{err}");
+    }
+}

@@ -1,0 +1,242 @@
+//! Pixels: an opaque RGB canvas, backgrounds (solid, gradient, image with cover fit) and
+//! anti-aliased drawing of glyphs and rules by coverage. No layout decisions here.
+
+use ab_glyph::{Font, FontArc, GlyphId, point};
+use image::{RgbImage, RgbaImage, imageops::FilterType};
+
+use super::fonts::px_scale;
+
+/// Anti-aliasing coverage levels (5 bits). Each colour then blends with the background in at
+/// most 31 steps, so a card with a few colours stays within a 256-colour palette (indexed
+/// PNG: about half the bytes of RGB, faster to encode); the error is at most 1/62 of the
+/// contrast (≤ 4 of 255 for black on white), below what anyone sees at an anti-aliased edge.
+pub const COVERAGE_LEVELS: u32 = 32;
+
+/// An sRGB colour with alpha, written `#RRGGBB` or `#RRGGBBAA` in templates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub struct Color(pub [u8; 4]);
+
+impl std::str::FromStr for Color {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Color, String> {
+        let hex = s.strip_prefix('#').unwrap_or("");
+        let valid = matches!(hex.len(), 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit());
+        if !valid {
+            return Err(format!(
+                "invalid colour `{s}`: write #RRGGBB or #RRGGBBAA (hex)"
+            ));
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0);
+        let alpha = if hex.len() == 8 { byte(6) } else { 255 };
+        Ok(Color([byte(0), byte(2), byte(4), alpha]))
+    }
+}
+
+impl TryFrom<String> for Color {
+    type Error = String;
+    fn try_from(s: String) -> Result<Color, String> {
+        s.parse()
+    }
+}
+
+/// The card being drawn.
+pub struct Canvas {
+    pub img: RgbImage,
+}
+
+impl Canvas {
+    /// A canvas filled with one colour (alpha ignored: cards are opaque).
+    pub fn solid(width: u32, height: u32, color: Color) -> Canvas {
+        let [r, g, b, _] = color.0;
+        let row = [r, g, b].repeat(width as usize);
+        let mut buf = Vec::with_capacity(row.len() * height as usize);
+        for _ in 0..height {
+            buf.extend_from_slice(&row);
+        }
+        // The buffer has exactly width × height pixels, so this cannot fail.
+        let img = RgbImage::from_raw(width, height, buf).unwrap_or_default();
+        Canvas { img }
+    }
+
+    /// A linear gradient from `from` to `to`; `angle` in degrees as in CSS (180 = top to
+    /// bottom, 90 = left to right).
+    pub fn gradient(width: u32, height: u32, from: Color, to: Color, angle: f32) -> Canvas {
+        let (w, h) = (width as f32, height as f32);
+        let rad = angle.to_radians();
+        let (dx, dy) = (rad.sin(), -rad.cos());
+        // CSS gradient line length: the corners sit at t = 0 and t = 1.
+        let len = (w * dx.abs() + h * dy.abs()).max(1.0);
+        let lerp = |t: f32, i: usize| {
+            let (a, b) = (f32::from(from.0[i]), f32::from(to.0[i]));
+            (a + (b - a) * t).round() as u8
+        };
+        let img = RgbImage::from_fn(width, height, |x, y| {
+            let (px, py) = (x as f32 + 0.5 - w / 2.0, y as f32 + 0.5 - h / 2.0);
+            let t = ((px * dx + py * dy) / len + 0.5).clamp(0.0, 1.0);
+            image::Rgb([lerp(t, 0), lerp(t, 1), lerp(t, 2)])
+        });
+        Canvas { img }
+    }
+
+    /// An image scaled to cover the card and centred (CSS `object-fit: cover`), composited
+    /// on `base`.
+    pub fn cover(width: u32, height: u32, image: &RgbaImage, base: Color) -> Canvas {
+        let (iw, ih) = (image.width().max(1) as f32, image.height().max(1) as f32);
+        let k = (width as f32 / iw).max(height as f32 / ih);
+        let (sw, sh) = (
+            ((iw * k).ceil() as u32).max(width),
+            ((ih * k).ceil() as u32).max(height),
+        );
+        let scaled = image::imageops::resize(image, sw, sh, FilterType::CatmullRom);
+        let (ox, oy) = ((sw - width) / 2, (sh - height) / 2);
+        let mut canvas = Canvas::solid(width, height, base);
+        for (x, y, p) in canvas.img.enumerate_pixels_mut() {
+            let s = scaled.get_pixel(x + ox, y + oy).0;
+            blend(&mut p.0[..], [s[0], s[1], s[2]], u32::from(s[3]));
+        }
+        canvas
+    }
+
+    /// Covers the whole canvas with a translucent colour (to calm a photo under text).
+    pub fn overlay(&mut self, color: Color) {
+        let [r, g, b, a] = color.0;
+        for p in self.img.pixels_mut() {
+            blend(&mut p.0[..], [r, g, b], u32::from(a));
+        }
+    }
+
+    /// Blends `color` at coverage `cov` (0–1) onto pixel (x, y); outside pixels are ignored.
+    fn put(&mut self, x: i64, y: i64, color: Color, cov: f32) {
+        let (w, h) = (u64::from(self.img.width()), u64::from(self.img.height()));
+        // Negative coordinates wrap to huge values and fail the test too.
+        if (x as u64) < w && (y as u64) < h {
+            let i = (y as usize * w as usize + x as usize) * 3;
+            put_at(&mut self.img.as_mut()[i..i + 3], color, cov);
+        }
+    }
+
+    /// Draws glyph `id` of `font` at `em` px with its origin at (`x`, `baseline`).
+    pub fn glyph(
+        &mut self,
+        font: &FontArc,
+        id: GlyphId,
+        em: f32,
+        x: f32,
+        baseline: f32,
+        color: Color,
+    ) {
+        let glyph = id.with_scale_and_position(px_scale(font, em), point(x, baseline));
+        let Some(outline) = font.outline_glyph(glyph) else {
+            return;
+        };
+        let b = outline.px_bounds();
+        let (x0, y0) = (b.min.x as i64, b.min.y as i64);
+        let (w, h) = (u64::from(self.img.width()), u64::from(self.img.height()));
+        let buf: &mut [u8] = self.img.as_mut();
+        let faint = 0.5 / (COVERAGE_LEVELS - 1) as f32;
+        outline.draw(|gx, gy, cov| {
+            let (x, y) = (x0 + i64::from(gx), y0 + i64::from(gy));
+            if cov >= faint && (x as u64) < w && (y as u64) < h {
+                let i = (y as usize * w as usize + x as usize) * 3;
+                put_at(&mut buf[i..i + 3], color, cov);
+            }
+        });
+    }
+
+    /// Fills the rectangle [x0, x1) × [y0, y1) (fractional edges are anti-aliased).
+    pub fn rect(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, color: Color) {
+        let span = |a: f32, b: f32, i: i64| (b.min(i as f32 + 1.0) - a.max(i as f32)).max(0.0);
+        for y in y0.floor() as i64..y1.ceil() as i64 {
+            let cy = span(y0, y1, y);
+            for x in x0.floor() as i64..x1.ceil() as i64 {
+                self.put(x, y, color, cy * span(x0, x1, x));
+            }
+        }
+    }
+}
+
+/// Blends `color` at coverage `cov` onto one pixel, coverage quantised to `COVERAGE_LEVELS`.
+#[inline]
+fn put_at(px: &mut [u8], color: Color, cov: f32) {
+    const TOP: u32 = COVERAGE_LEVELS - 1;
+    let level = (cov.clamp(0.0, 1.0) * TOP as f32 + 0.5) as u32;
+    let [r, g, b, a] = color.0;
+    if level == TOP && a == 255 {
+        px.copy_from_slice(&[r, g, b]);
+    } else if level > 0 {
+        blend(px, [r, g, b], (level * u32::from(a) + TOP / 2) / TOP);
+    }
+}
+
+/// Source-over blending of an opaque colour at `alpha` (0–255) onto `dst`, in sRGB values as
+/// browsers and Pillow do, rounded to nearest.
+fn blend(dst: &mut [u8], src: [u8; 3], alpha: u32) {
+    if alpha == 0 {
+        return;
+    }
+    for (d, s) in dst.iter_mut().zip(src) {
+        let v = u32::from(*d) * (255 - alpha) + u32::from(s) * alpha;
+        *d = ((v + 127) / 255) as u8;
+    }
+}
+
+/// The exact ink box of glyph `id` at `em` px drawn at the origin, if it has ink: (left,
+/// top, right, bottom) in px relative to the origin, y down.
+pub fn ink_bounds(font: &FontArc, id: GlyphId, em: f32) -> Option<(f32, f32, f32, f32)> {
+    // ab_glyph's unscaled bounds hold the top (y_max, y up) in `min.y`.
+    let b = font.outline(id)?.bounds;
+    let k = em / font.units_per_em().unwrap_or(1000.0);
+    Some((b.min.x * k, -b.min.y * k, b.max.x * k, -b.max.y * k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_parse_or_explain() {
+        assert_eq!("#1E1E1E".parse(), Ok(Color([30, 30, 30, 255])));
+        assert_eq!("#ff000080".parse(), Ok(Color([255, 0, 0, 128])));
+        for bad in ["1E1E1E", "#12345", "#GGGGGG", "#ééé"] {
+            assert!(
+                bad.parse::<Color>().unwrap_err().contains("#RRGGBB"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn blending_is_exact_at_the_ends() {
+        let mut p = [200, 100, 0];
+        blend(&mut p, [0, 0, 0], 0);
+        assert_eq!(p, [200, 100, 0]);
+        blend(&mut p, [10, 20, 30], 255);
+        assert_eq!(p, [10, 20, 30]);
+        let mut q = [0, 0, 0];
+        blend(&mut q, [255, 255, 255], 128);
+        assert_eq!(q, [128, 128, 128]);
+    }
+
+    #[test]
+    fn rect_covers_fractional_edges() {
+        let mut c = Canvas::solid(4, 1, Color([0, 0, 0, 255]));
+        c.rect(0.5, 0.0, 2.0, 1.0, Color([255, 255, 255, 255]));
+        let row: Vec<u8> = c.img.pixels().map(|p| p.0[0]).collect();
+        // Half coverage, quantised to 16/31.
+        assert_eq!(row, [132, 255, 0, 0]);
+    }
+
+    #[test]
+    fn gradient_runs_from_one_colour_to_the_other() {
+        let c = Canvas::gradient(
+            2,
+            100,
+            Color([0, 0, 0, 255]),
+            Color([200, 0, 0, 255]),
+            180.0,
+        );
+        assert!(c.img.get_pixel(0, 0).0[0] < 3);
+        assert!(c.img.get_pixel(1, 99).0[0] > 197);
+    }
+}

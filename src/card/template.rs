@@ -1,0 +1,434 @@
+//! Card templates: the YAML format (`templates/cards/*.yaml`, `deny_unknown_fields`), the
+//! embedded presets, loading by name or path, and validation. Fonts and background images a
+//! template names by file are read here, once, at load time.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ab_glyph::FontArc;
+use image::RgbaImage;
+use serde::Deserialize;
+
+use super::error::{Error, Result};
+use super::fonts::{embedded_names, load_font_file};
+use super::raster::Color;
+use crate::typeset::Align;
+
+/// The presets: name and YAML source.
+const PRESETS: [(&str, &str); 7] = [
+    ("square", include_str!("../../templates/cards/square.yaml")),
+    (
+        "portrait",
+        include_str!("../../templates/cards/portrait.yaml"),
+    ),
+    ("story", include_str!("../../templates/cards/story.yaml")),
+    (
+        "xiaohongshu",
+        include_str!("../../templates/cards/xiaohongshu.yaml"),
+    ),
+    (
+        "landscape",
+        include_str!("../../templates/cards/landscape.yaml"),
+    ),
+    (
+        "wechat-cover",
+        include_str!("../../templates/cards/wechat-cover.yaml"),
+    ),
+    ("cover", include_str!("../../templates/cards/cover.yaml")),
+];
+
+/// Largest card side, px (also after `--scale`).
+pub const MAX_SIDE: u32 = 8192;
+
+/// Placeholders a text line may use.
+pub const PLACEHOLDERS: [&str; 5] = [
+    "speaker",
+    "section_title",
+    "section_number",
+    "title",
+    "address",
+];
+
+/// A card template. Sizes are px at scale 1.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Width and height.
+    pub size: [u32; 2],
+    pub background: Background,
+    /// Top, right, bottom, left (CSS order): the text stays inside.
+    pub padding: [u32; 4],
+    pub quote: QuoteStyle,
+    /// A decorative quotation mark above the quote.
+    pub mark: Option<Mark>,
+    /// An accent rule between the quote and the attribution.
+    pub rule: Option<Rule>,
+    /// The line under the quote (`—— {speaker}`).
+    pub attribution: Option<TextLine>,
+    /// A brand line centred in the bottom padding.
+    pub footer: Option<TextLine>,
+    /// Fonts and images named by file, read at load time.
+    #[serde(skip)]
+    pub(crate) files: Files,
+}
+
+/// What a template read from files.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Files {
+    pub fonts: Vec<(String, FontArc)>,
+    pub image: Option<Arc<RgbaImage>>,
+}
+
+/// The card's background: exactly one of `color`, `gradient`, `image`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Background {
+    #[serde(default)]
+    pub color: Option<Color>,
+    #[serde(default)]
+    pub gradient: Option<Gradient>,
+    /// A PNG or JPEG file, scaled to cover the card (relative to the template file).
+    #[serde(default)]
+    pub image: Option<PathBuf>,
+    /// A translucent colour laid over the background (e.g. `#00000066` over a photo).
+    #[serde(default)]
+    pub overlay: Option<Color>,
+}
+
+/// A linear gradient; `angle` in degrees as in CSS (180: top to bottom).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gradient {
+    pub from: Color,
+    pub to: Color,
+    #[serde(default = "default_angle")]
+    pub angle: f32,
+}
+
+/// How the quote is set.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteStyle {
+    /// An embedded font name or a font file (`file.ttc#2` for face 2).
+    pub font: String,
+    /// Font size range in px: the largest size that fits is used.
+    pub size: SizeRange,
+    #[serde(default = "default_line_height")]
+    pub line_height: f32,
+    pub color: Color,
+    #[serde(default)]
+    pub align: Align,
+    /// Make all lines near equal length.
+    #[serde(default = "yes")]
+    pub balanced: bool,
+}
+
+/// Font size bounds, px.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SizeRange {
+    pub min: u32,
+    pub max: u32,
+}
+
+/// A decorative quotation mark, drawn above the quote (its ink `gap` px above the text).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mark {
+    #[serde(default = "default_mark")]
+    pub text: String,
+    pub font: String,
+    pub size: u32,
+    pub color: Color,
+    #[serde(default)]
+    pub gap: u32,
+}
+
+/// An accent rule: `width`×`height` px, `gap` px above and below it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub width: u32,
+    pub height: u32,
+    pub color: Color,
+    #[serde(default = "default_gap")]
+    pub gap: u32,
+}
+
+/// A one-line text (attribution, footer) with placeholders; shrunk to fit, never wrapped.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextLine {
+    pub text: String,
+    pub font: String,
+    pub size: u32,
+    pub color: Color,
+    #[serde(default)]
+    pub align: LineAlign,
+    /// Attribution: space above it. Footer: ignored (centred in the bottom padding).
+    #[serde(default = "default_gap")]
+    pub gap: u32,
+}
+
+/// Horizontal placement of a one-line text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LineAlign {
+    #[default]
+    Start,
+    Center,
+    End,
+}
+
+fn default_angle() -> f32 {
+    180.0
+}
+fn default_line_height() -> f32 {
+    1.6
+}
+fn yes() -> bool {
+    true
+}
+fn default_mark() -> String {
+    "“".to_string()
+}
+fn default_gap() -> u32 {
+    48
+}
+
+/// A preset as listed by `jinju templates`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PresetInfo {
+    pub name: &'static str,
+    pub width: u32,
+    pub height: u32,
+    pub description: String,
+}
+
+/// The built-in templates with their sizes.
+pub fn presets() -> Vec<PresetInfo> {
+    PRESETS
+        .iter()
+        .filter_map(|&(name, _)| {
+            let t = Template::load(name).ok()?;
+            Some(PresetInfo {
+                name,
+                width: t.size[0],
+                height: t.size[1],
+                description: t.description,
+            })
+        })
+        .collect()
+}
+
+impl Template {
+    /// A preset by name, or a template file (`.yaml`) by path.
+    pub fn load(name_or_path: &str) -> Result<Template> {
+        if let Some((name, yaml)) = PRESETS.iter().find(|(n, _)| *n == name_or_path) {
+            return Template::parse(yaml, &format!("templates/cards/{name}.yaml"), None);
+        }
+        let path = Path::new(name_or_path);
+        if !path.exists() && !name_or_path.ends_with(".yaml") && !name_or_path.ends_with(".yml") {
+            let known: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
+            return Err(Error::UnknownTemplate {
+                name: name_or_path.to_string(),
+                known: known.join(", "),
+            });
+        }
+        let yaml = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Template::parse(&yaml, &path.display().to_string(), path.parent())
+    }
+
+    /// Parses and validates template YAML; `file` names it in errors; font and image files
+    /// are resolved against `dir`.
+    pub fn parse(yaml: &str, file: &str, dir: Option<&Path>) -> Result<Template> {
+        let mut t: Template = serde_yaml::from_str(yaml).map_err(|e| {
+            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+            let message = e.to_string();
+            let message = match message.find(" at line ") {
+                Some(i) => message[..i].to_string(),
+                None => message,
+            };
+            Error::TemplateSyntax {
+                file: file.to_string(),
+                line,
+                column,
+                message,
+            }
+        })?;
+        t.validate(file)?;
+        t.read_files(file, dir.unwrap_or(Path::new("")))?;
+        Ok(t)
+    }
+
+    /// Every font a template names, with what it is for.
+    fn font_names(&self) -> Vec<&str> {
+        let mut names = vec![self.quote.font.as_str()];
+        names.extend(self.mark.as_ref().map(|m| m.font.as_str()));
+        names.extend(self.attribution.as_ref().map(|l| l.font.as_str()));
+        names.extend(self.footer.as_ref().map(|l| l.font.as_str()));
+        names
+    }
+
+    fn validate(&self, file: &str) -> Result<()> {
+        let fail = |message: String| {
+            Err(Error::TemplateInvalid {
+                file: file.to_string(),
+                message,
+            })
+        };
+        let [w, h] = self.size;
+        if !(1..=MAX_SIDE).contains(&w) || !(1..=MAX_SIDE).contains(&h) {
+            return fail(format!(
+                "size {w}×{h} is out of range: each side must be 1–{MAX_SIDE} px"
+            ));
+        }
+        let [top, right, bottom, left] = self.padding;
+        if u64::from(left) + u64::from(right) + 16 > u64::from(w)
+            || u64::from(top) + u64::from(bottom) + 16 > u64::from(h)
+        {
+            return fail(format!(
+                "padding {:?} leaves less than 16 px of a {w}×{h} card for text",
+                self.padding
+            ));
+        }
+        let q = &self.quote;
+        if q.size.min < 4 || q.size.min > q.size.max || q.size.max > MAX_SIDE {
+            return fail(format!(
+                "quote.size min {} / max {} is invalid: need 4 ≤ min ≤ max ≤ {MAX_SIDE}",
+                q.size.min, q.size.max
+            ));
+        }
+        if !(0.8..=4.0).contains(&q.line_height) {
+            return fail(format!(
+                "quote.line_height {} is out of range 0.8–4",
+                q.line_height
+            ));
+        }
+        let bg = &self.background;
+        let kinds = [
+            bg.color.is_some(),
+            bg.gradient.is_some(),
+            bg.image.is_some(),
+        ];
+        if kinds.iter().filter(|&&k| k).count() != 1 {
+            return fail("background needs exactly one of `color`, `gradient`, `image`".into());
+        }
+        if bg.gradient.as_ref().is_some_and(|g| !g.angle.is_finite()) {
+            return fail("background.gradient.angle must be a number of degrees".into());
+        }
+        let sizes = [
+            ("mark.size", self.mark.as_ref().map(|m| m.size)),
+            (
+                "attribution.size",
+                self.attribution.as_ref().map(|l| l.size),
+            ),
+            ("footer.size", self.footer.as_ref().map(|l| l.size)),
+            ("rule.width", self.rule.as_ref().map(|r| r.width)),
+            ("rule.height", self.rule.as_ref().map(|r| r.height)),
+        ];
+        for (what, size) in sizes {
+            if let Some(s) = size.filter(|s| !(1..=MAX_SIDE).contains(s)) {
+                return fail(format!("{what} {s} is out of range 1–{MAX_SIDE} px"));
+            }
+        }
+        if let Some(f) = self.footer.as_ref().filter(|f| f.size > bottom) {
+            return fail(format!(
+                "footer.size {} does not fit the bottom padding ({bottom} px)",
+                f.size
+            ));
+        }
+        if self.mark.as_ref().is_some_and(|m| m.text.trim().is_empty()) {
+            return fail("mark.text is empty: remove `mark` or give it a character".into());
+        }
+        for (what, line) in [("attribution", &self.attribution), ("footer", &self.footer)] {
+            if let Some(bad) = line.as_ref().and_then(|l| unknown_placeholder(&l.text)) {
+                return fail(format!(
+                    "{what}.text has unknown placeholder `{{{bad}}}`: use {}",
+                    PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(" ")
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads the font files and the background image the template names.
+    fn read_files(&mut self, file: &str, dir: &Path) -> Result<()> {
+        let known = embedded_names();
+        let mut fonts = Vec::new();
+        for name in self.font_names() {
+            if known.contains(&name) || fonts.iter().any(|(n, _)| n == name) {
+                continue;
+            }
+            let Some((path, index)) = font_file_spec(name) else {
+                return Err(Error::UnknownFont {
+                    file: file.to_string(),
+                    name: name.to_string(),
+                    known: known.join(", "),
+                });
+            };
+            fonts.push((name.to_string(), load_font_file(&dir.join(path), index)?));
+        }
+        self.files.fonts = fonts;
+        if let Some(rel) = &self.background.image {
+            let path = dir.join(rel);
+            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            let image = image::load_from_memory(&bytes).map_err(|e| Error::BadImage {
+                path,
+                reason: e.to_string(),
+            })?;
+            self.files.image = Some(Arc::new(image.into_rgba8()));
+        }
+        Ok(())
+    }
+
+    /// A font the template read from a file, by the name it gave.
+    pub(crate) fn file_font(&self, name: &str) -> Option<&FontArc> {
+        self.files
+            .fonts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, f)| f)
+    }
+}
+
+/// `path.ttf`, `path.otf`, `path.ttc#2` → (path, face index).
+fn font_file_spec(spec: &str) -> Option<(&str, u32)> {
+    let (path, index) = match spec.rsplit_once('#') {
+        Some((p, i)) => (p, i.parse().ok()?),
+        None => (spec, 0),
+    };
+    let lower = path.to_ascii_lowercase();
+    [".ttf", ".otf", ".ttc", ".otc"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+        .then_some((path, index))
+}
+
+/// The first `{name}` in `text` that is not a known placeholder.
+fn unknown_placeholder(text: &str) -> Option<&str> {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after.find('}')?;
+        let name = &after[..close];
+        if !PLACEHOLDERS.contains(&name) {
+            return Some(name);
+        }
+        rest = &after[close + 1..];
+    }
+    None
+}
+
+#[cfg(test)]
+#[path = "template_tests.rs"]
+mod tests;

@@ -1,0 +1,128 @@
+//! Every preset: no clipping, determinism, alt text, scale.
+
+use jinju::card::{self, FontBook, RenderOptions, Template, presets};
+
+use super::common::{SAMPLES, background_only, quote};
+
+#[test]
+fn every_preset_keeps_text_inside_its_padding() {
+    let book = FontBook::embedded();
+    for preset in presets() {
+        let t = Template::load(preset.name).unwrap();
+        let bg = card::paint(&quote("空"), &background_only(&t), &book, 1.0, None)
+            .unwrap()
+            .image;
+        let [top, right, bottom, left] = t.padding;
+        let (w, h) = (t.size[0], t.size[1]);
+        // The footer lives in the bottom padding: skip its band.
+        let footer = t.footer.as_ref().map_or(0..0, |f| {
+            let mid = h - bottom / 2;
+            mid - f.size..mid + f.size
+        });
+        for text in SAMPLES {
+            let painted = card::paint(&quote(text), &t, &book, 1.0, Some("书名")).unwrap();
+            let img = &painted.image;
+            assert_eq!((img.width(), img.height()), (w, h));
+            // Compare rows as byte slices (fast even in debug builds).
+            let row = |im: &image::RgbImage, y: u32, x0: u32, x1: u32| {
+                let start = ((y * w + x0) * 3) as usize;
+                im.as_raw()[start..start + ((x1 - x0) * 3) as usize].to_vec()
+            };
+            let mut inked_rows = 0;
+            for y in 0..h {
+                let ok = if y < top || y >= h - bottom {
+                    footer.contains(&y) || row(img, y, 0, w) == row(&bg, y, 0, w)
+                } else {
+                    inked_rows += usize::from(row(img, y, 0, w) != row(&bg, y, 0, w));
+                    row(img, y, 0, left) == row(&bg, y, 0, left)
+                        && row(img, y, w - right, w) == row(&bg, y, w - right, w)
+                };
+                assert!(
+                    ok,
+                    "{}: ink outside the padding in row {y} for `{text}`",
+                    preset.name
+                );
+            }
+            assert!(
+                inked_rows > 40,
+                "{}: nothing drawn for `{text}`",
+                preset.name
+            );
+            assert_eq!(painted.lines.concat(), text, "{}", preset.name);
+        }
+    }
+}
+
+#[test]
+fn cards_are_deterministic_and_carry_alt_text() {
+    let book = FontBook::embedded();
+    let t = Template::load("portrait").unwrap();
+    let q = quote(SAMPLES[1]);
+    let options = RenderOptions::default();
+    let a = card::render(&q, &t, &book, &options).unwrap();
+    let b = card::render(&q, &t, &book, &options).unwrap();
+    assert_eq!(a.png, b.png);
+    assert_eq!((a.width, a.height), (1080, 1350));
+    assert!(!a.lines.is_empty() && a.size_px >= 40);
+    let decoder = png::Decoder::new(std::io::Cursor::new(&a.png));
+    let reader = decoder.read_info().unwrap();
+    let text: Vec<(String, String)> = reader
+        .info()
+        .utf8_text
+        .iter()
+        .map(|t| (t.keyword.clone(), t.get_text().unwrap()))
+        .collect();
+    assert!(
+        text.contains(&("Description".to_string(), SAMPLES[1].to_string())),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn scale_multiplies_the_size() {
+    let book = FontBook::embedded();
+    let t = Template::load("wechat-cover").unwrap();
+    let options = RenderOptions {
+        scale: 2.0,
+        ..RenderOptions::default()
+    };
+    let one = card::render(&quote(SAMPLES[0]), &t, &book, &RenderOptions::default()).unwrap();
+    let two = card::render(&quote(SAMPLES[0]), &t, &book, &options).unwrap();
+    assert_eq!((two.width, two.height), (1800, 766));
+    assert!(
+        two.size_px.abs_diff(2 * one.size_px) <= 2,
+        "{} vs {}",
+        two.size_px,
+        one.size_px
+    );
+    let err = card::render(
+        &quote(SAMPLES[0]),
+        &t,
+        &book,
+        &RenderOptions {
+            scale: 10.0,
+            ..options
+        },
+    );
+    assert!(err.unwrap_err().to_string().contains("1–8192"));
+}
+
+#[test]
+fn attribution_override_and_missing_placeholders() {
+    let mut q = quote("就是，一个开路的人。");
+    assert_eq!(
+        card::expand("—— {speaker} · {section_title}", &q, None).as_deref(),
+        Some("—— 张鹏 · 谈上市")
+    );
+    q.attribution = Some("张鹏 · 智谱 CEO".to_string());
+    q.section.title.clear();
+    assert_eq!(
+        card::expand("—— {speaker} · {section_title}", &q, None).as_deref(),
+        Some("—— 张鹏 · 智谱 CEO")
+    );
+    assert_eq!(card::expand("{title}", &q, None), None);
+    assert_eq!(
+        card::expand("—— {title}", &q, Some("金句")).as_deref(),
+        Some("—— 金句")
+    );
+}
