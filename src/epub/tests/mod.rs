@@ -3,6 +3,7 @@
 
 mod bundled;
 mod fixture;
+mod font;
 
 use super::xhtml::text_content;
 use super::*;
