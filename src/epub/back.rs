@@ -1,6 +1,7 @@
 //! The back matter: 金句 (the selected quotes, each linked to the paragraph it comes from) and
 //! 关于本书 (source, corrections, font and licence). Markup only, like `xhtml`.
 
+use super::font::FontInfo;
 use super::xhtml::{chapter_file, escape, section_label};
 use crate::interview::{Address, Interview};
 use crate::select::Quote;
@@ -10,9 +11,8 @@ use std::fmt::Write as _;
 #[derive(Debug, Clone, Default)]
 pub struct About {
     pub source_note: Option<String>,
-    /// The embedded font's full name, when one is embedded.
-    pub font_name: Option<String>,
-    pub font_licence: Option<String>,
+    /// The embedded fonts, regular first.
+    pub fonts: Vec<FontInfo>,
 }
 
 /// The paragraph a quote address (`3.12`, `3.12.2`, `3.12.2-4`) points into.
@@ -106,20 +106,18 @@ pub fn about(interview: &Interview, about: &About) -> String {
         body.push_str("</ul>\n");
     }
     body.push_str("<h2>字体</h2>\n");
-    match &about.font_name {
-        Some(name) => {
-            let licence = about
-                .font_licence
-                .as_deref()
-                .unwrap_or("见字体自带的许可声明");
+    if about.fonts.is_empty() {
+        body.push_str("<p>本书未嵌入字体，由阅读器以其默认字体显示。</p>\n");
+    } else {
+        for font in &about.fonts {
             let _ = writeln!(
                 body,
-                "<p>正文字体：{}（{}）。书中只嵌入了本书用到的字形。</p>",
-                escape(name),
-                escape(licence)
+                "<p>正文字体：{}（{}）。</p>",
+                escape(&font.name),
+                escape(&font.licence)
             );
         }
-        None => body.push_str("<p>本书未嵌入字体，由阅读器以其默认字体显示。</p>\n"),
+        body.push_str("<p>书中只嵌入了本书用到的字形。</p>\n");
     }
     body.push_str("<p class=\"made\">由 jinju（金句）生成。</p>\n</section>");
     body

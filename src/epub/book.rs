@@ -23,7 +23,7 @@ pub struct Parts<'a> {
     pub interview: &'a Interview,
     pub pages: &'a [Page],
     pub css: &'a str,
-    pub font: Option<&'a Subset>,
+    pub fonts: &'a [Subset],
     pub cover_png: Option<&'a [u8]>,
     pub date: DateTime<Utc>,
     pub subjects: &'a [String],
@@ -75,7 +75,7 @@ fn patches(roles: &[&str]) -> Vec<Patch> {
     out
 }
 
-/// The book's identifier: UUID v5 of every page, the stylesheet and the font, so the same
+/// The book's identifier: UUID v5 of every page, the stylesheet and the fonts, so the same
 /// content always gets the same identifier and different content a different one.
 pub fn identifier(parts: &Parts<'_>) -> Uuid {
     let mut content = Vec::new();
@@ -86,7 +86,7 @@ pub fn identifier(parts: &Parts<'_>) -> Uuid {
         content.push(0);
     }
     content.extend_from_slice(parts.css.as_bytes());
-    if let Some(font) = parts.font {
+    for font in parts.fonts {
         content.extend_from_slice(&font.bytes);
     }
     if let Some(cover) = parts.cover_png {
@@ -133,8 +133,8 @@ pub fn assemble(parts: &Parts<'_>) -> Result<(Vec<u8>, Vec<Patch>), EpubError> {
     builder.set_uuid(identifier(parts));
     builder.stylesheet(parts.css.as_bytes())?;
     debug_assert_eq!(STYLESHEET_HREF, "stylesheet.css");
-    if let Some(font) = parts.font {
-        builder.add_resource(font.file, font.bytes.as_slice(), font.media_type)?;
+    for font in parts.fonts {
+        builder.add_resource(&font.file, font.bytes.as_slice(), font.media_type)?;
     }
     if let Some(png) = parts.cover_png {
         builder.add_cover_image(COVER_IMAGE, png, "image/png")?;

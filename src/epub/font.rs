@@ -23,12 +23,20 @@ pub struct FontInfo {
     pub licence: String,
 }
 
+/// Which face a subset is: it names the file and the `@font-face` weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
 /// A subset ready to embed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Subset {
     pub bytes: Vec<u8>,
-    /// File name inside the book (`fonts/text.otf` or `fonts/text.ttf`).
-    pub file: &'static str,
+    /// File name inside the book (`fonts/text.otf`, `fonts/text-bold.ttf`…).
+    pub file: String,
+    pub weight: Weight,
     /// The media type for the manifest.
     pub media_type: &'static str,
 }
@@ -78,7 +86,12 @@ pub fn describe(bytes: &[u8], index: u32) -> Result<FontInfo, EpubError> {
 }
 
 /// Subset the font to the glyphs of `chars`.
-pub fn subset(bytes: &[u8], index: u32, chars: &BTreeSet<char>) -> Result<Subset, EpubError> {
+pub fn subset(
+    bytes: &[u8],
+    index: u32,
+    chars: &BTreeSet<char>,
+    weight: Weight,
+) -> Result<Subset, EpubError> {
     let face = FontRef::try_from_slice_and_index(bytes, index)
         .map_err(|e| EpubError::Font(e.to_string()))?;
     // Characters the font lacks are left to the readers' fallback fonts.
@@ -94,27 +107,36 @@ pub fn subset(bytes: &[u8], index: u32, chars: &BTreeSet<char>) -> Result<Subset
         CmapTarget::Unicode,
     )
     .map_err(|e| EpubError::FontSubset(e.to_string()))?;
-    let (file, media_type) = if cff {
-        ("fonts/text.otf", "font/otf")
+    let (ext, media_type) = if cff {
+        ("otf", "font/otf")
     } else {
-        ("fonts/text.ttf", "font/ttf")
+        ("ttf", "font/ttf")
+    };
+    let stem = match weight {
+        Weight::Regular => "text",
+        Weight::Bold => "text-bold",
     };
     Ok(Subset {
         bytes,
-        file,
+        file: format!("fonts/{stem}.{ext}"),
+        weight,
         media_type,
     })
 }
 
-/// The `@font-face` rule declaring the subset under `family`.
+/// The `@font-face` rule declaring the subset under `family`, at its weight.
 pub fn font_face(family: &str, subset: &Subset) -> String {
+    let weight = match subset.weight {
+        Weight::Regular => "normal",
+        Weight::Bold => "bold",
+    };
     let format = if subset.media_type == "font/otf" {
         "opentype"
     } else {
         "truetype"
     };
     format!(
-        "@font-face {{\n  font-family: \"{family}\";\n  font-style: normal;\n  font-weight: normal;\n  \
+        "@font-face {{\n  font-family: \"{family}\";\n  font-style: normal;\n  font-weight: {weight};\n  \
          src: url(\"{}\") format(\"{format}\");\n}}\n\n",
         subset.file
     )

@@ -39,7 +39,10 @@ pub struct EpubOptions {
     /// The text font to embed (OTF/TTF/TTC bytes); it is subset to the characters the book
     /// uses. `None`: no font is embedded and readers use their own.
     pub font: Option<Vec<u8>>,
-    /// Which face of a font collection (`.ttc`) to embed; 0 for a single font.
+    /// The bold face of the same family (questions, speaker labels, headings), subset the same
+    /// way. `None`: readers embolden the regular face.
+    pub font_bold: Option<Vec<u8>>,
+    /// Which face of a font collection (`.ttc`) to embed, for both weights; 0 for a single font.
     pub font_index: u32,
     /// Seconds since the Unix epoch for the book's dates and its zip entries
     /// (`SOURCE_DATE_EPOCH`). `None`: [`DEFAULT_SOURCE_DATE_EPOCH`].
@@ -55,6 +58,7 @@ impl Default for EpubOptions {
         EpubOptions {
             cover_png: None,
             font: None,
+            font_bold: None,
             font_index: 0,
             source_date_epoch: None,
             source_note: None,
@@ -106,36 +110,38 @@ pub fn build(
     let epoch = opts.source_date_epoch.unwrap_or(DEFAULT_SOURCE_DATE_EPOCH);
     let date: DateTime<Utc> = DateTime::from_timestamp(epoch, 0).ok_or(EpubError::Date(epoch))?;
 
-    let font_info = match &opts.font {
-        Some(bytes) => Some(font::describe(bytes, opts.font_index)?),
-        None => None,
+    // The bold face only comes with a regular one.
+    let faces: Vec<(&[u8], font::Weight)> = match (&opts.font, &opts.font_bold) {
+        (Some(regular), bold) => std::iter::once((regular.as_slice(), font::Weight::Regular))
+            .chain(bold.as_deref().map(|b| (b, font::Weight::Bold)))
+            .collect(),
+        (None, _) => Vec::new(),
     };
     let about = back::About {
         source_note: opts.source_note.clone(),
-        font_name: font_info.as_ref().map(|f| f.name.clone()),
-        font_licence: font_info.as_ref().map(|f| f.licence.clone()),
+        fonts: faces
+            .iter()
+            .map(|(bytes, _)| font::describe(bytes, opts.font_index))
+            .collect::<Result<_, _>>()?,
     };
     let pages = xhtml::pages(interview, quotes, &about, opts.cover_png.is_some());
 
-    let subset = match &opts.font {
-        Some(bytes) => Some(font::subset(
-            bytes,
-            opts.font_index,
-            &font::chars_of(&pages, book::TOC_NAME),
-        )?),
-        None => None,
-    };
-    let mut css = String::new();
-    if let Some(subset) = &subset {
-        css.push_str(&font::font_face(FONT_FAMILY, subset));
-    }
+    let chars = font::chars_of(&pages, book::TOC_NAME);
+    let subsets = faces
+        .iter()
+        .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut css: String = subsets
+        .iter()
+        .map(|s| font::font_face(FONT_FAMILY, s))
+        .collect();
     css.push_str(STYLESHEET);
 
     let (raw, patches) = book::assemble(&book::Parts {
         interview,
         pages: &pages,
         css: &css,
-        font: subset.as_ref(),
+        fonts: &subsets,
         cover_png: opts.cover_png.as_deref(),
         date,
         subjects: &opts.subjects,

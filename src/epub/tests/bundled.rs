@@ -36,11 +36,12 @@ fn bundled_book_is_complete_and_free_of_debris() {
 }
 
 #[test]
-fn bundled_book_with_font_and_cover_passes_epubcheck() {
+fn bundled_book_with_fonts_and_cover_passes_epubcheck() {
     let (interview, quotes) = bundled();
     let opts = EpubOptions {
         cover_png: Some(png()),
-        font: Some(repo_text_font()),
+        font: Some(repo_text_font("regular")),
+        font_bold: Some(repo_text_font("bold")),
         ..EpubOptions::default()
     };
     epubcheck(&build(&interview, &quotes, &opts).expect("build"));

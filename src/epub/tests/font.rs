@@ -6,9 +6,9 @@ use crate::interview::parse_default;
 use ab_glyph::{Font, FontRef};
 use std::path::Path;
 
-/// The text font the repository ships: the first Serif regular face under `fonts/`.
-/// Fails (never skips) when there is none.
-pub(super) fn repo_text_font() -> Vec<u8> {
+/// A text face the repository ships: the first Serif face of `weight` (`regular`, `bold`)
+/// under `fonts/`. Fails (never skips) when there is none.
+pub(super) fn repo_text_font(weight: &str) -> Vec<u8> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
     let mut found: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("the repository's fonts/ directory is missing ({e})"))
@@ -17,55 +17,58 @@ pub(super) fn repo_text_font() -> Vec<u8> {
             let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());
             name.is_some_and(|n| {
                 n.contains("serif")
-                    && n.contains("regular")
+                    && n.contains(weight)
                     && (n.ends_with(".otf") || n.ends_with(".ttf"))
             })
         })
         .collect();
     found.sort();
-    let path = found.first().expect("a Serif regular font under fonts/");
+    let path = found
+        .first()
+        .unwrap_or_else(|| panic!("no Serif {weight} font under fonts/"));
     std::fs::read(path).expect("read the font")
 }
 
 #[test]
-fn the_subset_is_small_and_has_every_character_of_the_book() {
+fn the_subsets_are_small_and_have_every_character_of_the_book() {
     let interview = parse_default().expect("parse");
-    let font = repo_text_font();
-    let whole = FontRef::try_from_slice(&font).expect("the repository font parses");
+    let (regular, bold) = (repo_text_font("regular"), repo_text_font("bold"));
     let opts = EpubOptions {
-        font: Some(font.clone()),
+        font: Some(regular.clone()),
+        font_bold: Some(bold.clone()),
         ..EpubOptions::default()
     };
     let epub = build(&interview, &[], &opts).expect("build");
     let files = entries(&epub);
-    let (name, subset) = files
-        .iter()
-        .find(|(n, _)| n.starts_with("OEBPS/fonts/"))
-        .expect("the font is embedded");
-    assert!(
-        subset.len() < 1024 * 1024,
-        "{name} is {} bytes",
-        subset.len()
-    );
-    assert!(
-        subset.len() * 4 < font.len(),
-        "the subset is not much smaller than the font"
-    );
-    let face = FontRef::try_from_slice(subset).expect("the subset parses");
     let text = book_text(&epub);
-    let mut checked = 0;
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        if whole.glyph_id(c).0 != 0 {
-            assert_ne!(face.glyph_id(c).0, 0, "no glyph for {c:?} in the subset");
-            checked += 1;
+    let mut total = 0;
+    for (file, whole) in [
+        ("OEBPS/fonts/text.otf", &regular),
+        ("OEBPS/fonts/text-bold.otf", &bold),
+    ] {
+        let (_, subset) = files.iter().find(|(n, _)| n == file).expect(file);
+        total += subset.len();
+        assert!(
+            subset.len() * 4 < whole.len(),
+            "{file} is not much smaller than its font"
+        );
+        let whole = FontRef::try_from_slice(whole).expect("the repository font parses");
+        let face = FontRef::try_from_slice(subset).expect("the subset parses");
+        let mut checked = 0;
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            if whole.glyph_id(c).0 != 0 {
+                assert_ne!(face.glyph_id(c).0, 0, "no glyph for {c:?} in {file}");
+                checked += 1;
+            }
         }
+        assert!(checked > 1000, "only {checked} characters checked");
     }
-    assert!(checked > 1000, "only {checked} characters checked");
+    assert!(total < 1024 * 1024, "the fonts take {total} bytes");
     let css = files
         .iter()
         .find(|(n, _)| n == "OEBPS/stylesheet.css")
         .expect("css");
-    assert!(
-        String::from_utf8_lossy(&css.1).starts_with("@font-face {\n  font-family: \"Jinju Text\"")
-    );
+    let css = String::from_utf8_lossy(&css.1);
+    assert!(css.starts_with("@font-face {\n  font-family: \"Jinju Text\""));
+    assert!(css.contains("font-weight: bold;\n  src: url(\"fonts/text-bold.otf\")"));
 }
