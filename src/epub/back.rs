@@ -48,11 +48,15 @@ pub fn highlights(interview: &Interview, quotes: &[Quote]) -> String {
             escape(&quote.text)
         );
         if !who.is_empty() {
-            let _ = write!(body, "<span class=\"hl-who\">—— {}</span> ", escape(who));
+            let _ = write!(
+                body,
+                "<span class=\"hl-who\">—— {}</span><br/>",
+                escape(who)
+            );
         }
         let place = match interview.section(quote.section.number) {
-            Some(s) => section_label(s),
-            None => format!("{:02} {}", quote.section.number, quote.section.title),
+            Some(s) => format!("出自 {}", section_label(s)),
+            None => format!("出自 {:02} {}", quote.section.number, quote.section.title),
         };
         match quote_href(interview, quote) {
             Some(href) => {

@@ -4,7 +4,7 @@
 
 use super::EpubError;
 use super::font::Subset;
-use super::xhtml::{COVER_IMAGE, Page, PageKind, STYLESHEET_HREF};
+use super::xhtml::{COVER_IMAGE, COVER_PAGE, COVER_TITLE, Page, PageKind, STYLESHEET_HREF};
 use crate::interview::Interview;
 use chrono::{DateTime, Utc};
 use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ReferenceType, ZipLibrary};
@@ -44,9 +44,10 @@ const CRATE_HTML_TAG: &str =
 
 /// The patches the package needs: creators' MARC roles (the crate writes `aut` for every
 /// creator: `ivr` interviewer, `ive` interviewee instead) and the language on the nav pages
-/// (readers pick CJK glyph shapes by it), and the landmarks list hidden from the reader (it is
-/// for the reading system; the inline 目录 page would otherwise show it).
-fn patches(roles: &[&str]) -> Vec<Patch> {
+/// (readers pick CJK glyph shapes by it), the landmarks list hidden from the reader (it is
+/// for the reading system; the inline 目录 page would otherwise show it), and the 目录 freed
+/// of entries for itself and the cover (both stay in the landmarks).
+fn patches(roles: &[&str], cover: bool) -> Vec<Patch> {
     let role = |i: usize, role: &str| {
         format!(
             "<meta refines=\"#epub-creator-{i}\" property=\"role\" scheme=\"marc:relators\">{role}</meta>"
@@ -71,6 +72,14 @@ fn patches(roles: &[&str]) -> Vec<Patch> {
             find: "<nav epub:type = \"landmarks\">".to_string(),
             replace: "<nav epub:type=\"landmarks\" hidden=\"hidden\">".to_string(),
         });
+        let own = [("toc.xhtml", TOC_NAME)].into_iter();
+        for (href, title) in own.chain(cover.then_some((COVER_PAGE, COVER_TITLE))) {
+            out.push(Patch {
+                entry,
+                find: format!("<li><a href=\"{href}\">{title}</a></li>\n"),
+                replace: String::new(),
+            });
+        }
     }
     out
 }
@@ -152,5 +161,5 @@ pub fn assemble(parts: &Parts<'_>) -> Result<(Vec<u8>, Vec<Patch>), EpubError> {
     }
     let mut out = Vec::new();
     builder.generate(&mut out)?;
-    Ok((out, patches(&roles)))
+    Ok((out, patches(&roles, parts.cover_png.is_some())))
 }

@@ -34,6 +34,10 @@ pub struct Page {
     pub xhtml: String,
 }
 
+/// The cover page and its title.
+pub const COVER_PAGE: &str = "cover.xhtml";
+pub const COVER_TITLE: &str = "封面";
+
 /// The cover image's path inside the book.
 pub const COVER_IMAGE: &str = "images/cover.png";
 
@@ -107,7 +111,7 @@ pub fn pages(interview: &Interview, quotes: &[Quote], about: &About, cover: bool
             "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"{COVER_IMAGE}\" alt=\"{}\"/>\n</section>",
             escape(&meta.title)
         );
-        push("cover.xhtml", "封面", PageKind::Cover, body);
+        push(COVER_PAGE, COVER_TITLE, PageKind::Cover, body);
     }
     push(
         "title.xhtml",

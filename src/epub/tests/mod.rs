@@ -201,10 +201,10 @@ fn questions_answers_notes_and_anchors_are_marked() {
 fn quotes_link_back_to_their_paragraphs() {
     let epub = build(&sample(), &sample_quotes(), &EpubOptions::default()).expect("build");
     let hl = entry(&epub, "OEBPS/quotes.xhtml");
-    assert!(hl.contains("<a href=\"ch02.xhtml#p2-3\">02 谈希冀</a>"));
-    assert!(hl.contains("<a href=\"ch01.xhtml#p1-2\">01 谈上市</a>"));
+    assert!(hl.contains("<a href=\"ch02.xhtml#p2-3\">出自 02 谈希冀</a>"));
+    assert!(hl.contains("<a href=\"ch01.xhtml#p1-2\">出自 01 谈上市</a>"));
     assert!(
-        hl.contains("<a href=\"ch01.xhtml\">01 谈上市</a>"),
+        hl.contains("<a href=\"ch01.xhtml\">出自 01 谈上市</a>"),
         "ad hoc quote links its chapter"
     );
     for href in hl
@@ -280,4 +280,36 @@ fn a_cover_that_is_not_png_is_refused() {
     let err = build(&sample(), &[], &opts).expect_err("not a png");
     assert!(matches!(err, EpubError::CoverNotPng));
     assert!(err.to_string().starts_with("the cover is not a png"));
+}
+
+#[test]
+fn the_nav_lists_the_reading_order_and_keeps_landmarks_hidden() {
+    let interview = sample();
+    let epub = build(&interview, &sample_quotes(), &full_options()).expect("build");
+    for name in ["OEBPS/nav.xhtml", "OEBPS/toc.xhtml"] {
+        let nav = entry(&epub, name);
+        let (toc, landmarks) = nav
+            .split_once("epub:type=\"landmarks\"")
+            .expect("landmarks");
+        let titles: Vec<&str> = toc
+            .split("\">")
+            .skip(1)
+            .filter_map(|s| s.split_once("</a>").map(|(t, _)| t))
+            .collect();
+        let expected = [
+            interview.meta.title.as_str(),
+            "导语",
+            "01 谈上市",
+            "02 谈希冀",
+        ];
+        assert_eq!(titles[..4], expected, "{name}");
+        assert_eq!(titles[4..], ["金句", "关于本书"], "{name}");
+        assert!(landmarks.starts_with(" hidden=\"hidden\""), "{name}");
+        for kind in ["cover", "titlepage", "toc", "bodymatter", "colophon"] {
+            assert!(
+                landmarks.contains(&format!("epub:type=\"{kind}\"")),
+                "{name}: {kind}"
+            );
+        }
+    }
 }
