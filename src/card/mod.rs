@@ -14,6 +14,7 @@ mod fonts;
 mod raster;
 mod render;
 mod template;
+mod validate;
 
 pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
 pub use error::{Error, Result};

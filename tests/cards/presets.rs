@@ -126,3 +126,37 @@ fn attribution_override_and_missing_placeholders() {
         Some("—— 金句")
     );
 }
+
+#[test]
+fn image_backgrounds_cover_the_card_under_an_overlay() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = image::RgbImage::from_fn(40, 20, |x, _| {
+        image::Rgb(if x < 20 { [240, 0, 0] } else { [0, 0, 240] })
+    });
+    photo.save(dir.path().join("bg.png")).unwrap();
+    let yaml = r##"name: photo
+size: [300, 300]
+background: { image: bg.png, overlay: "#00000080" }
+padding: [60, 40, 60, 40]
+quote: { font: sans-bold, size: { min: 12, max: 40 }, color: "#FFFFFF", align: center }
+"##;
+    let path = dir.path().join("photo.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let t = Template::load(path.to_str().unwrap()).unwrap();
+    let img = card::paint(
+        &quote("就是，一个开路的人。"),
+        &t,
+        &FontBook::embedded(),
+        1.0,
+        None,
+    )
+    .unwrap()
+    .image;
+    // Cover fit: the 2:1 photo is scaled to 600×300 and its middle shown; the overlay halves it.
+    let (left, right) = (img.get_pixel(5, 150).0, img.get_pixel(294, 150).0);
+    assert!(left[0] > 100 && left[0] < 140 && left[2] < 10, "{left:?}");
+    assert!(
+        right[2] > 100 && right[2] < 140 && right[0] < 10,
+        "{right:?}"
+    );
+}
