@@ -125,7 +125,8 @@ pub fn render_all(
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
+            // A worker can only fail by panicking: pass that on rather than lose cards.
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
     results.sort_by_key(|(i, _)| *i);

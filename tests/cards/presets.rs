@@ -160,3 +160,19 @@ quote: { font: sans-bold, size: { min: 12, max: 40 }, color: "#FFFFFF", align: c
         "{right:?}"
     );
 }
+
+#[test]
+fn render_all_keeps_order_and_bytes() {
+    let book = FontBook::embedded();
+    let t = Template::load("wechat-cover").unwrap();
+    let options = RenderOptions::default();
+    let quotes: Vec<_> = SAMPLES.iter().map(|s| quote(s)).collect();
+    let all = card::render_all(&quotes, &t, &book, &options);
+    assert_eq!(all.len(), quotes.len());
+    for (q, c) in quotes.iter().zip(all) {
+        assert_eq!(
+            c.unwrap().png,
+            card::render(q, &t, &book, &options).unwrap().png
+        );
+    }
+}
