@@ -11,6 +11,7 @@
 mod encode;
 mod error;
 mod fonts;
+mod pixels;
 mod raster;
 mod render;
 mod template;
@@ -19,7 +20,8 @@ mod validate;
 pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
 pub use error::{Error, Result};
 pub use fonts::{FontBook, FontChain, embedded_names, load_font_file};
-pub use raster::Color;
+pub use pixels::COVERAGE_LEVELS;
+pub use raster::{Canvas, Color};
 pub use render::{Painted, expand, paint};
 pub use template::{
     Background, Gradient, LineAlign, MAX_SIDE, Mark, PLACEHOLDERS, PresetInfo, QuoteStyle, Rule,
@@ -81,15 +83,15 @@ pub fn render(
     )?;
     let alt = quote.text.trim();
     let (png, kind) = encode_png(
-        &painted.image,
+        &painted.canvas,
         &[("Description", alt), ("Author", &quote.speaker)],
         options.format,
         options.level,
     )?;
     Ok(Card {
         png,
-        width: painted.image.width(),
-        height: painted.image.height(),
+        width: painted.canvas.width(),
+        height: painted.canvas.height(),
         lines: painted.lines,
         size_px: painted.size_px,
         kind,

@@ -10,7 +10,7 @@ use crate::typeset::{self, Align, Glyph, Metrics, Style};
 
 /// A card as pixels, before encoding.
 pub struct Painted {
-    pub image: image::RgbImage,
+    pub canvas: Canvas,
     /// The quote's lines as typeset.
     pub lines: Vec<String>,
     /// The quote's font size, px (after scaling).
@@ -199,7 +199,7 @@ pub fn paint(
         );
     }
     Ok(Painted {
-        image: canvas.img,
+        canvas,
         lines: layout.lines.iter().map(|l| l.text.clone()).collect(),
         size_px: layout.size.round() as u32,
     })

@@ -11,7 +11,8 @@ fn every_preset_keeps_text_inside_its_padding() {
         let t = Template::load(preset.name).unwrap();
         let bg = card::paint(&quote("空"), &background_only(&t), &book, 1.0, None)
             .unwrap()
-            .image;
+            .canvas
+            .to_rgb();
         let [top, right, bottom, left] = t.padding;
         let (w, h) = (t.size[0], t.size[1]);
         // The footer lives in the bottom padding: skip its band.
@@ -21,7 +22,7 @@ fn every_preset_keeps_text_inside_its_padding() {
         });
         for text in SAMPLES {
             let painted = card::paint(&quote(text), &t, &book, 1.0, Some("书名")).unwrap();
-            let img = &painted.image;
+            let img = &painted.canvas.to_rgb();
             assert_eq!((img.width(), img.height()), (w, h));
             // Compare rows as byte slices (fast even in debug builds).
             let row = |im: &image::RgbImage, y: u32, x0: u32, x1: u32| {
@@ -151,7 +152,8 @@ quote: { font: sans-bold, size: { min: 12, max: 40 }, color: "#FFFFFF", align: c
         None,
     )
     .unwrap()
-    .image;
+    .canvas
+    .to_rgb();
     // Cover fit: the 2:1 photo is scaled to 600×300 and its middle shown; the overlay halves it.
     let (left, right) = (img.get_pixel(5, 150).0, img.get_pixel(294, 150).0);
     assert!(left[0] > 100 && left[0] < 140 && left[2] < 10, "{left:?}");
