@@ -16,10 +16,12 @@ pub enum PngFormat {
 }
 
 /// How hard to compress. Measured on the 138 portrait cards of `tests/data/answers138.txt`
-/// (indexed; painting takes ≈ 2.5 ms/card besides): Fast 6.0 MB, ≈ 3 ms/card; Balanced
-/// 4.0 MB, ≈ 4.7 ms; High 3.7 MB, 20–30 ms. As RGB the same cards take Fast 15.1 MB /
-/// 3.2 ms, Balanced 9.0 MB / 9.3 ms, High 7.9 MB / 79 ms. Fast is the default: 10× Pillow's
-/// speed needs it, and its files are already ⅔ of Pillow's (9.0 MB).
+/// (indexed; painting takes 1–2 ms/card besides; noisy 2-core machine): Fast 5.80 MB,
+/// 0.8–1.4 ms/card; Balanced 3.62 MB, 2.4–4.0 ms; High 3.47 MB, 17–19 ms. Forced to RGB the
+/// same cards take Fast 15.1 MB / 2.6–5.6 ms, Balanced 9.0 MB / 5.4–8.8 ms, High 7.9 MB /
+/// 56–70 ms. Fast is the default: with it a card costs ≈ 2.5 ms in all, 16× faster than the
+/// Pillow peer, and its files are ⅔ of Pillow's (9.0 MB); Balanced gives 40% of Pillow's bytes
+/// for about 1.5 ms more a card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PngLevel {
     /// fdeflate with adaptive filters: fastest.

@@ -94,10 +94,13 @@ impl Pixels {
     /// The pixels as RGB triples.
     pub fn to_rgb(&self) -> Vec<u8> {
         match self {
-            Pixels::Indexed { data, table, .. } => data
-                .iter()
-                .flat_map(|&i| table.colors[usize::from(i)])
-                .collect(),
+            Pixels::Indexed { data, table, .. } => {
+                let mut rgb = Vec::with_capacity(data.len() * 3);
+                for &i in data {
+                    rgb.extend_from_slice(&table.colors[usize::from(i)]);
+                }
+                rgb
+            }
             Pixels::Rgb(rgb) => rgb.clone(),
         }
     }
