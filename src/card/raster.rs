@@ -205,6 +205,19 @@ mod tests {
     }
 
     #[test]
+    fn overlays_darken_indexed_and_rgb_canvases_alike() {
+        let dark = Color([0, 0, 0, 128]);
+        let mut indexed = Canvas::solid(2, 2, Color([200, 100, 50, 255]));
+        indexed.rect(0.0, 0.0, 1.0, 1.0, Color([0, 0, 250, 255]));
+        let mut rgb = Canvas::from_rgb(indexed.to_rgb());
+        indexed.overlay(dark);
+        rgb.overlay(dark);
+        assert_eq!(indexed.to_rgb(), rgb.to_rgb());
+        assert_eq!(indexed.to_rgb().get_pixel(1, 1).0, [100, 50, 25]);
+        assert_eq!(indexed.to_rgb().get_pixel(0, 0).0, [0, 0, 125]);
+    }
+
+    #[test]
     fn gradient_runs_from_one_colour_to_the_other() {
         let c = Canvas::gradient(
             2,
