@@ -40,6 +40,9 @@ fn check(preset: &str) {
         })
         .into_rgb8();
     assert_eq!(expected.dimensions(), actual.dimensions(), "{preset}");
+    if expected.as_raw() == actual.as_raw() {
+        return;
+    }
     let mut diff = RgbImage::new(actual.width(), actual.height());
     let mut bad = 0usize;
     for (x, y, e) in expected.enumerate_pixels() {
