@@ -222,6 +222,16 @@ mod tests {
     }
 
     #[test]
+    fn the_chain_falls_back_in_order() {
+        let book = FontBook::embedded();
+        let kai = book.chain(book.get("kai").unwrap());
+        // 〚 is in Noto Sans but not in LXGW WenKai: the embedded sans draws it.
+        assert_eq!(kai.lookup('中').map(|(i, _)| i), Some(0));
+        assert_eq!(kai.lookup('〚').map(|(i, _)| i), Some(1));
+        assert!(kai.check("中〚", "quote").is_ok());
+    }
+
+    #[test]
     fn missing_characters_are_named() {
         let book = FontBook::embedded();
         let chain = book.chain(book.get("sans").unwrap());
