@@ -37,6 +37,14 @@ const EMBEDDED: [(&str, &[u8], &str); 5] = [
     ),
 ];
 
+/// The bytes of an embedded font by name (the EPUB embeds a subset of one).
+pub fn embedded_font_bytes(name: &str) -> Option<&'static [u8]> {
+    EMBEDDED
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, data, _)| *data)
+}
+
 /// Names of the embedded fonts, for messages and `jinju templates`.
 pub fn embedded_names() -> Vec<&'static str> {
     EMBEDDED.iter().map(|(name, _, _)| *name).collect()

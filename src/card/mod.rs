@@ -19,7 +19,7 @@ mod validate;
 
 pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
 pub use error::{Error, Result};
-pub use fonts::{FontBook, FontChain, embedded_names, load_font_file};
+pub use fonts::{FontBook, FontChain, embedded_font_bytes, embedded_names, load_font_file};
 pub use pixels::COVERAGE_LEVELS;
 pub use raster::{Canvas, Color};
 pub use render::{Painted, expand, paint};

@@ -215,7 +215,9 @@ fn epubcheck_command() -> Option<std::process::Command> {
     let jar = std::env::var_os("EPUBCHECK_JAR").map(std::path::PathBuf::from);
     let found = jar.or_else(|| {
         let path = std::env::var_os("PATH")?;
-        std::env::split_paths(&path).map(|d| d.join("epubcheck")).find(|p| p.is_file())
+        std::env::split_paths(&path)
+            .map(|d| d.join("epubcheck"))
+            .find(|p| p.is_file())
     })?;
     let is_jar = std::fs::read(&found).is_ok_and(|b| b.starts_with(b"PK"));
     Some(if is_jar {
@@ -248,8 +250,14 @@ pub(super) fn epubcheck(epub: &[u8]) {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(out.status.success(), "epubcheck failed:\n{report}");
-    assert!(report.contains("No errors or warnings detected"), "epubcheck:\n{report}");
-    assert!(!report.contains("WARNING") && !report.contains("ERROR"), "epubcheck:\n{report}");
+    assert!(
+        report.contains("No errors or warnings detected"),
+        "epubcheck:\n{report}"
+    );
+    assert!(
+        !report.contains("WARNING") && !report.contains("ERROR"),
+        "epubcheck:\n{report}"
+    );
 }
 
 fn full_options() -> EpubOptions {
