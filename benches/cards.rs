@@ -49,7 +49,7 @@ fn cards(c: &mut Criterion) {
         .map(|q| {
             card::paint(q, &template, &book, 1.0, None)
                 .expect("paint")
-                .image
+                .canvas
         })
         .collect();
     for level in [PngLevel::Fast, PngLevel::Balanced] {

@@ -27,19 +27,23 @@ else
     jinju=(./target/release/examples/cards "$lines" "$template" "$out/jinju")
 fi
 
-now() { date +%s%N; }
-t0=$(now); "${jinju[@]}" >/dev/null 2>&1; t1=$(now)
-python3 "$peer" "$lines" "$out/pillow" 2>"$out/pillow.log"; t2=$(now)
+# Wall and CPU (user + sys) seconds of a command; CPU time is steadier on a busy machine.
+TIMEFORMAT='%R %U %S'
+measure() { { time "$@" >/dev/null 2>"$out/stderr.log"; } 2>&1 | awk '{print $1, $2 + $3}'; }
+read -r jw jc_time < <(measure "${jinju[@]}")
+read -r pw pc_time < <(measure python3 "$peer" "$lines" "$out/pillow")
+cp "$out/stderr.log" "$out/pillow.log"
 
 n=$(grep -c . "$lines")
 bytes() { find "$1" -name '*.png' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
-jb=$(bytes "$out/jinju"); pb=$(bytes "$out/pillow")
-jc=$(find "$out/jinju" -name '*.png' | wc -l); pc=$(find "$out/pillow" -name '*.png' | wc -l)
-awk -v n="$n" -v jt=$((t1 - t0)) -v pt=$((t2 - t1)) -v jb="$jb" -v pb="$pb" -v jc="$jc" -v pc="$pc" \
-    -v cmd="${jinju[*]}" 'BEGIN {
+count() { find "$1" -name '*.png' | wc -l; }
+awk -v n="$n" -v cmd="${jinju[*]}" -v jw="$jw" -v jt="$jc_time" -v pw="$pw" -v pt="$pc_time" \
+    -v jb="$(bytes "$out/jinju")" -v pb="$(bytes "$out/pillow")" \
+    -v jc="$(count "$out/jinju")" -v pc="$(count "$out/pillow")" 'BEGIN {
     printf "%d lines; jinju: %s\n", n, cmd
-    printf "jinju : %4d cards %8.1f ms = %6.2f ms/card  %9d bytes\n", jc, jt / 1e6, jt / 1e6 / jc, jb
-    printf "pillow: %4d cards %8.1f ms = %6.2f ms/card  %9d bytes\n", pc, pt / 1e6, pt / 1e6 / pc, pb
-    printf "pillow/jinju: time %.1fx, bytes %.2fx\n", pt / jt, pb / jb
+    printf "        cards   wall ms/card   cpu ms/card   PNG bytes\n"
+    printf "jinju : %5d %14.2f %13.2f %11d\n", jc, 1000 * jw / jc, 1000 * jt / jc, jb
+    printf "pillow: %5d %14.2f %13.2f %11d\n", pc, 1000 * pw / pc, 1000 * pt / pc, pb
+    printf "pillow/jinju: wall %.1fx, cpu %.1fx, bytes %.2fx\n", pw / jw, pt / jt, pb / jb
 }'
 echo "pillow's own loop: $(tail -1 "$out/pillow.log")"

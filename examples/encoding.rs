@@ -23,7 +23,7 @@ fn main() -> anyhow::Result<()> {
             text: line.into(),
             ..sample()
         };
-        images.push(card::paint(&quote, &template, &book, 1.0, Some("智谱张鹏"))?.image);
+        images.push(card::paint(&quote, &template, &book, 1.0, Some("智谱张鹏"))?.canvas);
     }
     let n = images.len() as f64;
     let drawing = start.elapsed().as_secs_f64() * 1e3 / n;

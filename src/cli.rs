@@ -19,6 +19,14 @@ pub enum Command {
     Inspect(InspectArgs),
     /// List the selected quotes (curated, filtered, ranked or ad hoc).
     Quotes(QuotesArgs),
+    /// Render the selected quotes as PNG cards.
+    Cards(CardsArgs),
+    /// Build the EPUB of the whole interview.
+    Epub(EpubArgs),
+    /// Everything: cards, EPUB, manifest.json and index.html (or a batch with --job).
+    Build(BuildArgs),
+    /// List the card template presets with their sizes.
+    Templates,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -114,4 +122,87 @@ pub enum QuotesFormat {
     Table,
     Json,
     Yaml,
+}
+
+/// How cards are rendered.
+#[derive(Debug, Args, Clone, Default)]
+pub struct CardArgs {
+    /// Template preset or template file (repeatable; default: each quote's own, else
+    /// portrait and square). `jinju templates` lists the presets.
+    #[arg(long, short = 't', value_name = "NAME|FILE")]
+    pub template: Vec<String>,
+    /// Multiply every size (2 for retina output).
+    #[arg(long, default_value_t = 1.0, value_name = "F")]
+    pub scale: f32,
+    /// A font file (TTF/OTF/TTC) to add before the bundled fallbacks, for characters the
+    /// bundled fonts lack.
+    #[arg(long, value_name = "FILE")]
+    pub font: Option<PathBuf>,
+    /// Face index of a font collection (.ttc) given with --font.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub font_index: u32,
+    /// Threads to render with (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// No progress bar, no summary.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CardsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    #[command(flatten)]
+    pub card: CardArgs,
+    /// Folder for the PNGs (`<id>.<template>.png`).
+    #[arg(long, short, default_value = "output/cards", value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct EpubArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// The EPUB file to write (default: output/<title>.epub).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Do not embed the font subset (readers use their own fonts).
+    #[arg(long)]
+    pub no_embed_font: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    #[command(flatten)]
+    pub card: CardArgs,
+    /// Output folder: cards/, the EPUB, manifest.json, index.html.
+    #[arg(long, short, default_value = "output", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Do not embed the font subset in the EPUB.
+    #[arg(long)]
+    pub no_embed_font: bool,
+    /// Run a batch: a YAML file listing builds (see README, "Batch jobs").
+    #[arg(long, value_name = "FILE")]
+    pub job: Option<PathBuf>,
+    /// What to print on stdout: a summary, or the manifest as JSON.
+    #[arg(long, value_enum, default_value_t = BuildFormat::Text)]
+    pub format: BuildFormat,
+    /// Print every file written.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum BuildFormat {
+    Text,
+    Json,
 }

@@ -43,27 +43,34 @@ pub fn parse<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, YamlErr
             MAX_YAML_BYTES
         )));
     }
-    serde_yaml::from_str(text).map_err(|e| {
-        let location = e.location();
-        let message = e.to_string();
-        // serde_yaml appends " at line L column C"; the location is printed in front instead.
-        let message = match message.rfind(" at line ") {
-            Some(i) if location.is_some() => message[..i].to_string(),
-            _ => message,
-        };
-        let message = shorten(&message);
-        YamlError {
-            origin: origin.to_string(),
-            line: location.as_ref().map(|l| l.line()),
-            column: location.as_ref().map(|l| l.column()),
-            message: if message.contains("repetition limit") || message.contains("recursion limit")
-            {
-                format!("{message} (YAML aliases expand too far; write the values out instead)")
-            } else {
-                message
-            },
-        }
-    })
+    // Expanding into a plain value first stops alias bombs (serde_yaml's repetition limit)
+    // whatever the target type, before a typed parse could reject the keys one by one.
+    serde_yaml::from_str::<serde_yaml::Value>(text)
+        .and_then(|_| serde_yaml::from_str(text))
+        .map_err(|e| {
+            let location = e.location();
+            let message = e.to_string();
+            // serde_yaml writes " at line L column C"; the location is printed in front instead.
+            let message = match location {
+                Some(_) => regex::Regex::new(r" at line \d+ column \d+")
+                    .map(|re| re.replace_all(&message, "").into_owned())
+                    .unwrap_or(message),
+                None => message,
+            };
+            let message = shorten(&message);
+            YamlError {
+                origin: origin.to_string(),
+                line: location.as_ref().map(|l| l.line()),
+                column: location.as_ref().map(|l| l.column()),
+                message: if message.contains("repetition limit")
+                    || message.contains("recursion limit")
+                {
+                    format!("{message} (YAML aliases expand too far; write the values out instead)")
+                } else {
+                    message
+                },
+            }
+        })
 }
 
 /// Keep an error message printable: control characters escaped, long quotes of the user's

@@ -1,9 +1,9 @@
 //! PNG encoding: an RGB card written as the smallest lossless form that fits it — greyscale,
 //! indexed (≤ 256 colours) or RGB — with iTXt text (alt text), deterministically.
 
-use image::RgbImage;
-
 use super::error::{Error, Result};
+use super::pixels::{Pixels, Table};
+use super::raster::Canvas;
 
 /// Which pixel format to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,10 +16,12 @@ pub enum PngFormat {
 }
 
 /// How hard to compress. Measured on the 138 portrait cards of `tests/data/answers138.txt`
-/// (indexed; painting takes ≈ 2.5 ms/card besides): Fast 6.0 MB, ≈ 3 ms/card; Balanced
-/// 4.0 MB, ≈ 4.7 ms; High 3.7 MB, 20–30 ms. As RGB the same cards take Fast 15.1 MB /
-/// 3.2 ms, Balanced 9.0 MB / 9.3 ms, High 7.9 MB / 79 ms. Fast is the default: 10× Pillow's
-/// speed needs it, and its files are already ⅔ of Pillow's (9.0 MB).
+/// (indexed; painting takes 1–2 ms/card besides; noisy 2-core machine): Fast 5.80 MB,
+/// 0.8–1.4 ms/card; Balanced 3.62 MB, 2.4–4.0 ms; High 3.47 MB, 17–19 ms. Forced to RGB the
+/// same cards take Fast 15.1 MB / 2.6–5.6 ms, Balanced 9.0 MB / 5.4–8.8 ms, High 7.9 MB /
+/// 56–70 ms. Fast is the default: with it a card costs ≈ 2.5 ms in all, 16× faster than the
+/// Pillow peer, and its files are ⅔ of Pillow's (9.0 MB); Balanced gives 40% of Pillow's bytes
+/// for about 1.5 ms more a card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PngLevel {
     /// fdeflate with adaptive filters: fastest.
@@ -39,35 +41,59 @@ pub enum PngKind {
     Rgb,
 }
 
-/// Encodes `img` as PNG with iTXt chunks `text` (keyword, value).
+/// Encodes a card as PNG with iTXt chunks `text` (keyword, value).
 pub fn encode_png(
-    img: &RgbImage,
+    canvas: &Canvas,
     text: &[(&str, &str)],
     format: PngFormat,
     level: PngLevel,
 ) -> Result<(Vec<u8>, PngKind)> {
-    let (palette, grey) = match format {
-        PngFormat::Auto => analyse(img),
-        PngFormat::Rgb => (None, false),
-    };
-    let grey_data;
-    let (kind, color, data): (PngKind, png::ColorType, &[u8]) = match &palette {
-        Some((colors, indices)) => (
-            PngKind::Indexed(colors.len() as u16),
-            png::ColorType::Indexed,
-            indices,
-        ),
-        None if grey => {
-            grey_data = img.pixels().map(|p| p.0[0]).collect::<Vec<u8>>();
-            (PngKind::Grey, png::ColorType::Grayscale, &grey_data)
+    let (owned, analysed);
+    let is_grey = |p: &[u8]| p[0] == p[1] && p[1] == p[2];
+    let (kind, color, data, palette): (_, _, &[u8], Option<&[[u8; 3]]>) = match (&canvas.px, format)
+    {
+        (px, PngFormat::Rgb) => {
+            owned = px.to_rgb();
+            (PngKind::Rgb, png::ColorType::Rgb, &owned, None)
         }
-        None => (PngKind::Rgb, png::ColorType::Rgb, img.as_raw()),
+        (Pixels::Indexed { data, table, .. }, PngFormat::Auto) => {
+            if table.colors.iter().all(|c| is_grey(c)) {
+                owned = data
+                    .iter()
+                    .map(|&i| table.colors[usize::from(i)][0])
+                    .collect();
+                (PngKind::Grey, png::ColorType::Grayscale, &owned, None)
+            } else {
+                let n = table.colors.len() as u16;
+                let palette = Some(table.colors.as_slice());
+                (PngKind::Indexed(n), png::ColorType::Indexed, data, palette)
+            }
+        }
+        (Pixels::Rgb(raw), PngFormat::Auto) => {
+            analysed = analyse(raw, canvas.width() as usize);
+            match &analysed {
+                (Some((colors, indices)), _) => {
+                    let n = colors.len() as u16;
+                    (
+                        PngKind::Indexed(n),
+                        png::ColorType::Indexed,
+                        indices,
+                        Some(colors),
+                    )
+                }
+                (None, true) => {
+                    owned = raw.chunks_exact(3).map(|p| p[0]).collect();
+                    (PngKind::Grey, png::ColorType::Grayscale, &owned, None)
+                }
+                (None, false) => (PngKind::Rgb, png::ColorType::Rgb, raw, None),
+            }
+        }
     };
     let mut out = Vec::with_capacity(data.len() / 8);
-    let mut enc = png::Encoder::new(&mut out, img.width(), img.height());
+    let mut enc = png::Encoder::new(&mut out, canvas.width(), canvas.height());
     enc.set_depth(png::BitDepth::Eight);
     enc.set_color(color);
-    if let Some((colors, _)) = &palette {
+    if let Some(colors) = palette {
         enc.set_palette(colors.concat());
     }
     // Measured on the 138 portrait cards (indexed): filters help fdeflate but hurt zlib.
@@ -99,13 +125,12 @@ pub fn encode_png(
 /// The palette and index data if the image has at most 256 colours, and whether every
 /// pixel is grey.
 #[allow(clippy::type_complexity)]
-fn analyse(img: &RgbImage) -> (Option<(Vec<[u8; 3]>, Vec<u8>)>, bool) {
-    let raw: &[u8] = img.as_raw();
+fn analyse(raw: &[u8], width: usize) -> (Option<(Vec<[u8; 3]>, Vec<u8>)>, bool) {
     let is_grey = |p: &[u8]| p[0] == p[1] && p[1] == p[2];
     let mut table = Table::default();
     let mut indices = vec![0u8; raw.len() / 3];
     let mut grey = true;
-    let row_len = img.width() as usize * 3;
+    let row_len = (width * 3).max(3);
     // A colour that cannot occur (alpha-free RGB never has a fourth byte) starts the run.
     let (mut last, mut last_index) = ([0u8, 0, 0, 1], 0u8);
     for (y, row) in raw.chunks_exact(row_len).enumerate() {
@@ -137,50 +162,10 @@ fn analyse(img: &RgbImage) -> (Option<(Vec<[u8; 3]>, Vec<u8>)>, bool) {
     (Some((table.colors, indices)), grey)
 }
 
-/// An open-addressing colour → index table that holds up to 256 colours.
-struct Table {
-    keys: Vec<u32>,
-    values: Vec<u8>,
-    colors: Vec<[u8; 3]>,
-}
-
-impl Default for Table {
-    fn default() -> Table {
-        Table {
-            keys: vec![0; 1024],
-            values: vec![0; 1024],
-            colors: Vec::with_capacity(256),
-        }
-    }
-}
-
-impl Table {
-    /// The index of `rgb`, adding it if new; `None` once a 257th colour appears.
-    fn index(&mut self, rgb: [u8; 3]) -> Option<u8> {
-        // Key 0 marks an empty slot, so store colour + 1.
-        let key = (u32::from(rgb[0]) << 16 | u32::from(rgb[1]) << 8 | u32::from(rgb[2])) + 1;
-        let mut slot = (key.wrapping_mul(0x9E37_79B1) >> 22) as usize;
-        loop {
-            match self.keys[slot] {
-                0 => {
-                    if self.colors.len() == 256 {
-                        return None;
-                    }
-                    self.keys[slot] = key;
-                    self.values[slot] = self.colors.len() as u8;
-                    self.colors.push(rgb);
-                    return Some(self.values[slot]);
-                }
-                k if k == key => return Some(self.values[slot]),
-                _ => slot = (slot + 1) & 1023,
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use image::RgbImage;
 
     fn decode(png: &[u8]) -> (png::ColorType, Vec<u8>, Vec<(String, String)>) {
         let mut decoder = png::Decoder::new(std::io::Cursor::new(png));
@@ -203,7 +188,7 @@ mod tests {
     fn few_colours_are_indexed_losslessly() {
         let img = RgbImage::from_fn(300, 10, |x, _| image::Rgb([(x % 200) as u8, 3, 9]));
         let (png, kind) = encode_png(
-            &img,
+            &Canvas::from_rgb(img.clone()),
             &[("Description", "金句")],
             PngFormat::Auto,
             PngLevel::Fast,
@@ -219,14 +204,21 @@ mod tests {
     #[test]
     fn many_colours_stay_rgb_or_grey() {
         let img = RgbImage::from_fn(300, 300, |x, y| image::Rgb([x as u8, y as u8, 0]));
-        let (png, kind) = encode_png(&img, &[], PngFormat::Auto, PngLevel::Balanced).unwrap();
+        let canvas = Canvas::from_rgb(img.clone());
+        let (png, kind) = encode_png(&canvas, &[], PngFormat::Auto, PngLevel::Balanced).unwrap();
         assert_eq!(kind, PngKind::Rgb);
         assert_eq!(decode(&png).1, *img.as_raw());
         let grey = RgbImage::from_fn(300, 300, |x, y| {
             let v = (x + y) as u8;
             image::Rgb([v, v, v])
         });
-        let (png, kind) = encode_png(&grey, &[], PngFormat::Auto, PngLevel::High).unwrap();
+        let (png, kind) = encode_png(
+            &Canvas::from_rgb(grey.clone()),
+            &[],
+            PngFormat::Auto,
+            PngLevel::High,
+        )
+        .unwrap();
         assert_eq!(kind, PngKind::Grey);
         let (_, pixels, _) = decode(&png);
         assert_eq!(pixels.len(), 300 * 300);

@@ -37,6 +37,14 @@ const EMBEDDED: [(&str, &[u8], &str); 5] = [
     ),
 ];
 
+/// The bytes of an embedded font by name (the EPUB embeds a subset of one).
+pub fn embedded_font_bytes(name: &str) -> Option<&'static [u8]> {
+    EMBEDDED
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, data, _)| *data)
+}
+
 /// Names of the embedded fonts, for messages and `jinju templates`.
 pub fn embedded_names() -> Vec<&'static str> {
     EMBEDDED.iter().map(|(name, _, _)| *name).collect()
@@ -219,6 +227,16 @@ mod tests {
         // PxScale for a 100 px em is larger than 100 (hhea box > em).
         let scale = px_scale(chain.font(0), 100.0);
         assert!(scale.y > 130.0 && scale.y < 150.0, "{scale:?}");
+    }
+
+    #[test]
+    fn the_chain_falls_back_in_order() {
+        let book = FontBook::embedded();
+        let kai = book.chain(book.get("kai").unwrap());
+        // 〚 is in Noto Sans but not in LXGW WenKai: the embedded sans draws it.
+        assert_eq!(kai.lookup('中').map(|(i, _)| i), Some(0));
+        assert_eq!(kai.lookup('〚').map(|(i, _)| i), Some(1));
+        assert!(kai.check("中〚", "quote").is_ok());
     }
 
     #[test]

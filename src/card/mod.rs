@@ -11,14 +11,17 @@
 mod encode;
 mod error;
 mod fonts;
+mod pixels;
 mod raster;
 mod render;
 mod template;
+mod validate;
 
 pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
 pub use error::{Error, Result};
-pub use fonts::{FontBook, FontChain, embedded_names, load_font_file};
-pub use raster::Color;
+pub use fonts::{FontBook, FontChain, embedded_font_bytes, embedded_names, load_font_file};
+pub use pixels::COVERAGE_LEVELS;
+pub use raster::{Canvas, Color};
 pub use render::{Painted, expand, paint};
 pub use template::{
     Background, Gradient, LineAlign, MAX_SIDE, Mark, PLACEHOLDERS, PresetInfo, QuoteStyle, Rule,
@@ -80,15 +83,15 @@ pub fn render(
     )?;
     let alt = quote.text.trim();
     let (png, kind) = encode_png(
-        &painted.image,
+        &painted.canvas,
         &[("Description", alt), ("Author", &quote.speaker)],
         options.format,
         options.level,
     )?;
     Ok(Card {
         png,
-        width: painted.image.width(),
-        height: painted.image.height(),
+        width: painted.canvas.width(),
+        height: painted.canvas.height(),
         lines: painted.lines,
         size_px: painted.size_px,
         kind,
@@ -124,7 +127,8 @@ pub fn render_all(
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
+            // A worker can only fail by panicking: pass that on rather than lose cards.
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
     results.sort_by_key(|(i, _)| *i);

@@ -1,16 +1,11 @@
-//! Pixels: an opaque RGB canvas, backgrounds (solid, gradient, image with cover fit) and
-//! anti-aliased drawing of glyphs and rules by coverage. No layout decisions here.
+//! Drawing: the opaque canvas of a card, backgrounds (solid, gradient, image with cover fit)
+//! and anti-aliased glyphs and rules by coverage. No layout decisions here.
 
 use ab_glyph::{Font, FontArc, GlyphId, point};
 use image::{RgbImage, RgbaImage, imageops::FilterType};
 
 use super::fonts::px_scale;
-
-/// Anti-aliasing coverage levels (5 bits). Each colour then blends with the background in at
-/// most 31 steps, so a card with a few colours stays within a 256-colour palette (indexed
-/// PNG: about half the bytes of RGB, faster to encode); the error is at most 1/62 of the
-/// contrast (≤ 4 of 255 for black on white), below what anyone sees at an anti-aliased edge.
-pub const COVERAGE_LEVELS: u32 = 32;
+use super::pixels::{Pixels, blend, level};
 
 /// An sRGB colour with alpha, written `#RRGGBB` or `#RRGGBBAA` in templates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
@@ -42,21 +37,39 @@ impl TryFrom<String> for Color {
 
 /// The card being drawn.
 pub struct Canvas {
-    pub img: RgbImage,
+    width: u32,
+    height: u32,
+    pub(crate) px: Pixels,
 }
 
 impl Canvas {
     /// A canvas filled with one colour (alpha ignored: cards are opaque).
     pub fn solid(width: u32, height: u32, color: Color) -> Canvas {
         let [r, g, b, _] = color.0;
-        let row = [r, g, b].repeat(width as usize);
-        let mut buf = Vec::with_capacity(row.len() * height as usize);
-        for _ in 0..height {
-            buf.extend_from_slice(&row);
-        }
-        // The buffer has exactly width × height pixels, so this cannot fail.
-        let img = RgbImage::from_raw(width, height, buf).unwrap_or_default();
-        Canvas { img }
+        let px = Pixels::solid(width as usize * height as usize, [r, g, b]);
+        Canvas { width, height, px }
+    }
+
+    /// A canvas holding an RGB image.
+    pub fn from_rgb(img: RgbImage) -> Canvas {
+        let (width, height) = img.dimensions();
+        let px = Pixels::Rgb(img.into_raw());
+        Canvas { width, height, px }
+    }
+
+    pub fn width(&self) -> u32 {
+        self.width
+    }
+
+    pub fn height(&self) -> u32 {
+        self.height
+    }
+
+    /// The card as an RGB image.
+    pub fn to_rgb(&self) -> RgbImage {
+        let raw = self.px.to_rgb();
+        // `to_rgb` returns exactly width × height pixels, so this cannot fail.
+        RgbImage::from_raw(self.width, self.height, raw).unwrap_or_default()
     }
 
     /// A linear gradient from `from` to `to`; `angle` in degrees as in CSS (180 = top to
@@ -71,12 +84,11 @@ impl Canvas {
             let (a, b) = (f32::from(from.0[i]), f32::from(to.0[i]));
             (a + (b - a) * t).round() as u8
         };
-        let img = RgbImage::from_fn(width, height, |x, y| {
+        Canvas::from_rgb(RgbImage::from_fn(width, height, |x, y| {
             let (px, py) = (x as f32 + 0.5 - w / 2.0, y as f32 + 0.5 - h / 2.0);
             let t = ((px * dx + py * dy) / len + 0.5).clamp(0.0, 1.0);
             image::Rgb([lerp(t, 0), lerp(t, 1), lerp(t, 2)])
-        });
-        Canvas { img }
+        }))
     }
 
     /// An image scaled to cover the card and centred (CSS `object-fit: cover`), composited
@@ -90,29 +102,32 @@ impl Canvas {
         );
         let scaled = image::imageops::resize(image, sw, sh, FilterType::CatmullRom);
         let (ox, oy) = ((sw - width) / 2, (sh - height) / 2);
-        let mut canvas = Canvas::solid(width, height, base);
-        for (x, y, p) in canvas.img.enumerate_pixels_mut() {
+        let [r, g, b, _] = base.0;
+        Canvas::from_rgb(RgbImage::from_fn(width, height, |x, y| {
             let s = scaled.get_pixel(x + ox, y + oy).0;
-            blend(&mut p.0[..], [s[0], s[1], s[2]], u32::from(s[3]));
-        }
-        canvas
+            let mut p = [r, g, b];
+            blend(&mut p, [s[0], s[1], s[2]], u32::from(s[3]));
+            image::Rgb(p)
+        }))
     }
 
     /// Covers the whole canvas with a translucent colour (to calm a photo under text).
     pub fn overlay(&mut self, color: Color) {
         let [r, g, b, a] = color.0;
-        for p in self.img.pixels_mut() {
-            blend(&mut p.0[..], [r, g, b], u32::from(a));
-        }
+        self.px.map(|mut p| {
+            blend(&mut p, [r, g, b], u32::from(a));
+            p
+        });
     }
 
     /// Blends `color` at coverage `cov` (0–1) onto pixel (x, y); outside pixels are ignored.
     fn put(&mut self, x: i64, y: i64, color: Color, cov: f32) {
-        let (w, h) = (u64::from(self.img.width()), u64::from(self.img.height()));
+        let (w, h) = (u64::from(self.width), u64::from(self.height));
+        let level = level(cov);
         // Negative coordinates wrap to huge values and fail the test too.
-        if (x as u64) < w && (y as u64) < h {
-            let i = (y as usize * w as usize + x as usize) * 3;
-            put_at(&mut self.img.as_mut()[i..i + 3], color, cov);
+        if level > 0 && (x as u64) < w && (y as u64) < h {
+            self.px
+                .put(y as usize * w as usize + x as usize, color, level);
         }
     }
 
@@ -132,14 +147,13 @@ impl Canvas {
         };
         let b = outline.px_bounds();
         let (x0, y0) = (b.min.x as i64, b.min.y as i64);
-        let (w, h) = (u64::from(self.img.width()), u64::from(self.img.height()));
-        let buf: &mut [u8] = self.img.as_mut();
-        let faint = 0.5 / (COVERAGE_LEVELS - 1) as f32;
+        let (w, h) = (u64::from(self.width), u64::from(self.height));
+        let px = &mut self.px;
         outline.draw(|gx, gy, cov| {
             let (x, y) = (x0 + i64::from(gx), y0 + i64::from(gy));
-            if cov >= faint && (x as u64) < w && (y as u64) < h {
-                let i = (y as usize * w as usize + x as usize) * 3;
-                put_at(&mut buf[i..i + 3], color, cov);
+            let level = level(cov);
+            if level > 0 && (x as u64) < w && (y as u64) < h {
+                px.put(y as usize * w as usize + x as usize, color, level);
             }
         });
     }
@@ -153,31 +167,6 @@ impl Canvas {
                 self.put(x, y, color, cy * span(x0, x1, x));
             }
         }
-    }
-}
-
-/// Blends `color` at coverage `cov` onto one pixel, coverage quantised to `COVERAGE_LEVELS`.
-#[inline]
-fn put_at(px: &mut [u8], color: Color, cov: f32) {
-    const TOP: u32 = COVERAGE_LEVELS - 1;
-    let level = (cov.clamp(0.0, 1.0) * TOP as f32 + 0.5) as u32;
-    let [r, g, b, a] = color.0;
-    if level == TOP && a == 255 {
-        px.copy_from_slice(&[r, g, b]);
-    } else if level > 0 {
-        blend(px, [r, g, b], (level * u32::from(a) + TOP / 2) / TOP);
-    }
-}
-
-/// Source-over blending of an opaque colour at `alpha` (0–255) onto `dst`, in sRGB values as
-/// browsers and Pillow do, rounded to nearest.
-fn blend(dst: &mut [u8], src: [u8; 3], alpha: u32) {
-    if alpha == 0 {
-        return;
-    }
-    for (d, s) in dst.iter_mut().zip(src) {
-        let v = u32::from(*d) * (255 - alpha) + u32::from(s) * alpha;
-        *d = ((v + 127) / 255) as u8;
     }
 }
 
@@ -207,24 +196,25 @@ mod tests {
     }
 
     #[test]
-    fn blending_is_exact_at_the_ends() {
-        let mut p = [200, 100, 0];
-        blend(&mut p, [0, 0, 0], 0);
-        assert_eq!(p, [200, 100, 0]);
-        blend(&mut p, [10, 20, 30], 255);
-        assert_eq!(p, [10, 20, 30]);
-        let mut q = [0, 0, 0];
-        blend(&mut q, [255, 255, 255], 128);
-        assert_eq!(q, [128, 128, 128]);
-    }
-
-    #[test]
     fn rect_covers_fractional_edges() {
         let mut c = Canvas::solid(4, 1, Color([0, 0, 0, 255]));
         c.rect(0.5, 0.0, 2.0, 1.0, Color([255, 255, 255, 255]));
-        let row: Vec<u8> = c.img.pixels().map(|p| p.0[0]).collect();
+        let row: Vec<u8> = c.to_rgb().pixels().map(|p| p.0[0]).collect();
         // Half coverage, quantised to 16/31.
         assert_eq!(row, [132, 255, 0, 0]);
+    }
+
+    #[test]
+    fn overlays_darken_indexed_and_rgb_canvases_alike() {
+        let dark = Color([0, 0, 0, 128]);
+        let mut indexed = Canvas::solid(2, 2, Color([200, 100, 50, 255]));
+        indexed.rect(0.0, 0.0, 1.0, 1.0, Color([0, 0, 250, 255]));
+        let mut rgb = Canvas::from_rgb(indexed.to_rgb());
+        indexed.overlay(dark);
+        rgb.overlay(dark);
+        assert_eq!(indexed.to_rgb(), rgb.to_rgb());
+        assert_eq!(indexed.to_rgb().get_pixel(1, 1).0, [100, 50, 25]);
+        assert_eq!(indexed.to_rgb().get_pixel(0, 0).0, [0, 0, 125]);
     }
 
     #[test]
@@ -236,7 +226,8 @@ mod tests {
             Color([200, 0, 0, 255]),
             180.0,
         );
-        assert!(c.img.get_pixel(0, 0).0[0] < 3);
-        assert!(c.img.get_pixel(1, 99).0[0] > 197);
+        let img = c.to_rgb();
+        assert!(img.get_pixel(0, 0).0[0] < 3);
+        assert!(img.get_pixel(1, 99).0[0] > 197);
     }
 }

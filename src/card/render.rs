@@ -10,7 +10,7 @@ use crate::typeset::{self, Align, Glyph, Metrics, Style};
 
 /// A card as pixels, before encoding.
 pub struct Painted {
-    pub image: image::RgbImage,
+    pub canvas: Canvas,
     /// The quote's lines as typeset.
     pub lines: Vec<String>,
     /// The quote's font size, px (after scaling).
@@ -199,7 +199,7 @@ pub fn paint(
         );
     }
     Ok(Painted {
-        image: canvas.img,
+        canvas,
         lines: layout.lines.iter().map(|l| l.text.clone()).collect(),
         size_px: layout.size.round() as u32,
     })
@@ -289,8 +289,8 @@ fn line_ink(glyphs: &[Glyph], chain: &FontChain, em: f32) -> Option<(f32, f32, f
     glyphs
         .iter()
         .filter_map(|g| {
-            let (_, id) = chain.lookup(g.ch)?;
-            let (l, t, r, b) = ink_bounds(chain.font(g.font), id, em)?;
+            let (index, id) = chain.lookup(g.ch)?;
+            let (l, t, r, b) = ink_bounds(chain.font(index), id, em)?;
             Some((g.x + l, t, g.x + r, b))
         })
         .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)))
@@ -345,11 +345,12 @@ fn draw_glyphs(
     let mut i = 0;
     while i < glyphs.len() {
         let g = &glyphs[i];
-        let font = chain.font(g.font);
-        let Some((_, id)) = chain.lookup(g.ch) else {
+        // The glyph id belongs to the font that has the character (`g.font` says the same).
+        let Some((index, id)) = chain.lookup(g.ch) else {
             i += 1;
             continue;
         };
+        let font = chain.font(index);
         if g.ch == '—' && glyphs.get(i + 1).is_some_and(|n| n.ch == '—') {
             let next = &glyphs[i + 1];
             if let Some((_, top, _, bottom)) = ink_bounds(font, id, em) {

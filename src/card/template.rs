@@ -276,88 +276,6 @@ impl Template {
         names
     }
 
-    fn validate(&self, file: &str) -> Result<()> {
-        let fail = |message: String| {
-            Err(Error::TemplateInvalid {
-                file: file.to_string(),
-                message,
-            })
-        };
-        let [w, h] = self.size;
-        if !(1..=MAX_SIDE).contains(&w) || !(1..=MAX_SIDE).contains(&h) {
-            return fail(format!(
-                "size {w}×{h} is out of range: each side must be 1–{MAX_SIDE} px"
-            ));
-        }
-        let [top, right, bottom, left] = self.padding;
-        if u64::from(left) + u64::from(right) + 16 > u64::from(w)
-            || u64::from(top) + u64::from(bottom) + 16 > u64::from(h)
-        {
-            return fail(format!(
-                "padding {:?} leaves less than 16 px of a {w}×{h} card for text",
-                self.padding
-            ));
-        }
-        let q = &self.quote;
-        if q.size.min < 4 || q.size.min > q.size.max || q.size.max > MAX_SIDE {
-            return fail(format!(
-                "quote.size min {} / max {} is invalid: need 4 ≤ min ≤ max ≤ {MAX_SIDE}",
-                q.size.min, q.size.max
-            ));
-        }
-        if !(0.8..=4.0).contains(&q.line_height) {
-            return fail(format!(
-                "quote.line_height {} is out of range 0.8–4",
-                q.line_height
-            ));
-        }
-        let bg = &self.background;
-        let kinds = [
-            bg.color.is_some(),
-            bg.gradient.is_some(),
-            bg.image.is_some(),
-        ];
-        if kinds.iter().filter(|&&k| k).count() != 1 {
-            return fail("background needs exactly one of `color`, `gradient`, `image`".into());
-        }
-        if bg.gradient.as_ref().is_some_and(|g| !g.angle.is_finite()) {
-            return fail("background.gradient.angle must be a number of degrees".into());
-        }
-        let sizes = [
-            ("mark.size", self.mark.as_ref().map(|m| m.size)),
-            (
-                "attribution.size",
-                self.attribution.as_ref().map(|l| l.size),
-            ),
-            ("footer.size", self.footer.as_ref().map(|l| l.size)),
-            ("rule.width", self.rule.as_ref().map(|r| r.width)),
-            ("rule.height", self.rule.as_ref().map(|r| r.height)),
-        ];
-        for (what, size) in sizes {
-            if let Some(s) = size.filter(|s| !(1..=MAX_SIDE).contains(s)) {
-                return fail(format!("{what} {s} is out of range 1–{MAX_SIDE} px"));
-            }
-        }
-        if let Some(f) = self.footer.as_ref().filter(|f| f.size > bottom) {
-            return fail(format!(
-                "footer.size {} does not fit the bottom padding ({bottom} px)",
-                f.size
-            ));
-        }
-        if self.mark.as_ref().is_some_and(|m| m.text.trim().is_empty()) {
-            return fail("mark.text is empty: remove `mark` or give it a character".into());
-        }
-        for (what, line) in [("attribution", &self.attribution), ("footer", &self.footer)] {
-            if let Some(bad) = line.as_ref().and_then(|l| unknown_placeholder(&l.text)) {
-                return fail(format!(
-                    "{what}.text has unknown placeholder `{{{bad}}}`: use {}",
-                    PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(" ")
-                ));
-            }
-        }
-        Ok(())
-    }
-
     /// Loads the font files and the background image the template names.
     fn read_files(&mut self, file: &str, dir: &Path) -> Result<()> {
         let known = embedded_names();
@@ -412,21 +330,6 @@ fn font_file_spec(spec: &str) -> Option<(&str, u32)> {
         .iter()
         .any(|ext| lower.ends_with(ext))
         .then_some((path, index))
-}
-
-/// The first `{name}` in `text` that is not a known placeholder.
-fn unknown_placeholder(text: &str) -> Option<&str> {
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let close = after.find('}')?;
-        let name = &after[..close];
-        if !PLACEHOLDERS.contains(&name) {
-            return Some(name);
-        }
-        rest = &after[close + 1..];
-    }
-    None
 }
 
 #[cfg(test)]

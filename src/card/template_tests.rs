@@ -137,6 +137,4 @@ fn font_file_specs() {
     assert_eq!(font_file_spec("x.otf"), Some(("x.otf", 0)));
     assert_eq!(font_file_spec("serif"), None);
     assert_eq!(font_file_spec("x.ttc#two"), None);
-    assert_eq!(unknown_placeholder("—— {speaker} {x}"), Some("x"));
-    assert_eq!(unknown_placeholder("{title} · {address}"), None);
 }

@@ -1,8 +1,13 @@
 //! The commands: each turns raw CLI arguments into settings, runs the pipeline, and writes
 //! or prints the result. Only this layer (and `output`) touches the filesystem.
 
+mod build;
+mod cards;
+mod epub;
 mod input;
 mod inspect;
+mod job;
+mod produce;
 mod quotes;
 mod selection;
 
@@ -16,6 +21,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Quotes(args) => quotes::run(&args),
+        Command::Cards(args) => cards::run(&args),
+        Command::Epub(args) => epub::run(&args),
+        Command::Build(args) => build::run(&args),
+        Command::Templates => templates(),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             let mut script = Vec::new();
@@ -32,5 +41,46 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
+    }
+}
+
+/// `jinju templates`: the presets with their sizes.
+fn templates() -> anyhow::Result<()> {
+    let mut s = String::new();
+    for p in crate::card::presets() {
+        s.push_str(&format!(
+            "{:<14} {:>4}×{:<5} {}\n",
+            p.name, p.width, p.height, p.description
+        ));
+    }
+    emit(&s)
+}
+
+/// Run `f` on a pool of `jobs` threads (default: rayon's, one per core).
+pub fn with_threads<T: Send>(
+    jobs: Option<usize>,
+    f: impl FnOnce() -> anyhow::Result<T> + Send,
+) -> anyhow::Result<T> {
+    match jobs {
+        None => f(),
+        Some(0) => anyhow::bail!("--jobs 0: give at least 1 thread"),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()?
+            .install(f),
+    }
+}
+
+/// Where the interview came from, for the book's colophon.
+pub fn source_note(input: &crate::cli::InputArgs) -> String {
+    match &input.input {
+        Some(p) => format!(
+            "文本来自 {}。",
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        ),
+        None => "文本来自 jinju 附带的访谈（网页抓取稿），经排版清理与勘误。".to_string(),
     }
 }

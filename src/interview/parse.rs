@@ -105,7 +105,7 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Interview, ParseError>
     // Front matter: the lines between the title and the byline (or the first section),
     // without the repeated title lines. The summary is the `本文…` paragraph, else the first.
     let front_end = byline.unwrap_or(first_header);
-    let front: Vec<&Line> = lines[1..front_end]
+    let front: Vec<&Line> = lines[1.min(front_end)..front_end]
         .iter()
         .filter(|l| l.text != title)
         .collect();
@@ -370,6 +370,21 @@ mod tests {
         assert_eq!(repair_quotes("“一个开路的人”"), "一个开路的人");
         assert_eq!(repair_quotes("我觉得祝大家好运吧"), "我觉得祝大家好运吧");
         assert_eq!(repair_quotes("“A”和“B”"), "“A”和“B”");
+    }
+
+    #[test]
+    fn a_text_that_opens_with_a_section_number_does_not_panic() {
+        // Found by the `parse` fuzz target.
+        let opts = ParseOptions {
+            clean: true,
+            errata: None,
+        };
+        let err = parse("2\n2\nA:\n\nA:\n", &opts).unwrap_err();
+        assert!(
+            matches!(err, ParseError::NoTitle { line: 1, number: 2 }),
+            "{err}"
+        );
+        assert!(parse("1\n", &opts).is_err());
     }
 
     #[test]

@@ -44,16 +44,16 @@ pub fn gallery(m: &Manifest) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} · jinju</title>
 <style>
-body {{ margin: 2rem; font-family: system-ui, "Noto Sans CJK SC", sans-serif; background: #f4f1ea; color: #222; }}
+body {{ margin: 2rem; font-family: system-ui, "Noto Sans CJK SC", sans-serif; background: #202124; color: #e8e6e3; }}
 header {{ margin-bottom: 1.5rem; }}
 h1 {{ font-size: 1.4rem; margin: 0 0 .5rem; }}
-.book {{ display: inline-block; padding: .3rem .8rem; border: 1px solid #999; border-radius: .4rem; color: inherit; text-decoration: none; }}
+.book {{ display: inline-block; padding: .3rem .8rem; border: 1px solid #777; border-radius: .4rem; color: inherit; text-decoration: none; }}
 main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 1.25rem; }}
-.card {{ margin: 0; background: #fff; border-radius: .5rem; box-shadow: 0 1px 4px rgba(0,0,0,.12); overflow: hidden; }}
+.card {{ margin: 0; background: #2d2e31; border-radius: .5rem; box-shadow: 0 1px 4px rgba(0,0,0,.12); overflow: hidden; }}
 .card img {{ display: block; width: 100%; height: auto; }}
 figcaption {{ padding: .5rem .75rem; font-size: .85rem; }}
 .text {{ margin: 0 0 .3rem; line-height: 1.5; }}
-.meta {{ margin: 0; color: #666; font-size: .75rem; }}
+.meta {{ margin: 0; color: #a8a49f; font-size: .75rem; }}
 </style>
 </head>
 <body>

@@ -112,6 +112,14 @@ impl OutDir {
         if let Ok(mut p) = PENDING.lock() {
             p.push(tmp_path.clone());
         }
+        // Temp files are created private (0600); the result is an ordinary file (0644).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = tmp
+                .as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644));
+        }
         let result = tmp
             .write_all(bytes)
             .and_then(|_| tmp.as_file().sync_data())

@@ -14,6 +14,8 @@ pub struct Defaults {
     /// Card templates for every quote (default: the command's).
     #[serde(default)]
     pub templates: Vec<String>,
+    /// The id of the quote on the EPUB's cover (default: the first quote).
+    pub cover: Option<String>,
 }
 
 /// Which section pull quotes: `all` or a list of section numbers.

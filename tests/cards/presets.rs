@@ -2,16 +2,46 @@
 
 use jinju::card::{self, FontBook, RenderOptions, Template, presets};
 
+macro_rules! padding_tests {
+    ($($test:ident: $name:literal,)*) => {
+        $(#[test]
+        fn $test() {
+            keeps_text_inside_its_padding($name);
+        })*
+
+        #[test]
+        fn every_preset_is_checked() {
+            let mut names: Vec<&str> = presets().iter().map(|p| p.name).collect();
+            let mut tested = vec![$($name),*];
+            names.sort();
+            tested.sort();
+            assert_eq!(names, tested);
+        }
+    };
+}
+
+padding_tests! {
+    square_keeps_text_inside: "square",
+    portrait_keeps_text_inside: "portrait",
+    story_keeps_text_inside: "story",
+    xiaohongshu_keeps_text_inside: "xiaohongshu",
+    landscape_keeps_text_inside: "landscape",
+    wechat_cover_keeps_text_inside: "wechat-cover",
+    cover_keeps_text_inside: "cover",
+}
+
 use super::common::{SAMPLES, background_only, quote};
 
-#[test]
-fn every_preset_keeps_text_inside_its_padding() {
+/// Renders the samples with preset `name` and checks that nothing but the footer is drawn
+/// outside the padding.
+fn keeps_text_inside_its_padding(name: &str) {
     let book = FontBook::embedded();
-    for preset in presets() {
-        let t = Template::load(preset.name).unwrap();
+    {
+        let t = Template::load(name).unwrap();
         let bg = card::paint(&quote("空"), &background_only(&t), &book, 1.0, None)
             .unwrap()
-            .image;
+            .canvas
+            .to_rgb();
         let [top, right, bottom, left] = t.padding;
         let (w, h) = (t.size[0], t.size[1]);
         // The footer lives in the bottom padding: skip its band.
@@ -21,7 +51,7 @@ fn every_preset_keeps_text_inside_its_padding() {
         });
         for text in SAMPLES {
             let painted = card::paint(&quote(text), &t, &book, 1.0, Some("书名")).unwrap();
-            let img = &painted.image;
+            let img = &painted.canvas.to_rgb();
             assert_eq!((img.width(), img.height()), (w, h));
             // Compare rows as byte slices (fast even in debug builds).
             let row = |im: &image::RgbImage, y: u32, x0: u32, x1: u32| {
@@ -40,15 +70,11 @@ fn every_preset_keeps_text_inside_its_padding() {
                 assert!(
                     ok,
                     "{}: ink outside the padding in row {y} for `{text}`",
-                    preset.name
+                    name
                 );
             }
-            assert!(
-                inked_rows > 40,
-                "{}: nothing drawn for `{text}`",
-                preset.name
-            );
-            assert_eq!(painted.lines.concat(), text, "{}", preset.name);
+            assert!(inked_rows > 40, "{}: nothing drawn for `{text}`", name);
+            assert_eq!(painted.lines.concat(), text, "{}", name);
         }
     }
 }
@@ -125,4 +151,55 @@ fn attribution_override_and_missing_placeholders() {
         card::expand("—— {title}", &q, Some("金句")).as_deref(),
         Some("—— 金句")
     );
+}
+
+#[test]
+fn image_backgrounds_cover_the_card_under_an_overlay() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = image::RgbImage::from_fn(40, 20, |x, _| {
+        image::Rgb(if x < 20 { [240, 0, 0] } else { [0, 0, 240] })
+    });
+    photo.save(dir.path().join("bg.png")).unwrap();
+    let yaml = r##"name: photo
+size: [300, 300]
+background: { image: bg.png, overlay: "#00000080" }
+padding: [60, 40, 60, 40]
+quote: { font: sans-bold, size: { min: 12, max: 40 }, color: "#FFFFFF", align: center }
+"##;
+    let path = dir.path().join("photo.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let t = Template::load(path.to_str().unwrap()).unwrap();
+    let img = card::paint(
+        &quote("就是，一个开路的人。"),
+        &t,
+        &FontBook::embedded(),
+        1.0,
+        None,
+    )
+    .unwrap()
+    .canvas
+    .to_rgb();
+    // Cover fit: the 2:1 photo is scaled to 600×300 and its middle shown; the overlay halves it.
+    let (left, right) = (img.get_pixel(5, 150).0, img.get_pixel(294, 150).0);
+    assert!(left[0] > 100 && left[0] < 140 && left[2] < 10, "{left:?}");
+    assert!(
+        right[2] > 100 && right[2] < 140 && right[0] < 10,
+        "{right:?}"
+    );
+}
+
+#[test]
+fn render_all_keeps_order_and_bytes() {
+    let book = FontBook::embedded();
+    let t = Template::load("wechat-cover").unwrap();
+    let options = RenderOptions::default();
+    let quotes: Vec<_> = SAMPLES.iter().map(|s| quote(s)).collect();
+    let all = card::render_all(&quotes, &t, &book, &options);
+    assert_eq!(all.len(), quotes.len());
+    for (q, c) in quotes.iter().zip(all) {
+        assert_eq!(
+            c.unwrap().png,
+            card::render(q, &t, &book, &options).unwrap().png
+        );
+    }
 }

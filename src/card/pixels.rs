@@ -1,0 +1,249 @@
+//! Pixel storage for a card: indexed (a palette of ≤ 256 colours, a byte a pixel) while the
+//! card has few colours, RGB from the first colour too many. A solid card with a few text
+//! colours stays indexed and goes to PNG without a colour-counting pass.
+
+use super::raster::Color;
+
+/// Anti-aliasing coverage levels (5 bits). Each colour then blends with the background in at
+/// most 31 steps, so a card with a few colours stays within a 256-colour palette (indexed
+/// PNG: about half the bytes of RGB, faster to encode); the error is at most 1/62 of the
+/// contrast (≤ 4 of 255 for black on white), below what anyone sees at an anti-aliased edge.
+pub const COVERAGE_LEVELS: u32 = 32;
+const TOP: u32 = COVERAGE_LEVELS - 1;
+
+/// The quantised coverage level (0–31) of a coverage in 0–1.
+#[inline]
+pub fn level(cov: f32) -> u32 {
+    (cov.clamp(0.0, 1.0) * TOP as f32 + 0.5) as u32
+}
+
+/// The pixels of a card, row-major.
+pub enum Pixels {
+    /// Palette indices, the palette (in `Table`) and a memo of blends already computed.
+    Indexed {
+        data: Vec<u8>,
+        table: Table,
+        memo: Memo,
+    },
+    /// 8-bit RGB triples.
+    Rgb(Vec<u8>),
+}
+
+impl Pixels {
+    /// `n` pixels of one colour.
+    pub fn solid(n: usize, rgb: [u8; 3]) -> Pixels {
+        let mut table = Table::default();
+        table.index(rgb);
+        Pixels::Indexed {
+            data: vec![0; n],
+            table,
+            memo: Memo::default(),
+        }
+    }
+
+    /// Blends `color` at coverage `level` (1–31) onto pixel `i`.
+    #[inline]
+    pub fn put(&mut self, i: usize, color: Color, level: u32) {
+        let Pixels::Indexed { data, table, memo } = self else {
+            if let Pixels::Rgb(rgb) = self {
+                blend_level(&mut rgb[i * 3..i * 3 + 3], color, level);
+            }
+            return;
+        };
+        let src = data[i];
+        if let Some(index) = memo.get(src, level, color) {
+            data[i] = index;
+            return;
+        }
+        let mut rgb = table.colors[usize::from(src)];
+        blend_level(&mut rgb, color, level);
+        match table.index(rgb) {
+            Some(index) => {
+                memo.set(src, level, color, index);
+                data[i] = index;
+            }
+            None => {
+                // A 257th colour: continue in RGB.
+                *self = Pixels::Rgb(self.to_rgb());
+                self.put(i, color, level);
+            }
+        }
+    }
+
+    /// Replaces every colour `c` by `f(c)` (an overlay over the whole card).
+    pub fn map(&mut self, f: impl Fn([u8; 3]) -> [u8; 3]) {
+        match self {
+            Pixels::Indexed { table, memo, .. } => {
+                let colors: Vec<[u8; 3]> = table.colors.iter().map(|&c| f(c)).collect();
+                // Colours may merge; the palette may then hold duplicates, which PNG allows.
+                *table = Table::default();
+                for c in &colors {
+                    table.index(*c);
+                }
+                table.colors = colors;
+                *memo = Memo::default();
+            }
+            Pixels::Rgb(rgb) => {
+                for px in rgb.chunks_exact_mut(3) {
+                    px.copy_from_slice(&f([px[0], px[1], px[2]]));
+                }
+            }
+        }
+    }
+
+    /// The pixels as RGB triples.
+    pub fn to_rgb(&self) -> Vec<u8> {
+        match self {
+            Pixels::Indexed { data, table, .. } => {
+                let mut rgb = Vec::with_capacity(data.len() * 3);
+                for &i in data {
+                    rgb.extend_from_slice(&table.colors[usize::from(i)]);
+                }
+                rgb
+            }
+            Pixels::Rgb(rgb) => rgb.clone(),
+        }
+    }
+}
+
+/// Blends `color` at coverage `level` onto one RGB pixel (sRGB values, source-over, rounded
+/// to nearest, as browsers and Pillow do).
+#[inline]
+pub fn blend_level(px: &mut [u8], color: Color, level: u32) {
+    let [r, g, b, a] = color.0;
+    if level == TOP && a == 255 {
+        px.copy_from_slice(&[r, g, b]);
+    } else if level > 0 {
+        blend(px, [r, g, b], (level * u32::from(a) + TOP / 2) / TOP);
+    }
+}
+
+/// Source-over blending of an opaque colour at `alpha` (0–255) onto `dst`.
+pub fn blend(dst: &mut [u8], src: [u8; 3], alpha: u32) {
+    if alpha == 0 {
+        return;
+    }
+    for (d, s) in dst.iter_mut().zip(src) {
+        let v = u32::from(*d) * (255 - alpha) + u32::from(s) * alpha;
+        *d = ((v + 127) / 255) as u8;
+    }
+}
+
+/// Blends already computed: (palette index, level, colour) → palette index.
+pub struct Memo {
+    tags: Vec<u64>,
+    values: Vec<u8>,
+}
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            tags: vec![0; 256 * COVERAGE_LEVELS as usize],
+            values: vec![0; 256 * COVERAGE_LEVELS as usize],
+        }
+    }
+}
+
+impl Memo {
+    fn key(src: u8, level: u32, color: Color) -> (usize, u64) {
+        let slot = usize::from(src) * COVERAGE_LEVELS as usize + level as usize;
+        (slot, u64::from(u32::from_le_bytes(color.0)) | 1 << 32)
+    }
+
+    #[inline]
+    fn get(&self, src: u8, level: u32, color: Color) -> Option<u8> {
+        let (slot, tag) = Memo::key(src, level, color);
+        (self.tags[slot] == tag).then(|| self.values[slot])
+    }
+
+    fn set(&mut self, src: u8, level: u32, color: Color, index: u8) {
+        let (slot, tag) = Memo::key(src, level, color);
+        self.tags[slot] = tag;
+        self.values[slot] = index;
+    }
+}
+
+/// An open-addressing colour → index table that holds up to 256 colours.
+pub struct Table {
+    keys: Vec<u32>,
+    values: Vec<u8>,
+    pub colors: Vec<[u8; 3]>,
+}
+
+impl Default for Table {
+    fn default() -> Table {
+        Table {
+            keys: vec![0; 1024],
+            values: vec![0; 1024],
+            colors: Vec::with_capacity(256),
+        }
+    }
+}
+
+impl Table {
+    /// The index of `rgb`, adding it if new; `None` once a 257th colour appears.
+    pub fn index(&mut self, rgb: [u8; 3]) -> Option<u8> {
+        // Key 0 marks an empty slot, so store colour + 1.
+        let key = (u32::from(rgb[0]) << 16 | u32::from(rgb[1]) << 8 | u32::from(rgb[2])) + 1;
+        let mut slot = (key.wrapping_mul(0x9E37_79B1) >> 22) as usize;
+        loop {
+            match self.keys[slot] {
+                0 => {
+                    if self.colors.len() == 256 {
+                        return None;
+                    }
+                    self.keys[slot] = key;
+                    self.values[slot] = self.colors.len() as u8;
+                    self.colors.push(rgb);
+                    return Some(self.values[slot]);
+                }
+                k if k == key => return Some(self.values[slot]),
+                _ => slot = (slot + 1) & 1023,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blending_is_exact_at_the_ends() {
+        let mut p = [200, 100, 0];
+        blend(&mut p, [0, 0, 0], 0);
+        assert_eq!(p, [200, 100, 0]);
+        blend(&mut p, [10, 20, 30], 255);
+        assert_eq!(p, [10, 20, 30]);
+        let mut q = [0, 0, 0];
+        blend(&mut q, [255, 255, 255], 128);
+        assert_eq!(q, [128, 128, 128]);
+    }
+
+    #[test]
+    fn indexed_pixels_turn_rgb_at_the_257th_colour() {
+        let mut px = Pixels::solid(300, [0, 0, 0]);
+        for i in 0..255 {
+            px.put(i, Color([i as u8 + 1, 0, 0, 255]), TOP);
+        }
+        assert!(matches!(px, Pixels::Indexed { .. }));
+        px.put(299, Color([0, 9, 9, 255]), TOP);
+        assert!(matches!(px, Pixels::Rgb(_)));
+        let rgb = px.to_rgb();
+        assert_eq!(&rgb[..6], &[1, 0, 0, 2, 0, 0]);
+        assert_eq!(&rgb[299 * 3..], &[0, 9, 9]);
+        assert_eq!(&rgb[298 * 3..299 * 3], &[0, 0, 0]);
+    }
+
+    #[test]
+    fn memoised_blends_match_computed_ones() {
+        let mut px = Pixels::solid(4, [250, 240, 230]);
+        let ink = Color([20, 20, 20, 255]);
+        for i in 0..4 {
+            px.put(i, ink, 16);
+        }
+        let mut expected = [250, 240, 230];
+        blend_level(&mut expected, ink, 16);
+        assert_eq!(px.to_rgb(), expected.repeat(4));
+    }
+}

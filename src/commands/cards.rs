@@ -1,0 +1,48 @@
+//! `jinju cards`: render the selection as PNG cards into a folder.
+
+use super::produce::{self, CardSettings};
+use super::{load_interview, select_quotes, with_threads};
+use crate::cli::{CardArgs, CardsArgs};
+use crate::output::OutDir;
+use anyhow::bail;
+
+/// Card settings from the flags, validated.
+pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
+    if !(a.scale.is_finite() && (0.1..=8.0).contains(&a.scale)) {
+        bail!(
+            "--scale {} is out of range: give a number from 0.1 to 8",
+            a.scale
+        );
+    }
+    Ok(CardSettings {
+        templates: a.template.clone(),
+        scale: a.scale,
+        font: a.font.clone(),
+        font_index: a.font_index,
+        quiet: a.quiet,
+    })
+}
+
+pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
+    let s = settings(&args.card)?;
+    let iv = load_interview(&args.input)?;
+    let sel = select_quotes(&iv, &args.select)?;
+    if sel.quotes.is_empty() {
+        bail!("no quotes selected: loosen the filters, or give --text, --at or --auto");
+    }
+    let cards = with_threads(args.card.jobs, || {
+        produce::render_cards(&sel.quotes, &iv.meta.title, &s)
+    })?;
+    let out = OutDir::create(&args.out)?;
+    let written = produce::write_cards(&out, "", &cards)?;
+    if !s.quiet {
+        let bytes: usize = written.iter().map(|a| a.bytes).sum();
+        eprintln!(
+            "wrote {} cards ({:.1} MB) to {}",
+            written.len(),
+            bytes as f64 / 1e6,
+            args.out.display()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! `jinju epub`: build the EPUB of the whole interview.
+
+use super::produce::{self, CardSettings};
+use super::{load_interview, select_quotes};
+use crate::cli::EpubArgs;
+use crate::output::OutDir;
+use anyhow::Context;
+use std::path::PathBuf;
+
+pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
+    let iv = load_interview(&args.input)?;
+    let sel = select_quotes(&iv, &args.select)?;
+    let s = CardSettings {
+        scale: 1.0,
+        ..CardSettings::default()
+    };
+    let cover = produce::cover(&iv, &sel.quotes, sel.cover.as_deref(), &s)?;
+    let source = super::source_note(&args.input);
+    let bytes = produce::book(&iv, &sel.quotes, Some(cover), !args.no_embed_font, &source)?;
+    let path = args.out.clone().unwrap_or_else(|| {
+        PathBuf::from("output").join(format!("{}.epub", produce::book_slug(&iv.meta.title)))
+    });
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .with_context(|| format!("--out `{}` names no file", path.display()))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), PathBuf::from);
+    OutDir::create(&dir)?.write(name, &bytes)?;
+    eprintln!(
+        "wrote {} ({:.0} KB)",
+        path.display(),
+        bytes.len() as f64 / 1024.0
+    );
+    Ok(())
+}
