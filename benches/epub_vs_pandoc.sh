@@ -51,7 +51,7 @@ times = {k: [] for k in cmds}
 for _ in range(runs):
     for name, cmd in cmds.items():
         t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times[name].append((time.perf_counter() - t) * 1000)
 for name, ts in times.items():
     size = os.path.getsize(f"{work}/{name}.epub")
@@ -69,7 +69,7 @@ for book in jinju pandoc; do
   printf '%-7s epubcheck: ' "$book"
   { run_epubcheck "$work/$book.epub" 2>&1 || true; } | grep -E '^Messages' || echo "(not installed)"
 done
-$JINJU_EPUB_CMD "$work/again.epub" >/dev/null
+$JINJU_EPUB_CMD "$work/again.epub" >/dev/null 2>&1
 if cmp -s "$work/again.epub" "$work/jinju.epub"; then
   echo "jinju: two builds byte-identical"
 else
