@@ -24,15 +24,15 @@ fn para(
     }
 }
 
-/// A small interview built by hand: two sections, questions, answers, a note, a gap, and a
-/// paragraph full of markup characters.
+/// A small interview built by hand: two sections, questions, answers, a note, a gap, and
+/// markup characters in a paragraph, the title and the summary.
 pub fn sample() -> Interview {
     let (q, a) = (Some("张小珺"), Some("张鹏"));
     let turn = Kind::Turn;
     Interview {
         meta: Meta {
-            title: "全球大模型第一股的上市访谈：敢问路在何方？".into(),
-            summary: "本文是对智谱 CEO 张鹏的一次深度访谈节选。".into(),
+            title: "上市访谈：R&D <与> \"AGI\"".into(),
+            summary: "本文是对智谱 CEO 张鹏的一次深度访谈节选（Q&A <节选>）。".into(),
             interviewer: "张小珺".into(),
             interviewee: "张鹏".into(),
             intro: vec!["就在这个意味深长的历史时刻，我与张鹏做了一场3小时长谈。".into()],
