@@ -2,9 +2,9 @@
 //!
 //! [`build`] is a pure function: interview + selected quotes + options → the bytes of the book.
 //! The same input gives a byte-identical book (fixed dates, a content-derived identifier, zip
-//! entries re-stamped). It owns the markup ([`xhtml`], `back`), the packaging (`book`, `repack`) and the
-//! font subset (`font`); it does not touch the filesystem or read the environment (the CLI
-//! passes `SOURCE_DATE_EPOCH` through [`EpubOptions::source_date_epoch`]).
+//! entries re-stamped). It owns the markup ([`xhtml`], `back`), the packaging (`book`,
+//! `repack`) and the font subsets (`font`); it does not touch the filesystem or read the
+//! environment (the CLI passes `SOURCE_DATE_EPOCH` through [`EpubOptions::source_date_epoch`]).
 //!
 //! Reading order: cover → title page → 目录 → 导语 → one chapter per section → 金句 → 关于本书.
 
