@@ -30,7 +30,7 @@ pub(super) fn repo_text_font(weight: &str) -> Vec<u8> {
 }
 
 #[test]
-fn the_subsets_are_small_and_have_every_character_of_the_book() {
+fn the_subsets_are_small_reproducible_and_have_every_character_of_the_book() {
     let interview = parse_default().expect("parse");
     let (regular, bold) = (repo_text_font("regular"), repo_text_font("bold"));
     let opts = EpubOptions {
@@ -39,6 +39,10 @@ fn the_subsets_are_small_and_have_every_character_of_the_book() {
         ..EpubOptions::default()
     };
     let epub = build(&interview, &[], &opts).expect("build");
+    assert!(
+        epub == build(&interview, &[], &opts).expect("build"),
+        "the subsets differ"
+    );
     let files = entries(&epub);
     let text = book_text(&epub);
     let mut total = 0;
