@@ -2,7 +2,7 @@
 //! 关于本书 (source, corrections, font and licence). Markup only, like `xhtml`.
 
 use super::font::FontInfo;
-use super::xhtml::{chapter_file, escape, section_label};
+use super::xhtml::{chapter_file, escape, join_dashes, section_label};
 use crate::interview::{Address, Interview};
 use crate::select::Quote;
 use std::fmt::Write as _;
@@ -45,7 +45,7 @@ pub fn highlights(interview: &Interview, quotes: &[Quote]) -> String {
         let _ = write!(
             body,
             "<blockquote class=\"hl\" id=\"q{n}\">\n<p class=\"hl-text\">{}</p>\n<p class=\"hl-src\">",
-            escape(&quote.text)
+            join_dashes(&escape(&quote.text))
         );
         if !who.is_empty() {
             let _ = write!(

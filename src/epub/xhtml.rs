@@ -236,11 +236,18 @@ fn chapter(section: &Section, interviewer: &str) -> String {
     body
 }
 
+/// `——` as one unbroken 2-em rule: the first dash of each pair is pulled 0.2 em into the
+/// second (CJK fonts draw U+2014 short of its em box, so a pair shows a gap). The text is
+/// unchanged; readers without CSS see the plain pair.
+pub fn join_dashes(escaped: &str) -> String {
+    escaped.replace("——", "<span class=\"dash\">—</span>—")
+}
+
 /// One paragraph, with its anchor; a turn's first paragraph carries the speaker label and the
 /// interviewer's turns are class `q` (answers `a`).
 fn paragraph(p: &Paragraph, interviewer: &str) -> String {
     let id = p.address.anchor();
-    let text = escape(&p.text);
+    let text = join_dashes(&escape(&p.text));
     let speaker = p.speaker.as_deref().unwrap_or("");
     let class = match p.kind {
         Kind::Turn if !interviewer.is_empty() && speaker == interviewer => "q",
@@ -268,6 +275,13 @@ mod tests {
         assert_eq!(escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
         assert_eq!(escape("x\u{1}y\u{FFFF}z"), "xyz");
         assert_eq!(text_content(&escape("<&>\"'")), "<&>\"'");
+    }
+
+    #[test]
+    fn dash_pairs_are_joined_without_changing_the_text() {
+        let marked = join_dashes("甲——乙————丙—丁");
+        assert_eq!(marked.matches("class=\"dash\"").count(), 3);
+        assert_eq!(text_content(&marked), "甲——乙————丙—丁");
     }
 
     #[test]
