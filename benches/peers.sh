@@ -15,17 +15,12 @@ peer="${PILLOW_CARDS:-$repo/../shared/peers/pillow_cards.py}"
 python3 -c 'import PIL' 2>/dev/null || { echo "peers.sh: python3 needs Pillow (pip install pillow)" >&2; exit 2; }
 
 cd "$repo"
-cargo build --release --quiet --bin jinju --example cards
+cargo build --release --quiet --bin jinju
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/jinju" "$out/pillow"
 
-# The CLI command once it exists; the example renders the same way until then.
-if ./target/release/jinju cards --help 2>/dev/null | grep -q -- --lines; then
-    jinju=(./target/release/jinju cards --lines "$lines" --template "$template" --out "$out/jinju")
-else
-    jinju=(./target/release/examples/cards "$lines" "$template" "$out/jinju")
-fi
+jinju=(./target/release/jinju cards --quiet --lines "$lines" --template "$template" --out "$out/jinju")
 
 # Wall and CPU (user + sys) seconds of a command; CPU time is steadier on a busy machine.
 TIMEFORMAT='%R %U %S'

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
             };
         }
     };
+    jinju::output::install_interrupt_handler();
     match jinju::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -100,8 +100,7 @@ pub fn build_one(job: &Job) -> anyhow::Result<Manifest> {
     manifest
         .artifacts
         .push(plain("index.html".into(), "gallery", html.len(), sha256));
-    let json = serde_json::to_string_pretty(&manifest)? + "\n";
-    out.write("manifest.json", json.as_bytes())?;
+    out.write("manifest.json", manifest.to_json().as_bytes())?;
     Ok(manifest)
 }
 

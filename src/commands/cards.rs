@@ -1,9 +1,9 @@
-//! `jinju cards`: render the selection as PNG cards into a folder.
+//! `jinju cards`: render the selection as PNG cards into a folder, with a manifest.json.
 
 use super::produce::{self, CardSettings};
 use super::{load_interview, select_quotes, with_threads};
 use crate::cli::{CardArgs, CardsArgs};
-use crate::output::OutDir;
+use crate::output::{Manifest, OutDir};
 use anyhow::bail;
 
 /// Card settings from the flags, validated.
@@ -35,6 +35,14 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
     })?;
     let out = OutDir::create(&args.out)?;
     let written = produce::write_cards(&out, "", &cards)?;
+    let manifest = Manifest::new(
+        &iv.meta.title,
+        args.input.input.as_deref(),
+        sel.quotes.len(),
+        written,
+    );
+    out.write("manifest.json", manifest.to_json().as_bytes())?;
+    let written = manifest.artifacts;
     if !s.quiet {
         let bytes: usize = written.iter().map(|a| a.bytes).sum();
         eprintln!(

@@ -38,3 +38,27 @@ pub struct Manifest {
     pub quotes: usize,
     pub artifacts: Vec<Artifact>,
 }
+
+impl Manifest {
+    /// A manifest for `artifacts` made from the interview titled `title`, read from `input`
+    /// (`None`: the bundled one).
+    pub fn new(
+        title: &str,
+        input: Option<&std::path::Path>,
+        quotes: usize,
+        artifacts: Vec<Artifact>,
+    ) -> Manifest {
+        Manifest {
+            generator: format!("jinju {}", env!("CARGO_PKG_VERSION")),
+            title: title.to_string(),
+            input: input.map_or_else(|| "bundled".to_string(), |p| p.display().to_string()),
+            quotes,
+            artifacts,
+        }
+    }
+
+    /// The manifest as pretty JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+}

@@ -1,0 +1,87 @@
+//! The 138 sentences of the interviewee (as scraped, ASCII punctuation included) through the
+//! cards back end at 1080 px with 120 px margins: the typesetting rules hold on every card,
+//! and the manifest's lines give the text back.
+
+use assert_cmd::Command;
+use jinju::typeset::{is_prohibited_end, is_prohibited_start};
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+#[test]
+fn the_138_answers_set_without_a_fault() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("jinju")
+        .unwrap()
+        .args([
+            "cards",
+            "--quiet",
+            "--lines",
+            "tests/data/answers138.txt",
+            "--template",
+            "portrait",
+            "--out",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("manifest.json")).unwrap()).unwrap();
+    let cards = manifest["artifacts"].as_array().unwrap();
+    assert_eq!(cards.len(), 138);
+    let mut faults = Vec::new();
+    for card in cards {
+        let text = card["text"].as_str().unwrap();
+        let lines: Vec<&str> = card["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap())
+            .collect();
+        assert_eq!(lines.concat(), text, "lines lose or add text");
+        assert_eq!(card["size"], serde_json::json!([1080, 1350]));
+        for (i, line) in lines.iter().enumerate() {
+            let (first, last) = (
+                line.chars().next().unwrap(),
+                line.trim_end().chars().last().unwrap(),
+            );
+            if i > 0 && is_prohibited_start(first) {
+                faults.push(format!("starts with {first}: {line}"));
+            }
+            if i + 1 < lines.len() && is_prohibited_end(last) {
+                faults.push(format!("ends with {last}: {line}"));
+            }
+            if let Some(next) = lines.get(i + 1) {
+                let n = next.chars().next().unwrap();
+                if (last == '—' && n == '—') || (last == '…' && n == '…') {
+                    faults.push(format!("splits {last}{n}: {line} | {next}"));
+                }
+                // A break at a space between two Latin words is fine; inside one it is not.
+                if line.chars().last().is_some_and(is_latin) && is_latin(n) {
+                    faults.push(format!("splits a Latin word: {line} | {next}"));
+                }
+            }
+        }
+        if lines.len() > 1 {
+            let last_line: String = lines[lines.len() - 1]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            if last_line.chars().count() < 2 {
+                faults.push(format!("orphan: {}", lines[lines.len() - 1]));
+            }
+        }
+    }
+    assert!(
+        faults.is_empty(),
+        "{} faults:\n{}",
+        faults.len(),
+        faults.join("\n")
+    );
+}
