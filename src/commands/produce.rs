@@ -174,11 +174,16 @@ pub fn book(
         ),
         Err(_) => None,
     };
+    // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
+    let embedded = |name: &str| {
+        embed_font
+            .then(|| card::embedded_font_bytes(name).map(<[u8]>::to_vec))
+            .flatten()
+    };
     let opts = EpubOptions {
         cover_png,
-        font: embed_font
-            .then(|| card::embedded_font_bytes("serif").map(<[u8]>::to_vec))
-            .flatten(),
+        font: embedded("serif"),
+        font_bold: embedded("serif-bold"),
         source_date_epoch,
         source_note: Some(source.to_string()),
         ..EpubOptions::default()
