@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jinju::card::{self, FontBook, PngFormat, PngLevel, RenderOptions, Template};
-use jinju::select::{Quote, QuoteKind, SectionRef};
+use jinju::select::{self, Quote};
 
 fn quotes() -> Vec<Quote> {
     include_str!("../tests/data/answers138.txt")
@@ -14,18 +14,7 @@ fn quotes() -> Vec<Quote> {
         .enumerate()
         .map(|(i, text)| Quote {
             id: format!("q{i}"),
-            text: text.to_string(),
-            speaker: "张鹏".to_string(),
-            section: SectionRef {
-                number: 3,
-                title: "谈上市".to_string(),
-            },
-            address: String::new(),
-            kind: QuoteKind::Adhoc,
-            chars: text.chars().count(),
-            score: None,
-            templates: Vec::new(),
-            attribution: None,
+            ..select::adhoc(text, "张鹏")
         })
         .collect()
 }

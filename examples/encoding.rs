@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use jinju::card::{self, FontBook, PngFormat, PngLevel, Template};
-use jinju::select::{Quote, QuoteKind, SectionRef};
+use jinju::select::Quote;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -73,19 +73,5 @@ fn main() -> anyhow::Result<()> {
 }
 
 fn sample() -> Quote {
-    Quote {
-        id: "q".into(),
-        text: String::new(),
-        speaker: "张鹏".into(),
-        section: SectionRef {
-            number: 3,
-            title: "谈上市".into(),
-        },
-        address: String::new(),
-        kind: QuoteKind::Adhoc,
-        chars: 0,
-        score: None,
-        templates: Vec::new(),
-        attribution: None,
-    }
+    jinju::select::adhoc("", "张鹏")
 }

@@ -5,7 +5,7 @@ use crate::card::{self, Card, FontBook, RenderOptions, Template};
 use crate::epub::{self, EpubOptions};
 use crate::interview::Interview;
 use crate::output::{Artifact, OutDir};
-use crate::select::{Quote, QuoteKind, SectionRef, unsafe_id};
+use crate::select::{self, Quote, QuoteKind, unsafe_id};
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -132,21 +132,9 @@ pub fn cover(
         ),
         None => quotes.iter().find(|q| q.kind != QuoteKind::Adhoc),
     };
-    let quote = chosen.cloned().unwrap_or_else(|| Quote {
-        id: "cover".into(),
-        text: iv.meta.title.clone(),
-        speaker: iv.meta.interviewee.clone(),
-        section: SectionRef {
-            number: 0,
-            title: String::new(),
-        },
-        address: String::new(),
-        kind: QuoteKind::Adhoc,
-        chars: 0,
-        score: None,
-        templates: Vec::new(),
-        attribution: None,
-    });
+    let quote = chosen
+        .cloned()
+        .unwrap_or_else(|| select::adhoc(&iv.meta.title, &iv.meta.interviewee));
     let t = Template::load("cover")?;
     let opts = RenderOptions {
         scale: 1.0,

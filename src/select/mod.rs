@@ -6,6 +6,7 @@ mod locate;
 mod quote;
 mod rank;
 mod sources;
+pub use sources::adhoc;
 mod spec;
 
 pub use ids::{count_chars, unsafe_id};

@@ -34,7 +34,8 @@ pub(super) fn from_passage(iv: &Interview, p: &Passage) -> Quote {
     }
 }
 
-pub(super) fn adhoc(text: &str, speaker: &str) -> Quote {
+/// A quote of any text (kind `adhoc`): cleaned, not verified, id from a hash of the text.
+pub fn adhoc(text: &str, speaker: &str) -> Quote {
     let text = clean::punctuation(text.trim());
     Quote {
         id: ids::adhoc_id(&text),
