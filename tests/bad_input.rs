@@ -106,6 +106,12 @@ fn bad_inputs_fail_cleanly() {
             message: "aliases",
         },
         Case {
+            name: "template alias bomb",
+            args: vec!["--template".into(), file("tbomb.yaml", bomb.as_bytes())],
+            code: 1,
+            message: "aliases",
+        },
+        Case {
             name: "misquote",
             args: quotes(file(
                 "mis.yaml",

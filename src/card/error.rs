@@ -14,14 +14,10 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// A template is not valid YAML or has an unknown or mistyped key.
-    #[error("{file}:{line}:{column}: {message}")]
-    TemplateSyntax {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    /// A template is not valid YAML, is too large, or has an unknown or mistyped key
+    /// (`file:line:col: message`).
+    #[error(transparent)]
+    TemplateSyntax(#[from] crate::yaml::YamlError),
     /// A template parses but a value is out of range or inconsistent.
     #[error("{file}: {message}")]
     TemplateInvalid { file: String, message: String },

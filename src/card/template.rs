@@ -238,30 +238,28 @@ impl Template {
                 known: known.join(", "),
             });
         }
-        let yaml = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        let read = |source| Error::Read {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let size = std::fs::metadata(path).map_err(read)?.len();
+        if size > crate::yaml::MAX_YAML_BYTES as u64 {
+            return Err(Error::TemplateInvalid {
+                file: path.display().to_string(),
+                message: format!(
+                    "the file is {size} bytes; templates are limited to {} bytes",
+                    crate::yaml::MAX_YAML_BYTES
+                ),
+            });
+        }
+        let yaml = std::fs::read_to_string(path).map_err(read)?;
         Template::parse(&yaml, &path.display().to_string(), path.parent())
     }
 
     /// Parses and validates template YAML; `file` names it in errors; font and image files
     /// are resolved against `dir`.
     pub fn parse(yaml: &str, file: &str, dir: Option<&Path>) -> Result<Template> {
-        let mut t: Template = serde_yaml::from_str(yaml).map_err(|e| {
-            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            let message = e.to_string();
-            let message = match message.find(" at line ") {
-                Some(i) => message[..i].to_string(),
-                None => message,
-            };
-            Error::TemplateSyntax {
-                file: file.to_string(),
-                line,
-                column,
-                message,
-            }
-        })?;
+        let mut t: Template = crate::yaml::parse(yaml, file)?;
         t.validate(file)?;
         t.read_files(file, dir.unwrap_or(Path::new("")))?;
         Ok(t)
