@@ -74,6 +74,10 @@ pub struct SelectArgs {
     /// filter is given).
     #[arg(long, short = 'q', value_name = "FILE")]
     pub quotes: Option<PathBuf>,
+    /// The sections' pull quotes: all of them, or those of the sections named
+    /// (`--pull-quotes` or `--pull-quotes 1,4`).
+    #[arg(long, value_name = "N,…", num_args = 0..=1, require_equals = false, value_delimiter = ',')]
+    pub pull_quotes: Option<Vec<u32>>,
     /// Quote by address: `3.12` (paragraph), `3.12.2` (sentence), `3.12.2-3` (sentences).
     #[arg(long, value_name = "ADDR")]
     pub at: Vec<String>,

@@ -256,3 +256,59 @@ fn completions_for_each_shell() {
         );
     }
 }
+
+#[test]
+fn pull_quotes_from_the_command_line() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = jinju()
+            .args(["quotes", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&["--pull-quotes"]),
+        ["pull-1", "pull-2", "pull-3", "pull-4", "pull-5"]
+    );
+    assert_eq!(ids(&["--pull-quotes", "2,5"]), ["pull-2", "pull-5"]);
+    let out = jinju()
+        .args(["quotes", "--pull-quotes", "9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("there is no section 9"));
+}
+
+#[test]
+fn epub_command_writes_one_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book.epub");
+    let out = jinju()
+        .args(["epub", "--no-embed-font", "--out"])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let bytes = fs::read(&book).unwrap();
+    assert!(
+        bytes.starts_with(b"PK") && bytes[30..38] == *b"mimetype",
+        "mimetype first"
+    );
+    assert!(
+        !bytes.windows(4).any(|w| w == b".otf"),
+        "--no-embed-font embeds no font"
+    );
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "only the book, no temp file: {names:?}");
+}

@@ -3,14 +3,26 @@
 use super::read_text;
 use crate::cli::SelectArgs;
 use crate::interview::Interview;
-use crate::select::{self, Entry, Filters, Selection, Spec};
+use crate::select::{self, AllKeyword, Entry, Filters, PullQuotes, Selection, Spec};
 use anyhow::Context;
 
-/// Select quotes as the flags say. Sources: `--at`, `--text`, `--lines`, `--auto` (plus
+/// Select quotes as the flags say. Sources: `--pull-quotes`, `--at`, `--text`, `--lines`,
+/// `--auto` (plus
 /// `--quotes FILE` when given); with none of them, filters alone select every matching
 /// sentence; with neither, the quotes file (default: the bundled one).
 pub fn select_quotes(iv: &Interview, args: &SelectArgs) -> anyhow::Result<Selection> {
     let mut entries: Vec<Entry> = Vec::new();
+    if let Some(sections) = &args.pull_quotes {
+        let which = if sections.is_empty() {
+            PullQuotes::All(AllKeyword::All)
+        } else {
+            PullQuotes::Sections(sections.clone())
+        };
+        entries.push(Entry {
+            pull_quotes: Some(which),
+            ..Entry::default()
+        });
+    }
     entries.extend(args.at.iter().map(|a| Entry {
         at: Some(a.clone()),
         ..Entry::default()
