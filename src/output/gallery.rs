@@ -30,7 +30,7 @@ pub fn gallery(m: &Manifest) -> String {
         .filter(|a| a.kind == "epub")
         .map(|a| {
             format!(
-                "<a class=\"book\" href=\"{p}\">📖 {p}</a> ",
+                "<a class=\"book\" href=\"{p}\">EPUB · {p}</a> ",
                 p = escape(&a.path)
             )
         })
