@@ -5,7 +5,7 @@
 use super::para::Para;
 use super::paragraph::{OVERFULL, balance, break_lines};
 use super::set::{SetOpts, set_line};
-use super::{Align, Layout, Style};
+use super::{Align, Layout, MAX_STRETCH, Style};
 
 /// Lays out a prepared paragraph at `size` px in a box `width` px wide.
 pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style: &Style) -> Layout {
@@ -48,7 +48,17 @@ pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style:
         .enumerate()
         .map(|(k, (a, b))| {
             let last = k + 1 == count || para.ends_paragraph(b);
-            let justify = !last && matches!(style.align, Align::Justify | Align::JustifyCenter);
+            // A line that would need more than MAX_STRETCH em between characters (a long
+            // Latin word pushed to the next line) is set ragged rather than letter-spaced.
+            let natural = para.measure(a, b).acc.width;
+            let visible = text[para.bytes[a]..para.bytes[b]]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count();
+            let too_loose =
+                (measure - natural) / visible.saturating_sub(1).max(1) as f32 > MAX_STRETCH;
+            let justify =
+                !last && !too_loose && matches!(style.align, Align::Justify | Align::JustifyCenter);
             let mut line = set_line(
                 para,
                 text,
@@ -62,7 +72,7 @@ pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style:
             );
             line.x = match style.align {
                 Align::Center => (width_px - line.width).max(0.0) * 0.5,
-                Align::JustifyCenter if last => {
+                Align::JustifyCenter if !justify => {
                     block_x + (measure * size - line.width).max(0.0) * 0.5
                 }
                 _ => block_x,

@@ -36,6 +36,10 @@ pub use breaks::break_opportunities;
 pub use chars::{is_prohibited_end, is_prohibited_start};
 pub use check::{Violation, violations};
 
+/// The most a justified line may be spread between two characters, em: a line that would
+/// need more is set ragged (start-aligned, or centred under `JustifyCenter`) instead.
+pub const MAX_STRETCH: f32 = 0.2;
+
 /// Font metrics as the typesetter needs them. Implemented by the card back end over ab_glyph
 /// (a font chain) and by tests with a fixed-advance fake font.
 pub trait Metrics {

@@ -4,7 +4,7 @@
 
 use super::common::{EPS, SIZE, em, last_visible, sweep};
 use jinju::typeset::testing::FixedMetrics;
-use jinju::typeset::{Align, Style, layout};
+use jinju::typeset::{Align, MAX_STRETCH, Style, layout};
 
 #[test]
 fn justified_lines_fill_the_box_and_the_last_is_start_aligned() {
@@ -12,17 +12,24 @@ fn justified_lines_fill_the_box_and_the_last_is_start_aligned() {
         let (last, body) = l.lines.split_last().expect("lines");
         for line in body {
             let visible = line.text.chars().filter(|c| !c.is_whitespace()).count();
-            if visible > 1
-                && line
-                    .text
-                    .chars()
-                    .any(|c| c >= '\u{2E80}' || "“”".contains(c))
-            {
+            let cjk = line
+                .text
+                .chars()
+                .any(|c| c >= '\u{2E80}' || "“”".contains(c));
+            // Justifying this line would spread it by more than MAX_STRETCH per gap: ragged.
+            let stretch = (w * SIZE - line.natural_width) / SIZE / (visible.max(2) - 1) as f32;
+            if visible > 1 && cjk && stretch <= MAX_STRETCH - 1e-3 {
                 assert!(
                     (line.width - w * SIZE).abs() < EPS,
                     "{:?} {} at {w}",
                     line.text,
                     em(line.width)
+                );
+            } else if visible > 1 && cjk && stretch > MAX_STRETCH + 1e-3 {
+                assert!(
+                    (line.width - line.natural_width).abs() < EPS,
+                    "{:?} too loose to justify",
+                    line.text
                 );
             }
             assert_eq!(line.x, 0.0);
@@ -164,4 +171,27 @@ fn glyphs_carry_the_font_index_and_uncovered_characters_are_one_em() {
     let g = &l.lines[0].glyphs;
     assert_eq!((g[0].font, g[1].font, g[2].font), (0, 1, 0));
     assert!((em(g[2].advance) - 1.0).abs() < 1e-4);
+}
+
+#[test]
+fn a_line_too_loose_to_justify_is_set_ragged() {
+    // At 9 em, 当然我也不评价 (7 em) cannot take MiniMax (3.5 em): justifying it would put
+    // a third of an em between its characters, so it is set at its natural width.
+    let text = "当然我也不评价MiniMax怎么样，至少从我们内心来讲。";
+    let l = layout(
+        text,
+        SIZE,
+        9.0 * SIZE,
+        &Style::default(),
+        &FixedMetrics::default(),
+    );
+    assert_eq!(l.lines[0].text, "当然我也不评价");
+    assert!((l.lines[0].width - l.lines[0].natural_width).abs() < EPS);
+    assert!((l.lines[0].width - 7.0 * SIZE).abs() < EPS);
+    // A line that needs only a little spreading is still justified.
+    assert!(
+        (l.lines[1].width - 9.0 * SIZE).abs() < EPS,
+        "{:?}",
+        l.lines[1].text
+    );
 }
