@@ -34,6 +34,7 @@ pub const CONTEXT_OPENERS: &[&str] = &[
     "第二",
     "第三",
     "其实",
+    "确实",
     "反正",
     "包括",
     "或者",
@@ -92,16 +93,19 @@ pub struct Candidate<'a> {
 /// Score one text; `None` when it cannot be a quote at all (needs context, or too long/short).
 pub fn score(text: &str, min: usize, max: usize) -> Option<(f64, Vec<(&'static str, f64)>)> {
     let n = count_chars(text);
-    if n < min || n > max || CONTEXT_OPENERS.iter().any(|w| text.starts_with(w)) {
+    let opens_with_mark = text.chars().next().is_some_and(|c| !c.is_alphanumeric());
+    if n < min || n > max || opens_with_mark || CONTEXT_OPENERS.iter().any(|w| text.starts_with(w))
+    {
         return None;
     }
     let mut parts = Vec::new();
-    // Length: best from 14 to 40 characters, falling off linearly to 0 at 8 and 80.
+    // Length: best from 10 to 32 characters (a card's line or two), falling off linearly to
+    // 0 at 7 and at 70.
     let length = match n {
         0..=7 => 0.0,
-        8..=13 => (n - 8) as f64 / 6.0,
-        14..=40 => 1.0,
-        41..=80 => (80 - n) as f64 / 40.0,
+        8..=9 => (n - 7) as f64 / 3.0,
+        10..=32 => 1.0,
+        33..=70 => (70 - n) as f64 / 38.0,
         _ => 0.0,
     };
     parts.push(("length", length));
@@ -116,9 +120,13 @@ pub fn score(text: &str, min: usize, max: usize) -> Option<(f64, Vec<(&'static s
     let contrast = ["但", "而", "却", "并不", "反而"]
         .iter()
         .any(|w| tail.contains(w));
+    // A definition (`先行者一般就是创新者`, `是一个马拉松`) reads as a line of its own.
+    let definition = ["就是", "是一个", "才是"].iter().any(|w| tail.contains(w));
     parts.push((
         "shape",
-        0.6 * shape.min(1) as f64 + if contrast { 0.3 } else { 0.0 },
+        0.6 * shape.min(1) as f64
+            + if contrast { 0.3 } else { 0.0 }
+            + if definition { 0.3 } else { 0.0 },
     ));
     let question = text
         .trim_end_matches(['”', '’', '）'])
@@ -130,11 +138,13 @@ pub fn score(text: &str, min: usize, max: usize) -> Option<(f64, Vec<(&'static s
         .count()
         .min(2);
     parts.push(("conviction", 0.25 * conviction as f64));
-    let pronouns = ["这个", "那个", "这些", "他们", "它们", "这件事", "这样"]
+    let pronouns = ["这个", "那个", "这些", "他", "它", "这件事", "这样"]
         .iter()
         .filter(|w| text.contains(*w))
         .count();
-    parts.push(("context", -0.25 * pronouns.min(3) as f64));
+    // Talking to the interviewer (`你看`, `你说`) ties a line to the conversation.
+    let address = if text.contains('你') { 0.2 } else { 0.0 };
+    parts.push(("context", -0.25 * pronouns.min(3) as f64 - address));
     let fillers = FILLERS.iter().filter(|w| text.contains(*w)).count();
     let narration = NARRATION.iter().filter(|w| text.contains(*w)).count();
     // A sentence of under 6 characters is a fragment (`有。`) that leans on its neighbour.
