@@ -2,7 +2,7 @@
 
 use jinju::interview::{self, Interview, Kind, ParseOptions, clean, errata};
 
-const SOURCE: &str = include_str!("../content/interview.txt");
+const SOURCE: &str = include_str!("../../content/interview.txt");
 
 fn raw() -> Interview {
     interview::parse(
@@ -205,7 +205,7 @@ fn cleaning_leaves_no_ascii_punctuation_between_han() {
 
 #[test]
 fn a_second_text_of_the_same_shape_parses() {
-    let src = include_str!("data/two_sections.txt");
+    let src = include_str!("../data/two_sections.txt");
     let iv = interview::parse(
         src,
         &ParseOptions {
@@ -236,7 +236,7 @@ fn a_second_text_of_the_same_shape_parses() {
 
 #[test]
 fn speakers_are_inferred_without_a_byline() {
-    let src = include_str!("data/two_sections.txt").replace("采访：李雷 × 韩梅梅\n", "");
+    let src = include_str!("../data/two_sections.txt").replace("采访：李雷 × 韩梅梅\n", "");
     let iv = interview::parse(
         &src,
         &ParseOptions {

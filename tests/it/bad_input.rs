@@ -46,7 +46,7 @@ fn bad_inputs_fail_cleanly() {
         };
         bomb.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
     }
-    let portrait = include_str!("../templates/cards/portrait.yaml");
+    let portrait = include_str!("../../templates/cards/portrait.yaml");
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     let input = |p: String| vec!["--input".to_string(), p];
     let quotes = |p: String| vec!["--quotes".to_string(), p];

@@ -1,7 +1,7 @@
 //! Reference images: two presets compared by pixels, ±2 per channel on at least 99.9% of
 //! pixels (encoder changes do not matter; layout and drawing changes do). On failure a diff
 //! image (mismatches red over the faded reference) is written under the target directory.
-//! `JINJU_BLESS=1 cargo test --test cards` rewrites the references.
+//! `JINJU_BLESS=1 cargo test --test it cards` rewrites the references.
 
 use std::path::{Path, PathBuf};
 

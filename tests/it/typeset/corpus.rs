@@ -5,7 +5,7 @@ use super::common::{fullwidth, texts};
 use jinju::typeset::testing::FixedMetrics;
 use jinju::typeset::{Style, fit, violations};
 
-const ANSWERS: &str = include_str!("../data/answers138.txt");
+const ANSWERS: &str = include_str!("../../data/answers138.txt");
 
 fn corpus(clean: bool, style: &Style, m: &FixedMetrics) -> Vec<f32> {
     let lines: Vec<&str> = ANSWERS.lines().filter(|l| !l.trim().is_empty()).collect();

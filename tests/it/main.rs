@@ -1,0 +1,16 @@
+//! jinju's integration tests, one binary with a module per area: the interview model, the
+//! selector, the typesetting engine, the cards, the command line, `build`, bad input, the
+//! 138 answers through the card back end, and the gallery in a browser.
+//!
+//! `cargo test --test it cards` runs one area; `JINJU_BLESS=1 cargo test --test it cards`
+//! regenerates the reference images.
+
+mod answers138;
+mod bad_input;
+mod build;
+mod cards;
+mod cli;
+mod gallery;
+mod interview;
+mod select;
+mod typeset;
