@@ -20,6 +20,7 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
         font: a.font.clone(),
         font_index: a.font_index,
         quiet: a.quiet,
+        level: a.compression,
     })
 }
 

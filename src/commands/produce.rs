@@ -1,7 +1,7 @@
 //! Producing artifacts in memory, before anything is written: cards rendered in parallel,
 //! the cover, the EPUB. A failure here leaves the output folder untouched.
 
-use crate::card::{self, Card, FontBook, RenderOptions, Template};
+use crate::card::{self, Card, FontBook, PngLevel, RenderOptions, Template};
 use crate::epub::{self, EpubOptions};
 use crate::interview::Interview;
 use crate::output::{Artifact, OutDir};
@@ -24,6 +24,7 @@ pub struct CardSettings {
     pub font: Option<PathBuf>,
     pub font_index: u32,
     pub quiet: bool,
+    pub level: PngLevel,
 }
 
 /// One rendered card and what the manifest says of it.
@@ -95,6 +96,7 @@ pub fn render_cards(
     let opts = RenderOptions {
         scale: s.scale,
         title: Some(title.to_string()),
+        level: s.level,
         ..RenderOptions::default()
     };
     let out = jobs
@@ -139,6 +141,7 @@ pub fn cover(
     let opts = RenderOptions {
         scale: 1.0,
         title: Some(iv.meta.title.clone()),
+        level: s.level,
         ..RenderOptions::default()
     };
     Ok(card::render(&quote, &t, &fonts(s)?, &opts)

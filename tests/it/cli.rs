@@ -312,3 +312,45 @@ fn epub_command_writes_one_book() {
         .collect();
     assert_eq!(names.len(), 1, "only the book, no temp file: {names:?}");
 }
+
+#[test]
+fn compression_levels_are_lossless_and_trade_size() {
+    let render = |level: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = jinju()
+            .args([
+                "cards",
+                "--quiet",
+                "--at",
+                "5.18",
+                "--at",
+                "1.3.2",
+                "-t",
+                "portrait",
+                "--compression",
+                level,
+                "--out",
+            ])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let mut files: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "png"))
+            .collect();
+        files.sort();
+        let bytes: u64 = files.iter().map(|p| fs::metadata(p).unwrap().len()).sum();
+        let pixels: Vec<Vec<u8>> = files
+            .iter()
+            .map(|p| image::open(p).unwrap().to_rgba8().into_raw())
+            .collect();
+        (bytes, pixels)
+    };
+    let (fast, fast_px) = render("fast");
+    let (balanced, balanced_px) = render("balanced");
+    assert_eq!(fast_px, balanced_px, "the same pixels at every level");
+    assert!(balanced < fast, "balanced {balanced} bytes vs fast {fast}");
+}
