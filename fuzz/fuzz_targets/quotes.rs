@@ -10,7 +10,7 @@ static INTERVIEW: OnceLock<jinju::interview::Interview> = OnceLock::new();
 fuzz_target!(|data: &str| {
     let iv = INTERVIEW.get_or_init(|| parse_default().expect("bundled interview parses"));
     if let Ok(file) = load(data, "fuzz.yaml") {
-        let spec = Spec { origin: "fuzz.yaml".into(), defaults: file.defaults, entries: file.quotes, ..Spec::default() };
+        let spec = Spec::from_file(file, "fuzz.yaml");
         let _ = select(iv, &spec);
     }
 });

@@ -106,31 +106,9 @@ pub fn render_all(
     fonts: &FontBook,
     options: &RenderOptions,
 ) -> Vec<Result<Card>> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = threads.min(quotes.len()).max(1);
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<Card>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(quote) = quotes.get(i) else {
-                            return done;
-                        };
-                        done.push((i, render(quote, template, fonts, options)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            // A worker can only fail by panicking: pass that on rather than lose cards.
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    use rayon::prelude::*;
+    quotes
+        .par_iter()
+        .map(|q| render(q, template, fonts, options))
+        .collect()
 }

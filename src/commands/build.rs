@@ -66,11 +66,10 @@ pub fn build_one(job: &Job) -> anyhow::Result<Manifest> {
             if !job.epub {
                 return Ok(None);
             }
-            let cover = produce::cover(&iv, &sel.quotes, sel.cover.as_deref(), s)?;
             Ok(Some(produce::book(
                 &iv,
-                &sel.quotes,
-                Some(cover),
+                &sel,
+                s,
                 job.embed_font,
                 &super::source_note(&job.input),
             )?))

@@ -14,9 +14,8 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
         scale: 1.0,
         ..CardSettings::default()
     };
-    let cover = produce::cover(&iv, &sel.quotes, sel.cover.as_deref(), &s)?;
     let source = super::source_note(&args.input);
-    let bytes = produce::book(&iv, &sel.quotes, Some(cover), !args.no_embed_font, &source)?;
+    let bytes = produce::book(&iv, &sel, &s, !args.no_embed_font, &source)?;
     let path = args.out.clone().unwrap_or_else(|| {
         PathBuf::from("output").join(format!("{}.epub", produce::book_slug(&iv.meta.title)))
     });

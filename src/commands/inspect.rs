@@ -28,7 +28,7 @@ pub fn text(iv: &Interview) -> String {
     let _ = writeln!(
         s,
         "errata:      {} applied; dropped {} debris lines\n",
-        iv.errata_applied,
+        iv.corrections.len(),
         iv.dropped.len()
     );
     let _ = writeln!(s, "00 导语 ({} paragraphs)", m.intro_paragraphs.len());

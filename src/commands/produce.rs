@@ -5,7 +5,7 @@ use crate::card::{self, Card, FontBook, PngLevel, RenderOptions, Template};
 use crate::epub::{self, EpubOptions};
 use crate::interview::Interview;
 use crate::output::{Artifact, OutDir};
-use crate::select::{self, Quote, QuoteKind, unsafe_id};
+use crate::select::{self, Quote, QuoteKind, Selection, unsafe_id};
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -119,7 +119,7 @@ pub fn render_cards(
 
 /// The EPUB's cover: the quote `defaults.cover` names (else the first quote, else the title)
 /// on the `cover` template.
-pub fn cover(
+fn cover(
     iv: &Interview,
     quotes: &[Quote],
     cover_id: Option<&str>,
@@ -149,14 +149,18 @@ pub fn cover(
         .png)
 }
 
-/// Build the EPUB bytes.
+/// Build the EPUB bytes, with its cover card rendered in the run's card settings.
 pub fn book(
     iv: &Interview,
-    quotes: &[Quote],
-    cover_png: Option<Vec<u8>>,
+    sel: &Selection,
+    s: &CardSettings,
     embed_font: bool,
     source: &str,
 ) -> anyhow::Result<Vec<u8>> {
+    let (quotes, cover_png) = (
+        &sel.quotes,
+        Some(cover(iv, &sel.quotes, sel.cover.as_deref(), s)?),
+    );
     let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) => Some(
             v.trim()

@@ -63,30 +63,19 @@ pub fn select_quotes(iv: &Interview, args: &SelectArgs) -> anyhow::Result<Select
         max_chars: args.max_chars,
     };
     let cli_sources = !entries.is_empty();
-    let file = match (&args.quotes, cli_sources || !filters.is_empty()) {
+    let mut spec = match (&args.quotes, cli_sources || !filters.is_empty()) {
         (Some(path), _) => {
             let text = read_text(path, "quotes file", crate::yaml::MAX_YAML_BYTES as u64)?;
-            Some((
-                select::load(&text, &path.display().to_string())?,
-                path.display().to_string(),
-            ))
+            let origin = path.display().to_string();
+            Spec::from_file(select::load(&text, &origin)?, &origin)
         }
-        (None, false) => Some((
-            select::load(select::DEFAULT_QUOTES, "content/quotes.yaml")?,
-            "content/quotes.yaml".to_string(),
-        )),
-        (None, true) => None,
+        (None, false) => Spec::bundled()?,
+        (None, true) => Spec {
+            origin: "the command line".into(),
+            ..Spec::default()
+        },
     };
-    let mut spec = Spec {
-        origin: "the command line".into(),
-        filters,
-        ..Spec::default()
-    };
-    if let Some((f, origin)) = file {
-        spec.defaults = f.defaults;
-        spec.entries = f.quotes;
-        spec.origin = origin;
-    }
+    spec.filters = filters;
     spec.all_sentences = spec.entries.is_empty() && entries.is_empty();
     spec.entries.extend(entries);
     Ok(select::select(iv, &spec)?)

@@ -5,7 +5,7 @@
 //! [`Address::anchor`] gives it (`p3-12`), so quotes and readers can link to it.
 
 use super::back::{self, About};
-use crate::interview::{Address, Interview, Kind, Paragraph, Section};
+use crate::interview::{Interview, Kind, Paragraph, Section};
 use crate::select::Quote;
 use std::fmt::Write as _;
 
@@ -119,12 +119,12 @@ pub fn pages(interview: &Interview, quotes: &[Quote], about: &About, cover: bool
         PageKind::TitlePage,
         title_page(interview),
     );
-    let intro = intro_paragraphs(interview);
+    let intro = &meta.intro_paragraphs;
     if !intro.is_empty() {
         let mut body = String::from(
             "<section epub:type=\"introduction\" class=\"intro\" id=\"intro\">\n<h1>导语</h1>\n",
         );
-        for p in &intro {
+        for p in intro {
             body.push_str(&paragraph(p, &meta.interviewer));
         }
         body.push_str("</section>");
@@ -191,27 +191,6 @@ fn title_page(interview: &Interview) -> String {
     }
     body.push_str("</section>");
     body
-}
-
-/// The intro with addresses: the parser's `intro_paragraphs`, or `intro` numbered `0.N`.
-fn intro_paragraphs(interview: &Interview) -> Vec<Paragraph> {
-    let meta = &interview.meta;
-    if !meta.intro_paragraphs.is_empty() {
-        return meta.intro_paragraphs.clone();
-    }
-    (1..)
-        .zip(&meta.intro)
-        .map(|(n, text)| Paragraph {
-            address: Address {
-                section: 0,
-                paragraph: n,
-            },
-            kind: Kind::Prose,
-            speaker: None,
-            opens_turn: false,
-            text: text.clone(),
-        })
-        .collect()
 }
 
 fn chapter(section: &Section, interviewer: &str) -> String {

@@ -13,11 +13,18 @@ pub struct Interview {
     pub sections: Vec<Section>,
     /// Every debris line removed from the end of the page, verbatim.
     pub dropped: Vec<String>,
-    /// How many errata entries were applied.
-    pub errata_applied: usize,
-    /// The errata entries that were applied, for the book's colophon.
-    #[serde(skip)]
+    /// The errata entries that were applied, for the book's colophon; the JSON gives their
+    /// number as `errata_applied`.
+    #[serde(rename = "errata_applied", serialize_with = "count")]
     pub corrections: Vec<Correction>,
+}
+
+fn count<S: serde::Serializer, T>(items: &[T], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(items.len() as u64)
+}
+
+fn texts<S: serde::Serializer>(paragraphs: &[Paragraph], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(paragraphs.iter().map(|p| &p.text))
 }
 
 /// One applied correction of the source text (an errata entry).
@@ -35,10 +42,9 @@ pub struct Meta {
     pub summary: String,
     pub interviewer: String,
     pub interviewee: String,
-    /// The intro paragraphs (section 0), cleaned, as plain text.
-    pub intro: Vec<String>,
-    /// The intro paragraphs with their addresses `0.P`.
-    #[serde(skip)]
+    /// The intro paragraphs (section 0) with their addresses `0.P`; the JSON gives their
+    /// texts as `intro`.
+    #[serde(rename = "intro", serialize_with = "texts")]
     pub intro_paragraphs: Vec<Paragraph>,
 }
 

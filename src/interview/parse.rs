@@ -194,13 +194,11 @@ pub fn parse(source: &str, opts: &ParseOptions) -> Result<Interview, ParseError>
             summary: clean(summary),
             interviewer,
             interviewee,
-            intro: intro_paragraphs.iter().map(|p| p.text.clone()).collect(),
             intro_paragraphs,
         },
         speakers,
         sections,
         dropped,
-        errata_applied: corrections.len(),
         corrections,
     })
 }

@@ -100,6 +100,26 @@ pub struct Spec {
     pub all_sentences: bool,
 }
 
+impl Spec {
+    /// The spec a quotes file describes, its errors naming `origin`.
+    pub fn from_file(file: QuotesFile, origin: &str) -> Spec {
+        Spec {
+            origin: origin.to_string(),
+            defaults: file.defaults,
+            entries: file.quotes,
+            ..Spec::default()
+        }
+    }
+
+    /// The bundled selection, `content/quotes.yaml`.
+    pub fn bundled() -> Result<Spec, YamlError> {
+        Ok(Spec::from_file(
+            load(DEFAULT_QUOTES, "content/quotes.yaml")?,
+            "content/quotes.yaml",
+        ))
+    }
+}
+
 /// The bundled default selection.
 pub const DEFAULT_QUOTES: &str = include_str!("../../content/quotes.yaml");
 

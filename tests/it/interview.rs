@@ -109,9 +109,10 @@ fn meta_sections_and_speakers() {
         ("张小珺", "张鹏")
     );
     assert_eq!(iv.speakers, ["张小珺", "张鹏"]);
-    assert_eq!(iv.meta.intro.len(), 9);
-    assert!(iv.meta.intro[0].starts_with("上市前夕"));
-    assert!(iv.meta.intro[8].starts_with("完整版请观看"));
+    let intro = &iv.meta.intro_paragraphs;
+    assert_eq!(intro.len(), 9);
+    assert!(intro[0].text.starts_with("上市前夕"));
+    assert!(intro[8].text.starts_with("完整版请观看"));
     let titles: Vec<_> = iv
         .sections
         .iter()
@@ -173,7 +174,7 @@ fn errata_fix_the_speaker_the_scrape_lost() {
     }
     assert!(text.contains("“AGI的先行者。”张鹏想了想，说，“一个开路的人。”"));
     assert_eq!(
-        iv.errata_applied,
+        iv.corrections.len(),
         errata::load(errata::DEFAULT_ERRATA, "e").unwrap().len()
     );
 }
@@ -218,7 +219,7 @@ fn a_second_text_of_the_same_shape_parses() {
         (iv.meta.interviewer.as_str(), iv.meta.interviewee.as_str()),
         ("李雷", "韩梅梅")
     );
-    assert_eq!(iv.meta.intro.len(), 2);
+    assert_eq!(iv.meta.intro_paragraphs.len(), 2);
     assert_eq!(iv.sections.len(), 2);
     assert_eq!(iv.sections[0].pull_quote, "慢就是快");
     let s1: Vec<_> = iv.sections[0]

@@ -10,17 +10,11 @@ fn iv() -> Interview {
 }
 
 fn spec_of(yaml: &str) -> Spec {
-    let f = select::load(yaml, "test.yaml").unwrap();
-    Spec {
-        origin: "test.yaml".into(),
-        defaults: f.defaults,
-        entries: f.quotes,
-        ..Spec::default()
-    }
+    Spec::from_file(select::load(yaml, "test.yaml").unwrap(), "test.yaml")
 }
 
 fn default_spec() -> Spec {
-    spec_of(select::DEFAULT_QUOTES)
+    Spec::bundled().unwrap()
 }
 
 /// A quote taken from the interview must stand verbatim in its paragraph (excerpts: each part).

@@ -8,13 +8,7 @@ use crate::select::{self, Quote, Spec};
 
 fn bundled() -> (Interview, Vec<Quote>) {
     let interview = parse_default().expect("the bundled interview parses");
-    let file = select::load(select::DEFAULT_QUOTES, "content/quotes.yaml").expect("quotes");
-    let spec = Spec {
-        origin: "content/quotes.yaml".into(),
-        defaults: file.defaults,
-        entries: file.quotes,
-        ..Spec::default()
-    };
+    let spec = Spec::bundled().expect("the bundled quotes load");
     let quotes = select::select(&interview, &spec).expect("select").quotes;
     (interview, quotes)
 }
@@ -40,8 +34,8 @@ fn bundled_book_with_fonts_and_cover_passes_epubcheck() {
     let (interview, quotes) = bundled();
     let opts = EpubOptions {
         cover_png: Some(png()),
-        font: Some(repo_text_font("regular")),
-        font_bold: Some(repo_text_font("bold")),
+        font: Some(repo_text_font("serif")),
+        font_bold: Some(repo_text_font("serif-bold")),
         ..EpubOptions::default()
     };
     epubcheck(&build(&interview, &quotes, &opts).expect("build"));

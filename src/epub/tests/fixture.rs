@@ -35,7 +35,6 @@ pub fn sample() -> Interview {
             summary: "本文是对智谱 CEO 张鹏的一次深度访谈节选（Q&A <节选>）。".into(),
             interviewer: "张小珺".into(),
             interviewee: "张鹏".into(),
-            intro: vec!["就在这个意味深长的历史时刻，我与张鹏做了一场3小时长谈。".into()],
             intro_paragraphs: vec![para(
                 0,
                 1,
@@ -99,7 +98,6 @@ pub fn sample() -> Interview {
             },
         ],
         dropped: vec!["0 条回复 A文章作者 M管理员".into(), "个人中心".into()],
-        errata_applied: 1,
         corrections: vec![Correction {
             find: "AGI的先行者。".into(),
             replace: "“AGI的先行者。”".into(),

@@ -4,35 +4,19 @@ use super::{book_text, entries};
 use crate::epub::{EpubOptions, build};
 use crate::interview::parse_default;
 use ab_glyph::{Font, FontRef};
-use std::path::Path;
 
-/// A text face the repository ships: the first Serif face of `weight` (`regular`, `bold`)
-/// under `fonts/`. Fails (never skips) when there is none.
-pub(super) fn repo_text_font(weight: &str) -> Vec<u8> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
-    let mut found: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("the repository's fonts/ directory is missing ({e})"))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().to_lowercase());
-            name.is_some_and(|n| {
-                n.contains("serif")
-                    && n.contains(weight)
-                    && (n.ends_with(".otf") || n.ends_with(".ttf"))
-            })
-        })
-        .collect();
-    found.sort();
-    let path = found
-        .first()
-        .unwrap_or_else(|| panic!("no Serif {weight} font under fonts/"));
-    std::fs::read(path).expect("read the font")
+/// The text face the book embeds: the bundled Serif `serif` or `serif-bold` (the bytes the
+/// binary carries, so these tests read no font from disk).
+pub(super) fn repo_text_font(name: &str) -> Vec<u8> {
+    crate::card::embedded_font_bytes(name)
+        .unwrap_or_else(|| panic!("no embedded font `{name}`"))
+        .to_vec()
 }
 
 #[test]
 fn the_subsets_are_small_reproducible_and_have_every_character_of_the_book() {
     let interview = parse_default().expect("parse");
-    let (regular, bold) = (repo_text_font("regular"), repo_text_font("bold"));
+    let (regular, bold) = (repo_text_font("serif"), repo_text_font("serif-bold"));
     let opts = EpubOptions {
         font: Some(regular.clone()),
         font_bold: Some(bold.clone()),
