@@ -37,9 +37,13 @@ pub enum Command {
 /// Where the interview comes from and how it is read.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Interview text to read instead of the bundled one.
+    /// Interview to read instead of the bundled one: a Markdown, HTML or plain-text file, or
+    /// `-` for standard input.
     #[arg(long, short, value_name = "FILE")]
     pub input: Option<PathBuf>,
+    /// The input's syntax (default: from the file's extension, else from its content).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<InputFormat>,
     /// Keep the source's ASCII punctuation (no conversion to full-width in Chinese context).
     #[arg(long)]
     pub keep_punctuation: bool,
@@ -50,6 +54,24 @@ pub struct InputArgs {
     /// another --input).
     #[arg(long, value_name = "FILE")]
     pub errata: Option<PathBuf>,
+}
+
+/// An input syntax, as `--from` names it.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl From<InputFormat> for crate::read::Format {
+    fn from(f: InputFormat) -> Self {
+        match f {
+            InputFormat::Text => crate::read::Format::Text,
+            InputFormat::Markdown => crate::read::Format::Markdown,
+            InputFormat::Html => crate::read::Format::Html,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -1,9 +1,10 @@
 //! jinju (金句): a long Chinese interview → quote cards (PNG) and an EPUB.
 //!
-//! The pipeline: parse → model → select → (typeset → raster) | (xhtml → epub) → write.
+//! The pipeline: read → structure → model → select → (typeset → raster) | (xhtml → epub) → write.
 //!
-//! - [`interview`]: text → [`interview::Interview`] (sections, speaker turns, notes, gaps),
-//!   with typographic cleaning and errata.
+//! - [`read`]: Markdown, HTML or plain text → a flat [`read::Document`] (syntax only).
+//! - [`interview`]: document → [`interview::Interview`] (title, byline, sections, speakers
+//!   and roles, turns, notes, emphasis; boilerplate dropped), with cleaning and errata.
 //! - [`select`]: the interview + a selection spec → `Vec<Quote>`.
 //! - [`typeset`]: pure Chinese paragraph layout (clreq rules), no pixels.
 //! - [`card`]: templates + embedded fonts + typeset lines → PNG quote cards.
@@ -16,6 +17,7 @@ pub mod commands;
 pub mod epub;
 pub mod interview;
 pub mod output;
+pub mod read;
 pub mod select;
 pub mod typeset;
 pub mod yaml;

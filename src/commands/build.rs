@@ -1,5 +1,5 @@
-//! `jinju build`: selection → cards → EPUB → manifest.json → index.html, for one interview
-//! or for every entry of a batch job file.
+//! `jinju build`: selection → cards → EPUB → manifest.json → index.html, for one interview,
+//! every interview in a folder (`--input DIR`), or every entry of a batch job file.
 
 use super::job::{self, Job};
 use super::produce::{self, CardSettings};
@@ -8,9 +8,10 @@ use crate::cli::{BuildArgs, BuildFormat};
 use crate::output::{self, Artifact, Manifest, OutDir};
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
-    let jobs = match &args.job {
-        Some(path) => job::load(path, args)?,
-        None => vec![Job::from_args(args)?],
+    let jobs = match (&args.job, &args.input.input) {
+        (Some(path), _) => job::load(path, args)?,
+        (None, Some(dir)) if dir.is_dir() => job::folder(dir, args)?,
+        (None, _) => vec![Job::from_args(args)?],
     };
     let mut manifests = Vec::with_capacity(jobs.len());
     for job in &jobs {
@@ -52,7 +53,7 @@ fn summary(job: &Job, m: &Manifest, verbose: bool) {
 /// Build one job: everything is produced in memory first, then written atomically.
 pub fn build_one(job: &Job) -> anyhow::Result<Manifest> {
     let iv = load_interview(&job.input)?;
-    let sel = select_quotes(&iv, &job.select)?;
+    let sel = select_quotes(&iv, &job.select, job.input.input.is_none())?;
     let s: &CardSettings = &job.card;
     let (cards, book) = rayon::join(
         || {
@@ -71,7 +72,7 @@ pub fn build_one(job: &Job) -> anyhow::Result<Manifest> {
                 &sel,
                 s,
                 job.embed_font,
-                &super::source_note(&job.input),
+                &super::source_note(&job.input, &iv),
             )?))
         },
     );

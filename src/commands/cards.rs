@@ -27,7 +27,7 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
 pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
     let s = settings(&args.card)?;
     let iv = load_interview(&args.input)?;
-    let sel = select_quotes(&iv, &args.select)?;
+    let sel = select_quotes(&iv, &args.select, args.input.input.is_none())?;
     if sel.quotes.is_empty() {
         bail!("no quotes selected: loosen the filters, or give --text, --at or --auto");
     }

@@ -9,12 +9,12 @@ use std::path::PathBuf;
 
 pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
     let iv = load_interview(&args.input)?;
-    let sel = select_quotes(&iv, &args.select)?;
+    let sel = select_quotes(&iv, &args.select, args.input.input.is_none())?;
     let s = CardSettings {
         scale: 1.0,
         ..CardSettings::default()
     };
-    let source = super::source_note(&args.input);
+    let source = super::source_note(&args.input, &iv);
     let bytes = produce::book(&iv, &sel, &s, !args.no_embed_font, &source)?;
     let path = args.out.clone().unwrap_or_else(|| {
         PathBuf::from("output").join(format!("{}.epub", produce::book_slug(&iv.meta.title)))

@@ -1,8 +1,9 @@
-//! Reading user files safely (size caps, directories, binary and non-UTF-8 bytes) and loading
-//! the interview with its errata.
+//! Reading user files and standard input safely (size caps, directories, binary and
+//! non-UTF-8 bytes) and loading the interview in its syntax with its errata.
 
 use crate::cli::InputArgs;
 use crate::interview::{self, Interview, ParseOptions, errata};
+use crate::read;
 use anyhow::{Context, bail};
 use std::path::Path;
 
@@ -24,6 +25,24 @@ pub fn read_text(path: &Path, what: &str, limit: u64) -> anyhow::Result<String> 
         );
     }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {what} `{shown}`"))?;
+    decode(bytes, what, &shown.to_string())
+}
+
+/// Read standard input (at most `limit` bytes) as UTF-8 text.
+pub fn read_stdin(what: &str, limit: u64) -> anyhow::Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {what} from standard input"))?;
+    if bytes.len() as u64 > limit {
+        bail!("{what} on standard input is over the limit of {limit} bytes");
+    }
+    decode(bytes, what, "standard input")
+}
+
+fn decode(bytes: Vec<u8>, what: &str, shown: &str) -> anyhow::Result<String> {
     if bytes.contains(&0) {
         bail!("{what} `{shown}` is binary (it holds NUL bytes): give a UTF-8 text file");
     }
@@ -33,18 +52,28 @@ pub fn read_text(path: &Path, what: &str, limit: u64) -> anyhow::Result<String> 
     })
 }
 
-/// Load the interview the arguments name: `--input FILE` or the bundled one, with errata
-/// (the bundled errata go with the bundled text only) and cleaning.
+/// Load the interview the arguments name: `--input FILE`, `--input -` (standard input) or
+/// the bundled one, in the syntax `--from` names or the file's extension and content show,
+/// with errata (the bundled errata go with the bundled text only) and cleaning.
 pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
     let (text, origin) = match &args.input {
+        Some(path) if path.as_os_str() == "-" => (
+            read_stdin("interview", MAX_TEXT_BYTES)?,
+            "standard input".to_string(),
+        ),
         Some(path) => (
             read_text(path, "interview", MAX_TEXT_BYTES)?,
-            path.display().to_string(),
+            format!("`{}`", path.display()),
         ),
         None => (
             interview::DEFAULT_INTERVIEW.to_string(),
             "the bundled interview".to_string(),
         ),
+    };
+    let file = args.input.as_deref().filter(|p| p.as_os_str() != "-");
+    let format = match args.from {
+        Some(f) => f.into(),
+        None => read::detect(file, &text),
     };
     let errata = if args.no_errata {
         None
@@ -60,5 +89,6 @@ pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
         clean: !args.keep_punctuation,
         errata,
     };
-    interview::parse(&text, &opts).with_context(|| format!("cannot read {origin} as an interview"))
+    interview::parse_as(&text, format, &opts)
+        .with_context(|| format!("cannot read {origin} as an interview ({format})"))
 }

@@ -25,6 +25,10 @@ pub fn text(iv: &Interview) -> String {
         m.interviewer, m.interviewee
     );
     let _ = writeln!(s, "summary:     {}", m.summary);
+    if let Some(b) = &m.byline {
+        let _ = writeln!(s, "byline:      {b}");
+    }
+    let _ = writeln!(s, "format:      {}", m.format);
     let _ = writeln!(
         s,
         "errata:      {} applied; dropped {} debris lines\n",
@@ -38,6 +42,7 @@ pub fn text(iv: &Interview) -> String {
             (Kind::Turn, _) => "  …".to_string(),
             (Kind::Note, _) => "(note)".to_string(),
             (Kind::Gap, _) => "(gap)".to_string(),
+            (Kind::Caption, _) => "(caption)".to_string(),
             (Kind::Prose, _) => String::new(),
         };
         let _ = writeln!(s, "  {:<6} {:<8} {}", p.address.to_string(), who, p.text);
@@ -46,14 +51,15 @@ pub fn text(iv: &Interview) -> String {
         para(&mut s, p);
     }
     for sec in &iv.sections {
-        let _ = writeln!(
-            s,
-            "\n{:02} {} — “{}” ({} paragraphs)",
-            sec.number,
-            sec.title,
-            sec.pull_quote,
-            sec.paragraphs.len()
-        );
+        let heading = match sec.heading() {
+            h if h.is_empty() => format!("({})", sec.number),
+            h => h,
+        };
+        let pull = match sec.pull_quote.as_str() {
+            "" => String::new(),
+            q => format!(" — “{q}”"),
+        };
+        let _ = writeln!(s, "\n{heading}{pull} ({} paragraphs)", sec.paragraphs.len());
         for p in &sec.paragraphs {
             para(&mut s, p);
         }

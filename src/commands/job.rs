@@ -68,6 +68,57 @@ struct JobFile {
     jobs: Vec<Entry>,
 }
 
+/// The extensions `--input DIR` reads.
+const INTERVIEW_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+
+/// `build --input DIR`: one job per interview file in the folder (Markdown, HTML, text; not
+/// recursive), in name order, each into `--out`/<file stem>.
+pub fn folder(dir: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
+    let shown = dir.display();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| anyhow::anyhow!("cannot list the folder `{shown}`: {e}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| INTERVIEW_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        bail!(
+            "the folder `{shown}` holds no interview (.md, .markdown, .txt, .html or .htm files)"
+        );
+    }
+    let base = Job::from_args(args)?;
+    let mut stems: Vec<String> = Vec::new();
+    files
+        .into_iter()
+        .map(|f| {
+            let stem: String = f
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+                .chars()
+                .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
+                .collect();
+            let stem = stem.trim_start_matches('.').to_string();
+            if stem.is_empty() || stems.contains(&stem) {
+                bail!("`{}`: its name gives no usable output folder, or the same as another file's; rename it", f.display());
+            }
+            stems.push(stem.clone());
+            let mut job = base.clone();
+            job.out = args.out.join(&stem);
+            job.input = InputArgs {
+                input: Some(f),
+                ..args.input.clone()
+            };
+            Ok(job)
+        })
+        .collect()
+}
+
 /// Read a job file; the command line's card settings apply to every job unless it overrides.
 pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
     let text = read_text(path, "job file", crate::yaml::MAX_YAML_BYTES as u64)?;

@@ -167,7 +167,11 @@ pub fn book(
                 .parse::<i64>()
                 .with_context(|| format!("SOURCE_DATE_EPOCH={v:?} is not a number of seconds"))?,
         ),
-        Err(_) => None,
+        // The date the interview states, at midnight UTC.
+        Err(_) => iv.meta.date.as_deref().and_then(|d| {
+            let day = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?;
+            Some(day.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
+        }),
     };
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
     let embedded = |name: &str| {

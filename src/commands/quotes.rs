@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthChar;
 
 pub fn run(args: &QuotesArgs) -> anyhow::Result<()> {
     let iv = load_interview(&args.input)?;
-    let sel = select_quotes(&iv, &args.select)?;
+    let sel = select_quotes(&iv, &args.select, args.input.input.is_none())?;
     let out = match args.format {
         QuotesFormat::Table => table(&sel, args.explain),
         QuotesFormat::Json => json(&sel, args.explain)?,

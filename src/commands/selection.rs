@@ -6,11 +6,18 @@ use crate::interview::Interview;
 use crate::select::{self, AllKeyword, Entry, Filters, PullQuotes, Selection, Spec};
 use anyhow::Context;
 
+/// How many quotes an interview without a quotes file gets by default.
+pub const DEFAULT_AUTO: usize = 12;
+
 /// Select quotes as the flags say. Sources: `--pull-quotes`, `--at`, `--text`, `--lines`,
-/// `--auto` (plus
-/// `--quotes FILE` when given); with none of them, filters alone select every matching
-/// sentence; with neither, the quotes file (default: the bundled one).
-pub fn select_quotes(iv: &Interview, args: &SelectArgs) -> anyhow::Result<Selection> {
+/// `--auto` (plus `--quotes FILE` when given); with none of them, filters alone select every
+/// matching sentence; with neither, the quotes file — the bundled one for the bundled
+/// interview (`bundled`), else the best [`DEFAULT_AUTO`] lines by the ranking.
+pub fn select_quotes(
+    iv: &Interview,
+    args: &SelectArgs,
+    bundled: bool,
+) -> anyhow::Result<Selection> {
     let mut entries: Vec<Entry> = Vec::new();
     if let Some(sections) = &args.pull_quotes {
         let which = if sections.is_empty() {
@@ -69,7 +76,15 @@ pub fn select_quotes(iv: &Interview, args: &SelectArgs) -> anyhow::Result<Select
             let origin = path.display().to_string();
             Spec::from_file(select::load(&text, &origin)?, &origin)
         }
-        (None, false) => Spec::bundled()?,
+        (None, false) if bundled => Spec::bundled()?,
+        (None, false) => Spec {
+            origin: "the automatic selection".into(),
+            entries: vec![Entry {
+                auto: Some(DEFAULT_AUTO),
+                ..Entry::default()
+            }],
+            ..Spec::default()
+        },
         (None, true) => Spec {
             origin: "the command line".into(),
             ..Spec::default()

@@ -62,7 +62,7 @@ impl Default for EpubOptions {
             font_index: 0,
             source_date_epoch: None,
             source_note: None,
-            subjects: vec!["访谈".to_string(), "人工智能".to_string()],
+            subjects: vec!["访谈".to_string()],
         }
     }
 }

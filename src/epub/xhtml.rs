@@ -222,18 +222,41 @@ pub fn join_dashes(escaped: &str) -> String {
     escaped.replace("——", "<span class=\"dash\">—</span>—")
 }
 
+/// `text` escaped, with the editor's emphasis (`[start, end)` character ranges) as
+/// `<strong class="em">`.
+fn emphasised(text: &str, ranges: &[[usize; 2]]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + ranges.len() * 32);
+    let mut at = 0;
+    for &[a, b] in ranges {
+        let (a, b) = (a.clamp(at, chars.len()), b.min(chars.len()));
+        if a >= b {
+            continue;
+        }
+        out.push_str(&escape(&chars[at..a].iter().collect::<String>()));
+        out.push_str("<strong class=\"em\">");
+        out.push_str(&escape(&chars[a..b].iter().collect::<String>()));
+        out.push_str("</strong>");
+        at = b;
+    }
+    out.push_str(&escape(&chars[at..].iter().collect::<String>()));
+    out
+}
+
 /// One paragraph, with its anchor; a turn's first paragraph carries the speaker label and the
 /// interviewer's turns are class `q` (answers `a`).
 fn paragraph(p: &Paragraph, interviewer: &str) -> String {
     let id = p.address.anchor();
-    let text = join_dashes(&escape(&p.text));
+    let text = join_dashes(&emphasised(&p.text, &p.emphasis));
     let speaker = p.speaker.as_deref().unwrap_or("");
+    let asks = !speaker.is_empty() && interviewer.split('、').any(|n| n == speaker);
     let class = match p.kind {
-        Kind::Turn if !interviewer.is_empty() && speaker == interviewer => "q",
+        Kind::Turn if asks => "q",
         Kind::Turn => "a",
         Kind::Note => "note",
         Kind::Gap => "gap",
         Kind::Prose => "prose",
+        Kind::Caption => "caption",
     };
     if p.kind == Kind::Turn && p.opens_turn && !speaker.is_empty() {
         format!(

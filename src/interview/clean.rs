@@ -1,6 +1,125 @@
-//! Typographic cleaning: ASCII punctuation that touches Chinese text becomes full-width
-//! (`TYPOGRAPHY.md` §0). Latin runs (`AI 1.0`, `P2P`, `straight forward`) keep theirs.
-//! It owns the punctuation mapping only; errata and structure live elsewhere.
+//! Typographic cleaning (`TYPOGRAPHY.md` §0): ASCII punctuation that touches Chinese text
+//! becomes full-width, straight quotes in Chinese become “…”, `--`/`------` between Chinese
+//! becomes ——, zero-width characters and full-width spaces go, and typed spaces between
+//! Chinese and Latin go (the layout sets its own ¼-em gap; the book's CSS its own). Latin runs
+//! (`AI 1.0`, `P2P`, `straight forward`) keep theirs. It owns these rules only; errata and
+//! structure live elsewhere. Every rule works on [`Marked`] text so bold survives it.
+
+use super::marked::Marked;
+
+/// The whole cleaning of a plain string (what quotes given by the user go through too).
+pub fn text(s: &str) -> String {
+    marked(&Marked::plain(s)).text()
+}
+
+/// The whole cleaning, keeping each character's bold mark.
+pub fn marked(m: &Marked) -> Marked {
+    let m = invisible(m);
+    let m = dashes(&m);
+    let m = straight_quotes(&m);
+    let converted = punctuation(&m.text());
+    let m = Marked::from_pairs(converted.chars().zip(m.bold.iter().copied()));
+    spaces(&m)
+}
+
+/// Zero-width characters and BOMs removed; no-break spaces become spaces; full-width spaces
+/// (typed indentation) removed.
+fn invisible(m: &Marked) -> Marked {
+    Marked::from_pairs(m.pairs().filter_map(|(c, b)| match c {
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{3000}' => None,
+        '\u{00A0}' | '\u{2002}'..='\u{200A}' => Some((' ', b)),
+        _ => Some((c, b)),
+    }))
+}
+
+/// `--` or `---` (spaces around allowed) with Chinese on a side, and any run of four or more
+/// `-` inside a line, become ——.
+fn dashes(m: &Marked) -> Marked {
+    let cs = &m.chars;
+    let mut out = Vec::with_capacity(cs.len());
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i] == '-' && cs.get(i + 1) == Some(&'-') {
+            let mut j = i;
+            while j < cs.len() && cs[j] == '-' {
+                j += 1;
+            }
+            let before = cs[..i].iter().rev().find(|c| **c != ' ').copied();
+            let after = cs[j..].iter().find(|c| **c != ' ').copied();
+            let long = j - i >= 4 && before.is_some() && after.is_some();
+            if long || before.is_some_and(is_cjk_context) || after.is_some_and(is_cjk_context) {
+                while out.last().is_some_and(|&(c, _)| c == ' ') {
+                    out.pop();
+                }
+                let b = m.bold[i];
+                out.push(('—', b));
+                out.push(('—', b));
+                while j < cs.len() && cs[j] == ' ' {
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+        }
+        out.push((cs[i], m.bold[i]));
+        i += 1;
+    }
+    Marked::from_pairs(out)
+}
+
+/// Straight double quotes in pairs; a pair with Chinese inside or beside it becomes “…”.
+fn straight_quotes(m: &Marked) -> Marked {
+    let at: Vec<usize> = (0..m.len()).filter(|&i| m.chars[i] == '"').collect();
+    let mut out = m.clone();
+    for pair in at.chunks(2) {
+        let [open, close] = *pair else { break };
+        let around = out.chars[open.saturating_sub(1)..(close + 2).min(out.len())]
+            .iter()
+            .any(|&c| is_han(c) || is_cjk_context(c) && c != '"');
+        if around {
+            out.chars[open] = '“';
+            out.chars[close] = '”';
+        }
+    }
+    out
+}
+
+/// Spaces: runs become one; spaces touching CJK punctuation or quotes, and spaces between
+/// Chinese and Latin, go; the ends are trimmed.
+fn spaces(m: &Marked) -> Marked {
+    let cs = &m.chars;
+    let mut out: Vec<(char, bool)> = Vec::with_capacity(cs.len());
+    for i in 0..cs.len() {
+        let c = cs[i];
+        if c != ' ' && c != '\t' {
+            out.push((c, m.bold[i]));
+            continue;
+        }
+        let prev = out.last().map(|&(p, _)| p);
+        let next = cs[i + 1..]
+            .iter()
+            .find(|c| **c != ' ' && **c != '\t')
+            .copied();
+        let (Some(p), Some(n)) = (prev, next) else {
+            continue;
+        };
+        if p == ' ' {
+            continue;
+        }
+        let cjk_punct = |c: char| is_cjk_context(c) && !is_han(c);
+        let han_latin = |a: char, b: char| is_han(a) && b.is_ascii_alphanumeric();
+        if cjk_punct(p)
+            || cjk_punct(n)
+            || han_latin(p, n)
+            || han_latin(n, p)
+            || is_han(p) && is_han(n)
+        {
+            continue;
+        }
+        out.push((' ', m.bold[i]));
+    }
+    Marked::from_pairs(out)
+}
 
 /// True for Han ideographs (CJK Unified Ideographs, extensions A–H, compatibility).
 pub fn is_han(c: char) -> bool {
@@ -65,7 +184,24 @@ pub fn punctuation(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::punctuation;
+    use super::{punctuation, text};
+
+    #[test]
+    fn export_debris_is_cleaned() {
+        assert_eq!(text("焦点------苹果公司"), "焦点——苹果公司");
+        assert_eq!(text("现在 -- 其实"), "现在——其实");
+        assert_eq!(text("a--b"), "a--b");
+        assert_eq!(text("AI------Life-long"), "AI——Life-long");
+        assert_eq!(text("他说\"好的\"，然后"), "他说“好的”，然后");
+        assert_eq!(text("say \"hi\" now"), "say \"hi\" now");
+        assert_eq!(
+            text("\u{3000}\u{3000}智谱 CEO 张鹏\u{200B}说： 好"),
+            "智谱CEO张鹏说：好"
+        );
+        assert_eq!(text("研究， 做完"), "研究，做完");
+        assert_eq!(text("AI 1.0 的  时代"), "AI 1.0的时代");
+        assert_eq!(text("说 “好”"), "说“好”");
+    }
 
     #[test]
     fn converts_marks_between_han() {

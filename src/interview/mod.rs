@@ -1,13 +1,15 @@
-//! Text → model: the interview parser, typographic cleaning and errata.
+//! Document → model: interview structure (labels, speakers and roles, sections, front and
+//! trailing furniture), typographic cleaning and errata. Syntax is `read`'s.
 
 pub mod clean;
 pub mod errata;
+pub mod marked;
 pub mod model;
-mod parse;
 mod speakers;
+mod structure;
 
-pub use model::{Address, Correction, Interview, Kind, Meta, Paragraph, Section, sentences};
-pub use parse::{ParseError, ParseOptions, parse};
+pub use model::{Address, Correction, Interview, Kind, Meta, Paragraph, Role, Section, sentences};
+pub use structure::{ParseError, ParseOptions, parse, parse_as};
 
 /// The bundled interview (the embedded default input).
 pub const DEFAULT_INTERVIEW: &str = include_str!("../../content/interview.txt");

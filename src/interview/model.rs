@@ -2,14 +2,20 @@
 //! It owns the data types only; parsing lives in `parse`, cleaning in `clean`.
 
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A whole interview: metadata, the numbered sections, and what was dropped as page debris.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Interview {
     pub meta: Meta,
-    /// Speakers in order of first appearance (the interviewer first when the byline names one).
+    /// Speakers' display labels in order of first appearance (the interviewer first when the
+    /// byline names one).
     pub speakers: Vec<String>,
+    /// Each speaker's role in the conversation.
+    pub roles: BTreeMap<String, Role>,
+    /// Other labels of the same speaker, folded into a display label (`{other: label}`).
+    pub aliases: BTreeMap<String, String>,
     pub sections: Vec<Section>,
     /// Every debris line removed from the end of the page, verbatim.
     pub dropped: Vec<String>,
@@ -35,27 +41,80 @@ pub struct Correction {
     pub why: String,
 }
 
+/// Who a speaker is in the conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Interviewer,
+    Guest,
+}
+
 /// Title, summary, byline and the intro that precedes the first section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Meta {
     pub title: String,
     pub summary: String,
+    /// The interviewers' labels, joined with `、` (empty when nobody asks).
     pub interviewer: String,
+    /// The guests' labels, joined with `、`.
     pub interviewee: String,
+    /// The byline as printed (`作者 | 张小珺  编辑 | 石丁`), when there is one.
+    pub byline: Option<String>,
+    /// The syntax the interview was read from.
+    pub format: Format,
+    /// The publication date the source states (`YYYY-MM-DD`), when it states one.
+    pub date: Option<String>,
+    /// The source's address, when the input names it.
+    pub source_url: Option<String>,
+    /// The publishing outlet or account, when the input names it.
+    pub outlet: Option<String>,
     /// The intro paragraphs (section 0) with their addresses `0.P`; the JSON gives their
     /// texts as `intro`.
     #[serde(rename = "intro", serialize_with = "texts")]
     pub intro_paragraphs: Vec<Paragraph>,
 }
 
-/// One numbered section: `01 谈上市` with its pull quote and paragraphs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+pub use crate::read::Format;
+
+/// One section: `01 谈上市` with its pull quote and paragraphs. An interview without headings
+/// is one section with no number and no title.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
-    /// 1-based section number as printed (`01` → 1).
+    /// The section's number in addresses (`3.12`): the number as printed (`01` → 1) when the
+    /// source numbers its sections, else its position from 1.
     pub number: u32,
+    /// True when the source prints the number (the JSON's `number` is `null` otherwise).
+    pub numbered: bool,
+    /// The title (empty: none; `null` in the JSON).
     pub title: String,
+    /// The pull quote (empty: none; `null` in the JSON).
     pub pull_quote: String,
     pub paragraphs: Vec<Paragraph>,
+}
+
+impl Serialize for Section {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let text = |t: &str| (!t.is_empty()).then(|| t.to_string());
+        let mut st = s.serialize_struct("Section", 5)?;
+        st.serialize_field("number", &self.numbered.then_some(self.number))?;
+        st.serialize_field("index", &self.number)?;
+        st.serialize_field("title", &text(&self.title))?;
+        st.serialize_field("pull_quote", &text(&self.pull_quote))?;
+        st.serialize_field("paragraphs", &self.paragraphs)?;
+        st.end()
+    }
+}
+
+impl Section {
+    /// The heading as a reader sees it: `03 谈上市`, `谈上市`, `03`, or empty.
+    pub fn heading(&self) -> String {
+        match (self.numbered, self.title.is_empty()) {
+            (true, false) => format!("{:02} {}", self.number, self.title),
+            (true, true) => format!("{:02}", self.number),
+            (false, _) => self.title.clone(),
+        }
+    }
 }
 
 /// What a paragraph is.
@@ -70,6 +129,8 @@ pub enum Kind {
     Gap,
     /// Narrative prose (the intro).
     Prose,
+    /// An image's caption (the image itself is not kept).
+    Caption,
 }
 
 /// A paragraph with its stable address.
@@ -84,6 +145,9 @@ pub struct Paragraph {
     pub opens_turn: bool,
     /// The text without the speaker prefix, cleaned.
     pub text: String,
+    /// The editor's bold spans in `text`, as `[start, end)` character ranges (adjacent runs
+    /// merged).
+    pub emphasis: Vec<[usize; 2]>,
 }
 
 /// `S.P`: section S (0 = intro), paragraph P (from 1).

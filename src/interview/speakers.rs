@@ -1,5 +1,4 @@
-//! Who speaks: the byline (`访谈:张小珺 x 张鹏`), speaker-turn prefixes (`张鹏:` / `张鹏 ：`),
-//! and inferring the speakers from turn patterns when there is no byline.
+//! The interview byline of the bundled shape: `访谈:张小珺 x 张鹏` → (interviewer, interviewee).
 
 /// `访谈:张小珺 x 张鹏` → (interviewer, interviewee). Accepts 访谈/采访/对话, either colon,
 /// and `x`, `X`, `×`, `&`, `／`, `/` between the names.
@@ -21,40 +20,6 @@ pub fn byline(line: &str) -> Option<(String, String)> {
         [a, b] if is_name(a) && is_name(b) => Some((a.to_string(), b.to_string())),
         _ => None,
     }
-}
-
-/// If `text` opens a turn by one of `speakers` (`名字:` / `名字 ：`), the speaker and the rest.
-pub fn turn<'t, 's>(text: &'t str, speakers: &'s [String]) -> Option<(&'s str, &'t str)> {
-    speakers.iter().find_map(|name| {
-        let rest = text
-            .strip_prefix(name.as_str())?
-            .trim_start_matches([' ', '\u{a0}', '\u{3000}']);
-        let rest = rest.strip_prefix([':', '：'])?;
-        Some((name.as_str(), rest.trim()))
-    })
-}
-
-/// Speakers inferred from paragraphs that start with a short name and a colon: every name that
-/// opens at least two paragraphs, in order of first appearance.
-pub fn infer<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut seen: Vec<(String, usize)> = Vec::new();
-    for line in lines {
-        let Some(i) = line.find([':', '：']) else {
-            continue;
-        };
-        let name = line[..i].trim_end_matches([' ', '\u{a0}', '\u{3000}']);
-        if !is_name(name) {
-            continue;
-        }
-        match seen.iter_mut().find(|(n, _)| n == name) {
-            Some((_, count)) => *count += 1,
-            None => seen.push((name.to_string(), 1)),
-        }
-    }
-    seen.into_iter()
-        .filter(|(_, c)| *c >= 2)
-        .map(|(n, _)| n)
-        .collect()
 }
 
 /// A plausible speaker name: 1–12 letters (Han or Latin, dots and spaces inside), no digits
@@ -84,28 +49,5 @@ mod tests {
         );
         assert_eq!(byline("访谈:一段很长的说明文字,并不是名字 x 张鹏"), None);
         assert_eq!(byline("张小珺:我想了想"), None);
-    }
-
-    #[test]
-    fn turns_accept_both_colons_and_a_space() {
-        let s = vec!["张鹏".to_string(), "李雷".to_string()];
-        assert_eq!(turn("张鹏:确实", &s), Some(("张鹏", "确实")));
-        assert_eq!(turn("李雷 ：好的", &s), Some(("李雷", "好的")));
-        assert_eq!(turn("张鹏可能有一些人认为:", &s), None);
-    }
-
-    #[test]
-    fn infers_recurring_names() {
-        let lines = [
-            "主持人：你好",
-            "嘉宾：你好",
-            "主持人：再见",
-            "嘉宾：再见",
-            "他说：一次",
-        ];
-        assert_eq!(
-            infer(lines.into_iter()),
-            vec!["主持人".to_string(), "嘉宾".to_string()]
-        );
     }
 }

@@ -168,7 +168,8 @@ pub fn candidates<'a>(
 ) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
     for p in iv.sections.iter().flat_map(|s| &s.paragraphs) {
-        if p.kind != Kind::Turn || speaker.is_some_and(|s| p.speaker.as_deref() != Some(s)) {
+        let speaks = |who: &str| who.split('、').any(|n| p.speaker.as_deref() == Some(n));
+        if p.kind != Kind::Turn || speaker.is_some_and(|s| !speaks(s)) {
             continue;
         }
         let ranges = sentence_ranges(&p.text);

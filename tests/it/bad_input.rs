@@ -58,10 +58,15 @@ fn bad_inputs_fail_cleanly() {
             message: "cannot read interview",
         },
         Case {
-            name: "a directory",
-            args: input(d.display().to_string()),
+            name: "a folder without interviews",
+            args: input({
+                let empty = d.join("no-interviews");
+                fs::create_dir_all(&empty).unwrap();
+                fs::write(empty.join("notes.yaml"), b"x: 1\n").unwrap();
+                empty.display().to_string()
+            }),
             code: 1,
-            message: "is a directory",
+            message: "holds no interview",
         },
         Case {
             name: "binary",
@@ -82,10 +87,10 @@ fn bad_inputs_fail_cleanly() {
             message: "input is empty",
         },
         Case {
-            name: "no sections",
+            name: "a label used once is no speaker",
             args: input(file("flat.txt", "标题\n\n张三:你好。\n".as_bytes())),
             code: 1,
-            message: "no numbered sections",
+            message: "no speaker turns found",
         },
         Case {
             name: "malformed YAML",

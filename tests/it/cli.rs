@@ -128,9 +128,9 @@ fn bad_interview_inputs() {
         (
             vec![
                 "--input".into(),
-                write("nosections.txt", "只有一行字。\n".as_bytes()),
+                write("oneline.txt", "只有一行字。\n".as_bytes()),
             ],
-            "no numbered sections",
+            "no speaker turns",
         ),
         (
             vec!["--input".into(), write("noturns.txt", no_turns.as_bytes())],

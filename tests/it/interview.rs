@@ -103,7 +103,7 @@ fn dropped_holds_the_page_debris_and_nothing_else() {
 fn meta_sections_and_speakers() {
     let iv = interview::parse_default().unwrap();
     assert_eq!(iv.meta.title, "全球大模型第一股的上市访谈：敢问路在何方？");
-    assert!(iv.meta.summary.starts_with("本文是对智谱 CEO 张鹏"));
+    assert!(iv.meta.summary.starts_with("本文是对智谱CEO张鹏"));
     assert_eq!(
         (iv.meta.interviewer.as_str(), iv.meta.interviewee.as_str()),
         ("张小珺", "张鹏")

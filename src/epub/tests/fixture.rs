@@ -21,6 +21,7 @@ fn para(
         speaker: speaker.map(str::to_string),
         opens_turn: opens,
         text: text.to_string(),
+        emphasis: Vec::new(),
     }
 }
 
@@ -35,6 +36,11 @@ pub fn sample() -> Interview {
             summary: "本文是对智谱 CEO 张鹏的一次深度访谈节选（Q&A <节选>）。".into(),
             interviewer: "张小珺".into(),
             interviewee: "张鹏".into(),
+            byline: None,
+            format: crate::read::Format::Text,
+            date: None,
+            source_url: None,
+            outlet: None,
             intro_paragraphs: vec![para(
                 0,
                 1,
@@ -45,9 +51,16 @@ pub fn sample() -> Interview {
             )],
         },
         speakers: vec!["张小珺".into(), "张鹏".into()],
+        roles: [
+            ("张小珺".to_string(), crate::interview::Role::Interviewer),
+            ("张鹏".to_string(), crate::interview::Role::Guest),
+        ]
+        .into(),
+        aliases: Default::default(),
         sections: vec![
             Section {
                 number: 1,
+                numbered: true,
                 title: "谈上市".into(),
                 pull_quote: "我觉得祝大家好运吧".into(),
                 paragraphs: vec![
@@ -88,6 +101,7 @@ pub fn sample() -> Interview {
             },
             Section {
                 number: 2,
+                numbered: true,
                 title: "谈希冀".into(),
                 pull_quote: "一个开路的人".into(),
                 paragraphs: vec![

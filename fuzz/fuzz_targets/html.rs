@@ -1,0 +1,16 @@
+//! Any text read as html: the reader and the structure return an interview or an error,
+//! never panic; the interview's paragraphs hold valid emphasis ranges.
+#![no_main]
+use jinju::interview::{ParseOptions, parse_as};
+use jinju::read::Format;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &str| {
+    let opts = ParseOptions { clean: true, errata: None };
+    if let Ok(iv) = parse_as(data, Format::Html, &opts) {
+        for p in iv.paragraphs() {
+            let n = p.text.chars().count();
+            assert!(p.emphasis.iter().all(|[a, b]| a < b && *b <= n));
+        }
+    }
+});

@@ -1,0 +1,221 @@
+//! The front of an interview, before its first section or turn: the title (the real one, not
+//! `微信号`), the source line a clipper adds (`[mp.weixin.qq.com](…)宛辰 极客公园`), the
+//! account card (`**极客公园**` / `来自…` / `298篇原创内容` / `公众号`), the byline
+//! (`访谈:张小珺 x 张鹏`, `**作者 | 宛辰**`, `编辑｜`, `整理 | X`, `嘉宾：`), the summary/dek,
+//! and the intro that remains.
+
+use super::Para;
+use crate::interview::speakers;
+use crate::read::BlockKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the front holds, by index into the paragraphs.
+#[derive(Debug, Default)]
+pub struct Front {
+    pub title: String,
+    pub summary: String,
+    pub byline: Option<String>,
+    /// Names the byline and the source line give for the writers (interviewer hints).
+    pub writers: Vec<String>,
+    /// `访谈:A x B`: (interviewer, interviewee).
+    pub pair: Option<(String, String)>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// Paragraphs that are furniture (source line, account card): dropped, listed.
+    pub furniture: Vec<usize>,
+    /// Paragraphs used up as title, title copies, byline and summary: neither intro nor
+    /// dropped.
+    pub used: Vec<usize>,
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s丨|｜]*(文|作者|撰文|采访|访谈|记者|整理|编辑|责编|出品|嘉宾|主持|主持人|翻译|编译|排版|策划|监制|统筹|对话|采写|口述|视觉|设计|校对|审校)\s*[丨|｜:：/／]\s*\S",
+    )
+    .expect("static regex")
+});
+static WRITER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(文|作者|撰文|采访|访谈|记者|整理|主持|主持人|对话|采写)\s*[丨|｜:：/／]\s*([^丨|｜:：/／]+)")
+        .expect("static regex")
+});
+static COUNT_CARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+\s*篇原创内容$").expect("static regex"));
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\]\((https?://[^)\s]+)\)").expect("static regex"));
+
+/// A byline line: credits (`作者 | X  编辑 | Y`) or `访谈:A x B`.
+pub fn is_credit(text: &str) -> bool {
+    text.chars().count() <= 100 && (CREDIT.is_match(text) || speakers::byline(text).is_some())
+}
+
+fn is_junk_title(t: &str) -> bool {
+    matches!(t.trim(), "微信号" | "原创" | "公众号" | "微信公众号") || t.trim().is_empty()
+}
+
+/// Read the front: `paras[..end]`, with the page's own title when the syntax has one.
+pub fn read(paras: &[Para], end: usize, page_title: Option<&str>) -> Front {
+    let mut f = Front::default();
+    let texts: Vec<String> = paras[..end].iter().map(|p| p.text()).collect();
+    let text_at = |i: usize| texts[i].trim();
+    // The title.
+    let first_text =
+        (0..end).find(|&i| paras[i].kind != BlockKind::Image && !is_junk_title(text_at(i)));
+    let heading1 = (0..end.min(6)).find(|&i| paras[i].kind == BlockKind::Heading(1));
+    match page_title.filter(|t| !is_junk_title(t)) {
+        Some(t) => {
+            f.title = t.trim().to_string();
+            if let Some(i) = first_text.filter(|&i| same_title(text_at(i), t)) {
+                f.used.push(i);
+            }
+        }
+        None => {
+            if let Some(i) = heading1.or(first_text) {
+                f.title = text_at(i).to_string();
+                f.used.push(i);
+            }
+        }
+    }
+    for (i, para) in paras.iter().enumerate().take(end) {
+        if f.used.contains(&i) {
+            continue;
+        }
+        let t = text_at(i);
+        if same_title(t, &f.title) || is_junk_title(t) && para.kind != BlockKind::Image {
+            f.used.push(i);
+        } else if i <= 4 && is_source_line(para) {
+            f.url = URL.captures(&para.raw).map(|c| c[1].to_string());
+            let rest = after_link(para);
+            if !rest.is_empty() {
+                f.writers.extend(split_names(&rest));
+                f.outlet = rest.split_whitespace().last().map(str::to_string);
+            }
+            f.furniture.push(i);
+        } else if COUNT_CARD.is_match(t) {
+            // The account card around `N篇原创内容`.
+            f.furniture.push(i);
+            for j in i.saturating_sub(2)..i {
+                let u = text_at(j);
+                if !f.used.contains(&j) && u.chars().count() <= 60 && !is_credit(u) {
+                    f.furniture.push(j);
+                }
+            }
+            let mut j = i + 1;
+            while j < end && is_card_tail(text_at(j)) {
+                f.furniture.push(j);
+                j += 1;
+            }
+        }
+    }
+    // The byline: credit lines before the intro proper.
+    let credits: Vec<usize> = (0..end)
+        .filter(|i| !f.used.contains(i) && !f.furniture.contains(i))
+        .filter(|&i| is_credit(text_at(i)) && paras[i].kind != BlockKind::Image)
+        .take_while(|&i| i < end)
+        .collect();
+    if !credits.is_empty() {
+        let lines: Vec<String> = credits.iter().map(|&i| squash(text_at(i))).collect();
+        for l in &lines {
+            if let Some(pair) = speakers::byline(l) {
+                f.writers.push(pair.0.clone());
+                f.pair = Some(pair);
+            }
+            for c in WRITER.captures_iter(l) {
+                f.writers.extend(split_names(&c[2]));
+            }
+        }
+        f.byline = Some(lines.join("  "));
+        f.used.extend(&credits);
+    }
+    // The summary: the `本文…` paragraph before the byline, else the first paragraph before it.
+    if let Some(&b) = credits.first() {
+        let before: Vec<usize> = (0..b)
+            .filter(|i| !f.used.contains(i) && !f.furniture.contains(i))
+            .filter(|&i| paras[i].kind != BlockKind::Image && !text_at(i).is_empty())
+            .filter(|&i| paras[i].label.as_ref().is_none_or(|l| !l.colon))
+            .collect();
+        let pick = before
+            .iter()
+            .copied()
+            .find(|&i| text_at(i).starts_with("本文"))
+            .or(before.first().copied());
+        if let Some(i) = pick {
+            f.summary = text_at(i).to_string();
+            f.used.push(i);
+        }
+    }
+    f
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn same_title(a: &str, b: &str) -> bool {
+    let k = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    !b.is_empty() && k(a) == k(b)
+}
+
+/// `[mp.weixin.qq.com](…)宛辰 极客公园`: a link to a domain opening the paragraph.
+fn is_source_line(p: &Para) -> bool {
+    let raw = p.raw.trim_start();
+    raw.starts_with('[')
+        && raw.find("](").is_some_and(|k| {
+            let inner = &raw[1..k];
+            inner.contains('.')
+                && !inner.chars().any(crate::interview::clean::is_han)
+                && !inner.contains(' ')
+        })
+}
+
+fn after_link(p: &Para) -> String {
+    let raw = p.raw.trim();
+    let Some(k) = raw.find("](") else {
+        return String::new();
+    };
+    let rest = &raw[k..];
+    match rest.find(')') {
+        Some(e) => squash(&rest[e + 1..]),
+        None => String::new(),
+    }
+}
+
+fn split_names(s: &str) -> Vec<String> {
+    s.split(['、', ',', '，', '&', ' ', '/', '／', '和'])
+        .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|n| !n.is_empty() && n.chars().count() <= 12 && !super::labels::is_meta(n))
+        .collect()
+}
+
+/// The lines that close an account card: `公众号`, a lone comma, `点击关注…`, `微信号…`.
+fn is_card_tail(t: &str) -> bool {
+    matches!(t, "公众号" | "，" | "," | "、" | "微信号" | "原创")
+        || t.starts_with("点击关注")
+        || t.starts_with("关注")
+        || t.starts_with("微信号")
+        || t.starts_with("长按")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits() {
+        assert!(is_credit("作者 | 宛辰、郑玥 编辑| 郑玄"));
+        assert!(is_credit("文丨程曼祺"));
+        assert!(is_credit("整理 | 宛辰"));
+        assert!(is_credit("访谈:张小珺 x 张鹏"));
+        assert!(!is_credit("文章来自于科技博客 Stratechery"));
+        assert!(!is_credit("本文是对跑者的一次访谈"));
+        let names: Vec<String> = WRITER
+            .captures_iter("作者 | 宛辰、郑玥 编辑| 郑玄")
+            .flat_map(|c| split_names(&c[2]))
+            .collect();
+        assert_eq!(names, ["宛辰", "郑玥"]);
+    }
+}

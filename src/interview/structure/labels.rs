@@ -1,0 +1,441 @@
+//! Speaker labels: which paragraph openings are labels (`**Name：**`, `**Name**：`, `Name：`,
+//! `**Name:**` alone on its line, `**潘乱**` alone, `**《晚点》：question**`), which labels are
+//! speakers (they recur; meta labels such as `注：`, `题图来源：`, `时间：` never are), and
+//! which labels are one speaker (`腾讯新闻` and `腾讯新闻潜望`).
+
+use crate::interview::clean::is_han;
+use crate::interview::marked::Marked;
+use std::collections::BTreeMap;
+
+/// A label at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// The label as written, spaces normalised (`Lex Fridman`, `《远光灯》`).
+    pub name: String,
+    /// Where the text after the label (and its colon) starts, in characters.
+    pub end: usize,
+    /// The label's characters are bold.
+    pub bold: bool,
+    /// Nothing follows the label: the turn's text is the next paragraph.
+    pub alone: bool,
+    /// The label ends with a colon.
+    pub colon: bool,
+}
+
+const COLONS: [char; 2] = ['：', ':'];
+
+/// The label `m` opens with, if its shape is a label's.
+pub fn label(m: &Marked) -> Option<Label> {
+    let cs = &m.chars;
+    let lead = cs.iter().take_while(|c| c.is_whitespace()).count();
+    let window = cs.len().min(lead + 32);
+    if let Some(k) = (lead..window).find(|&i| COLONS.contains(&cs[i])) {
+        let digit = |i: Option<usize>| {
+            i.and_then(|i| cs.get(i))
+                .is_some_and(|c| c.is_ascii_digit())
+        };
+        if digit(k.checked_sub(1)) && digit(Some(k + 1)) {
+            return None; // 18:20, 2：1
+        }
+        let name = normalise(&cs[lead..k].iter().collect::<String>());
+        if !name_like(&name) {
+            return None;
+        }
+        let bold = (lead..k)
+            .filter(|&i| !cs[i].is_whitespace())
+            .all(|i| m.bold[i]);
+        let mut end = k + 1;
+        while end < cs.len() && (cs[end].is_whitespace() || cs[end] == '\u{3000}') {
+            end += 1;
+        }
+        return Some(Label {
+            name,
+            end,
+            bold,
+            alone: end >= cs.len(),
+            colon: true,
+        });
+    }
+    // A bold name alone on its line, without a colon (`**潘乱**`).
+    let text: String = cs.iter().collect();
+    let name = normalise(&text);
+    let alone = m.all_bold() && name_like(&name) && name.chars().count() <= 16;
+    alone.then_some(Label {
+        name,
+        end: cs.len(),
+        bold: true,
+        alone: true,
+        colon: false,
+    })
+}
+
+/// Spaces trimmed and collapsed; a parenthesised title after a name dropped
+/// (`黄民烈（聆心智能创始人）` → `黄民烈`).
+pub fn normalise(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match s.find(['（', '(']) {
+        Some(i) if i > 0 && s.ends_with(['）', ')']) => s[..i].trim().to_string(),
+        _ => s,
+    }
+}
+
+/// A label's shape: a short name — Han (at most 6, or an outlet in 《》「」), Latin words
+/// (at most 4), dots and middle dots — with no sentence punctuation and no leading digit.
+pub fn name_like(s: &str) -> bool {
+    let n = s.chars().count();
+    if n == 0 || n > 24 || s.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let bracketed = (s.starts_with('《') && s.ends_with('》'))
+        || (s.starts_with('「') && s.ends_with('」'))
+        || (s.starts_with('【') && s.ends_with('】'));
+    let inner: &str = if bracketed {
+        let mut it = s.chars();
+        it.next();
+        it.next_back();
+        it.as_str()
+    } else {
+        s
+    };
+    let ok_chars = inner
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '·' | '•' | '.' | ' ' | '-' | '&' | '\''));
+    let han = inner.chars().filter(|&c| is_han(c)).count();
+    let words = inner.split(' ').filter(|w| !w.is_empty()).count();
+    let digits_only_latin = inner
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .count()
+        .le(&(if inner.chars().any(|c| c.is_ascii_alphabetic()) {
+            2
+        } else {
+            0
+        }));
+    ok_chars
+        && digits_only_latin
+        && (han <= 6 || bracketed && han <= 10)
+        && words <= 4
+        && !(han > 0 && words > 2)
+}
+
+/// Labels that are the page's furniture or the writer's, never a speaker.
+pub fn is_meta(name: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "注",
+        "按",
+        "编者按",
+        "编者注",
+        "编注",
+        "译注",
+        "备注",
+        "附",
+        "附录",
+        "参考",
+        "参考资料",
+        "来源",
+        "图",
+        "图片",
+        "图注",
+        "题图",
+        "头图",
+        "封面",
+        "配图",
+        "作者",
+        "文",
+        "撰文",
+        "文字",
+        "编辑",
+        "责编",
+        "责任编辑",
+        "主编",
+        "整理",
+        "出品",
+        "策划",
+        "监制",
+        "统筹",
+        "排版",
+        "校对",
+        "审校",
+        "翻译",
+        "编译",
+        "译者",
+        "摄影",
+        "视觉",
+        "设计",
+        "运营",
+        "制作",
+        "采访",
+        "访谈",
+        "对话",
+        "时间",
+        "日期",
+        "地点",
+        "原文",
+        "原文链接",
+        "链接",
+        "地址",
+        "网址",
+        "微信",
+        "微信号",
+        "公众号",
+        "声明",
+        "免责声明",
+        "提示",
+        "特别提示",
+        "PS",
+        "ps",
+        "P.S",
+        "比如",
+        "例如",
+        "其一",
+        "其二",
+        "第一",
+        "第二",
+        "第三",
+        "首先",
+        "其次",
+        "最后",
+        "总结",
+        "结论",
+        "答案",
+        "问题",
+        "原因",
+        "注意",
+        "重点",
+        "关键",
+        "核心",
+        "观点",
+        "背景",
+        "简介",
+        "摘要",
+        "导语",
+        "划重点",
+        "要点",
+        "另外",
+        "同时",
+        "所以",
+        "因此",
+        "但是",
+        "不过",
+        "比如说",
+        "举个例子",
+        "一",
+        "二",
+        "三",
+        "上图",
+        "下图",
+        "左图",
+        "右图",
+        "转载",
+        "投稿",
+        "商务合作",
+    ];
+    let n = name.trim_start_matches(['丨', '|', '｜', '*']).trim();
+    EXACT.contains(&n)
+        || n.ends_with('注')
+        || n.ends_with("按")
+        || [
+            "说", "道", "表示", "回答", "回应", "认为", "提到", "指出", "写道", "称",
+        ]
+        .iter()
+        .any(|v| n.ends_with(v) && n.chars().count() > v.chars().count())
+        || [
+            "来源",
+            "链接",
+            "日期",
+            "时间",
+            "原创",
+            "公众号",
+            "微信",
+            "转载",
+            "编辑",
+            "作者",
+        ]
+        .iter()
+        .any(|w| n.contains(w))
+        || n.starts_with('图')
+}
+
+/// How a label was seen across the interview.
+#[derive(Debug, Default, Clone)]
+struct Seen {
+    first: usize,
+    bold: usize,
+    plain: usize,
+    alone_no_colon: usize,
+}
+
+/// The speakers: labels that recur (twice in bold or alone on a line, three times plain),
+/// minus meta labels, in order of first appearance; and the aliases that fold a label into
+/// another that contains it (`腾讯新闻` → `腾讯新闻潜望`, the one used more).
+pub fn speakers(labels: &[Option<Label>]) -> (Vec<String>, BTreeMap<String, String>) {
+    let mut seen: BTreeMap<String, Seen> = BTreeMap::new();
+    for (i, l) in labels.iter().enumerate() {
+        let Some(l) = l else { continue };
+        if is_meta(&l.name) {
+            continue;
+        }
+        let s = seen.entry(l.name.clone()).or_insert_with(|| Seen {
+            first: i,
+            ..Seen::default()
+        });
+        if !l.colon {
+            s.alone_no_colon += 1;
+        } else if l.bold {
+            s.bold += 1;
+        } else {
+            s.plain += 1;
+        }
+    }
+    let uses = |s: &Seen| s.bold + s.plain + s.alone_no_colon;
+    let mut accepted: Vec<(String, Seen)> = seen
+        .iter()
+        .filter(|(_, s)| {
+            s.bold >= 2 || s.plain >= 3 || (s.bold + s.plain >= 2 && s.bold >= 1) || {
+                s.alone_no_colon >= 3
+            }
+        })
+        .map(|(n, s)| (n.clone(), s.clone()))
+        .collect();
+    accepted.sort_by_key(|(_, s)| s.first);
+    // Fold labels contained in another; the display label is the one used more.
+    let mut aliases = BTreeMap::new();
+    let key = |s: &str| s.to_lowercase().replace(' ', "");
+    let names: Vec<String> = accepted.iter().map(|(n, _)| n.clone()).collect();
+    let count: BTreeMap<String, usize> =
+        accepted.iter().map(|(n, s)| (n.clone(), uses(s))).collect();
+    for a in &names {
+        for b in &names {
+            if a == b || aliases.contains_key(a) || aliases.contains_key(b) {
+                continue;
+            }
+            let (ka, kb) = (key(a), key(b));
+            if ka.chars().count() >= 2 && kb.contains(&ka) && ka != kb || ka == kb && a > b {
+                let (from, to) = if count[a] > count[b] { (b, a) } else { (a, b) };
+                aliases.insert(from.clone(), to.clone());
+            }
+        }
+    }
+    // Labels used once that are a speaker's label with other spacing or case, or a longer or
+    // shorter form of it (`腾讯新闻` beside `腾讯新闻潜望`).
+    for (name, s) in &seen {
+        if names.contains(name) || aliases.contains_key(name) {
+            continue;
+        }
+        let k = key(name);
+        let same = |n: &&String| {
+            let kn = key(n);
+            kn == k
+                || (s.bold > 0 && k.chars().count() >= 2 && (kn.contains(&k) || k.contains(&kn)))
+        };
+        if let Some(target) = names.iter().find(same) {
+            let target = aliases.get(target).unwrap_or(target).clone();
+            aliases.insert(name.clone(), target);
+        }
+    }
+    let speakers = names
+        .into_iter()
+        .filter(|n| !aliases.contains_key(n))
+        .collect();
+    (speakers, aliases)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::Span;
+
+    fn m(parts: &[(&str, bool)]) -> Marked {
+        Marked::from_spans(
+            &parts
+                .iter()
+                .map(|(t, b)| Span {
+                    text: t.to_string(),
+                    strong: *b,
+                    ..Span::default()
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn label_shapes() {
+        let l = label(&m(&[("Lex Fridman：", true), (" 好的", false)])).unwrap();
+        assert_eq!(
+            (l.name.as_str(), l.bold, l.alone),
+            ("Lex Fridman", true, false)
+        );
+        assert_eq!(l.end, 13);
+        let l = label(&m(&[("姜昱辰", true), (" ：回答", false)])).unwrap();
+        assert_eq!(l.name, "姜昱辰");
+        assert!(l.bold);
+        let l = label(&m(&[("张涛:", true)])).unwrap();
+        assert!(l.alone && l.colon);
+        let l = label(&m(&[("潘乱", true)])).unwrap();
+        assert!(l.alone && !l.colon);
+        let l = label(&m(&[("《远光灯》：这个问题？", true)])).unwrap();
+        assert_eq!(l.name, "《远光灯》");
+        let l = label(&m(&[("黄民烈（聆心智能创始人）：我们", false)])).unwrap();
+        assert_eq!(l.name, "黄民烈");
+        for not in [
+            "他曾经有一天给我打电话说：",
+            "时间：8 月 31日",
+            "做成2：1的话",
+            "18:20:20",
+        ] {
+            let found = label(&m(&[(not, false)]));
+            assert!(found.is_none() || is_meta(&found.unwrap().name), "{not}");
+        }
+        assert!(label(&m(&[("我们认为，这样：", false)])).is_none());
+    }
+
+    #[test]
+    fn meta_labels_are_not_speakers() {
+        for name in [
+            "注",
+            "范阳注",
+            "编者按",
+            "题图来源",
+            "时间",
+            "作者",
+            "转载原创文章请添加微信",
+        ] {
+            assert!(is_meta(name), "{name}");
+        }
+        for name in ["张鹏", "问", "答", "Q", "主持人", "《晚点》", "Sam Altman"] {
+            assert!(!is_meta(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn speakers_recur_and_aliases_fold() {
+        let l = |name: &str, bold: bool| {
+            Some(Label {
+                name: name.into(),
+                end: 0,
+                bold,
+                alone: false,
+                colon: true,
+            })
+        };
+        let labels = vec![
+            l("腾讯新闻潜望", true),
+            l("张三", true),
+            l("腾讯新闻", true),
+            l("腾讯新闻潜望", true),
+            l("张三", true),
+            l("腾讯新闻潜望", true),
+            l("李四", false),
+            l("李四", false),
+            None,
+            l("注", true),
+            l("注", true),
+        ];
+        let (speakers, aliases) = speakers(&labels);
+        assert_eq!(speakers, ["腾讯新闻潜望", "张三"]);
+        assert_eq!(
+            aliases.get("腾讯新闻").map(String::as_str),
+            Some("腾讯新闻潜望")
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! Who asks and who answers. A speaker is the interviewer when its label says so (`问`, `Q`,
+//! `主持人`, `记者`, an outlet in 《》 or 「」), when the byline names it as a writer or as the
+//! first of `访谈:A x B`, or — failing those — when it asks: the speaker whose turns are most
+//! often questions (a `？` at the end, or a wholly bold paragraph, the questions' style in
+//! WeChat exports). Everyone else is a guest; a single speaker is a guest.
+
+use crate::interview::model::Role;
+use std::collections::BTreeMap;
+
+/// What a speaker's turns look like.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Turns {
+    pub count: usize,
+    /// Turns that end in a question mark or are wholly bold.
+    pub asking: usize,
+}
+
+const ASKING: &[&str] = &[
+    "问",
+    "Q",
+    "q",
+    "主持人",
+    "主持",
+    "记者",
+    "提问",
+    "观众",
+    "Host",
+    "host",
+    "Interviewer",
+    "interviewer",
+    "采访者",
+];
+const ANSWERING: &[&str] = &["答", "A", "a", "嘉宾", "受访者", "Guest", "guest"];
+
+/// The role of each speaker.
+pub fn assign(
+    speakers: &[String],
+    turns: &BTreeMap<String, Turns>,
+    writers: &[String],
+    pair: Option<&(String, String)>,
+) -> BTreeMap<String, Role> {
+    let mut roles = BTreeMap::new();
+    let said: Vec<Option<Role>> = speakers
+        .iter()
+        .map(|s| by_label(s, writers, pair))
+        .collect();
+    for (s, r) in speakers.iter().zip(&said) {
+        if let Some(r) = r {
+            roles.insert(s.clone(), *r);
+        }
+    }
+    if speakers.len() >= 2 && !said.contains(&Some(Role::Interviewer)) {
+        // Who asks most, by share of turns; ties go to the first to speak.
+        let share = |s: &String| {
+            let t = turns.get(s).copied().unwrap_or_default();
+            if t.count == 0 {
+                0.0
+            } else {
+                t.asking as f64 / t.count as f64
+            }
+        };
+        let asker = speakers
+            .iter()
+            .filter(|s| roles.get(*s) != Some(&Role::Guest))
+            .fold(None::<&String>, |best, s| match best {
+                Some(b) if share(b) >= share(s) => Some(b),
+                _ => Some(s),
+            });
+        if let Some(a) = asker {
+            roles.insert(a.clone(), Role::Interviewer);
+        }
+    }
+    for s in speakers {
+        roles.entry(s.clone()).or_insert(Role::Guest);
+    }
+    roles
+}
+
+fn by_label(label: &str, writers: &[String], pair: Option<&(String, String)>) -> Option<Role> {
+    if let Some((ivr, ive)) = pair {
+        if label == ivr {
+            return Some(Role::Interviewer);
+        }
+        if label == ive {
+            return Some(Role::Guest);
+        }
+    }
+    if ASKING.contains(&label) || ['《', '「', '【'].iter().any(|c| label.starts_with(*c)) {
+        return Some(Role::Interviewer);
+    }
+    if ANSWERING.contains(&label) {
+        return Some(Role::Guest);
+    }
+    let key = |s: &str| s.to_lowercase().replace(' ', "");
+    let l = key(label);
+    writers
+        .iter()
+        .any(|w| {
+            let w = key(w);
+            w.chars().count() >= 2 && (w == l || w.contains(&l) && l.chars().count() >= 2)
+        })
+        .then_some(Role::Interviewer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(count: usize, asking: usize) -> Turns {
+        Turns { count, asking }
+    }
+
+    #[test]
+    fn labels_and_bylines_decide_first() {
+        let sp = vec!["楼天城".to_string(), "《远光灯》".to_string()];
+        let r = assign(&sp, &BTreeMap::new(), &[], None);
+        assert_eq!(r["《远光灯》"], Role::Interviewer);
+        assert_eq!(r["楼天城"], Role::Guest);
+        let sp = vec!["答".to_string(), "问".to_string()];
+        assert_eq!(
+            assign(&sp, &BTreeMap::new(), &[], None)["问"],
+            Role::Interviewer
+        );
+        let sp = vec!["Ben".to_string(), "Nat".to_string()];
+        let r = assign(&sp, &BTreeMap::new(), &["Ben Thompson".to_string()], None);
+        assert_eq!((r["Ben"], r["Nat"]), (Role::Interviewer, Role::Guest));
+    }
+
+    #[test]
+    fn otherwise_the_one_who_asks() {
+        let sp: Vec<String> = ["张涛", "Lily", "Jenny"].map(String::from).to_vec();
+        let turns = BTreeMap::from([
+            ("张涛".to_string(), t(34, 2)),
+            ("Lily".to_string(), t(31, 27)),
+            ("Jenny".to_string(), t(15, 1)),
+        ]);
+        let r = assign(&sp, &turns, &[], None);
+        assert_eq!(r["Lily"], Role::Interviewer);
+        assert_eq!((r["张涛"], r["Jenny"]), (Role::Guest, Role::Guest));
+        let one = vec!["马斯克".to_string()];
+        assert_eq!(assign(&one, &turns, &[], None)["马斯克"], Role::Guest);
+    }
+}

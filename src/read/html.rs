@@ -1,0 +1,456 @@
+//! The HTML reader: html5ever (through scraper) parses the page; a saved WeChat article is
+//! read from its `#js_content`, any other page from its main content — `<article>`/`<main>`,
+//! else the element whose paragraphs hold the most text (readability's parent scoring, kept
+//! to the one decision we need: which container is the article). Block elements become
+//! blocks, `<br>` splits paragraphs, `<strong>`/`<b>`/bold styles are strong spans,
+//! `<img>` an image, `<hr>` a rule; scripts, styles, navigation and forms are skipped.
+//! The title, URL, date and account come from the page's own markup when present.
+
+use super::{Block, BlockKind, Document, ReadError, Span, merge_spans, trim_spans};
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// Deeper nesting than this is refused (no article needs it; it costs time and stack).
+pub const MAX_DEPTH: usize = 512;
+
+pub fn read(source: &str) -> Result<Document, ReadError> {
+    let page = Html::parse_document(source);
+    let depth = max_depth(&page);
+    if depth > MAX_DEPTH {
+        return Err(ReadError::TooDeep {
+            depth,
+            limit: MAX_DEPTH,
+        });
+    }
+    let container = select_one(&page, "#js_content")
+        .or_else(|| main_content(&page))
+        .or_else(|| select_one(&page, "body"))
+        .unwrap_or_else(|| page.root_element());
+    let mut w = Walker::default();
+    w.walk(container);
+    w.flush();
+    Ok(Document {
+        blocks: w.blocks,
+        title: title(&page),
+        url: meta(&page, "meta[property='og:url']")
+            .or_else(|| attr(&page, "link[rel='canonical']", "href")),
+        date: date(&page),
+        author: text_of(&page, "#js_name")
+            .or_else(|| meta(&page, "meta[name='author']"))
+            .or_else(|| meta(&page, "meta[property='og:article:author']")),
+    })
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("static selector")
+}
+
+fn select_one<'a>(page: &'a Html, s: &str) -> Option<ElementRef<'a>> {
+    page.select(&sel(s)).next()
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn text_of(page: &Html, s: &str) -> Option<String> {
+    select_one(page, s)
+        .map(|e| squash(&e.text().collect::<String>()))
+        .filter(|t| !t.is_empty())
+}
+
+fn attr(page: &Html, s: &str, name: &str) -> Option<String> {
+    select_one(page, s)
+        .and_then(|e| e.value().attr(name))
+        .map(squash)
+        .filter(|t| !t.is_empty())
+}
+
+fn meta(page: &Html, s: &str) -> Option<String> {
+    attr(page, s, "content")
+}
+
+/// WeChat's `#activity-name`, else `og:title`, else `<title>`, else the first `<h1>`.
+fn title(page: &Html) -> Option<String> {
+    text_of(page, "#activity-name")
+        .or_else(|| meta(page, "meta[property='og:title']"))
+        .or_else(|| text_of(page, "title"))
+        .or_else(|| text_of(page, "h1"))
+}
+
+/// `#publish_time` or `article:published_time` as `YYYY-MM-DD`.
+fn date(page: &Html) -> Option<String> {
+    let raw = text_of(page, "#publish_time")
+        .or_else(|| meta(page, "meta[property='article:published_time']"))?;
+    let digits: Vec<u32> = raw
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .take(3)
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match digits.as_slice() {
+        [y, m, d] if (1900..=2200).contains(y) && (1..=12).contains(m) && (1..=31).contains(d) => {
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        _ => None,
+    }
+}
+
+fn max_depth(page: &Html) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for edge in page.root_element().traverse() {
+        match edge {
+            Edge::Open(_) => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            Edge::Close(_) => depth = depth.saturating_sub(1),
+        }
+    }
+    max
+}
+
+/// `<article>` or `<main>` with real text, else the element whose `<p>` children carry the
+/// most text (a paragraph counts fully for its parent, half for its grandparent).
+fn main_content(page: &Html) -> Option<ElementRef<'_>> {
+    let text_len = |e: ElementRef| e.text().map(|t| t.trim().chars().count()).sum::<usize>();
+    for s in ["article", "main", "[role='main']"] {
+        if let Some(e) = page.select(&sel(s)).max_by_key(|e| text_len(*e))
+            && text_len(e) >= 200
+        {
+            return Some(e);
+        }
+    }
+    let mut scores: std::collections::HashMap<ego_tree::NodeId, usize> = Default::default();
+    for p in page.select(&sel("p")) {
+        let n = text_len(p);
+        if n < 10 {
+            continue;
+        }
+        if let Some(parent) = p.parent().and_then(ElementRef::wrap) {
+            *scores.entry(parent.id()).or_default() += n * 2;
+            if let Some(g) = parent.parent().and_then(ElementRef::wrap) {
+                *scores.entry(g.id()).or_default() += n;
+            }
+        }
+    }
+    let best = scores.into_iter().max_by_key(|&(id, s)| (s, id))?.0;
+    page.tree.get(best).and_then(ElementRef::wrap)
+}
+
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "iframe", "svg", "nav", "form", "button",
+    "select", "textarea", "object", "video", "audio", "canvas",
+];
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "figure",
+    "figcaption",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+];
+
+#[derive(Default)]
+struct Walker {
+    blocks: Vec<Block>,
+    spans: Vec<Span>,
+    kind: Option<BlockKind>,
+    strong: usize,
+    emphasis: usize,
+    link: usize,
+    quote: usize,
+    item: usize,
+    /// Closing an element pops what its opening pushed.
+    stack: Vec<Pushed>,
+    skip: usize,
+}
+
+#[derive(Clone, Copy)]
+enum Pushed {
+    Nothing,
+    Skip,
+    Strong,
+    Emphasis,
+    Link,
+    Quote,
+    Item,
+    Block,
+    Heading,
+}
+
+fn is_bold_style(style: &str) -> bool {
+    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = s.to_ascii_lowercase();
+    s.contains("font-weight:bold") || s.contains("font-weight:700") || s.contains("font-weight:600")
+}
+
+impl Walker {
+    fn walk(&mut self, root: ElementRef) {
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if self.skip > 0 {
+                        if node.value().is_element() {
+                            self.skip += 1;
+                            self.stack.push(Pushed::Skip);
+                        }
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Text(t) => self.text(&t.text),
+                        Node::Element(e) => {
+                            let pushed = self.open(e.name(), e.attr("style").unwrap_or(""));
+                            self.stack.push(pushed);
+                        }
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    if node.value().is_element() {
+                        let pushed = self.stack.pop().unwrap_or(Pushed::Nothing);
+                        self.close(pushed);
+                    }
+                }
+            }
+        }
+    }
+
+    fn open(&mut self, name: &str, style: &str) -> Pushed {
+        match name {
+            n if SKIP.contains(&n) => {
+                self.skip += 1;
+                Pushed::Skip
+            }
+            "br" => {
+                self.flush();
+                Pushed::Nothing
+            }
+            "hr" => {
+                self.flush();
+                self.push(BlockKind::Rule, Vec::new());
+                Pushed::Nothing
+            }
+            "img" => {
+                self.flush();
+                self.push(BlockKind::Image, Vec::new());
+                Pushed::Nothing
+            }
+            "strong" | "b" => {
+                self.strong += 1;
+                Pushed::Strong
+            }
+            "em" | "i" => {
+                self.emphasis += 1;
+                Pushed::Emphasis
+            }
+            "a" => {
+                self.link += 1;
+                Pushed::Link
+            }
+            "blockquote" => {
+                self.flush();
+                self.quote += 1;
+                Pushed::Quote
+            }
+            "li" => {
+                self.flush();
+                self.item += 1;
+                Pushed::Item
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                let level = name[1..].parse().unwrap_or(2);
+                self.kind = Some(BlockKind::Heading(level));
+                Pushed::Heading
+            }
+            n if BLOCK.contains(&n) => {
+                self.flush();
+                if is_bold_style(style) {
+                    self.strong += 1;
+                    return Pushed::Strong;
+                }
+                Pushed::Block
+            }
+            _ if is_bold_style(style) => {
+                self.strong += 1;
+                Pushed::Strong
+            }
+            _ => Pushed::Nothing,
+        }
+    }
+
+    fn close(&mut self, pushed: Pushed) {
+        match pushed {
+            Pushed::Skip => self.skip = self.skip.saturating_sub(1),
+            Pushed::Strong => self.strong = self.strong.saturating_sub(1),
+            Pushed::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
+            Pushed::Link => self.link = self.link.saturating_sub(1),
+            Pushed::Quote => {
+                self.flush();
+                self.quote = self.quote.saturating_sub(1)
+            }
+            Pushed::Item => {
+                self.flush();
+                self.item = self.item.saturating_sub(1)
+            }
+            Pushed::Block | Pushed::Heading => self.flush(),
+            Pushed::Nothing => {}
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if t.is_empty() {
+            return;
+        }
+        self.spans.push(Span {
+            text: t.to_string(),
+            strong: self.strong > 0,
+            emphasis: self.emphasis > 0,
+            link: self.link > 0,
+        });
+    }
+
+    fn push(&mut self, kind: BlockKind, spans: Vec<Span>) {
+        self.blocks.push(Block {
+            kind,
+            spans,
+            line: 0,
+        });
+    }
+
+    fn flush(&mut self) {
+        let spans = std::mem::take(&mut self.spans);
+        let kind = self.kind.take().unwrap_or(if self.quote > 0 {
+            BlockKind::Quote
+        } else if self.item > 0 {
+            BlockKind::Item
+        } else {
+            BlockKind::Paragraph
+        });
+        let spans = trim_spans(merge_spans(collapse_whitespace(spans)));
+        if spans.is_empty() {
+            return;
+        }
+        self.push(kind, spans);
+    }
+}
+
+/// HTML whitespace: runs become one space, and a run with a line break between two Chinese
+/// characters (source formatting) disappears.
+fn collapse_whitespace(spans: Vec<Span>) -> Vec<Span> {
+    let joined: String = spans.iter().map(|s| s.text.as_str()).collect();
+    let chars: Vec<char> = joined.chars().collect();
+    let mut keep = vec![true; chars.len()];
+    let mut replace = vec![None; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() && chars[i] != '\u{3000}' {
+            let start = i;
+            while i < chars.len() && chars[i].is_whitespace() && chars[i] != '\u{3000}' {
+                i += 1;
+            }
+            let newline = chars[start..i].contains(&'\n');
+            let cjk =
+                |c: Option<&char>| c.is_some_and(|&c| crate::interview::clean::is_cjk_context(c));
+            let drop_all = newline
+                && cjk(start.checked_sub(1).and_then(|j| chars.get(j)))
+                && cjk(chars.get(i));
+            for (k, slot) in keep.iter_mut().enumerate().take(i).skip(start) {
+                *slot = !drop_all && k == start;
+            }
+            if !drop_all {
+                replace[start] = Some(' ');
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    let mut k = 0;
+    for s in spans {
+        let mut text = String::with_capacity(s.text.len());
+        for c in s.text.chars() {
+            if keep[k] {
+                text.push(replace[k].unwrap_or(c));
+            }
+            k += 1;
+        }
+        out.push(Span { text, ..s });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(d: &Document) -> Vec<String> {
+        d.blocks.iter().map(|b| b.text()).collect()
+    }
+
+    #[test]
+    fn wechat_page_reads_js_content_with_title_and_bold() {
+        let page = r#"<!DOCTYPE html><html><head><title>微信号</title>
+            <meta property="og:title" content="对话张三：做难的事">
+            <meta property="og:url" content="https://mp.weixin.qq.com/s/abc"></head>
+            <body><div id="page"><h1 id="activity-name"> 对话张三：做难的事 </h1>
+            <a id="js_name">某某科技</a><em id="publish_time">2024-07-03</em>
+            <div id="js_content"><section><p><strong>问：</strong>你好&amp;再见？</p>
+            <p><span style="font-weight: bold;">张三：</span>我们
+            做了很久。<br>第二段。</p><script>var x = 1;</script></section></div>
+            <div id="js_pc_qr_code">扫码关注</div></div></body></html>"#;
+        let d = read(page).unwrap();
+        assert_eq!(d.title.as_deref(), Some("对话张三：做难的事"));
+        assert_eq!(d.url.as_deref(), Some("https://mp.weixin.qq.com/s/abc"));
+        assert_eq!(d.date.as_deref(), Some("2024-07-03"));
+        assert_eq!(d.author.as_deref(), Some("某某科技"));
+        assert_eq!(
+            texts(&d),
+            vec!["问：你好&再见？", "张三：我们做了很久。", "第二段。"]
+        );
+        assert!(d.blocks[0].spans[0].strong);
+        assert!(d.blocks[1].spans[0].strong && !d.blocks[1].spans[1].strong);
+    }
+
+    #[test]
+    fn an_article_page_reads_its_main_content_only() {
+        let filler = "这是一段足够长的正文，用来让正文容器胜出。".repeat(4);
+        let page = format!(
+            "<html><body><nav><p>首页 关于我们 联系方式 很多导航链接在这里</p></nav>\
+             <div class=side><p>广告：点击这里获得更多精彩内容和优惠信息</p></div>\
+             <div class=post><p>{filler}</p><p>李雷：{filler}</p><hr><img src=a.png></div>\
+             <footer><p>版权所有，转载请注明出处，谢谢合作支持</p></footer></body></html>"
+        );
+        let d = read(&page).unwrap();
+        let t = texts(&d);
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert!(t[1].starts_with("李雷："));
+        assert_eq!(d.blocks[2].kind, BlockKind::Rule);
+        assert_eq!(d.blocks[3].kind, BlockKind::Image);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let page = format!(
+            "<html><body>{}文字</body></html>",
+            "<div>".repeat(MAX_DEPTH + 10)
+        );
+        assert!(matches!(read(&page), Err(ReadError::TooDeep { .. })));
+    }
+}

@@ -1,0 +1,422 @@
+//! The Markdown reader: CommonMark through pulldown-cmark, plus the quirks of WeChat exports
+//! (Cubox, Obsidian's clipper, SimpRead): stray `**`/`****` runs left over from broken bold,
+//! every paragraph made a `#####` heading, a whole answer underlined into a setext heading,
+//! lines of one paragraph that are really paragraphs of their own, captions glued to images.
+
+use super::{Block, BlockKind, Document, Span, merge_spans, trim_spans};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+pub fn read(source: &str) -> Document {
+    let source = &flank_cjk_emphasis(source);
+    let starts = line_starts(source);
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset);
+    let mut r = Builder::default();
+    let opts = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
+        let line = line_of(range.start);
+        match event {
+            Event::Start(tag) => r.start(tag, line),
+            Event::End(tag) => r.end(tag),
+            Event::Text(t) => {
+                // An escaped `\*` is text; other literal `*` may be debris of broken bold,
+                // judged when the block ends (`strip_star_debris`).
+                let raw = &source[range.clone()];
+                let text = if raw == "\\*" {
+                    ESCAPED_STAR.to_string()
+                } else {
+                    t.replace(ZWSP, "")
+                };
+                r.text(&text, line)
+            }
+            Event::Code(t) => r.text(&t, line),
+            Event::SoftBreak => r.soft_break(),
+            Event::HardBreak => r.hard_break(),
+            Event::Html(h) | Event::InlineHtml(h)
+                if h.trim_start().to_ascii_lowercase().starts_with("<br") =>
+            {
+                r.hard_break()
+            }
+            Event::Rule => r.push_block(BlockKind::Rule, Vec::new(), line),
+            _ => {}
+        }
+    }
+    r.flush();
+    Document {
+        blocks: demote_heading_flood(r.blocks),
+        ..Document::default()
+    }
+}
+
+const ZWSP: char = '\u{200B}';
+/// Stands for an escaped `*` until the block's star debris is removed.
+const ESCAPED_STAR: char = '\u{E000}';
+
+/// CommonMark does not let `**` open or close next to punctuation when a letter is on its
+/// other side (`**问：**为什么` stays literal), which is how Chinese bold is written. A
+/// zero-width space between such a run and the punctuation makes it flanking; the reader
+/// removes it again from the text.
+fn flank_cjk_emphasis(source: &str) -> String {
+    let cs: Vec<char> = source.chars().collect();
+    let punct = |c: char| !c.is_alphanumeric() && !c.is_whitespace() && c != '*' && c != '\\';
+    let mut out = String::with_capacity(source.len() + source.len() / 16);
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i] != '*' || (i > 0 && cs[i - 1] == '\\') {
+            out.push(cs[i]);
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < cs.len() && cs[j] == '*' {
+            j += 1;
+        }
+        if i > 0 && punct(cs[i - 1]) {
+            out.push(ZWSP);
+        }
+        out.extend(&cs[i..j]);
+        if j < cs.len() && punct(cs[j]) {
+            out.push(ZWSP);
+        }
+        i = j;
+    }
+    out
+}
+
+fn line_starts(s: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(s.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// `****a****b**` → `ab`: runs of two or more asterisks, across spans, are markup debris;
+/// escaped stars come back as `*`.
+fn strip_star_debris(spans: Vec<Span>) -> Vec<Span> {
+    let joined: String = spans.iter().map(|s| s.text.as_str()).collect();
+    if !joined.contains('*') && !joined.contains(ESCAPED_STAR) {
+        return spans;
+    }
+    let cs: Vec<char> = joined.chars().collect();
+    let mut keep = vec![true; cs.len()];
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i] == '*' {
+            let j = (i..cs.len()).find(|&j| cs[j] != '*').unwrap_or(cs.len());
+            if j - i >= 2 {
+                keep[i..j].iter_mut().for_each(|k| *k = false);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let mut k = 0;
+    spans
+        .into_iter()
+        .map(|s| {
+            let text = s
+                .text
+                .chars()
+                .filter(|_| {
+                    k += 1;
+                    keep[k - 1]
+                })
+                .map(|c| if c == ESCAPED_STAR { '*' } else { c })
+                .collect();
+            Span { text, ..s }
+        })
+        .collect()
+}
+
+/// A piece of a paragraph: spans, or a line break between them.
+enum Piece {
+    Spans(Vec<Span>),
+    Break { hard: bool },
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    kind: Option<BlockKind>,
+    line: usize,
+    pieces: Vec<Piece>,
+    current: Vec<Span>,
+    strong: usize,
+    emphasis: usize,
+    link: usize,
+    quote: usize,
+    /// Ordered-list counters, innermost last (`None` for bullets).
+    lists: Vec<Option<u64>>,
+    /// Inside an image: its alt text is not paragraph text.
+    image: usize,
+}
+
+impl Builder {
+    fn start(&mut self, tag: Tag, line: usize) {
+        match tag {
+            Tag::Paragraph => self.open(self.block_kind(), line),
+            Tag::Heading { level, .. } => self.open(BlockKind::Heading(level as u8), line),
+            Tag::BlockQuote(_) => self.quote += 1,
+            Tag::List(start) => self.lists.push(start),
+            Tag::Item => {
+                self.open(BlockKind::Item, line);
+                if let Some(Some(n)) = self.lists.last_mut() {
+                    self.current.push(Span::plain(format!("{n}. ")));
+                    *n += 1;
+                }
+            }
+            Tag::Strong => self.strong += 1,
+            Tag::Emphasis => self.emphasis += 1,
+            Tag::Link { .. } => self.link += 1,
+            Tag::Image { .. } => {
+                // An image ends the text before it; what follows in the same paragraph is
+                // its caption.
+                let kind = self.kind;
+                self.flush();
+                self.push_block(BlockKind::Image, Vec::new(), line);
+                self.kind = kind;
+                self.line = line;
+                self.image += 1;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) => self.flush(),
+            TagEnd::Item => self.flush(),
+            TagEnd::BlockQuote(_) => self.quote = self.quote.saturating_sub(1),
+            TagEnd::List(_) => {
+                self.lists.pop();
+            }
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
+            TagEnd::Link => self.link = self.link.saturating_sub(1),
+            TagEnd::Image => self.image = self.image.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn block_kind(&self) -> BlockKind {
+        if self.quote > 0 {
+            BlockKind::Quote
+        } else if !self.lists.is_empty() {
+            BlockKind::Item
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    fn open(&mut self, kind: BlockKind, line: usize) {
+        // A paragraph inside a list item continues the item.
+        if self.kind == Some(BlockKind::Item) && kind == BlockKind::Item {
+            self.flush();
+        }
+        self.kind = Some(kind);
+        self.line = line;
+    }
+
+    fn text(&mut self, t: &str, line: usize) {
+        if self.image > 0 {
+            return;
+        }
+        if self.kind.is_none() {
+            self.open(self.block_kind(), line);
+        }
+        self.current.push(Span {
+            text: t.to_string(),
+            strong: self.strong > 0,
+            emphasis: self.emphasis > 0,
+            link: self.link > 0,
+        });
+    }
+
+    fn soft_break(&mut self) {
+        self.pieces
+            .push(Piece::Spans(std::mem::take(&mut self.current)));
+        self.pieces.push(Piece::Break { hard: false });
+    }
+
+    fn hard_break(&mut self) {
+        self.pieces
+            .push(Piece::Spans(std::mem::take(&mut self.current)));
+        self.pieces.push(Piece::Break { hard: true });
+    }
+
+    fn push_block(&mut self, kind: BlockKind, spans: Vec<Span>, line: usize) {
+        self.blocks.push(Block { kind, spans, line });
+    }
+
+    /// End the current block: its lines become one paragraph or several (see `split_lines`).
+    fn flush(&mut self) {
+        let Some(kind) = self.kind.take() else {
+            self.pieces.clear();
+            self.current.clear();
+            return;
+        };
+        self.pieces
+            .push(Piece::Spans(std::mem::take(&mut self.current)));
+        let pieces = std::mem::take(&mut self.pieces);
+        // A caption glued after an image stays with it.
+        let after_image = self.blocks.last().is_some_and(|b| {
+            b.kind == BlockKind::Image && b.spans.is_empty() && b.line == self.line
+        });
+        let mut line = self.line;
+        for spans in split_lines(pieces) {
+            let spans = trim_spans(merge_spans(strip_star_debris(spans)));
+            if spans.is_empty() {
+                continue;
+            }
+            if after_image && line == self.line {
+                if let Some(img) = self.blocks.last_mut() {
+                    img.spans = spans;
+                }
+            } else {
+                self.blocks.push(Block { kind, spans, line });
+            }
+            line += 1;
+        }
+    }
+}
+
+/// The lines of one Markdown paragraph: a hard break always starts a new paragraph; a soft
+/// break does when the line before closes a sentence or a label, or the next line opens in
+/// bold — WeChat exports put one paragraph per line; otherwise the lines are joined (a
+/// hard-wrapped paragraph), with no space between Chinese characters.
+fn split_lines(pieces: Vec<Piece>) -> Vec<Vec<Span>> {
+    let mut out: Vec<Vec<Span>> = vec![Vec::new()];
+    let mut pending_soft = false;
+    for piece in pieces {
+        match piece {
+            Piece::Break { hard: true } => {
+                out.push(Vec::new());
+                pending_soft = false;
+            }
+            Piece::Break { hard: false } => pending_soft = true,
+            Piece::Spans(spans) => {
+                if pending_soft {
+                    pending_soft = false;
+                    let prev = out.last().map(|s| spans_text(s)).unwrap_or_default();
+                    let opens_bold = spans.iter().find(|s| !s.text.trim().is_empty());
+                    let split = prev
+                        .trim_end()
+                        .ends_with(|c: char| "。！？!?…”」』）)：:".contains(c))
+                        || opens_bold.is_some_and(|s| s.strong)
+                        || out
+                            .last()
+                            .is_some_and(|s| s.last().is_some_and(|l| l.strong));
+                    if split {
+                        out.push(Vec::new());
+                    } else if let Some(last) = out.last_mut() {
+                        let latin_join = prev
+                            .chars()
+                            .last()
+                            .is_some_and(|c| c.is_ascii_alphanumeric())
+                            && spans_text(&spans)
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_ascii_alphanumeric());
+                        if latin_join {
+                            last.push(Span::plain(" "));
+                        }
+                    }
+                }
+                if let Some(last) = out.last_mut() {
+                    last.extend(spans);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn spans_text(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// Some clippers make every paragraph a heading (`##### text`): when most text blocks are
+/// headings of one level, they are paragraphs.
+fn demote_heading_flood(mut blocks: Vec<Block>) -> Vec<Block> {
+    let text_blocks = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_)))
+        .count();
+    for level in 1..=6u8 {
+        let n = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading(level))
+            .count();
+        if n >= 10 && n * 2 >= text_blocks {
+            for b in blocks.iter_mut() {
+                if b.kind == BlockKind::Heading(level) {
+                    b.kind = BlockKind::Paragraph;
+                }
+            }
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &Document) -> Vec<(BlockKind, String)> {
+        doc.blocks.iter().map(|b| (b.kind, b.text())).collect()
+    }
+
+    #[test]
+    fn setext_titles_bold_labels_and_escapes() {
+        let doc = read("标题\n====\n\n**01**\n------\n\n**问：**为什么\\|不\\*\n");
+        let t = texts(&doc);
+        assert_eq!(t[0], (BlockKind::Heading(1), "标题".into()));
+        assert_eq!(t[1], (BlockKind::Heading(2), "01".into()));
+        assert_eq!(t[2], (BlockKind::Paragraph, "问：为什么|不*".into()));
+        assert!(doc.blocks[2].spans[0].strong);
+        assert!(!doc.blocks[2].spans[1].strong);
+        assert_eq!(doc.blocks[2].line, 7);
+    }
+
+    #[test]
+    fn broken_bold_leaves_no_asterisks() {
+        let doc = read("****几个人的兴趣小组，****\n\n**作者 \\| 宛辰** **编辑**\\| 郑玄****\n");
+        let t = texts(&doc);
+        assert_eq!(t[0].1, "几个人的兴趣小组，");
+        assert_eq!(t[1].1, "作者 | 宛辰 编辑| 郑玄");
+        let doc = read("**Sam Altma**n：我想\n");
+        assert_eq!(texts(&doc)[0].1, "Sam Altman：我想");
+    }
+
+    #[test]
+    fn images_take_their_glued_caption_and_urls_with_parentheses() {
+        let doc =
+            read("![图片](https://x.cn/c/filters:no_upscale()?u=1)妙鸭团队合影｜截图\n\n正文。\n");
+        assert_eq!(doc.blocks[0].kind, BlockKind::Image);
+        assert_eq!(doc.blocks[0].text(), "妙鸭团队合影｜截图");
+        assert_eq!(texts(&doc)[1], (BlockKind::Paragraph, "正文。".into()));
+    }
+
+    #[test]
+    fn lines_of_one_paragraph_split_after_sentences_and_labels() {
+        let doc = read("**张涛:**\n回答一。\n回答\n继续。\n");
+        let t: Vec<String> = texts(&doc).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(t, vec!["张涛:", "回答一。", "回答继续。"]);
+    }
+
+    #[test]
+    fn lists_quotes_rules_and_heading_floods() {
+        let doc = read("> 引文。\n\n1. 第一\n2. 第二\n\n*** ** * ** ***\n");
+        let t = texts(&doc);
+        assert_eq!(t[0], (BlockKind::Quote, "引文。".into()));
+        assert_eq!(t[1], (BlockKind::Item, "1. 第一".into()));
+        assert_eq!(t[2], (BlockKind::Item, "2. 第二".into()));
+        assert_eq!(t[3].0, BlockKind::Rule);
+        let flood: String = (0..12).map(|i| format!("##### 段落{i}。\n\n")).collect();
+        assert!(
+            read(&flood)
+                .blocks
+                .iter()
+                .all(|b| b.kind == BlockKind::Paragraph)
+        );
+    }
+}
