@@ -55,8 +55,14 @@ pub fn adhoc(text: &str, speaker: &str) -> Quote {
 }
 
 pub(super) fn pull_quotes(iv: &Interview, which: &PullQuotes) -> Result<Vec<Quote>, String> {
+    // `all` takes the sections that have one; a section named without one is an error.
     let numbers: Vec<u32> = match which {
-        PullQuotes::All(_) => iv.sections.iter().map(|s| s.number).collect(),
+        PullQuotes::All(_) => iv
+            .sections
+            .iter()
+            .filter(|s| !s.pull_quote.is_empty())
+            .map(|s| s.number)
+            .collect(),
         PullQuotes::Sections(list) => list.clone(),
     };
     numbers
@@ -68,6 +74,9 @@ pub(super) fn pull_quotes(iv: &Interview, which: &PullQuotes) -> Result<Vec<Quot
                     iv.sections.len()
                 )
             })?;
+            if s.pull_quote.is_empty() {
+                return Err(format!("pull_quotes: section {n} has no pull quote"));
+            }
             // The pull quote's address is where it is said, when it is said verbatim.
             let said = s
                 .paragraphs

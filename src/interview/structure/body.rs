@@ -73,7 +73,9 @@ impl Reader<'_> {
                             (Kind::Note, None, false, p.m.clone())
                         } else if is_gap(&t) {
                             (Kind::Gap, None, false, p.m.clone())
-                        } else if was_after_image && !p.m.all_bold() && is_caption(&t) {
+                        } else if is_credit_line(p)
+                            || was_after_image && !p.m.all_bold() && is_caption(&t)
+                        {
                             (Kind::Caption, None, false, p.m.clone())
                         } else if section > 0 && self.current.is_some() {
                             (Kind::Turn, self.current.clone(), false, p.m.clone())
@@ -143,6 +145,13 @@ pub fn is_note(text: &str) -> bool {
 fn is_labelled_note(p: &Para) -> bool {
     p.label.as_ref().is_some_and(|l| {
         l.colon && is_meta(&l.name) && (l.name.ends_with('注') || l.name.ends_with('按'))
+    })
+}
+
+/// `图片来源：OpenAI官网`, `图：…`: an image's credit, by its label.
+fn is_credit_line(p: &Para) -> bool {
+    p.label.as_ref().is_some_and(|l| {
+        l.colon && (l.name.starts_with('图') || l.name.ends_with("来源")) && p.m.chars.len() <= 60
     })
 }
 
