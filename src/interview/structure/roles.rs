@@ -49,16 +49,25 @@ pub fn assign(
             roles.insert(s.clone(), *r);
         }
     }
+    let share = |s: &String| {
+        let t = turns.get(s).copied().unwrap_or_default();
+        if t.count < 2 {
+            0.0
+        } else {
+            t.asking as f64 / t.count as f64
+        }
+    };
+    // A second interviewer: a speaker nothing marks who asks in nearly every turn
+    // (`腾讯新闻潜望` beside `Q`).
+    if said.contains(&Some(Role::Interviewer)) {
+        for (s, r) in speakers.iter().zip(&said) {
+            if r.is_none() && share(s) >= 0.75 {
+                roles.insert(s.clone(), Role::Interviewer);
+            }
+        }
+    }
     if speakers.len() >= 2 && !said.contains(&Some(Role::Interviewer)) {
         // Who asks most, by share of turns; ties go to the first to speak.
-        let share = |s: &String| {
-            let t = turns.get(s).copied().unwrap_or_default();
-            if t.count == 0 {
-                0.0
-            } else {
-                t.asking as f64 / t.count as f64
-            }
-        };
         let asker = speakers
             .iter()
             .filter(|s| roles.get(*s) != Some(&Role::Guest))
@@ -137,6 +146,17 @@ mod tests {
         let r = assign(&sp, &turns, &[], None);
         assert_eq!(r["Lily"], Role::Interviewer);
         assert_eq!((r["张涛"], r["Jenny"]), (Role::Guest, Role::Guest));
+        let sp: Vec<String> = ["Q", "腾讯新闻潜望", "A"].map(String::from).to_vec();
+        let turns2 = BTreeMap::from([
+            ("Q".to_string(), t(2, 2)),
+            ("腾讯新闻潜望".to_string(), t(3, 3)),
+            ("A".to_string(), t(5, 0)),
+        ]);
+        let r = assign(&sp, &turns2, &[], None);
+        assert_eq!(
+            (r["Q"], r["腾讯新闻潜望"], r["A"]),
+            (Role::Interviewer, Role::Interviewer, Role::Guest)
+        );
         let one = vec!["马斯克".to_string()];
         assert_eq!(assign(&one, &turns, &[], None)["马斯克"], Role::Guest);
     }
