@@ -70,17 +70,3 @@ pub fn with_threads<T: Send>(
             .install(f),
     }
 }
-
-/// Where the interview came from, for the book's colophon.
-pub fn source_note(input: &crate::cli::InputArgs) -> String {
-    match &input.input {
-        Some(p) => format!(
-            "文本来自 {}。",
-            p.file_name().map_or_else(
-                || p.display().to_string(),
-                |n| n.to_string_lossy().into_owned()
-            )
-        ),
-        None => "文本来自 jinju 附带的访谈（网页抓取稿），经排版清理与勘误。".to_string(),
-    }
-}

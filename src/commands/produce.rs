@@ -2,7 +2,8 @@
 //! the cover, the EPUB. A failure here leaves the output folder untouched.
 
 use crate::card::{self, Card, FontBook, PngLevel, RenderOptions, Template};
-use crate::epub::{self, EpubOptions};
+use crate::cli::{BookArgs, InputArgs};
+use crate::epub::{self, BookMeta, EpubOptions};
 use crate::interview::Interview;
 use crate::output::{Artifact, OutDir};
 use crate::select::{self, Quote, QuoteKind, Selection, unsafe_id};
@@ -117,14 +118,65 @@ pub fn render_cards(
     out
 }
 
-/// The EPUB's cover: the quote `defaults.cover` names (else the first quote, else the title)
-/// on the `cover` template.
+/// The EPUB cover's template: the title leads, the quote is secondary.
+const BOOK_COVER: &str = include_str!("../../templates/cards/book-cover.yaml");
+
+/// How the book is made, beyond the card settings its cover uses.
+#[derive(Debug, Clone, Default)]
+pub struct BookSettings {
+    pub embed_font: bool,
+    pub keep_punctuation: bool,
+    /// What the book says about itself; [`book_meta`] fills it.
+    pub meta: BookMeta,
+}
+
+/// The book's metadata from the command line (or a job entry) and the environment.
+///
+/// LEAD (new model): fill `date` from `Meta.date` when `--date` is not given, `outlet` from
+/// `Meta.byline`, `source_url` from `Meta.source_url`, and `interviewers`/`guests` from the
+/// speakers' roles; today they default to `meta.interviewer` / `meta.interviewee`.
+pub fn book_meta(input: &InputArgs, args: &BookArgs) -> anyhow::Result<BookMeta> {
+    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => Some(v.trim().parse::<i64>().with_context(|| {
+            format!("SOURCE_DATE_EPOCH={v:?} is not a whole number of seconds since 1970-01-01")
+        })?),
+        Err(_) => None,
+    };
+    let source_note = input
+        .input
+        .is_none()
+        .then(|| "文本来自jinju附带的访谈（网页抓取稿），经排版清理与勘误。".to_string());
+    Ok(BookMeta {
+        title: args.title.clone(),
+        authors: args.author.clone(),
+        language: args.language.clone(),
+        date: args.date.clone(),
+        source_date_epoch,
+        source_note,
+        ..BookMeta::default()
+    })
+}
+
+/// The title the book goes by: `--title`, else the interview's.
+pub fn book_title(iv: &Interview, meta: &BookMeta) -> String {
+    meta.title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&iv.meta.title)
+        .to_string()
+}
+
+/// The EPUB's cover: the title, the guest, and the quote `defaults.cover` names (else the
+/// first quote; none when there is none) on the `book-cover` template. Returns the PNG and
+/// the quote on it.
 fn cover(
     iv: &Interview,
     quotes: &[Quote],
     cover_id: Option<&str>,
     s: &CardSettings,
-) -> anyhow::Result<Vec<u8>> {
+    title: &str,
+) -> anyhow::Result<(Vec<u8>, Option<String>)> {
     let chosen = match cover_id {
         Some(id) => Some(
             quotes
@@ -134,19 +186,21 @@ fn cover(
         ),
         None => quotes.iter().find(|q| q.kind != QuoteKind::Adhoc),
     };
-    let quote = chosen
-        .cloned()
-        .unwrap_or_else(|| select::adhoc(&iv.meta.title, &iv.meta.interviewee));
-    let t = Template::load("cover")?;
+    let quote = chosen.map(|q| q.text.trim().to_string());
+    let mut card = select::adhoc(title, &iv.meta.interviewee);
+    card.attribution = Some(iv.meta.interviewee.clone());
+    let t = Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)?;
     let opts = RenderOptions {
         scale: 1.0,
-        title: Some(iv.meta.title.clone()),
+        // The template's footer shows `{title}`: on the cover, the quote.
+        title: quote.as_ref().map(|q| format!("“{q}”")),
         level: s.level,
         ..RenderOptions::default()
     };
-    Ok(card::render(&quote, &t, &fonts(s)?, &opts)
+    let png = card::render(&card, &t, &fonts(s)?, &opts)
         .context("cannot render the EPUB cover")?
-        .png)
+        .png;
+    Ok((png, quote))
 }
 
 /// Build the EPUB bytes, with its cover card rendered in the run's card settings.
@@ -154,36 +208,22 @@ pub fn book(
     iv: &Interview,
     sel: &Selection,
     s: &CardSettings,
-    embed_font: bool,
-    source: &str,
+    b: &BookSettings,
 ) -> anyhow::Result<Vec<u8>> {
-    let (quotes, cover_png) = (
-        &sel.quotes,
-        Some(cover(iv, &sel.quotes, sel.cover.as_deref(), s)?),
-    );
-    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => Some(
-            v.trim()
-                .parse::<i64>()
-                .with_context(|| format!("SOURCE_DATE_EPOCH={v:?} is not a number of seconds"))?,
-        ),
-        Err(_) => None,
-    };
+    let title = book_title(iv, &b.meta);
+    let (cover_png, cover_quote) = cover(iv, &sel.quotes, sel.cover.as_deref(), s, &title)?;
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
-    let embedded = |name: &str| {
-        embed_font
-            .then(|| card::embedded_font_bytes(name).map(<[u8]>::to_vec))
-            .flatten()
-    };
+    let embedded = |face: &[u8]| b.embed_font.then(|| face.to_vec());
     let opts = EpubOptions {
-        cover_png,
-        font: embedded("serif"),
-        font_bold: embedded("serif-bold"),
-        source_date_epoch,
-        source_note: Some(source.to_string()),
+        cover_png: Some(cover_png),
+        cover_quote,
+        font: embedded(epub::BOOK_REGULAR),
+        font_bold: embedded(epub::BOOK_BOLD),
+        keep_punctuation: b.keep_punctuation,
+        meta: b.meta.clone(),
         ..EpubOptions::default()
     };
-    Ok(epub::build(iv, quotes, &opts)?)
+    Ok(epub::build(iv, &sel.quotes, &opts)?)
 }
 
 /// A file-name slug for the book: the title's letters and digits, other runs as `-`.
