@@ -36,16 +36,21 @@ fn bundled_book(dir: &Path) -> PathBuf {
     epub
 }
 
-/// The book's files the page needs: its stylesheet and its regular font subset.
-fn unpack(epub: &Path, into: &Path) {
+/// One file of a book.
+fn entry(epub: &Path, name: &str) -> Vec<u8> {
     let file = std::fs::File::open(epub).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut data = Vec::new();
+    zip.by_name(name).unwrap().read_to_end(&mut data).unwrap();
+    data
+}
+
+/// The book's files the page needs: its stylesheet and its regular font subset.
+fn unpack(epub: &Path, into: &Path) {
     for name in ["OEBPS/stylesheet.css", "OEBPS/fonts/text.otf"] {
-        let mut data = Vec::new();
-        zip.by_name(name).unwrap().read_to_end(&mut data).unwrap();
         let to = into.join(name.trim_start_matches("OEBPS/"));
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::write(to, data).unwrap();
+        std::fs::write(to, entry(epub, name)).unwrap();
     }
 }
 
@@ -221,4 +226,140 @@ fn daisy_ace_finds_no_accessibility_violation_in_the_bundled_book() {
             "Ace found no {key}: {a11y}"
         );
     }
+}
+
+/// A small interview of our own, in the plain-text format.
+const INTERVIEW: &str = "对话样例：一次小访谈\n本文是一次为测试而写的小访谈。\n访谈：李问 x 王答\n\
+01\n谈开始\n“慢就是快”\n李问：为什么要慢？\n王答：因为慢就是快。Break a leg，这是祝福。\n\
+（访谈在一个雨天进行。）\n王答：我们还是要坚持。\n";
+
+fn epub_cmd(dir: &Path, args: &[&str]) -> std::process::Output {
+    let input = dir.join("sample-interview.txt");
+    std::fs::write(&input, INTERVIEW).unwrap();
+    Command::cargo_bin("jinju")
+        .unwrap()
+        .env_remove("SOURCE_DATE_EPOCH")
+        .args(["epub", "--no-embed-font", "--pull-quotes", "--input"])
+        .arg(&input)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn title_author_date_and_language_come_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("b.epub");
+    let b = book.to_str().unwrap();
+    let o = epub_cmd(
+        dir.path(),
+        &[
+            "--title",
+            "新书名",
+            "--author",
+            "Jane Doe",
+            "--date",
+            "2026-01",
+            "--out",
+            b,
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let opf = String::from_utf8(entry(&book, "OEBPS/content.opf")).unwrap();
+    assert!(opf.contains("<dc:title id=\"title\">新书名</dc:title>"));
+    assert!(opf.contains("<dc:creator id=\"creator-1\">Jane Doe</dc:creator>"));
+    assert!(opf.contains("<dc:creator id=\"creator-2\">李问</dc:creator>"));
+    assert!(opf.contains("<dc:date>2026-01</dc:date>"));
+    assert!(!opf.contains("<dc:subject>"), "no subject unless given");
+    let about = String::from_utf8(entry(&book, "OEBPS/about.xhtml")).unwrap();
+    assert!(
+        !about.contains("sample-interview"),
+        "the colophon names a local file"
+    );
+    assert!(about.contains("本书据访谈《新书名》"));
+    let ch = String::from_utf8(entry(&book, "OEBPS/ch01.xhtml")).unwrap();
+    assert!(ch.contains("epub:type=\"noteref\"") && ch.contains("epub:type=\"footnote\""));
+    assert!(ch.contains("<span lang=\"en\" xml:lang=\"en\">Break a leg</span>"));
+
+    let o = epub_cmd(dir.path(), &["--language", "zh-TW", "--out", b]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let opf = String::from_utf8(entry(&book, "OEBPS/content.opf")).unwrap();
+    assert!(opf.contains("<dc:language>zh-TW</dc:language>"));
+    assert!(
+        opf.contains("<dc:creator id=\"creator-1\">李问</dc:creator>"),
+        "the interviewer is the author"
+    );
+    assert!(!opf.contains("<dc:date>"), "no date stated, none made up");
+}
+
+#[test]
+fn bad_dates_languages_and_epochs_are_refused_with_a_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("never.epub");
+    let b = book.to_str().unwrap();
+    for (args, says) in [
+        (
+            vec!["--date", "2025-13-01"],
+            "is not a date: write YYYY-MM-DD",
+        ),
+        (vec!["--date", "soon"], "is not a date"),
+        (vec!["--language", "zh_CN"], "is not a BCP 47 language tag"),
+    ] {
+        let mut all = args.clone();
+        all.extend(["--out", b]);
+        let o = epub_cmd(dir.path(), &all);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!book.exists(), "{args:?} wrote a book");
+    }
+    for (epoch, says) in [("abc", "not a whole number"), ("-5", "out of range")] {
+        let input = dir.path().join("sample-interview.txt");
+        let o = Command::cargo_bin("jinju")
+            .unwrap()
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .args(["epub", "--no-embed-font", "--pull-quotes", "--input"])
+            .arg(&input)
+            .args(["--out", b])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{epoch}: {err}");
+        assert!(err.contains(says), "{epoch}: {err}");
+        assert!(!book.exists());
+    }
+}
+
+#[test]
+fn job_entries_set_the_book_title_author_date_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sample-interview.txt"), INTERVIEW).unwrap();
+    std::fs::write(
+        dir.path().join("job.yaml"),
+        "jobs:\n  - input: sample-interview.txt\n    cards: false\n    out: out\n    \
+         title: 任务书名\n    author: [甲, 乙]\n    date: \"2024\"\n    language: zh-HK\n",
+    )
+    .unwrap();
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .env_remove("SOURCE_DATE_EPOCH")
+        .args([
+            "build",
+            "--quiet",
+            "--no-embed-font",
+            "--pull-quotes",
+            "--job",
+        ])
+        .arg(dir.path().join("job.yaml"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let opf = String::from_utf8(entry(
+        &dir.path().join("out/任务书名.epub"),
+        "OEBPS/content.opf",
+    ))
+    .unwrap();
+    assert!(opf.contains("<dc:title id=\"title\">任务书名</dc:title>"));
+    assert!(opf.contains(">甲</dc:creator>") && opf.contains(">乙</dc:creator>"));
+    assert!(opf.contains("<dc:date>2024</dc:date>") && opf.contains("xml:lang=\"zh-HK\""));
 }
