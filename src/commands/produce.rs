@@ -167,16 +167,9 @@ pub fn book_title(iv: &Interview, meta: &BookMeta) -> String {
         .to_string()
 }
 
-/// The EPUB's cover: the title, the guest, and the quote `defaults.cover` names (else the
-/// first quote; none when there is none) on the `book-cover` template. Returns the PNG and
-/// the quote on it.
-fn cover(
-    iv: &Interview,
-    quotes: &[Quote],
-    cover_id: Option<&str>,
-    s: &CardSettings,
-    title: &str,
-) -> anyhow::Result<(Vec<u8>, Option<String>)> {
+/// The quote on the EPUB's cover: the one `defaults.cover` names, else the first quote from
+/// the interview; none when there is none.
+fn cover_quote(quotes: &[Quote], cover_id: Option<&str>) -> anyhow::Result<Option<String>> {
     let chosen = match cover_id {
         Some(id) => Some(
             quotes
@@ -186,21 +179,29 @@ fn cover(
         ),
         None => quotes.iter().find(|q| q.kind != QuoteKind::Adhoc),
     };
-    let quote = chosen.map(|q| q.text.trim().to_string());
+    Ok(chosen.map(|q| q.text.trim().to_string()))
+}
+
+/// The EPUB's cover: the title, the guest and `quote` on the `book-cover` template.
+fn cover(
+    iv: &Interview,
+    quote: Option<&str>,
+    s: &CardSettings,
+    title: &str,
+) -> anyhow::Result<Vec<u8>> {
     let mut card = select::adhoc(title, &iv.meta.interviewee);
     card.attribution = Some(iv.meta.interviewee.clone());
     let t = Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)?;
     let opts = RenderOptions {
         scale: 1.0,
         // The template's footer shows `{title}`: on the cover, the quote.
-        title: quote.as_ref().map(|q| format!("“{q}”")),
+        title: quote.map(|q| format!("“{q}”")),
         level: s.level,
         ..RenderOptions::default()
     };
-    let png = card::render(&card, &t, &fonts(s)?, &opts)
+    Ok(card::render(&card, &t, &fonts(s)?, &opts)
         .context("cannot render the EPUB cover")?
-        .png;
-    Ok((png, quote))
+        .png)
 }
 
 /// Build the EPUB bytes, with its cover card rendered in the run's card settings.
@@ -211,19 +212,25 @@ pub fn book(
     b: &BookSettings,
 ) -> anyhow::Result<Vec<u8>> {
     let title = book_title(iv, &b.meta);
-    let (cover_png, cover_quote) = cover(iv, &sel.quotes, sel.cover.as_deref(), s, &title)?;
+    // The quote on the cover is known before the card is drawn (it names it in the alt text);
+    // the card is rendered while the book's fonts are subset.
+    let cover_quote = cover_quote(&sel.quotes, sel.cover.as_deref())?;
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
     let embedded = |face: &[u8]| b.embed_font.then(|| face.to_vec());
     let opts = EpubOptions {
-        cover_png: Some(cover_png),
-        cover_quote,
+        cover_quote: cover_quote.clone(),
         font: embedded(epub::BOOK_REGULAR),
         font_bold: embedded(epub::BOOK_BOLD),
         keep_punctuation: b.keep_punctuation,
         meta: b.meta.clone(),
         ..EpubOptions::default()
     };
-    Ok(epub::build(iv, &sel.quotes, &opts)?)
+    let render = || {
+        cover(iv, cover_quote.as_deref(), s, &title)
+            .map(Some)
+            .map_err(|e| format!("{e:#}"))
+    };
+    Ok(epub::build_with_cover(iv, &sel.quotes, &opts, render)?)
 }
 
 /// A file-name slug for the book: the title's letters and digits, other runs as `-`.

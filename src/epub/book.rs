@@ -7,10 +7,13 @@ use super::font::{self, Weight};
 use super::meta::Resolved;
 use super::nav::{self, NAV_FILE, NCX_FILE};
 use super::package::{self, Contents};
-use super::xhtml::{self, CONTENTS_PAGE, CONTENTS_TITLE, Context, CoverImage, Page, PageKind};
+use super::xhtml::{
+    self, CONTENTS_PAGE, CONTENTS_TITLE, COVER_TITLE, Context, CoverImage, Page, PageKind,
+};
 use super::{EpubError, EpubOptions, FONT_FAMILY, STYLESHEET};
 use crate::interview::Interview;
 use crate::select::Quote;
+use rayon::prelude::*;
 use uuid::Uuid;
 
 /// Where the `@font-face` rules go in the stylesheet (after `@charset` and `@namespace`,
@@ -35,10 +38,11 @@ fn identifier(meta: &Resolved, files: &[(String, &[u8])]) -> Uuid {
     Uuid::new_v5(&namespace(), &content)
 }
 
-/// The width and height a PNG's header states.
+/// The width and height a PNG's header states; `None` when it is no PNG.
 fn png_size(png: &[u8]) -> Option<(u32, u32)> {
     let be = |at: usize| Some(u32::from_be_bytes(png.get(at..at + 4)?.try_into().ok()?));
-    (png.get(12..16) == Some(b"IHDR")).then_some(())?;
+    let png_header = png.starts_with(b"\x89PNG\r\n\x1a\n") && png.get(12..16) == Some(b"IHDR");
+    png_header.then_some(())?;
     Some((be(16)?, be(20)?))
 }
 
@@ -59,12 +63,14 @@ fn stylesheet(subsets: &[font::Subset]) -> String {
     STYLESHEET.replacen(FONT_FACES_MARK, &faces, 1)
 }
 
-/// The whole book as zip bytes.
+/// The whole book as zip bytes. `cover` renders the cover image (PNG) while the fonts are
+/// subset.
 pub fn assemble(
     interview: &Interview,
     quotes: &[Quote],
     opts: &EpubOptions,
     meta: &Resolved,
+    cover: impl FnOnce() -> Result<Option<Vec<u8>>, String> + Send,
 ) -> Result<Vec<u8>, EpubError> {
     // The bold face only comes with a regular one.
     let faces: Vec<(&[u8], Weight)> = match (&opts.font, &opts.font_bold) {
@@ -84,22 +90,10 @@ pub fn assemble(
             .collect::<Result<_, _>>()?,
         keep_punctuation: opts.keep_punctuation,
     };
-    let cover = match &opts.cover_png {
-        Some(png) => {
-            let (width, height) = png_size(png).ok_or(EpubError::CoverNotPng)?;
-            Some(CoverImage {
-                width,
-                height,
-                alt: cover_alt(&meta.title, opts.cover_quote.as_deref()),
-            })
-        }
-        None => None,
-    };
     let cx = Context {
         title: &meta.title,
         language: &meta.language,
         interviewers: &meta.interviewers,
-        cover,
     };
     let mut pages = xhtml::pages(interview, quotes, &about, &cx);
     let entries = nav::entries(&pages);
@@ -116,13 +110,26 @@ pub fn assemble(
         &meta.language,
     );
     pages.insert(at, page);
-    let landmarks = nav::landmarks(&pages);
 
-    let chars = font::chars_of(&pages, CONTENTS_TITLE);
-    let subsets = faces
-        .iter()
-        .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
-        .collect::<Result<Vec<_>, _>>()?;
+    let chars = font::chars_of(&pages, &format!("{CONTENTS_TITLE}{COVER_TITLE}"));
+    // The cover card and the two faces are independent: make them side by side.
+    let (cover_png, subsets) = rayon::join(cover, || {
+        faces
+            .par_iter()
+            .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
+            .collect::<Result<Vec<_>, _>>()
+    });
+    let (cover_png, subsets) = (cover_png.map_err(EpubError::Cover)?, subsets?);
+    if let Some(png) = &cover_png {
+        let (width, height) = png_size(png).ok_or(EpubError::CoverNotPng)?;
+        let image = CoverImage {
+            width,
+            height,
+            alt: cover_alt(&meta.title, opts.cover_quote.as_deref()),
+        };
+        pages.insert(0, xhtml::cover_page(&image, &meta.language));
+    }
+    let landmarks = nav::landmarks(&pages);
     let css = stylesheet(&subsets);
     let nav_doc = nav::nav_document(&entries, &landmarks, &meta.language);
 
@@ -132,7 +139,7 @@ pub fn assemble(
         (oebps(xhtml::STYLESHEET_HREF), css.as_bytes()),
     ];
     content.extend(subsets.iter().map(|s| (oebps(&s.file), s.bytes.as_slice())));
-    if let Some(png) = &opts.cover_png {
+    if let Some(png) = &cover_png {
         content.push((oebps(xhtml::COVER_IMAGE), png.as_slice()));
     }
     content.extend(pages.iter().map(|p| (oebps(&p.file), p.xhtml.as_bytes())));
@@ -145,7 +152,7 @@ pub fn assemble(
         summary: &interview.meta.summary,
         pages: &pages,
         fonts: &subsets,
-        cover: opts.cover_png.is_some(),
+        cover: cover_png.is_some(),
         generator: "jinju",
     });
     let mut files: Vec<(String, &[u8])> = vec![

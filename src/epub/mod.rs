@@ -65,6 +65,9 @@ pub enum EpubError {
     /// The cover bytes are not a PNG image.
     #[error("the cover is not a png image (it must start with the png signature)")]
     CoverNotPng,
+    /// The cover could not be made.
+    #[error("{0}")]
+    Cover(String),
     /// The text font could not be read.
     #[error("could not read the text font: {0}")]
     Font(String),
@@ -90,17 +93,24 @@ pub enum EpubError {
     Io(#[from] std::io::Error),
 }
 
-/// Build the EPUB of `interview`, with `quotes` gathered in the 金句 chapter.
+/// Build the EPUB of `interview`, with `quotes` gathered in the 金句 chapter and
+/// [`EpubOptions::cover_png`] as its cover.
 pub fn build(
     interview: &Interview,
     quotes: &[Quote],
     opts: &EpubOptions,
 ) -> Result<Vec<u8>, EpubError> {
-    if let Some(png) = &opts.cover_png
-        && !png.starts_with(b"\x89PNG\r\n\x1a\n")
-    {
-        return Err(EpubError::CoverNotPng);
-    }
+    build_with_cover(interview, quotes, opts, || Ok(opts.cover_png.clone()))
+}
+
+/// [`build`] with the cover made by `cover` (a PNG, or `None` for no cover; an error message
+/// otherwise), run while the fonts are subset.
+pub fn build_with_cover(
+    interview: &Interview,
+    quotes: &[Quote],
+    opts: &EpubOptions,
+    cover: impl FnOnce() -> Result<Option<Vec<u8>>, String> + Send,
+) -> Result<Vec<u8>, EpubError> {
     let meta = opts.meta.resolve(interview)?;
-    book::assemble(interview, quotes, opts, &meta)
+    book::assemble(interview, quotes, opts, &meta, cover)
 }

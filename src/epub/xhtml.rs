@@ -63,7 +63,6 @@ pub struct Context<'a> {
     pub language: &'a str,
     /// Their turns are questions (class `q`).
     pub interviewers: &'a [String],
-    pub cover: Option<CoverImage>,
 }
 
 /// The file a section's chapter is written to: `ch03.xhtml`; section 0 is the intro.
@@ -92,7 +91,19 @@ impl Page {
     }
 }
 
-/// All pages in reading order, but the 目录 (`nav` makes it from these pages' titles).
+/// The cover page, for an image of that size and alt text.
+pub fn cover_page(cover: &CoverImage, language: &str) -> Page {
+    Page::new(
+        COVER_PAGE,
+        COVER_TITLE,
+        PageKind::Cover,
+        &cover_body(cover),
+        language,
+    )
+}
+
+/// All pages in reading order but the cover and the 目录 (`book` adds the cover once it is
+/// rendered, `nav` makes the 目录 from these pages' titles).
 pub fn pages(
     interview: &Interview,
     quotes: &[Quote],
@@ -103,9 +114,6 @@ pub fn pages(
     let mut push = |file: &str, title: &str, kind, body: String| {
         out.push(Page::new(file, title, kind, &body, cx.language));
     };
-    if let Some(cover) = &cx.cover {
-        push(COVER_PAGE, COVER_TITLE, PageKind::Cover, cover_body(cover));
-    }
     push(
         "title.xhtml",
         cx.title,
