@@ -1,21 +1,17 @@
-//! The EPUB container, written reproducibly: `mimetype` first and stored, then
-//! `META-INF/container.xml` and the book's files in the order given, every entry stamped with
-//! the book's date (clamped to the zip era, 1980–2107) and the same permissions. Images,
-//! already compressed, are stored; everything else is deflated.
+//! Re-zip epub-builder's archive reproducibly: `mimetype` first and stored, every entry in
+//! the crate's order stamped with the book's date (clamped to the zip era, 1980–2107) and the
+//! same permissions (the crate stamps them "now"). Images, already compressed, are stored;
+//! everything else is deflated. `edit` gets each entry on the way: that is where the package,
+//! nav and NCX get what the crate cannot write (`package`, `nav`).
 
 use super::EpubError;
 use chrono::{DateTime, Datelike, Timelike, Utc};
-use std::io::{Cursor, Write};
+use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
-/// Where the package document is, for `container.xml`.
+/// Where epub-builder puts the package document.
 pub const PACKAGE_PATH: &str = "OEBPS/content.opf";
-
-const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n\
-<rootfiles>\n<rootfile full-path=\"OEBPS/content.opf\" media-type=\"application/oebps-package+xml\"/>\n\
-</rootfiles>\n</container>\n";
 
 /// A zip timestamp for `date`, clamped to what the format can hold.
 fn zip_time(date: DateTime<Utc>) -> zip::DateTime {
@@ -44,23 +40,34 @@ fn zip_time(date: DateTime<Utc>) -> zip::DateTime {
     .unwrap_or_default()
 }
 
-/// The archive of `files` (path inside the book, bytes), in that order.
-pub fn write(files: &[(String, &[u8])], date: DateTime<Utc>) -> Result<Vec<u8>, EpubError> {
-    let size: usize = files.iter().map(|(_, b)| b.len()).sum();
+/// The crate's archive `raw`, rewritten byte-for-byte reproducibly, each entry's bytes passed
+/// through `edit` (name, bytes).
+pub fn repack(
+    raw: &[u8],
+    date: DateTime<Utc>,
+    mut edit: impl FnMut(&str, Vec<u8>) -> Result<Vec<u8>, EpubError>,
+) -> Result<Vec<u8>, EpubError> {
+    let mut archive = ZipArchive::new(Cursor::new(raw))?;
     let base = SimpleFileOptions::default()
         .last_modified_time(zip_time(date))
         .unix_permissions(0o644);
     let stored = base.compression_method(CompressionMethod::Stored);
     let deflated = base.compression_method(CompressionMethod::Deflated);
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(size / 2 + 4096)));
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(raw.len())));
     out.start_file("mimetype", stored)?;
     out.write_all(b"application/epub+zip")?;
-    out.start_file("META-INF/container.xml", deflated)?;
-    out.write_all(CONTAINER.as_bytes())?;
-    for (name, data) in files {
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        let name = entry.name().to_string();
+        if name == "mimetype" {
+            continue;
+        }
+        let mut data = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
+        entry.read_to_end(&mut data)?;
+        let data = edit(&name, data)?;
         let compressed = name.ends_with(".png") || name.ends_with(".jpg");
-        out.start_file(name.as_str(), if compressed { stored } else { deflated })?;
-        out.write_all(data)?;
+        out.start_file(name, if compressed { stored } else { deflated })?;
+        out.write_all(&data)?;
     }
     Ok(out.finish()?.into_inner())
 }

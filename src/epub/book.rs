@@ -1,18 +1,21 @@
-//! Putting the book together: pages, the 目录, font subsets, stylesheet, navigation and
-//! package, then the archive. It owns the order of the files and the book's identifier; the
-//! markup of each part belongs to its own module.
+//! Putting the book together: pages, the 目录, font subsets and stylesheet, handed to
+//! epub-builder, which writes the metadata, manifest, spine and zip; then the re-packing
+//! (`archive`) with the package patched (`package`) and the crate's nav and NCX replaced
+//! (`nav`). It owns the order of the files and the book's identifier; the markup of each part
+//! belongs to its own module.
 
 use super::back::About;
 use super::font::{self, Weight};
 use super::meta::Resolved;
 use super::nav::{self, NAV_FILE, NCX_FILE};
-use super::package::{self, Contents};
+use super::package::{self, Contents, GENERATOR};
 use super::xhtml::{
     self, CONTENTS_PAGE, CONTENTS_TITLE, COVER_TITLE, Context, CoverImage, Page, PageKind,
 };
 use super::{EpubError, EpubOptions, FONT_FAMILY, STYLESHEET};
 use crate::interview::Interview;
 use crate::select::Quote;
+use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ZipLibrary};
 use rayon::prelude::*;
 use uuid::Uuid;
 
@@ -143,24 +146,61 @@ pub fn assemble(
         content.push((oebps(xhtml::COVER_IMAGE), png.as_slice()));
     }
     content.extend(pages.iter().map(|p| (oebps(&p.file), p.xhtml.as_bytes())));
-    let uid = format!("urn:uuid:{}", identifier(meta, &content));
+    let uuid = identifier(meta, &content);
+    let uid = format!("urn:uuid:{uuid}");
+
+    let mut builder = EpubBuilder::new(ZipLibrary::new()?)?;
+    builder.epub_version(EpubVersion::V30);
+    builder.set_title(meta.title.as_str());
+    builder.add_language(meta.language.as_str());
+    builder.set_generator(GENERATOR);
+    builder.set_toc_name(CONTENTS_TITLE);
+    builder.set_uuid(uuid);
+    builder.set_modified_date(meta.modified);
+    if !interview.meta.summary.is_empty() {
+        builder.add_description(interview.meta.summary.as_str());
+    }
+    for subject in &meta.subjects {
+        builder.add_subject(subject.as_str());
+    }
+    package::accessibility(&mut builder, &meta.language, cover_png.is_some());
+    debug_assert_eq!(xhtml::STYLESHEET_HREF, "stylesheet.css");
+    builder.stylesheet(css.as_bytes())?;
+    for font in &subsets {
+        builder.add_resource(&font.file, font.bytes.as_slice(), font.media_type)?;
+    }
+    if let Some(png) = &cover_png {
+        builder.add_cover_image(xhtml::COVER_IMAGE, png.as_slice(), "image/png")?;
+    }
+    // No titles: the crate's nav and NCX are replaced (see `nav`).
+    for page in &pages {
+        builder.add_content(EpubContent::new(page.file.as_str(), page.xhtml.as_bytes()))?;
+    }
+    let mut raw = Vec::new();
+    builder.generate(&mut raw)?;
 
     let ncx = nav::ncx(&entries, &meta.title, &uid, &meta.language);
-    let opf = package::opf(&Contents {
+    let contents = Contents {
         meta,
         uid: &uid,
-        summary: &interview.meta.summary,
         pages: &pages,
-        fonts: &subsets,
-        cover: cover_png.is_some(),
-        generator: "jinju",
-    });
-    let mut files: Vec<(String, &[u8])> = vec![
-        (super::archive::PACKAGE_PATH.to_string(), opf.as_bytes()),
-        (oebps(NCX_FILE), ncx.as_bytes()),
-    ];
-    files.extend(content);
-    super::archive::write(&files, meta.modified)
+    };
+    let (opf_path, nav_path, ncx_path) = (
+        super::archive::PACKAGE_PATH,
+        oebps(NAV_FILE),
+        oebps(NCX_FILE),
+    );
+    super::archive::repack(&raw, meta.modified, |name, data| {
+        Ok(if name == opf_path {
+            package::patch(&String::from_utf8_lossy(&data), &contents)?.into_bytes()
+        } else if name == nav_path {
+            nav_doc.as_bytes().to_vec()
+        } else if name == ncx_path {
+            ncx.as_bytes().to_vec()
+        } else {
+            data
+        })
+    })
 }
 
 #[cfg(test)]

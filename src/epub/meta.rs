@@ -5,7 +5,7 @@
 
 use super::EpubError;
 use crate::interview::Interview;
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// The language of the book when nothing else is said.
 pub const DEFAULT_LANGUAGE: &str = "zh-CN";
@@ -102,17 +102,6 @@ fn file_as(name: &str) -> Option<String> {
 /// `2023-11-14`.
 fn day(t: DateTime<Utc>) -> String {
     format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
-}
-
-/// `2023-11-14T22:13:20Z`, as `dcterms:modified` wants it.
-pub fn w3c_datetime(t: DateTime<Utc>) -> String {
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        day(t),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
 }
 
 /// Han, kana, hangul and CJK punctuation.

@@ -2,10 +2,13 @@
 //!
 //! [`build`] is a pure function: interview + selected quotes + options → the bytes of the book.
 //! The same input gives a byte-identical book (dates only from what the caller passes, a
-//! content-derived identifier, fixed zip stamps). It owns the metadata (`meta`), the markup
-//! ([`xhtml`], `inline`, `back`, `nav`), the package (`package`), the archive (`archive`) and
-//! the font subsets (`font`); it does not touch the filesystem or read the environment (the
-//! CLI passes `SOURCE_DATE_EPOCH` through [`BookMeta::source_date_epoch`]).
+//! content-derived identifier, fixed zip stamps). epub-builder assembles the book (`book`):
+//! metadata, content documents, stylesheet, fonts, cover image, manifest, spine and the zip;
+//! `archive` re-zips it reproducibly while `package` and `nav` patch or replace what the crate
+//! cannot write (each module says what and why). It owns the metadata (`meta`), the markup
+//! ([`xhtml`], `inline`, `back`, `nav`) and the font subsets (`font`); it does not touch the
+//! filesystem or read the environment (the CLI passes `SOURCE_DATE_EPOCH` through
+//! [`BookMeta::source_date_epoch`]).
 //!
 //! Reading order: cover → title page → 目录 → 导语 → one chapter per section → 金句 → 关于本书.
 //! What readers get: EPUB Accessibility 1.1 metadata and DPUB-ARIA roles, an `aut` creator,
@@ -85,6 +88,12 @@ pub enum EpubError {
     /// The language is not a language tag.
     #[error("the language {0:?} is not a BCP 47 language tag: write e.g. zh-CN, zh-TW or en")]
     Language(String),
+    /// epub-builder could not assemble the book.
+    #[error("could not assemble the epub: {0}")]
+    Assemble(#[from] epub_builder::Error),
+    /// The crate's package, nav or NCX did not look as expected, so a patch did not apply.
+    #[error("could not patch the epub's {0}: epub-builder wrote something unexpected")]
+    Patch(&'static str),
     /// Writing the zip archive failed.
     #[error("could not write the epub archive: {0}")]
     Zip(#[from] zip::result::ZipError),

@@ -1,6 +1,11 @@
 //! The book's navigation: the EPUB 3 nav document (table of contents and landmarks), the
 //! inline 目录 page of the spine, and the EPUB 2 NCX for older readers and Kindle conversion.
 //!
+//! The nav document and the NCX replace the ones epub-builder 0.8 writes (in `archive`'s
+//! re-packing): its nav has no language (readers pick CJK glyph shapes by it), no DPUB-ARIA
+//! roles, no `lang="en"` phrases, and shows its landmarks; its NCX has no `dtb:uid`, the
+//! 目录's name as the book's title and no language; and its templates cannot be changed.
+//!
 //! Every entry and landmark points at a spine page (`nav.xhtml` itself is not in the spine:
 //! a guide or landmark pointing at it makes calibre add a stray 目录 page). The table of
 //! contents lists the reading order without the cover and the 目录 page itself.

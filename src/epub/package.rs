@@ -1,27 +1,37 @@
-//! The package document (`content.opf`): metadata — title, creators with MARC roles and
-//! `file-as`, language, dates, EPUB Accessibility 1.1 — the manifest, the spine and the
-//! EPUB 2 guide. Written by hand: epub-builder could not write roles, accessibility metadata,
-//! `xml:lang` on the package or a guide limited to spine pages, and patching its output cost
-//! a second pass over the archive.
+//! The package document (`content.opf`): epub-builder writes it — manifest (every content
+//! document, the stylesheet, the fonts, the cover image with `cover-image`), spine, the
+//! description, subjects, `dcterms:modified`, the EPUB Accessibility 1.1 `meta` entries
+//! ([`accessibility`], given to the crate through `add_metadata_opf`) and the `cover` meta —
+//! and [`patch`] then rewrites what epub-builder 0.8 cannot be told:
+//!
+//! - the `package` tag: `xml:lang` and the identifier's id (`book-id`);
+//! - the head of the metadata: the crate gives the language and the first creator the same
+//!   id (`epub-creator-0`, invalid), writes every creator as `aut` only, no `file-as`, no
+//!   title id, and dates only as full timestamps (a book's date may be `2026` or `2026-01`);
+//!   `dc:source` has no setter;
+//! - the manifest items: readable ids (`page-ch01`, `font-text-bold`) and `properties="svg"`
+//!   on the SVG cover page (the crate has no item properties besides `cover-image`);
+//! - the EPUB 2 guide: the crate always points `toc` at `nav.xhtml`, which is not in the
+//!   spine (calibre then adds a stray 目录 page); ours names spine pages only.
 
-use super::font::Subset;
+use super::EpubError;
 use super::inline::escape;
-use super::meta::{Resolved, w3c_datetime};
-use super::nav::{NAV_FILE, NCX_FILE};
-use super::xhtml::{COVER_IMAGE, Page, PageKind, STYLESHEET_HREF};
+use super::meta::Resolved;
+use super::xhtml::{COVER_PAGE, Page, PageKind};
+use epub_builder::{EpubBuilder, MetadataOpf, MetadataOpfV3, ZipLibrary};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-/// What the package lists besides the pages.
+/// What the patch needs to know of the book.
 pub struct Contents<'a> {
     pub meta: &'a Resolved,
     /// `urn:uuid:…`
     pub uid: &'a str,
-    pub summary: &'a str,
     pub pages: &'a [Page],
-    pub fonts: &'a [Subset],
-    pub cover: bool,
-    pub generator: &'a str,
 }
+
+/// The generator's name, in the package and the nav.
+pub const GENERATOR: &str = "jinju";
 
 /// The accessibility summary, in the book's language when it is Chinese.
 fn accessibility_summary(language: &str, cover: bool) -> &'static str {
@@ -41,16 +51,59 @@ fn accessibility_summary(language: &str, cover: bool) -> &'static str {
     }
 }
 
-/// A manifest id for a file: `page-ch01`, `font-text-bold`.
-fn item_id(prefix: &str, file: &str) -> String {
-    let stem = file.rsplit('/').next().unwrap_or(file);
-    let stem = stem.split('.').next().unwrap_or(stem);
-    format!("{prefix}-{stem}")
+/// The EPUB Accessibility 1.1 entries and the generator, given to the crate's
+/// `add_metadata_opf`.
+pub fn accessibility(builder: &mut EpubBuilder<ZipLibrary>, language: &str, cover: bool) {
+    let mut modes = vec![("accessMode", "textual")];
+    if cover {
+        modes.push(("accessMode", "visual"));
+    }
+    modes.push(("accessModeSufficient", "textual"));
+    for feature in [
+        "structuralNavigation",
+        "tableOfContents",
+        "readingOrder",
+        "displayTransformability",
+    ] {
+        modes.push(("accessibilityFeature", feature));
+    }
+    if cover {
+        modes.push(("accessibilityFeature", "alternativeText"));
+    }
+    modes.push(("accessibilityHazard", "none"));
+    // The crate escapes the property, not the content.
+    let mut meta = |property: &str, content: &str| {
+        builder.add_metadata_opf(Box::new(MetadataOpfV3::new(
+            property.to_string(),
+            escape(content),
+        )));
+    };
+    for (property, value) in modes {
+        meta(&format!("schema:{property}"), value);
+    }
+    meta(
+        "schema:accessibilitySummary",
+        accessibility_summary(language, cover),
+    );
+    meta(
+        "dcterms:conformsTo",
+        "EPUB Accessibility 1.1 - WCAG 2.1 Level AA",
+    );
+    meta("a11y:certifiedBy", GENERATOR);
+    builder.add_metadata_opf(Box::new(MetadataOpf {
+        name: "generator".to_string(),
+        content: GENERATOR.to_string(),
+    }));
 }
 
-fn metadata(c: &Contents<'_>) -> String {
+/// The package tag and the head of the metadata, up to `dcterms:modified` (the crate's).
+fn head(c: &Contents<'_>) -> String {
     let m = c.meta;
-    let mut out = String::from("<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+    let mut out = format!(
+        "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"book-id\" \
+         xml:lang=\"{}\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n",
+        escape(&m.language)
+    );
     let _ = writeln!(
         out,
         "<dc:identifier id=\"book-id\">{}</dc:identifier>",
@@ -85,108 +138,68 @@ fn metadata(c: &Contents<'_>) -> String {
     if let Some(date) = &m.date {
         let _ = writeln!(out, "<dc:date>{}</dc:date>", escape(date));
     }
-    if !c.summary.is_empty() {
-        let _ = writeln!(
-            out,
-            "<dc:description>{}</dc:description>",
-            escape(c.summary)
-        );
-    }
-    for subject in &m.subjects {
-        let _ = writeln!(out, "<dc:subject>{}</dc:subject>", escape(subject));
-    }
     if let Some(url) = &m.source_url {
         let _ = writeln!(out, "<dc:source>{}</dc:source>", escape(url));
     }
-    let _ = writeln!(
-        out,
-        "<meta property=\"dcterms:modified\">{}</meta>",
-        w3c_datetime(m.modified)
-    );
-    // EPUB Accessibility 1.1.
-    let mut modes = vec![("accessMode", "textual")];
-    if c.cover {
-        modes.push(("accessMode", "visual"));
-    }
-    modes.push(("accessModeSufficient", "textual"));
-    for feature in [
-        "structuralNavigation",
-        "tableOfContents",
-        "readingOrder",
-        "displayTransformability",
-    ] {
-        modes.push(("accessibilityFeature", feature));
-    }
-    if c.cover {
-        modes.push(("accessibilityFeature", "alternativeText"));
-    }
-    modes.push(("accessibilityHazard", "none"));
-    for (property, value) in modes {
-        let _ = writeln!(out, "<meta property=\"schema:{property}\">{value}</meta>");
-    }
-    let _ = writeln!(
-        out,
-        "<meta property=\"schema:accessibilitySummary\">{}</meta>",
-        accessibility_summary(&m.language, c.cover)
-    );
-    out.push_str(
-        "<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>\n",
-    );
-    let _ = writeln!(
-        out,
-        "<meta property=\"a11y:certifiedBy\">{}</meta>",
-        escape(c.generator)
-    );
-    if c.cover {
-        out.push_str("<meta name=\"cover\" content=\"cover-image\"/>\n");
-    }
-    let _ = writeln!(
-        out,
-        "<meta name=\"generator\" content=\"{}\"/>",
-        escape(c.generator)
-    );
-    out.push_str("</metadata>\n");
     out
 }
 
-fn manifest(c: &Contents<'_>) -> String {
-    let mut out = String::from("<manifest>\n");
-    let mut item = |id: &str, href: &str, media: &str, properties: Option<&str>| {
-        let props = properties.map_or(String::new(), |p| format!(" properties=\"{p}\""));
-        let _ = writeln!(
-            out,
-            "<item id=\"{id}\" href=\"{href}\" media-type=\"{media}\"{props}/>"
-        );
+/// The value of attribute `name` in the tag `tag`.
+fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[at..].split('"').next()
+}
+
+/// A manifest id for an item: `page-ch01`, `font-text-bold`; the crate's fixed ids stay.
+fn item_id(crate_id: &str, href: &str, media: &str) -> String {
+    if matches!(crate_id, "ncx" | "nav" | "cover-image") {
+        return crate_id.to_string();
+    }
+    let stem = href.rsplit('/').next().unwrap_or(href);
+    let stem = stem.split('.').next().unwrap_or(stem);
+    let prefix = match media {
+        "application/xhtml+xml" => "page",
+        "text/css" => return "css".to_string(),
+        m if m.starts_with("image/") => "image",
+        _ => "font",
     };
-    item("ncx", NCX_FILE, "application/x-dtbncx+xml", None);
-    item("nav", NAV_FILE, "application/xhtml+xml", Some("nav"));
-    item("css", STYLESHEET_HREF, "text/css", None);
-    for font in c.fonts {
-        item(
-            &item_id("font", &font.file),
-            &font.file,
-            font.media_type,
-            None,
-        );
+    format!("{prefix}-{stem}")
+}
+
+/// The manifest and spine with readable ids, `svg` on the cover page.
+fn items(manifest_and_spine: &str) -> Result<String, EpubError> {
+    let mut ids = HashMap::new();
+    let mut out = String::with_capacity(manifest_and_spine.len());
+    for line in manifest_and_spine.lines() {
+        let tag = line.trim();
+        if tag.starts_with("<item ") {
+            let get = |name| attr(tag, name).ok_or(EpubError::Patch("content.opf manifest"));
+            let (id, href, media) = (get("id")?, get("href")?, get("media-type")?);
+            let new_id = item_id(id, href, media);
+            let props = match attr(tag, "properties") {
+                Some(p) => format!(" properties=\"{p}\""),
+                None if href == COVER_PAGE => " properties=\"svg\"".to_string(),
+                None => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "<item id=\"{new_id}\" href=\"{href}\" media-type=\"{media}\"{props}/>"
+            );
+            ids.insert(id.to_string(), new_id);
+        } else if tag.starts_with("<itemref ") {
+            let id = attr(tag, "idref").ok_or(EpubError::Patch("content.opf spine"))?;
+            let new_id = ids.get(id).ok_or(EpubError::Patch("content.opf spine"))?;
+            let _ = writeln!(out, "<itemref idref=\"{new_id}\"/>");
+        } else if !tag.is_empty() {
+            out.push_str(tag);
+            out.push('\n');
+        }
     }
-    if c.cover {
-        item("cover-image", COVER_IMAGE, "image/png", Some("cover-image"));
-    }
-    for page in c.pages {
-        let props = (page.kind == PageKind::Cover).then_some("svg");
-        item(
-            &item_id("page", &page.file),
-            &page.file,
-            "application/xhtml+xml",
-            props,
-        );
-    }
-    out.push_str("</manifest>\n");
-    out
+    Ok(out)
 }
 
 /// The EPUB 2 guide, for Kindle and calibre: only spine pages.
-fn guide(pages: &[Page]) -> String {
+fn guide_of(pages: &[Page]) -> String {
     let mut out = String::from("<guide>\n");
     let mut seen_text = false;
     for page in pages {
@@ -212,22 +225,40 @@ fn guide(pages: &[Page]) -> String {
     out
 }
 
-/// The whole package document.
-pub fn opf(c: &Contents<'_>) -> String {
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"book-id\" \
-         xml:lang=\"{}\">\n",
-        escape(&c.meta.language)
-    );
-    out.push_str(&metadata(c));
-    out.push_str(&manifest(c));
-    out.push_str("<spine toc=\"ncx\">\n");
-    for page in c.pages {
-        let _ = writeln!(out, "<itemref idref=\"{}\"/>", item_id("page", &page.file));
-    }
-    out.push_str("</spine>\n");
-    out.push_str(&guide(c.pages));
+/// The crate's package document with what it cannot write patched in (see the module doc).
+pub fn patch(crate_opf: &str, c: &Contents<'_>) -> Result<String, EpubError> {
+    let cut = |text: &str, mark: &str| -> Result<usize, EpubError> {
+        text.find(mark).ok_or(EpubError::Patch("content.opf"))
+    };
+    let package = cut(crate_opf, "<package")?;
+    let modified = cut(crate_opf, "<meta property=\"dcterms:modified\">")?;
+    let manifest = cut(crate_opf, "<manifest>")?;
+    let guide = cut(crate_opf, "<guide>")?;
+    let mut out = String::with_capacity(crate_opf.len() + 2048);
+    out.push_str(&crate_opf[..package]);
+    out.push_str(&head(c));
+    out.push_str(&crate_opf[modified..manifest]);
+    out.push_str(&items(&crate_opf[manifest..guide])?);
+    out.push_str(&guide_of(c.pages));
     out.push_str("</package>\n");
-    out
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_crate_s_items_get_readable_ids_and_the_cover_page_svg() {
+        let crate_items = "<manifest>\n  <item media-type=\"font/otf\" id=\"id_fonts_text_bold_otf\" href=\"fonts/text-bold.otf\"/>\n  \
+            <item media-type=\"application/xhtml+xml\" id=\"id_cover_xhtml\" href=\"cover.xhtml\"/>\n</manifest>\n\
+            <spine toc=\"ncx\">\n  <itemref idref=\"id_cover_xhtml\"/>\n</spine>\n";
+        let out = items(crate_items).expect("patched");
+        assert!(out.contains(
+            "<item id=\"font-text-bold\" href=\"fonts/text-bold.otf\" media-type=\"font/otf\"/>"
+        ));
+        assert!(out.contains("<item id=\"page-cover\" href=\"cover.xhtml\" media-type=\"application/xhtml+xml\" properties=\"svg\"/>"));
+        assert!(out.contains("<itemref idref=\"page-cover\"/>"));
+        assert!(items("<spine>\n<itemref idref=\"unknown\"/>\n</spine>").is_err());
+    }
 }
