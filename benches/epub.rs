@@ -1,5 +1,5 @@
 //! Building the EPUB of the bundled interview: without a font, and with the text font subset
-//! to the book's characters (the bundled `serif` face).
+//! to the book's characters (the book's regular face, then both faces).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jinju::epub::{EpubOptions, build};
@@ -15,15 +15,21 @@ fn bench(c: &mut Criterion) {
     c.bench_function("epub/no-font", |b| {
         b.iter(|| build(black_box(&interview), black_box(&quotes), &plain).expect("build"))
     });
-    if let Some(font) = jinju::card::embedded_font_bytes("serif").map(<[u8]>::to_vec) {
-        let with_font = EpubOptions {
-            font: Some(font),
-            ..EpubOptions::default()
-        };
-        c.bench_function("epub/subset-font", |b| {
-            b.iter(|| build(black_box(&interview), black_box(&quotes), &with_font).expect("build"))
-        });
-    }
+    let with_font = EpubOptions {
+        font: Some(jinju::epub::BOOK_REGULAR.to_vec()),
+        ..EpubOptions::default()
+    };
+    c.bench_function("epub/subset-font", |b| {
+        b.iter(|| build(black_box(&interview), black_box(&quotes), &with_font).expect("build"))
+    });
+    let both = EpubOptions {
+        font: Some(jinju::epub::BOOK_REGULAR.to_vec()),
+        font_bold: Some(jinju::epub::BOOK_BOLD.to_vec()),
+        ..EpubOptions::default()
+    };
+    c.bench_function("epub/subset-both-faces", |b| {
+        b.iter(|| build(black_box(&interview), black_box(&quotes), &both).expect("build"))
+    });
 }
 
 criterion_group! {

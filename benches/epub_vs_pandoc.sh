@@ -4,7 +4,9 @@
 # pandoc gets the interview as Markdown generated from `jinju inspect --format json` (so it
 # has the same structure jinju builds from: sections, pull quotes, speaker turns). Both are
 # timed as processes, end to end, alternating, RUNS times each; min and median are reported,
-# with the sizes and (when epubcheck is installed) the validation of both books.
+# with the sizes and (when epubcheck is installed) the validation of both books. Two more jinju
+# rows say where its time goes: `jinju-nofont` (the same book without the two font subsets)
+# and `cover-card` (only the cover card, rendered alone on the book-cover template).
 #
 #   benches/epub_vs_pandoc.sh              # uses target/release/jinju (builds it)
 #   RUNS=20 benches/epub_vs_pandoc.sh
@@ -42,8 +44,12 @@ PY
 python3 - "$RUNS" "$work" "$JINJU_EPUB_CMD" <<'PY'
 import shlex, statistics, subprocess, sys, time, os
 runs, work, jinju_cmd = int(sys.argv[1]), sys.argv[2], shlex.split(sys.argv[3])
+jinju_bin = jinju_cmd[0]
 cmds = {
     "jinju": jinju_cmd + [f"{work}/jinju.epub"],
+    "jinju-nofont": jinju_cmd[:-1] + ["--no-embed-font", "--out", f"{work}/jinju-nofont.epub"],
+    "cover-card": [jinju_bin, "cards", "--quiet", "--text", "全球大模型第一股的上市访谈：敢问路在何方？",
+                   "--template", "templates/cards/book-cover.yaml", "--out", f"{work}/cover"],
     "pandoc": ["pandoc", f"{work}/interview.md", "--from", "markdown", "--to", "epub3",
                "--toc", "-o", f"{work}/pandoc.epub"],
 }
@@ -54,7 +60,8 @@ for _ in range(runs):
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times[name].append((time.perf_counter() - t) * 1000)
 for name, ts in times.items():
-    size = os.path.getsize(f"{work}/{name}.epub")
+    path = f"{work}/{name}.epub"
+    size = os.path.getsize(path) if os.path.exists(path) else 0
     print(f"{name:7} min {min(ts):7.1f} ms   median {statistics.median(ts):7.1f} ms   "
           f"{size / 1024:7.1f} KB   ({runs} runs)")
 PY

@@ -204,6 +204,26 @@ pub struct EpubArgs {
     /// Do not embed the font subset (readers use their own fonts).
     #[arg(long)]
     pub no_embed_font: bool,
+    #[command(flatten)]
+    pub book: BookArgs,
+}
+
+/// What the book says about itself (the EPUB of `epub` and `build`).
+#[derive(Debug, Args, Clone, Default)]
+pub struct BookArgs {
+    /// The book's title (default: the interview's).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The book's author as readers and stores show it; repeatable (default: the outlet,
+    /// else the interviewer).
+    #[arg(long, value_name = "NAME")]
+    pub author: Vec<String>,
+    /// The book's date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's day, else none).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The book's language, a BCP 47 tag (default: zh-CN).
+    #[arg(long, value_name = "TAG")]
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -220,6 +240,8 @@ pub struct BuildArgs {
     /// Do not embed the font subset in the EPUB.
     #[arg(long)]
     pub no_embed_font: bool,
+    #[command(flatten)]
+    pub book: BookArgs,
     /// Run a batch: a YAML file listing builds (see README, "Batch jobs").
     #[arg(long, value_name = "FILE")]
     pub job: Option<PathBuf>,

@@ -67,20 +67,15 @@ pub fn build_one(job: &Job) -> anyhow::Result<Manifest> {
             if !job.epub {
                 return Ok(None);
             }
-            Ok(Some(produce::book(
-                &iv,
-                &sel,
-                s,
-                job.embed_font,
-                &super::source_note(&job.input, &iv),
-            )?))
+            Ok(Some(produce::book(&iv, &sel, s, &job.book)?))
         },
     );
     let (cards, book) = (cards?, book?);
     let out = OutDir::create(&job.out)?;
     let mut artifacts = produce::write_cards(&out, "cards/", &cards)?;
     if let Some(book) = book {
-        let path = format!("{}.epub", produce::book_slug(&iv.meta.title));
+        let title = produce::book_title(&iv, &job.book.meta);
+        let path = format!("{}.epub", produce::book_slug(&title));
         let sha256 = out.write(&path, &book)?;
         artifacts.push(plain(path, "epub", book.len(), sha256));
     }

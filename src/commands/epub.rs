@@ -1,6 +1,6 @@
 //! `jinju epub`: build the EPUB of the whole interview.
 
-use super::produce::{self, CardSettings};
+use super::produce::{self, BookSettings, CardSettings};
 use super::{load_interview, select_quotes};
 use crate::cli::EpubArgs;
 use crate::output::OutDir;
@@ -14,10 +14,15 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
         scale: 1.0,
         ..CardSettings::default()
     };
-    let source = super::source_note(&args.input, &iv);
-    let bytes = produce::book(&iv, &sel, &s, !args.no_embed_font, &source)?;
+    let b = BookSettings {
+        embed_font: !args.no_embed_font,
+        keep_punctuation: args.input.keep_punctuation,
+        meta: produce::book_meta(&args.input, &args.book)?,
+    };
+    let bytes = produce::book(&iv, &sel, &s, &b)?;
     let path = args.out.clone().unwrap_or_else(|| {
-        PathBuf::from("output").join(format!("{}.epub", produce::book_slug(&iv.meta.title)))
+        let title = produce::book_title(&iv, &b.meta);
+        PathBuf::from("output").join(format!("{}.epub", produce::book_slug(&title)))
     });
     let name = path
         .file_name()

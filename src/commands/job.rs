@@ -2,9 +2,9 @@
 //! outputs in one go. Paths in the job file are relative to the file's folder.
 
 use super::cards::settings;
-use super::produce::CardSettings;
+use super::produce::{self, BookSettings, CardSettings};
 use super::read_text;
-use crate::cli::{BuildArgs, InputArgs, SelectArgs};
+use crate::cli::{BookArgs, BuildArgs, InputArgs, SelectArgs};
 use anyhow::bail;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ pub struct Job {
     pub out: PathBuf,
     pub cards: bool,
     pub epub: bool,
-    pub embed_font: bool,
+    pub book: BookSettings,
 }
 
 impl Job {
@@ -30,7 +30,11 @@ impl Job {
             out: a.out.clone(),
             cards: true,
             epub: true,
-            embed_font: !a.no_embed_font,
+            book: BookSettings {
+                embed_font: !a.no_embed_font,
+                keep_punctuation: a.input.keep_punctuation,
+                meta: produce::book_meta(&a.input, &a.book)?,
+            },
         })
     }
 }
@@ -56,6 +60,19 @@ struct Entry {
     cards: bool,
     #[serde(default = "yes")]
     epub: bool,
+    /// The book's title, author(s), date and language (as `--title` … `--language`).
+    title: Option<String>,
+    author: Option<Names>,
+    date: Option<String>,
+    language: Option<String>,
+}
+
+/// One name or a list of names.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Names {
+    One(String),
+    Many(Vec<String>),
 }
 
 fn yes() -> bool {
@@ -138,8 +155,7 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
         }
     };
     let base = Job::from_args(args)?;
-    Ok(file
-        .jobs
+    file.jobs
         .iter()
         .map(|e| {
             let mut job = base.clone();
@@ -159,7 +175,18 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
             job.out = rel(&e.out);
             job.cards = e.cards;
             job.epub = e.epub;
-            job
+            let book = BookArgs {
+                title: e.title.clone().or_else(|| args.book.title.clone()),
+                author: match &e.author {
+                    Some(Names::One(n)) => vec![n.clone()],
+                    Some(Names::Many(n)) => n.clone(),
+                    None => args.book.author.clone(),
+                },
+                date: e.date.clone().or_else(|| args.book.date.clone()),
+                language: e.language.clone().or_else(|| args.book.language.clone()),
+            };
+            job.book.meta = produce::book_meta(&job.input, &book)?;
+            Ok(job)
         })
-        .collect())
+        .collect()
 }

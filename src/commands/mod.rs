@@ -70,19 +70,3 @@ pub fn with_threads<T: Send>(
             .install(f),
     }
 }
-
-/// Where the interview came from, for the book's colophon: the source as the interview names
-/// it (outlet, title, address) — never a local file name.
-pub fn source_note(input: &crate::cli::InputArgs, iv: &crate::interview::Interview) -> String {
-    if input.input.is_none() {
-        return "文本来自 jinju 附带的访谈（网页抓取稿），经排版清理与勘误。".to_string();
-    }
-    let m = &iv.meta;
-    let outlet = m.outlet.clone().unwrap_or_default();
-    let url = m
-        .source_url
-        .as_deref()
-        .map(|u| format!("（{u}）"))
-        .unwrap_or_default();
-    format!("文本来自{outlet}《{}》{url}，经排版清理。", m.title)
-}

@@ -2,8 +2,9 @@
 //! the cover, the EPUB. A failure here leaves the output folder untouched.
 
 use crate::card::{self, Card, FontBook, PngLevel, RenderOptions, Template};
-use crate::epub::{self, EpubOptions};
-use crate::interview::Interview;
+use crate::cli::{BookArgs, InputArgs};
+use crate::epub::{self, BookMeta, EpubOptions};
+use crate::interview::{Interview, Role};
 use crate::output::{Artifact, OutDir};
 use crate::select::{self, Quote, QuoteKind, Selection, unsafe_id};
 use anyhow::{Context, bail};
@@ -117,14 +118,74 @@ pub fn render_cards(
     out
 }
 
-/// The EPUB's cover: the quote `defaults.cover` names (else the first quote, else the title)
-/// on the `cover` template.
-fn cover(
-    iv: &Interview,
-    quotes: &[Quote],
-    cover_id: Option<&str>,
-    s: &CardSettings,
-) -> anyhow::Result<Vec<u8>> {
+/// The EPUB cover's template: the title leads, the quote is secondary.
+const BOOK_COVER: &str = include_str!("../../templates/cards/book-cover.yaml");
+
+/// How the book is made, beyond the card settings its cover uses.
+#[derive(Debug, Clone, Default)]
+pub struct BookSettings {
+    pub embed_font: bool,
+    pub keep_punctuation: bool,
+    /// What the book says about itself; [`book_meta`] fills it.
+    pub meta: BookMeta,
+}
+
+/// The book's metadata from the command line (or a job entry) and the environment; the
+/// interview's own (date, outlet, source URL, roles) is added by [`with_interview`].
+pub fn book_meta(input: &InputArgs, args: &BookArgs) -> anyhow::Result<BookMeta> {
+    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => Some(v.trim().parse::<i64>().with_context(|| {
+            format!("SOURCE_DATE_EPOCH={v:?} is not a whole number of seconds since 1970-01-01")
+        })?),
+        Err(_) => None,
+    };
+    let source_note = input
+        .input
+        .is_none()
+        .then(|| "文本来自jinju附带的访谈（网页抓取稿），经排版清理与勘误。".to_string());
+    Ok(BookMeta {
+        title: args.title.clone(),
+        authors: args.author.clone(),
+        language: args.language.clone(),
+        date: args.date.clone(),
+        source_date_epoch,
+        source_note,
+        ..BookMeta::default()
+    })
+}
+
+/// What the interview says of itself, where the command line said nothing: the date it
+/// states, its outlet and address, and its interviewers and guests by role (panels have many).
+pub fn with_interview(meta: &BookMeta, iv: &Interview) -> BookMeta {
+    let by_role = |role: Role| -> Vec<String> {
+        iv.speakers
+            .iter()
+            .filter(|s| iv.roles.get(*s) == Some(&role))
+            .cloned()
+            .collect()
+    };
+    let mut m = meta.clone();
+    m.date = m.date.or_else(|| iv.meta.date.clone());
+    m.outlet = m.outlet.or_else(|| iv.meta.outlet.clone());
+    m.source_url = m.source_url.or_else(|| iv.meta.source_url.clone());
+    m.interviewers = m.interviewers.or_else(|| Some(by_role(Role::Interviewer)));
+    m.guests = m.guests.or_else(|| Some(by_role(Role::Guest)));
+    m
+}
+
+/// The title the book goes by: `--title`, else the interview's.
+pub fn book_title(iv: &Interview, meta: &BookMeta) -> String {
+    meta.title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&iv.meta.title)
+        .to_string()
+}
+
+/// The quote on the EPUB's cover: the one `defaults.cover` names, else the first quote from
+/// the interview; none when there is none.
+fn cover_quote(quotes: &[Quote], cover_id: Option<&str>) -> anyhow::Result<Option<String>> {
     let chosen = match cover_id {
         Some(id) => Some(
             quotes
@@ -134,17 +195,27 @@ fn cover(
         ),
         None => quotes.iter().find(|q| q.kind != QuoteKind::Adhoc),
     };
-    let quote = chosen
-        .cloned()
-        .unwrap_or_else(|| select::adhoc(&iv.meta.title, &iv.meta.interviewee));
-    let t = Template::load("cover")?;
+    Ok(chosen.map(|q| q.text.trim().to_string()))
+}
+
+/// The EPUB's cover: the title, the guest and `quote` on the `book-cover` template.
+fn cover(
+    iv: &Interview,
+    quote: Option<&str>,
+    s: &CardSettings,
+    title: &str,
+) -> anyhow::Result<Vec<u8>> {
+    let mut card = select::adhoc(title, &iv.meta.interviewee);
+    card.attribution = Some(iv.meta.interviewee.clone());
+    let t = Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)?;
     let opts = RenderOptions {
         scale: 1.0,
-        title: Some(iv.meta.title.clone()),
+        // The template's footer shows `{title}`: on the cover, the quote.
+        title: quote.map(|q| format!("“{q}”")),
         level: s.level,
         ..RenderOptions::default()
     };
-    Ok(card::render(&quote, &t, &fonts(s)?, &opts)
+    Ok(card::render(&card, &t, &fonts(s)?, &opts)
         .context("cannot render the EPUB cover")?
         .png)
 }
@@ -154,40 +225,28 @@ pub fn book(
     iv: &Interview,
     sel: &Selection,
     s: &CardSettings,
-    embed_font: bool,
-    source: &str,
+    b: &BookSettings,
 ) -> anyhow::Result<Vec<u8>> {
-    let (quotes, cover_png) = (
-        &sel.quotes,
-        Some(cover(iv, &sel.quotes, sel.cover.as_deref(), s)?),
-    );
-    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => Some(
-            v.trim()
-                .parse::<i64>()
-                .with_context(|| format!("SOURCE_DATE_EPOCH={v:?} is not a number of seconds"))?,
-        ),
-        // The date the interview states, at midnight UTC.
-        Err(_) => iv.meta.date.as_deref().and_then(|d| {
-            let day = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?;
-            Some(day.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
-        }),
-    };
+    let title = book_title(iv, &b.meta);
+    // The quote on the cover is known before the card is drawn (it names it in the alt text);
+    // the card is rendered while the book's fonts are subset.
+    let cover_quote = cover_quote(&sel.quotes, sel.cover.as_deref())?;
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
-    let embedded = |name: &str| {
-        embed_font
-            .then(|| card::embedded_font_bytes(name).map(<[u8]>::to_vec))
-            .flatten()
-    };
+    let embedded = |face: &[u8]| b.embed_font.then(|| face.to_vec());
     let opts = EpubOptions {
-        cover_png,
-        font: embedded("serif"),
-        font_bold: embedded("serif-bold"),
-        source_date_epoch,
-        source_note: Some(source.to_string()),
+        cover_quote: cover_quote.clone(),
+        font: embedded(epub::BOOK_REGULAR),
+        font_bold: embedded(epub::BOOK_BOLD),
+        keep_punctuation: b.keep_punctuation,
+        meta: with_interview(&b.meta, iv),
         ..EpubOptions::default()
     };
-    Ok(epub::build(iv, quotes, &opts)?)
+    let render = || {
+        cover(iv, cover_quote.as_deref(), s, &title)
+            .map(Some)
+            .map_err(|e| format!("{e:#}"))
+    };
+    Ok(epub::build_with_cover(iv, &sel.quotes, &opts, render)?)
 }
 
 /// A file-name slug for the book: the title's letters and digits, other runs as `-`.

@@ -1,18 +1,60 @@
 //! The back matter: 金句 (the selected quotes, each linked to the paragraph it comes from) and
-//! 关于本书 (source, corrections, font and licence). Markup only, like `xhtml`.
+//! 关于本书 (source, corrections, fonts and licence). Markup only, like `xhtml`.
 
-use super::font::FontInfo;
-use super::xhtml::{chapter_file, escape, join_dashes, section_label};
-use crate::interview::{Address, Interview};
+use super::font::{FontInfo, Weight};
+use super::inline::{escape, phrase};
+use super::xhtml::{chapter_file, section_label};
+use crate::interview::{Address, Interview, clean};
 use crate::select::Quote;
 use std::fmt::Write as _;
 
 /// What 关于本书 says beyond the interview itself.
 #[derive(Debug, Clone, Default)]
 pub struct About {
+    /// A sentence about the source that replaces the generated one.
     pub source_note: Option<String>,
+    /// The source's title and address, when known (never a local file name).
+    pub source_title: Option<String>,
+    pub source_url: Option<String>,
+    /// The book's title (the generated sentence names it).
+    pub title: String,
     /// The embedded fonts, regular first.
     pub fonts: Vec<FontInfo>,
+    /// The body keeps the source's ASCII punctuation (`--keep-punctuation`): so do the
+    /// corrections shown here.
+    pub keep_punctuation: bool,
+}
+
+impl About {
+    /// The corrected text as the body shows it: cleaned unless the body is not.
+    fn shown(&self, text: &str) -> String {
+        if self.keep_punctuation {
+            text.trim().to_string()
+        } else {
+            clean::punctuation(text.trim())
+        }
+    }
+
+    /// 来源: the note, else the source's title and address, else the book's title.
+    fn source(&self, language: &str) -> String {
+        if let Some(note) = &self.source_note {
+            return phrase(note, language);
+        }
+        let named = self.source_title.as_deref().unwrap_or(&self.title);
+        let mut out = format!(
+            "本书据访谈《{}》的原文编排，收录全文，未作删节",
+            phrase(named, language)
+        );
+        if let Some(url) = &self.source_url {
+            let _ = write!(
+                out,
+                "（原文：<a href=\"{u}\"><span lang=\"en\" xml:lang=\"en\">{u}</span></a>）",
+                u = escape(url)
+            );
+        }
+        out.push('。');
+        out
+    }
 }
 
 /// The paragraph a quote address (`3.12`, `3.12.2`, `3.12.2-4`) points into.
@@ -36,22 +78,22 @@ fn quote_href(interview: &Interview, quote: &Quote) -> Option<String> {
 }
 
 /// The 金句 chapter: each quote with its speaker and a link back to where it was said.
-pub fn highlights(interview: &Interview, quotes: &[Quote]) -> String {
+pub fn highlights(interview: &Interview, quotes: &[Quote], language: &str) -> String {
     let mut body = String::from(
-        "<section epub:type=\"chapter\" class=\"highlights\" id=\"highlights\">\n<h1>金句</h1>\n",
+        "<section epub:type=\"chapter\" role=\"doc-chapter\" class=\"highlights\" id=\"highlights\">\n<h1>金句</h1>\n",
     );
     for (n, quote) in (1..).zip(quotes) {
         let who = quote.attribution.as_deref().unwrap_or(&quote.speaker);
         let _ = write!(
             body,
             "<blockquote class=\"hl\" id=\"q{n}\">\n<p class=\"hl-text\">{}</p>\n<p class=\"hl-src\">",
-            join_dashes(&escape(&quote.text))
+            phrase(&quote.text, language)
         );
         if !who.is_empty() {
             let _ = write!(
                 body,
-                "<span class=\"hl-who\">—— {}</span><br/>",
-                escape(who)
+                "<span class=\"hl-who\">——{}</span><br/>",
+                phrase(who, language)
             );
         }
         let place = match interview.section(quote.section.number) {
@@ -60,9 +102,14 @@ pub fn highlights(interview: &Interview, quotes: &[Quote]) -> String {
         };
         match quote_href(interview, quote) {
             Some(href) => {
-                let _ = write!(body, "<a href=\"{}\">{}</a>", escape(&href), escape(&place));
+                let _ = write!(
+                    body,
+                    "<a href=\"{}\">{}</a>",
+                    escape(&href),
+                    phrase(&place, language)
+                );
             }
-            None => body.push_str(&escape(&place)),
+            None => body.push_str(&phrase(&place, language)),
         }
         body.push_str("</p>\n</blockquote>\n");
     }
@@ -70,39 +117,33 @@ pub fn highlights(interview: &Interview, quotes: &[Quote]) -> String {
     body
 }
 
-/// 关于本书: where the text comes from, the corrections applied, the font and its licence.
-pub fn about(interview: &Interview, about: &About) -> String {
+/// 关于本书: where the text comes from, the corrections applied, the fonts and their licence.
+pub fn about(interview: &Interview, about: &About, language: &str) -> String {
     let mut body = String::from(
-        "<section epub:type=\"colophon\" class=\"about\" id=\"about\">\n<h1>关于本书</h1>\n<h2>来源</h2>\n",
+        "<section epub:type=\"colophon\" role=\"doc-colophon\" class=\"about\" id=\"about\">\n<h1>关于本书</h1>\n<h2>来源</h2>\n",
     );
-    let source = about.source_note.clone().unwrap_or_else(|| {
-        format!(
-            "本书据访谈《{}》的原文编排，收录全文，未作删节。",
-            interview.meta.title
-        )
-    });
-    let _ = writeln!(body, "<p>{}</p>", escape(&source));
+    let _ = writeln!(body, "<p>{}</p>", about.source(language));
     body.push_str("<h2>校订</h2>\n");
     if interview.corrections.is_empty() {
         body.push_str("<p>原文未作校订。</p>\n");
     } else {
         let _ = writeln!(
             body,
-            "<p>据勘误表校订 {} 处：</p>\n<ul class=\"corrections\">",
+            "<p>据勘误表校订{}处：</p>\n<ul class=\"corrections\">",
             interview.corrections.len()
         );
         for c in &interview.corrections {
             let _ = write!(
                 body,
                 "<li><span class=\"was\">{}</span> → <span class=\"now\">{}</span>",
-                escape(c.find.trim()),
-                escape(c.replace.trim())
+                phrase(&about.shown(&c.find), language),
+                phrase(&about.shown(&c.replace), language)
             );
             if !c.why.trim().is_empty() {
                 let _ = write!(
                     body,
                     "<br/><span class=\"why\">{}</span>",
-                    escape(c.why.trim())
+                    phrase(c.why.trim(), language)
                 );
             }
             body.push_str("</li>\n");
@@ -114,16 +155,20 @@ pub fn about(interview: &Interview, about: &About) -> String {
         body.push_str("<p>本书未嵌入字体，由阅读器以其默认字体显示。</p>\n");
     } else {
         for font in &about.fonts {
+            let label = match font.weight {
+                Weight::Regular => "正文字体",
+                Weight::Bold => "粗体（说话人、提问与标题）",
+            };
             let _ = writeln!(
                 body,
-                "<p>正文字体：{}（{}）。</p>",
-                escape(&font.name),
-                escape(&font.licence)
+                "<p>{label}：{}（{}）。</p>",
+                phrase(&font.name, language),
+                phrase(&font.licence, language)
             );
         }
         body.push_str("<p>书中只嵌入了本书用到的字形。</p>\n");
     }
-    body.push_str("<p class=\"made\">由 jinju（金句）生成。</p>\n</section>");
+    body.push_str("<p class=\"made\">由<span lang=\"en\" xml:lang=\"en\">jinju</span>（金句）生成。</p>\n</section>");
     body
 }
 

@@ -1,165 +1,226 @@
-//! Packaging with epub-builder: metadata, manifest, spine, nav with landmarks, cover, font and
-//! stylesheet. It owns the EPUB 3 package; the pages come ready from `xhtml`, and `repack`
-//! makes the archive reproducible afterwards.
+//! Putting the book together: pages, the 目录, font subsets and stylesheet, handed to
+//! epub-builder, which writes the metadata, manifest, spine and zip; then the re-packing
+//! (`archive`) with the package patched (`package`) and the crate's nav and NCX replaced
+//! (`nav`). It owns the order of the files and the book's identifier; the markup of each part
+//! belongs to its own module.
 
-use super::EpubError;
-use super::font::Subset;
-use super::xhtml::{COVER_IMAGE, COVER_PAGE, COVER_TITLE, Page, PageKind, STYLESHEET_HREF};
+use super::back::About;
+use super::font::{self, Weight};
+use super::meta::Resolved;
+use super::nav::{self, NAV_FILE, NCX_FILE};
+use super::package::{self, Contents, GENERATOR};
+use super::xhtml::{
+    self, CONTENTS_PAGE, CONTENTS_TITLE, COVER_TITLE, Context, CoverImage, Page, PageKind,
+};
+use super::{EpubError, EpubOptions, FONT_FAMILY, STYLESHEET};
 use crate::interview::Interview;
-use chrono::{DateTime, Utc};
-use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ReferenceType, ZipLibrary};
+use crate::select::Quote;
+use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ZipLibrary};
+use rayon::prelude::*;
 use uuid::Uuid;
 
-/// The name of the table of contents (nav and the inline 目录 page).
-pub const TOC_NAME: &str = "目录";
+/// Where the `@font-face` rules go in the stylesheet (after `@charset` and `@namespace`,
+/// which must come first).
+const FONT_FACES_MARK: &str = "/* @font-face rules of the embedded fonts */\n";
 
 /// The namespace of the book identifiers: UUID v5 of "jinju" in the URL namespace.
 fn namespace() -> Uuid {
     Uuid::new_v5(&Uuid::NAMESPACE_URL, b"https://jinju.invalid/epub")
 }
 
-/// Everything that goes into the package.
-pub struct Parts<'a> {
-    pub interview: &'a Interview,
-    pub pages: &'a [Page],
-    pub css: &'a str,
-    pub fonts: &'a [Subset],
-    pub cover_png: Option<&'a [u8]>,
-    pub date: DateTime<Utc>,
-    pub subjects: &'a [String],
-}
-
-/// A text replacement in one archive entry, applied by `repack`: what epub-builder 0.8.2
-/// cannot be told to write.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Patch {
-    pub entry: &'static str,
-    pub find: String,
-    pub replace: String,
-}
-
-/// The `<html>` start tag epub-builder writes in its nav pages, and ours with the language.
-const CRATE_HTML_TAG: &str =
-    "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\">";
-
-/// The patches the package needs: creators' MARC roles (the crate writes `aut` for every
-/// creator: `ivr` interviewer, `ive` interviewee instead) and the language on the nav pages
-/// (readers pick CJK glyph shapes by it), the landmarks list hidden from the reader (it is
-/// for the reading system; the inline 目录 page would otherwise show it), and the 目录 freed
-/// of entries for itself and the cover (both stay in the landmarks).
-fn patches(roles: &[&str], cover: bool) -> Vec<Patch> {
-    let role = |i: usize, role: &str| {
-        format!(
-            "<meta refines=\"#epub-creator-{i}\" property=\"role\" scheme=\"marc:relators\">{role}</meta>"
-        )
-    };
-    let mut out: Vec<Patch> = (0..)
-        .zip(roles)
-        .map(|(i, r)| Patch {
-            entry: "OEBPS/content.opf",
-            find: role(i, "aut"),
-            replace: role(i, r),
-        })
-        .collect();
-    for entry in ["OEBPS/nav.xhtml", "OEBPS/toc.xhtml"] {
-        out.push(Patch {
-            entry,
-            find: CRATE_HTML_TAG.to_string(),
-            replace: CRATE_HTML_TAG.replace('>', " lang=\"zh-CN\" xml:lang=\"zh-CN\">"),
-        });
-        out.push(Patch {
-            entry,
-            find: "<nav epub:type = \"landmarks\">".to_string(),
-            replace: "<nav epub:type=\"landmarks\" hidden=\"hidden\">".to_string(),
-        });
-        let own = [("toc.xhtml", TOC_NAME)].into_iter();
-        for (href, title) in own.chain(cover.then_some((COVER_PAGE, COVER_TITLE))) {
-            out.push(Patch {
-                entry,
-                find: format!("<li><a href=\"{href}\">{title}</a></li>\n"),
-                replace: String::new(),
-            });
-        }
-    }
-    out
-}
-
-/// The book's identifier: UUID v5 of every page, the stylesheet and the fonts, so the same
-/// content always gets the same identifier and different content a different one.
-pub fn identifier(parts: &Parts<'_>) -> Uuid {
-    let mut content = Vec::new();
-    for page in parts.pages {
-        content.extend_from_slice(page.file.as_bytes());
+/// The book's identifier: UUID v5 of its metadata and every file, so the same content always
+/// gets the same identifier and different content a different one.
+fn identifier(meta: &Resolved, files: &[(String, &[u8])]) -> Uuid {
+    let mut content = format!("{meta:?}").into_bytes();
+    for (name, bytes) in files {
+        content.extend_from_slice(name.as_bytes());
         content.push(0);
-        content.extend_from_slice(page.xhtml.as_bytes());
+        content.extend_from_slice(bytes);
         content.push(0);
-    }
-    content.extend_from_slice(parts.css.as_bytes());
-    for font in parts.fonts {
-        content.extend_from_slice(&font.bytes);
-    }
-    if let Some(cover) = parts.cover_png {
-        content.extend_from_slice(cover);
     }
     Uuid::new_v5(&namespace(), &content)
 }
 
-fn reference(kind: PageKind) -> Option<ReferenceType> {
-    match kind {
-        PageKind::Cover => Some(ReferenceType::Cover),
-        PageKind::TitlePage => Some(ReferenceType::TitlePage),
-        PageKind::Intro => Some(ReferenceType::Text),
-        PageKind::About => Some(ReferenceType::Colophon),
-        PageKind::Chapter | PageKind::Highlights => None,
+/// The width and height a PNG's header states; `None` when it is no PNG.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    let be = |at: usize| Some(u32::from_be_bytes(png.get(at..at + 4)?.try_into().ok()?));
+    let png_header = png.starts_with(b"\x89PNG\r\n\x1a\n") && png.get(12..16) == Some(b"IHDR");
+    png_header.then_some(())?;
+    Some((be(16)?, be(20)?))
+}
+
+/// The cover's alt text: the title and the quote on it.
+fn cover_alt(title: &str, quote: Option<&str>) -> String {
+    match quote {
+        Some(q) if !q.trim().is_empty() => format!("封面：《{title}》，金句“{}”", q.trim()),
+        _ => format!("封面：《{title}》"),
     }
 }
 
-/// Assemble the package. The archive's entries are stamped "now" by the crate; `repack`
-/// re-stamps them and applies the returned patches.
-pub fn assemble(parts: &Parts<'_>) -> Result<(Vec<u8>, Vec<Patch>), EpubError> {
-    let meta = &parts.interview.meta;
+/// The stylesheet: `@charset` and `@namespace` first, then the fonts, then the rules.
+fn stylesheet(subsets: &[font::Subset]) -> String {
+    let faces: String = subsets
+        .iter()
+        .map(|s| font::font_face(FONT_FAMILY, s))
+        .collect();
+    STYLESHEET.replacen(FONT_FACES_MARK, &faces, 1)
+}
+
+/// The whole book as zip bytes. `cover` renders the cover image (PNG) while the fonts are
+/// subset.
+pub fn assemble(
+    interview: &Interview,
+    quotes: &[Quote],
+    opts: &EpubOptions,
+    meta: &Resolved,
+    cover: impl FnOnce() -> Result<Option<Vec<u8>>, String> + Send,
+) -> Result<Vec<u8>, EpubError> {
+    // The bold face only comes with a regular one.
+    let faces: Vec<(&[u8], Weight)> = match (&opts.font, &opts.font_bold) {
+        (Some(regular), bold) => std::iter::once((regular.as_slice(), Weight::Regular))
+            .chain(bold.as_deref().map(|b| (b, Weight::Bold)))
+            .collect(),
+        (None, _) => Vec::new(),
+    };
+    let about = About {
+        source_note: meta.source_note.clone(),
+        source_title: meta.source_title.clone(),
+        source_url: meta.source_url.clone(),
+        title: meta.title.clone(),
+        fonts: faces
+            .iter()
+            .map(|&(bytes, weight)| font::describe(bytes, opts.font_index, weight))
+            .collect::<Result<_, _>>()?,
+        keep_punctuation: opts.keep_punctuation,
+    };
+    let cx = Context {
+        title: &meta.title,
+        language: &meta.language,
+        interviewers: &meta.interviewers,
+    };
+    let mut pages = xhtml::pages(interview, quotes, &about, &cx);
+    let entries = nav::entries(&pages);
+    let at = pages
+        .iter()
+        .position(|p| p.kind == PageKind::TitlePage)
+        .map_or(0, |i| i + 1);
+    let contents = nav::contents_body(&entries, &meta.language);
+    let page = Page::new(
+        CONTENTS_PAGE,
+        CONTENTS_TITLE,
+        PageKind::Contents,
+        &contents,
+        &meta.language,
+    );
+    pages.insert(at, page);
+
+    let chars = font::chars_of(&pages, &format!("{CONTENTS_TITLE}{COVER_TITLE}"));
+    // The cover card and the two faces are independent: make them side by side.
+    let (cover_png, subsets) = rayon::join(cover, || {
+        faces
+            .par_iter()
+            .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
+            .collect::<Result<Vec<_>, _>>()
+    });
+    let (cover_png, subsets) = (cover_png.map_err(EpubError::Cover)?, subsets?);
+    if let Some(png) = &cover_png {
+        let (width, height) = png_size(png).ok_or(EpubError::CoverNotPng)?;
+        let image = CoverImage {
+            width,
+            height,
+            alt: cover_alt(&meta.title, opts.cover_quote.as_deref()),
+        };
+        pages.insert(0, xhtml::cover_page(&image, &meta.language));
+    }
+    let landmarks = nav::landmarks(&pages);
+    let css = stylesheet(&subsets);
+    let nav_doc = nav::nav_document(&entries, &landmarks, &meta.language);
+
+    let oebps = |f: &str| format!("OEBPS/{f}");
+    let mut content: Vec<(String, &[u8])> = vec![
+        (oebps(NAV_FILE), nav_doc.as_bytes()),
+        (oebps(xhtml::STYLESHEET_HREF), css.as_bytes()),
+    ];
+    content.extend(subsets.iter().map(|s| (oebps(&s.file), s.bytes.as_slice())));
+    if let Some(png) = &cover_png {
+        content.push((oebps(xhtml::COVER_IMAGE), png.as_slice()));
+    }
+    content.extend(pages.iter().map(|p| (oebps(&p.file), p.xhtml.as_bytes())));
+    let uuid = identifier(meta, &content);
+    let uid = format!("urn:uuid:{uuid}");
+
     let mut builder = EpubBuilder::new(ZipLibrary::new()?)?;
     builder.epub_version(EpubVersion::V30);
     builder.set_title(meta.title.as_str());
-    builder.set_lang("zh-CN");
-    builder.set_generator("jinju");
-    builder.set_toc_name(TOC_NAME);
-    if !meta.summary.is_empty() {
-        builder.add_description(meta.summary.as_str());
+    builder.add_language(meta.language.as_str());
+    builder.set_generator(GENERATOR);
+    builder.set_toc_name(CONTENTS_TITLE);
+    builder.set_uuid(uuid);
+    builder.set_modified_date(meta.modified);
+    if !interview.meta.summary.is_empty() {
+        builder.add_description(interview.meta.summary.as_str());
     }
-    for subject in parts.subjects {
+    for subject in &meta.subjects {
         builder.add_subject(subject.as_str());
     }
-    let mut roles = Vec::new();
-    for (name, role) in [(&meta.interviewer, "ivr"), (&meta.interviewee, "ive")] {
-        if !name.is_empty() {
-            builder.add_author(name.as_str());
-            roles.push(role);
-        }
-    }
-    builder.set_publication_date(parts.date);
-    builder.set_modified_date(parts.date);
-    builder.set_uuid(identifier(parts));
-    builder.stylesheet(parts.css.as_bytes())?;
-    debug_assert_eq!(STYLESHEET_HREF, "stylesheet.css");
-    for font in parts.fonts {
+    package::accessibility(&mut builder, &meta.language, cover_png.is_some());
+    debug_assert_eq!(xhtml::STYLESHEET_HREF, "stylesheet.css");
+    builder.stylesheet(css.as_bytes())?;
+    for font in &subsets {
         builder.add_resource(&font.file, font.bytes.as_slice(), font.media_type)?;
     }
-    if let Some(png) = parts.cover_png {
-        builder.add_cover_image(COVER_IMAGE, png, "image/png")?;
+    if let Some(png) = &cover_png {
+        builder.add_cover_image(xhtml::COVER_IMAGE, png.as_slice(), "image/png")?;
     }
-    for page in parts.pages {
-        let mut content =
-            EpubContent::new(page.file.as_str(), page.xhtml.as_bytes()).title(page.title.as_str());
-        if let Some(reftype) = reference(page.kind) {
-            content = content.reftype(reftype);
-        }
-        builder.add_content(content)?;
-        if page.kind == PageKind::TitlePage {
-            builder.inline_toc();
-        }
+    // No titles: the crate's nav and NCX are replaced (see `nav`).
+    for page in &pages {
+        builder.add_content(EpubContent::new(page.file.as_str(), page.xhtml.as_bytes()))?;
     }
-    let mut out = Vec::new();
-    builder.generate(&mut out)?;
-    Ok((out, patches(&roles, parts.cover_png.is_some())))
+    let mut raw = Vec::new();
+    builder.generate(&mut raw)?;
+
+    let ncx = nav::ncx(&entries, &meta.title, &uid, &meta.language);
+    let contents = Contents {
+        meta,
+        uid: &uid,
+        pages: &pages,
+    };
+    let (opf_path, nav_path, ncx_path) = (
+        super::archive::PACKAGE_PATH,
+        oebps(NAV_FILE),
+        oebps(NCX_FILE),
+    );
+    super::archive::repack(&raw, meta.modified, |name, data| {
+        Ok(if name == opf_path {
+            package::patch(&String::from_utf8_lossy(&data), &contents)?.into_bytes()
+        } else if name == nav_path {
+            nav_doc.as_bytes().to_vec()
+        } else if name == ncx_path {
+            ncx.as_bytes().to_vec()
+        } else {
+            data
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_sizes_come_from_the_header() {
+        let png = crate::epub::tests::png();
+        assert_eq!(png_size(&png), Some((60, 75)));
+        assert_eq!(png_size(b"\x89PNG\r\n\x1a\n"), None);
+    }
+
+    #[test]
+    fn the_stylesheet_opens_with_charset_and_namespace_then_the_fonts() {
+        assert!(STYLESHEET.contains(FONT_FACES_MARK));
+        let css = stylesheet(&[]);
+        assert!(css.starts_with(
+            "@charset \"UTF-8\";\n@namespace epub \"http://www.idpf.org/2007/ops\";\n"
+        ));
+        assert_eq!(css.matches("@namespace").count(), 1);
+    }
 }

@@ -1,22 +1,26 @@
-//! The book's pages as complete XHTML5 documents: escaping, Q&A classes, paragraph anchors.
+//! The book's pages as complete XHTML5 documents: the cover, the title page, the chapters with
+//! their Q&A classes, paragraph anchors and footnotes, each section marked with its
+//! `epub:type` and the matching DPUB-ARIA `role`.
 //!
-//! It owns the markup only; packaging (manifest, nav, zip) is `book`'s, the font `font`'s.
-//! Every text that reaches a page goes through [`escape`]; every paragraph carries the id
+//! It owns the page markup only; packaging (manifest, nav, zip) is `package`'s and `nav`'s,
+//! character-level markup `inline`'s, the back matter `back`'s. Every paragraph carries the id
 //! [`Address::anchor`] gives it (`p3-12`), so quotes and readers can link to it.
 
 use super::back::{self, About};
+use super::inline::{escape, phrase};
 use crate::interview::{Interview, Kind, Paragraph, Section};
 use crate::select::Quote;
 use std::fmt::Write as _;
 
-/// The stylesheet every page links to (epub-builder's nav uses the same name).
+/// The stylesheet every page links to.
 pub const STYLESHEET_HREF: &str = "stylesheet.css";
 
-/// Where a page sits in the book; `book` maps it to landmarks and the table of contents.
+/// Where a page sits in the book; `package` and `nav` map it to landmarks and the guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageKind {
     Cover,
     TitlePage,
+    Contents,
     Intro,
     Chapter,
     Highlights,
@@ -34,51 +38,31 @@ pub struct Page {
     pub xhtml: String,
 }
 
-/// The cover page and its title.
+/// The cover page, its title and its image's path inside the book.
 pub const COVER_PAGE: &str = "cover.xhtml";
 pub const COVER_TITLE: &str = "封面";
-
-/// The cover image's path inside the book.
 pub const COVER_IMAGE: &str = "images/cover.png";
 
-/// Escape text for XHTML element content and attribute values, and drop the characters XML
-/// forbids (C0 controls other than tab and newline, U+FFFE, U+FFFF), so any input stays
-/// well-formed.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' => out.push(c),
-            '\r' => out.push('\n'),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// The inline table of contents (a spine page; `nav.xhtml` is the reading system's copy).
+pub const CONTENTS_PAGE: &str = "toc.xhtml";
+pub const CONTENTS_TITLE: &str = "目录";
+
+/// The cover image as the cover page shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverImage {
+    pub width: u32,
+    pub height: u32,
+    /// The alt text: the title and the quote on the cover.
+    pub alt: String,
 }
 
-/// The text a reader sees in a page: tags removed, the entities [`escape`] writes decoded.
-pub fn text_content(xhtml: &str) -> String {
-    let body = xhtml.find("<body").map_or(xhtml, |i| &xhtml[i..]);
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        rest = rest[open..]
-            .find('>')
-            .map_or("", |close| &rest[open + close + 1..]);
-    }
-    out.push_str(rest);
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+/// What every page needs to know about the book.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    pub title: &'a str,
+    pub language: &'a str,
+    /// Their turns are questions (class `q`).
+    pub interviewers: &'a [String],
 }
 
 /// The file a section's chapter is written to: `ch03.xhtml`; section 0 is the intro.
@@ -90,90 +74,122 @@ pub fn chapter_file(section: u32) -> String {
 }
 
 /// A section's title as the table of contents shows it: `03 谈泡沫`.
+/// A section's name in the contents and the highlights: `03 谈上市`, `谈上市`, `03`, or
+/// `正文` for an interview without headings.
 pub fn section_label(section: &Section) -> String {
-    format!("{:02} {}", section.number, section.title)
+    match section.heading() {
+        h if h.is_empty() => "正文".to_string(),
+        h => h,
+    }
 }
 
-/// All pages in reading order.
-pub fn pages(interview: &Interview, quotes: &[Quote], about: &About, cover: bool) -> Vec<Page> {
-    let mut out = Vec::new();
-    let mut push = |file: &str, title: &str, kind, body: String| {
-        out.push(Page {
+impl Page {
+    /// A page of `kind` around `body`.
+    pub fn new(file: &str, title: &str, kind: PageKind, body: &str, language: &str) -> Page {
+        let class = (kind == PageKind::Cover).then_some("cover-page duokan-page-fullscreen");
+        Page {
             file: file.to_string(),
             title: title.to_string(),
             kind,
-            xhtml: document(title, &body),
-        });
-    };
-    let meta = &interview.meta;
-    if cover {
-        let body = format!(
-            "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"{COVER_IMAGE}\" alt=\"{}\"/>\n</section>",
-            escape(&meta.title)
-        );
-        push(COVER_PAGE, COVER_TITLE, PageKind::Cover, body);
+            xhtml: document(title, body, language, class),
+        }
     }
+}
+
+/// The cover page, for an image of that size and alt text.
+pub fn cover_page(cover: &CoverImage, language: &str) -> Page {
+    Page::new(
+        COVER_PAGE,
+        COVER_TITLE,
+        PageKind::Cover,
+        &cover_body(cover),
+        language,
+    )
+}
+
+/// All pages in reading order but the cover and the 目录 (`book` adds the cover once it is
+/// rendered, `nav` makes the 目录 from these pages' titles).
+pub fn pages(
+    interview: &Interview,
+    quotes: &[Quote],
+    about: &About,
+    cx: &Context<'_>,
+) -> Vec<Page> {
+    let mut out = Vec::new();
+    let mut push = |file: &str, title: &str, kind, body: String| {
+        out.push(Page::new(file, title, kind, &body, cx.language));
+    };
     push(
         "title.xhtml",
-        &meta.title,
+        cx.title,
         PageKind::TitlePage,
-        title_page(interview),
+        title_page(interview, cx),
     );
-    let intro = &meta.intro_paragraphs;
+    let intro = &interview.meta.intro_paragraphs;
     if !intro.is_empty() {
         let mut body = String::from(
-            "<section epub:type=\"introduction\" class=\"intro\" id=\"intro\">\n<h1>导语</h1>\n",
+            "<section epub:type=\"introduction\" role=\"doc-introduction\" class=\"intro\" id=\"intro\">\n<h1>导语</h1>\n",
         );
-        for p in intro {
-            body.push_str(&paragraph(p, &meta.interviewer));
-        }
+        body.push_str(&paragraphs(intro, cx));
         body.push_str("</section>");
         push("intro.xhtml", "导语", PageKind::Intro, body);
     }
     for section in &interview.sections {
-        let label = section_label(section);
-        let file = chapter_file(section.number);
+        let body = chapter(section, cx);
         push(
-            &file,
-            &label,
+            &chapter_file(section.number),
+            &section_label(section),
             PageKind::Chapter,
-            chapter(section, &meta.interviewer),
+            body,
         );
     }
     if !quotes.is_empty() {
-        push(
-            "quotes.xhtml",
-            "金句",
-            PageKind::Highlights,
-            back::highlights(interview, quotes),
-        );
+        let body = back::highlights(interview, quotes, cx.language);
+        push("quotes.xhtml", "金句", PageKind::Highlights, body);
     }
     push(
         "about.xhtml",
         "关于本书",
         PageKind::About,
-        back::about(interview, about),
+        back::about(interview, about, cx.language),
     );
     out
 }
 
-/// A complete XHTML5 document around `body`.
-pub(super) fn document(title: &str, body: &str) -> String {
+/// A complete XHTML5 document around `body`, in `language`.
+pub(super) fn document(title: &str, body: &str, language: &str, class: Option<&str>) -> String {
+    let class = class.map_or(String::new(), |c| format!(" class=\"{c}\""));
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n\
          <html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" \
-         lang=\"zh-CN\" xml:lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+         lang=\"{language}\" xml:lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\"/>\n\
          <title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{STYLESHEET_HREF}\"/>\n\
-         </head>\n<body>\n{body}\n</body>\n</html>\n",
+         </head>\n<body{class}>\n{body}\n</body>\n</html>\n",
         escape(title)
     )
 }
 
-fn title_page(interview: &Interview) -> String {
+/// The cover: the image in an SVG wrapper that scales it whole into any viewport. It is an
+/// `img` with the alt text as its label; the landmarks and the guide say it is the cover
+/// (epubcheck allows no `doc-cover` role on `svg`, and Ace wants one wherever
+/// `epub:type="cover"` is).
+fn cover_body(cover: &CoverImage) -> String {
+    let (w, h) = (cover.width, cover.height);
+    format!(
+        "<div class=\"cover\">\n\
+         <svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
+         version=\"1.1\" width=\"100%\" height=\"100%\" viewBox=\"0 0 {w} {h}\" \
+         preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\"{alt}\">\n\
+         <image width=\"{w}\" height=\"{h}\" xlink:href=\"{COVER_IMAGE}\"/>\n</svg>\n</div>",
+        alt = escape(&cover.alt)
+    )
+}
+
+fn title_page(interview: &Interview, cx: &Context<'_>) -> String {
     let meta = &interview.meta;
     let mut body = format!(
         "<section epub:type=\"titlepage\" class=\"titlepage\">\n<h1 class=\"book-title\">{}</h1>\n",
-        escape(&meta.title)
+        phrase(cx.title, cx.language)
     );
     let names: Vec<&str> = [meta.interviewer.as_str(), meta.interviewee.as_str()]
         .into_iter()
@@ -183,49 +199,88 @@ fn title_page(interview: &Interview) -> String {
         let _ = writeln!(
             body,
             "<p class=\"byline\">访谈：{}</p>",
-            escape(&names.join(" × "))
+            phrase(&names.join(" × "), cx.language)
         );
     }
     if !meta.summary.is_empty() {
-        let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&meta.summary));
+        let _ = writeln!(
+            body,
+            "<p class=\"summary\">{}</p>",
+            phrase(&meta.summary, cx.language)
+        );
     }
     body.push_str("</section>");
     body
 }
 
-fn chapter(section: &Section, interviewer: &str) -> String {
+fn chapter(section: &Section, cx: &Context<'_>) -> String {
+    let number = if section.numbered {
+        format!("<span class=\"chapter-num\">{:02}</span> ", section.number)
+    } else {
+        String::new()
+    };
+    let title = match (section.title.as_str(), section.numbered) {
+        ("", true) => String::new(),
+        ("", false) => "<span class=\"chapter-title\">正文</span>".to_string(),
+        (t, _) => format!("<span class=\"chapter-title\">{}</span>", phrase(t, cx.language)),
+    };
     let mut body = format!(
-        "<section epub:type=\"chapter\" class=\"chapter\" id=\"ch{n:02}\">\n<header>\n\
-         <h1><span class=\"chapter-num\">{n:02}</span> <span class=\"chapter-title\">{title}</span></h1>\n",
+        "<section epub:type=\"chapter\" role=\"doc-chapter\" class=\"chapter\" id=\"ch{n:02}\">\n<header>\n\
+         <h1>{number}{title}</h1>\n",
         n = section.number,
-        title = escape(&section.title),
     );
     if !section.pull_quote.is_empty() {
         let _ = writeln!(
             body,
-            "<blockquote class=\"pull\" epub:type=\"pullquote\"><p>{}</p></blockquote>",
-            escape(&section.pull_quote)
+            "<blockquote class=\"pull\" epub:type=\"pullquote\" role=\"doc-pullquote\"><p>{}</p></blockquote>",
+            phrase(&section.pull_quote, cx.language)
         );
     }
     body.push_str("</header>\n");
-    for p in &section.paragraphs {
-        body.push_str(&paragraph(p, interviewer));
-    }
+    body.push_str(&paragraphs(&section.paragraphs, cx));
     body.push_str("</section>");
     body
 }
 
-/// `——` as one unbroken 2-em rule: the first dash of each pair is pulled 0.2 em into the
-/// second (CJK fonts draw U+2014 short of its em box, so a pair shows a gap). The text is
-/// unchanged; readers without CSS see the plain pair.
-pub fn join_dashes(escaped: &str) -> String {
-    escaped.replace("——", "<span class=\"dash\">—</span>—")
+/// Whether the note at `i` is a separate aside: an editor's note after a paragraph of text,
+/// which then carries the reference to it.
+fn is_footnote(ps: &[Paragraph], i: usize) -> bool {
+    ps[i].kind == Kind::Note && i > 0 && matches!(ps[i - 1].kind, Kind::Turn | Kind::Prose)
 }
 
-/// `text` escaped, with the editor's emphasis (`[start, end)` character ranges) as
-/// `<strong class="em">`.
-fn emphasised(text: &str, ranges: &[[usize; 2]]) -> String {
+/// A run of paragraphs; an editor's note that follows text becomes a pop-up footnote
+/// (`noteref` at the end of that text, the note in an `aside`, with 多看's classes).
+fn paragraphs(ps: &[Paragraph], cx: &Context<'_>) -> String {
+    let mut out = String::new();
+    for (i, p) in ps.iter().enumerate() {
+        if is_footnote(ps, i) {
+            let id = p.address.anchor();
+            let _ = writeln!(
+                out,
+                "<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\" id=\"{id}\">\
+                 <ol class=\"duokan-footnote-content\"><li class=\"duokan-footnote-item\">\
+                 <p class=\"note\">{}</p></li></ol></aside>",
+                phrase(&p.text, cx.language)
+            );
+            continue;
+        }
+        let noteref = (i + 1 < ps.len() && is_footnote(ps, i + 1)).then(|| {
+            let to = ps[i + 1].address.anchor();
+            format!(
+                "<a class=\"duokan-footnote noteref\" epub:type=\"noteref\" role=\"doc-noteref\" \
+                 id=\"ref-{to}\" href=\"#{to}\">注</a>"
+            )
+        });
+        out.push_str(&paragraph(p, cx, noteref.as_deref().unwrap_or("")));
+    }
+    out
+}
+
+/// `text` as [`phrase`] marks it, with the editor's emphasis (`[start, end)` character
+/// ranges) as `<strong class="em">`.
+fn emphasised(text: &str, ranges: &[[usize; 2]], language: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
+    let piece = |a: usize, b: usize| phrase(&chars[a..b].iter().collect::<String>(), language);
     let mut out = String::with_capacity(text.len() + ranges.len() * 32);
     let mut at = 0;
     for &[a, b] in ranges {
@@ -233,25 +288,24 @@ fn emphasised(text: &str, ranges: &[[usize; 2]]) -> String {
         if a >= b {
             continue;
         }
-        out.push_str(&escape(&chars[at..a].iter().collect::<String>()));
+        out.push_str(&piece(at, a));
         out.push_str("<strong class=\"em\">");
-        out.push_str(&escape(&chars[a..b].iter().collect::<String>()));
+        out.push_str(&piece(a, b));
         out.push_str("</strong>");
         at = b;
     }
-    out.push_str(&escape(&chars[at..].iter().collect::<String>()));
+    out.push_str(&piece(at, chars.len()));
     out
 }
 
 /// One paragraph, with its anchor; a turn's first paragraph carries the speaker label and the
-/// interviewer's turns are class `q` (answers `a`).
-fn paragraph(p: &Paragraph, interviewer: &str) -> String {
+/// interviewers' turns are class `q` (answers `a`).
+fn paragraph(p: &Paragraph, cx: &Context<'_>, after: &str) -> String {
     let id = p.address.anchor();
-    let text = join_dashes(&emphasised(&p.text, &p.emphasis));
+    let text = emphasised(&p.text, &p.emphasis, cx.language);
     let speaker = p.speaker.as_deref().unwrap_or("");
-    let asks = !speaker.is_empty() && interviewer.split('、').any(|n| n == speaker);
     let class = match p.kind {
-        Kind::Turn if asks => "q",
+        Kind::Turn if cx.interviewers.iter().any(|i| i == speaker) => "q",
         Kind::Turn => "a",
         Kind::Note => "note",
         Kind::Gap => "gap",
@@ -260,35 +314,28 @@ fn paragraph(p: &Paragraph, interviewer: &str) -> String {
     };
     if p.kind == Kind::Turn && p.opens_turn && !speaker.is_empty() {
         format!(
-            "<p class=\"{class} open\" id=\"{id}\"><span class=\"who\">{}：</span>{text}</p>\n",
-            escape(speaker)
+            "<p class=\"{class} open\" id=\"{id}\"><span class=\"who\">{}：</span>{text}{after}</p>\n",
+            phrase(speaker, cx.language)
         )
     } else {
-        format!("<p class=\"{class}\" id=\"{id}\">{text}</p>\n")
+        format!("<p class=\"{class}\" id=\"{id}\">{text}{after}</p>\n")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escape_keeps_text_and_drops_what_xml_forbids() {
-        assert_eq!(escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
-        assert_eq!(escape("x\u{1}y\u{FFFF}z"), "xyz");
-        assert_eq!(text_content(&escape("<&>\"'")), "<&>\"'");
-    }
-
-    #[test]
-    fn dash_pairs_are_joined_without_changing_the_text() {
-        let marked = join_dashes("甲——乙————丙—丁");
-        assert_eq!(marked.matches("class=\"dash\"").count(), 3);
-        assert_eq!(text_content(&marked), "甲——乙————丙—丁");
-    }
+    use crate::epub::inline::text_content;
 
     #[test]
     fn text_content_strips_tags_and_head() {
-        let page = document("标题", "<p class=\"a\">甲<span>乙</span>&amp;</p>");
+        let page = document(
+            "标题",
+            "<p class=\"a\">甲<span>乙</span>&amp;</p>",
+            "zh-CN",
+            None,
+        );
         assert_eq!(text_content(&page).trim(), "甲乙&");
+        assert!(page.contains("lang=\"zh-CN\" xml:lang=\"zh-CN\""));
     }
 }

@@ -1,7 +1,7 @@
 //! jinju's integration tests, one binary with a module per area: the interview model, the
 //! selector, the typesetting engine, the cards, the command line, `build`, bad input, the
-//! 138 answers through the card back end, the gallery in a browser, and real interviews in
-//! Markdown, HTML and plain text (readers).
+//! 138 answers through the card back end, the gallery and the EPUB's font in a browser, and
+//! real interviews in Markdown, HTML and plain text (readers).
 //!
 //! `cargo test --test it cards` runs one area; `JINJU_BLESS=1 cargo test --test it cards`
 //! regenerates the reference images.
@@ -11,6 +11,7 @@ mod bad_input;
 mod build;
 mod cards;
 mod cli;
+mod epub;
 mod gallery;
 mod interview;
 mod readers;

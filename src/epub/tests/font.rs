@@ -1,16 +1,65 @@
-//! The embedded font: a small subset that still has a glyph for every character the book shows.
+//! The embedded font: a small subset that still has a glyph for every character the book
+//! shows, the layout tables Chinese punctuation needs, and a U+2014 that joins.
 
 use super::{book_text, entries};
-use crate::epub::{EpubOptions, build};
+use crate::epub::{BOOK_BOLD, BOOK_REGULAR, EpubOptions, build};
 use crate::interview::parse_default;
 use ab_glyph::{Font, FontRef};
 
-/// The text face the book embeds: the bundled Serif `serif` or `serif-bold` (the bytes the
-/// binary carries, so these tests read no font from disk).
+/// The text face the book embeds: the book's regular or bold face (the bytes the binary
+/// carries, so these tests read no font from disk).
 pub(super) fn repo_text_font(name: &str) -> Vec<u8> {
-    crate::card::embedded_font_bytes(name)
-        .unwrap_or_else(|| panic!("no embedded font `{name}`"))
-        .to_vec()
+    match name {
+        "serif" => BOOK_REGULAR.to_vec(),
+        "serif-bold" => BOOK_BOLD.to_vec(),
+        _ => panic!("no book face `{name}`"),
+    }
+}
+
+/// The table tags of an OpenType font (its table directory).
+fn tables(font: &[u8]) -> Vec<String> {
+    let count = u16::from_be_bytes([font[4], font[5]]) as usize;
+    (0..count)
+        .map(|i| String::from_utf8_lossy(&font[12 + 16 * i..16 + 16 * i]).to_string())
+        .collect()
+}
+
+#[test]
+fn the_subsets_keep_layout_and_vertical_tables_and_a_joining_dash() {
+    let interview = parse_default().expect("parse");
+    let opts = EpubOptions {
+        font: Some(repo_text_font("serif")),
+        font_bold: Some(repo_text_font("serif-bold")),
+        ..EpubOptions::default()
+    };
+    let epub = build(&interview, &[], &opts).expect("build");
+    for file in ["OEBPS/fonts/text.otf", "OEBPS/fonts/text-bold.otf"] {
+        let (_, subset) = entries(&epub)
+            .into_iter()
+            .find(|(n, _)| n == file)
+            .expect(file);
+        let tags = tables(&subset);
+        for tag in ["GSUB", "GPOS", "vhea", "vmtx", "VORG", "cmap", "CFF "] {
+            assert!(
+                tags.iter().any(|t| t == tag),
+                "{file} lacks {tag}: {tags:?}"
+            );
+        }
+        let face = FontRef::try_from_slice(&subset).expect("the subset parses");
+        let em = face.units_per_em().expect("units per em");
+        let dash = face.glyph_id('—');
+        assert_ne!(dash.0, 0, "{file}: no U+2014");
+        assert_eq!(
+            face.h_advance_unscaled(dash),
+            em,
+            "{file}: U+2014 is not 1 em"
+        );
+        let bounds = face.outline(dash).expect("dash outline").bounds;
+        assert!(
+            bounds.min.x <= 0.0 && bounds.max.x >= em,
+            "{file}: the dash has side bearings"
+        );
+    }
 }
 
 #[test]
@@ -57,6 +106,6 @@ fn the_subsets_are_small_reproducible_and_have_every_character_of_the_book() {
         .find(|(n, _)| n == "OEBPS/stylesheet.css")
         .expect("css");
     let css = String::from_utf8_lossy(&css.1);
-    assert!(css.starts_with("@font-face {\n  font-family: \"Jinju Text\""));
+    assert!(css.contains("ops\";\n@font-face {\n  font-family: \"Jinju Text\""));
     assert!(css.contains("font-weight: bold;\n  src: url(\"fonts/text-bold.otf\")"));
 }

@@ -2,10 +2,11 @@
 //! These run on a hand-made interview (`fixture`); `bundled` runs on the real one.
 
 mod bundled;
-mod fixture;
+pub(super) mod fixture;
 mod font;
+mod reader;
 
-use super::xhtml::text_content;
+use super::inline::text_content;
 use super::*;
 use fixture::{sample, sample_quotes};
 use std::collections::BTreeMap;
@@ -33,7 +34,7 @@ pub(super) fn entries(epub: &[u8]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn entry(epub: &[u8], name: &str) -> String {
+pub(super) fn entry(epub: &[u8], name: &str) -> String {
     let found = entries(epub).into_iter().find(|(n, _)| n == name);
     String::from_utf8(found.unwrap_or_else(|| panic!("no {name}")).1).expect("utf-8")
 }
@@ -136,9 +137,10 @@ pub(super) fn epubcheck(epub: &[u8]) {
     );
 }
 
-fn full_options() -> EpubOptions {
+pub(super) fn full_options() -> EpubOptions {
     EpubOptions {
         cover_png: Some(png()),
+        cover_quote: Some("就是，一个开路的人。".into()),
         ..EpubOptions::default()
     }
 }
@@ -174,7 +176,8 @@ fn every_paragraph_in_order_and_no_debris() {
 fn markup_characters_survive_as_text() {
     let epub = build(&sample(), &[], &EpubOptions::default()).expect("build");
     let ch = entry(&epub, "OEBPS/ch01.xhtml");
-    assert!(ch.contains("a&lt;b &amp;&amp; c&gt;d，还有&quot;引号&quot;和&#39;撇号&#39;"));
+    assert!(ch.contains("</span> &amp;&amp; <span"));
+    assert!(ch.contains("，还有&quot;引号&quot;和&#39;撇号&#39;"));
     assert!(text_content(&ch).contains("公式里写 a<b && c>d，还有\"引号\"和'撇号'。"));
 }
 
@@ -184,16 +187,18 @@ fn questions_answers_notes_and_anchors_are_marked() {
     let ch = entry(&epub, "OEBPS/ch01.xhtml");
     assert!(ch.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
     assert!(ch.contains("lang=\"zh-CN\" xml:lang=\"zh-CN\""));
-    assert!(ch.contains("<section epub:type=\"chapter\""));
+    assert!(ch.contains("<section epub:type=\"chapter\" role=\"doc-chapter\""));
     assert!(
         ch.contains("<p class=\"q open\" id=\"p1-1\"><span class=\"who\">张小珺：</span>为什么")
     );
     assert!(ch.contains("<p class=\"a open\" id=\"p1-2\"><span class=\"who\">张鹏：</span>确实"));
     assert!(ch.contains("<p class=\"a\" id=\"p1-3\">在不同"));
-    assert!(ch.contains("<p class=\"note\" id=\"p1-4\">"));
-    assert!(
-        ch.contains("<blockquote class=\"pull\" epub:type=\"pullquote\"><p>我觉得祝大家好运吧</p>")
-    );
+    // The editor's note after 1.3 is its footnote, referenced from the end of 1.3.
+    assert!(ch.contains("度过这一段。<a class=\"duokan-footnote noteref\" epub:type=\"noteref\" role=\"doc-noteref\" id=\"ref-p1-4\" href=\"#p1-4\">注</a></p>"));
+    assert!(ch.contains("<aside epub:type=\"footnote\" role=\"doc-footnote\" class=\"footnote\" id=\"p1-4\"><ol class=\"duokan-footnote-content\"><li class=\"duokan-footnote-item\"><p class=\"note\">（访谈当天"));
+    assert!(ch.contains(
+        "<blockquote class=\"pull\" epub:type=\"pullquote\" role=\"doc-pullquote\"><p>我觉得祝大家好运吧</p>"
+    ));
     assert!(entry(&epub, "OEBPS/ch02.xhtml").contains("<p class=\"gap\" id=\"p2-2\">……</p>"));
 }
 
@@ -224,18 +229,25 @@ fn quotes_link_back_to_their_paragraphs() {
 #[test]
 fn metadata_has_roles_language_dates_and_a_content_identifier() {
     let opts = EpubOptions {
-        source_date_epoch: Some(1_700_000_000),
+        meta: BookMeta {
+            source_date_epoch: Some(1_700_000_000),
+            ..BookMeta::default()
+        },
         ..EpubOptions::default()
     };
     let epub = build(&sample(), &[], &opts).expect("build");
     let opf = entry(&epub, "OEBPS/content.opf");
-    assert!(opf.contains("<dc:creator id=\"epub-creator-0\">张小珺</dc:creator>"));
-    assert!(opf.contains("scheme=\"marc:relators\">ivr</meta>"));
-    assert!(opf.contains("scheme=\"marc:relators\">ive</meta>"));
-    assert!(!opf.contains(">aut</meta>"));
+    // The interviewer is the author (calibre and Kindle show `aut` creators) and interviewer.
+    assert!(opf.contains("<dc:creator id=\"creator-1\">张小珺</dc:creator>\n<meta refines=\"#creator-1\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n<meta refines=\"#creator-1\" property=\"role\" scheme=\"marc:relators\">ivr</meta>"));
+    assert!(opf.contains("<dc:creator id=\"creator-2\">张鹏</dc:creator>\n<meta refines=\"#creator-2\" property=\"role\" scheme=\"marc:relators\">ive</meta>"));
     assert!(opf.contains("<dc:language>zh-CN</dc:language>"));
     assert!(opf.contains("<meta property=\"dcterms:modified\">2023-11-14T22:13:20Z</meta>"));
+    assert!(opf.contains("<dc:date>2023-11-14</dc:date>"));
     assert!(opf.contains("<dc:description>本文是对智谱"));
+    assert!(
+        !opf.contains("<dc:subject>"),
+        "no subject unless one is given"
+    );
     assert!(entry(&epub, "OEBPS/nav.xhtml").contains("lang=\"zh-CN\" xml:lang=\"zh-CN\""));
     let id = |epub: &[u8]| {
         let opf = entry(epub, "OEBPS/content.opf");
@@ -249,13 +261,17 @@ fn metadata_has_roles_language_dates_and_a_content_identifier() {
     let changed = build(&other, &[], &opts).expect("build");
     assert_eq!(id(&epub), id(&build(&sample(), &[], &opts).expect("build")));
     assert_ne!(id(&epub), id(&changed));
+    assert!(entry(&epub, "OEBPS/toc.ncx").contains(&format!("content=\"urn:uuid:{}\"", id(&epub))));
 }
 
 #[test]
 fn the_date_stamps_the_zip_entries() {
     let at = |epoch| {
         let opts = EpubOptions {
-            source_date_epoch: Some(epoch),
+            meta: BookMeta {
+                source_date_epoch: Some(epoch),
+                ..BookMeta::default()
+            },
             ..EpubOptions::default()
         };
         let epub = build(&sample(), &[], &opts).expect("build");
@@ -291,21 +307,36 @@ fn the_nav_lists_the_reading_order_and_keeps_landmarks_hidden() {
         let nav = entry(&epub, name);
         let (toc, landmarks) = nav
             .split_once("epub:type=\"landmarks\"")
-            .expect("landmarks");
+            .unwrap_or((nav.as_str(), ""));
         let titles: Vec<String> = toc
-            .split("\">")
+            .split("<li><a href=\"")
             .skip(1)
-            .filter_map(|s| s.split_once("</a>").map(|(t, _)| text_content(t)))
+            .filter_map(|s| s.split_once("\">")?.1.split_once("</a>"))
+            .map(|(t, _)| text_content(t))
             .collect();
-        let expected = [title, "导语", "01 谈上市", "02 谈希冀"];
-        assert_eq!(titles[..4], expected, "{name}");
-        assert_eq!(titles[4..], ["金句", "关于本书"], "{name}");
-        assert!(landmarks.starts_with(" hidden=\"hidden\""), "{name}");
-        for kind in ["cover", "titlepage", "toc", "bodymatter", "colophon"] {
-            assert!(
-                landmarks.contains(&format!("epub:type=\"{kind}\"")),
-                "{name}: {kind}"
-            );
+        let expected = [title, "导语", "01 谈上市", "02 谈希冀", "金句", "关于本书"];
+        assert_eq!(titles, expected, "{name}");
+        assert!(
+            toc.contains("<nav epub:type=\"toc\" role=\"doc-toc\""),
+            "{name}"
+        );
+        if name == "OEBPS/toc.xhtml" {
+            assert!(landmarks.is_empty(), "the inline 目录 has no landmarks");
+            continue;
+        }
+        assert!(
+            landmarks.starts_with(" id=\"landmarks\" hidden=\"hidden\""),
+            "{name}"
+        );
+        for (kind, file) in [
+            ("cover", "cover.xhtml"),
+            ("titlepage", "title.xhtml"),
+            ("toc", "toc.xhtml"),
+            ("bodymatter", "intro.xhtml"),
+            ("colophon", "about.xhtml"),
+        ] {
+            let link = format!("epub:type=\"{kind}\" href=\"{file}\"");
+            assert!(landmarks.contains(&link), "{name}: {link}");
         }
     }
 }

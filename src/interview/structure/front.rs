@@ -88,7 +88,11 @@ pub fn read(paras: &[Para], end: usize, page_title: Option<&str>) -> Front {
             let rest = after_link(para);
             if !rest.is_empty() {
                 f.writers.extend(split_names(&rest));
-                f.outlet = rest.split_whitespace().last().map(str::to_string);
+                f.outlet = rest
+                    .split_whitespace()
+                    .last()
+                    .filter(|o| !matches!(*o, "关注" | "原创" | "阅读" | "收藏"))
+                    .map(str::to_string);
             }
             f.furniture.push(i);
         } else if COUNT_CARD.is_match(t) {

@@ -1,13 +1,17 @@
-//! Re-zip the crate's archive reproducibly: `mimetype` first and stored, every entry stamped
-//! with the book's date (clamped to the zip era, 1980–2107) and the same permissions, in the
-//! crate's order, with the package's text patches applied.
+//! Re-zip epub-builder's archive reproducibly: `mimetype` first and stored, every entry in
+//! the crate's order stamped with the book's date (clamped to the zip era, 1980–2107) and the
+//! same permissions (the crate stamps them "now"). Images, already compressed, are stored;
+//! everything else is deflated. `edit` gets each entry on the way: that is where the package,
+//! nav and NCX get what the crate cannot write (`package`, `nav`).
 
 use super::EpubError;
-use super::book::Patch;
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+/// Where epub-builder puts the package document.
+pub const PACKAGE_PATH: &str = "OEBPS/content.opf";
 
 /// A zip timestamp for `date`, clamped to what the format can hold.
 fn zip_time(date: DateTime<Utc>) -> zip::DateTime {
@@ -36,19 +40,22 @@ fn zip_time(date: DateTime<Utc>) -> zip::DateTime {
     .unwrap_or_default()
 }
 
-/// The crate's archive, rewritten byte-for-byte reproducibly.
-pub fn repack(raw: &[u8], date: DateTime<Utc>, patches: &[Patch]) -> Result<Vec<u8>, EpubError> {
+/// The crate's archive `raw`, rewritten byte-for-byte reproducibly, each entry's bytes passed
+/// through `edit` (name, bytes).
+pub fn repack(
+    raw: &[u8],
+    date: DateTime<Utc>,
+    mut edit: impl FnMut(&str, Vec<u8>) -> Result<Vec<u8>, EpubError>,
+) -> Result<Vec<u8>, EpubError> {
     let mut archive = ZipArchive::new(Cursor::new(raw))?;
     let base = SimpleFileOptions::default()
         .last_modified_time(zip_time(date))
         .unix_permissions(0o644);
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(raw.len())));
-    out.start_file(
-        "mimetype",
-        base.compression_method(CompressionMethod::Stored),
-    )?;
-    out.write_all(b"application/epub+zip")?;
+    let stored = base.compression_method(CompressionMethod::Stored);
     let deflated = base.compression_method(CompressionMethod::Deflated);
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(raw.len())));
+    out.start_file("mimetype", stored)?;
+    out.write_all(b"application/epub+zip")?;
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i)?;
         let name = entry.name().to_string();
@@ -57,14 +64,9 @@ pub fn repack(raw: &[u8], date: DateTime<Utc>, patches: &[Patch]) -> Result<Vec<
         }
         let mut data = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
         entry.read_to_end(&mut data)?;
-        for patch in patches.iter().filter(|p| p.entry == name) {
-            let text = String::from_utf8_lossy(&data);
-            if !text.contains(&patch.find) {
-                return Err(EpubError::Patch(patch.entry));
-            }
-            data = text.replacen(&patch.find, &patch.replace, 1).into_bytes();
-        }
-        out.start_file(name, deflated)?;
+        let data = edit(&name, data)?;
+        let compressed = name.ends_with(".png") || name.ends_with(".jpg");
+        out.start_file(name, if compressed { stored } else { deflated })?;
         out.write_all(&data)?;
     }
     Ok(out.finish()?.into_inner())

@@ -1,0 +1,152 @@
+//! Text to inline XHTML: escaping, and Latin-script phrases marked `lang="en"` so screen
+//! readers speak them with an English voice ("Break a leg" in a Chinese book). It owns
+//! character-level markup only; paragraphs and pages are `xhtml`'s.
+
+use super::meta::is_cjk;
+
+/// Escape text for XHTML element content and attribute values, and drop the characters XML
+/// forbids (C0 controls other than tab and newline, U+FFFE, U+FFFF), so any input stays
+/// well-formed.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            '\r' => out.push('\n'),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The text a reader sees in a page: tags removed, the entities [`escape`] writes decoded.
+pub fn text_content(xhtml: &str) -> String {
+    let body = xhtml.find("<body").map_or(xhtml, |i| &xhtml[i..]);
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find('>')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// A letter of the Latin script (ASCII, Latin-1, Latin Extended-A/B).
+fn latin_letter(c: char) -> bool {
+    c.is_alphabetic() && (c as u32) < 0x0250 && !is_cjk(c)
+}
+
+fn word_char(c: char) -> bool {
+    latin_letter(c) || c.is_ascii_digit()
+}
+
+/// What may join two Latin words inside one phrase: `Break a leg`, `R&D`, `AI 1.0`,
+/// `don't`, `P2P-Paper`.
+fn joiner(c: char) -> bool {
+    matches!(c, ' ' | '\'' | '’' | '-' | '.' | '&' | ',' | '/')
+}
+
+/// Byte ranges of the Latin-script phrases in `text`: runs of Latin words (letters and
+/// digits, joined by spaces and the marks of [`joiner`]) with at least one letter.
+pub fn latin_phrases(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !word_char(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i; // index of the last word character of the phrase
+        let mut j = i;
+        while j < chars.len() {
+            if word_char(chars[j].1) {
+                end = j;
+                j += 1;
+            } else if joiner(chars[j].1) && chars.get(j + 1).is_some_and(|&(_, c)| word_char(c)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if chars[start..=end].iter().any(|&(_, c)| latin_letter(c)) {
+            let last = chars[end];
+            out.push((chars[start].0, last.0 + last.1.len_utf8()));
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// `text` escaped, with each Latin-script phrase in `<span lang="en">` — unless the book
+/// itself is in English (`language` starts with `en`), where nothing needs marking.
+pub fn phrase(text: &str, language: &str) -> String {
+    if language == "en" || language.starts_with("en-") {
+        return escape(text);
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut at = 0;
+    for (start, end) in latin_phrases(text) {
+        out.push_str(&escape(&text[at..start]));
+        out.push_str("<span lang=\"en\" xml:lang=\"en\">");
+        out.push_str(&escape(&text[start..end]));
+        out.push_str("</span>");
+        at = end;
+    }
+    out.push_str(&escape(&text[at..]));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_keeps_text_and_drops_what_xml_forbids() {
+        assert_eq!(escape("a<b>&\"c'"), "a&lt;b&gt;&amp;&quot;c&#39;");
+        assert_eq!(escape("x\u{1}y\u{FFFF}z"), "xyz");
+        assert_eq!(text_content(&escape("<&>\"'")), "<&>\"'");
+    }
+
+    #[test]
+    fn latin_phrases_are_marked_english_and_numbers_are_not() {
+        fn found(t: &str) -> Vec<&str> {
+            latin_phrases(t)
+                .into_iter()
+                .map(|(a, b)| &t[a..b])
+                .collect()
+        }
+        assert_eq!(found("他说Break a leg，祝好运。"), ["Break a leg"]);
+        assert_eq!(found("智谱 CEO 张鹏、AI 1.0 和 2025 年"), ["CEO", "AI 1.0"]);
+        assert_eq!(found("R&D 与 P2P——Paper，3小时"), ["R&D", "P2P", "Paper"]);
+        assert_eq!(found("句末的 AGI。"), ["AGI"]);
+        assert!(found("二〇二五年，1,000 人").is_empty());
+        let marked = phrase("说 Break a leg & <b>", "zh-CN");
+        assert_eq!(
+            marked,
+            "说 <span lang=\"en\" xml:lang=\"en\">Break a leg</span> &amp; &lt;<span lang=\"en\" xml:lang=\"en\">b</span>&gt;"
+        );
+        assert_eq!(text_content(&marked), "说 Break a leg & <b>");
+        assert_eq!(phrase("Break a leg", "en-GB"), "Break a leg");
+    }
+
+    #[test]
+    fn text_content_strips_tags_and_head() {
+        let page = "<html><head><title>标题</title></head><body><p class=\"a\">甲<span>乙</span>&amp;</p></body></html>";
+        assert_eq!(text_content(page).trim(), "甲乙&");
+    }
+}

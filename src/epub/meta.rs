@@ -1,0 +1,351 @@
+//! What the book says about itself and where it comes from: title, language, creators with
+//! their MARC roles, dates, subjects, the source. [`BookMeta`] is what the caller states
+//! (`src/commands/` fills it from flags, job keys and the interview); [`Resolved`] is what goes
+//! into the package, validated, with the defaults applied. It owns no markup.
+
+use super::EpubError;
+use crate::interview::Interview;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+/// The language of the book when nothing else is said.
+pub const DEFAULT_LANGUAGE: &str = "zh-CN";
+
+/// Largest `SOURCE_DATE_EPOCH` a book carries: 9999-12-31T23:59:59Z.
+const MAX_EPOCH: i64 = 253_402_300_799;
+
+/// What the caller knows about the book beyond the interview text. Every field is optional:
+/// `None` (or empty) means "not stated", never a made-up value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BookMeta {
+    /// `--title`: replaces the interview's title everywhere in the book.
+    pub title: Option<String>,
+    /// `--author`: the `aut` creators. Empty: the outlet, else the interviewers, else the
+    /// guests.
+    pub authors: Vec<String>,
+    /// The outlet that published the interview (the model's byline, when the lead wires it).
+    pub outlet: Option<String>,
+    /// The interviewers (`ivr`). `None`: the interview's `meta.interviewer`. Panels: the
+    /// model's speaker roles go here.
+    pub interviewers: Option<Vec<String>>,
+    /// The guests (`ive`). `None`: the interview's `meta.interviewee`.
+    pub guests: Option<Vec<String>>,
+    /// `--language` (BCP 47, e.g. `zh-CN`, `zh-TW`). `None`: [`DEFAULT_LANGUAGE`].
+    pub language: Option<String>,
+    /// `--date`, or the date the interview states (the model's `Meta.date`): `YYYY`,
+    /// `YYYY-MM` or `YYYY-MM-DD`. It becomes `dc:date`.
+    pub date: Option<String>,
+    /// `SOURCE_DATE_EPOCH`: the zip entries' stamps, `dcterms:modified`, and `dc:date` when no
+    /// date is given.
+    pub source_date_epoch: Option<i64>,
+    /// The source's title (the article's headline as published), for 关于本书.
+    pub source_title: Option<String>,
+    /// The source's address (the model's `Meta.source_url`), for 关于本书 and `dc:source`.
+    pub source_url: Option<String>,
+    /// A sentence about the source that replaces the generated one (the bundled interview's).
+    pub source_note: Option<String>,
+    /// `dc:subject` entries; none by default.
+    pub subjects: Vec<String>,
+}
+
+/// One `dc:creator`: a name and its MARC relator codes, first one first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Creator {
+    pub name: String,
+    pub roles: Vec<&'static str>,
+    /// `file-as` (`Altman, Sam`) for a Latin-script name of two or more words.
+    pub file_as: Option<String>,
+}
+
+/// The book's metadata, validated and with defaults applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub title: String,
+    pub language: String,
+    /// `aut` creators first (readers show the first creator as the author).
+    pub creators: Vec<Creator>,
+    pub interviewers: Vec<String>,
+    pub guests: Vec<String>,
+    /// `dc:date`, W3CDTF.
+    pub date: Option<String>,
+    /// `dcterms:modified` and the zip stamps.
+    pub modified: DateTime<Utc>,
+    pub subjects: Vec<String>,
+    pub source_title: Option<String>,
+    pub source_url: Option<String>,
+    pub source_note: Option<String>,
+}
+
+/// The names in `list`, trimmed, empty ones dropped, each once.
+fn names(list: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in list {
+        let n = n.trim().to_string();
+        if !n.is_empty() && !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// `Sam Altman` → `Altman, Sam`; Chinese names (and one-word names) file as written.
+fn file_as(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let latin = name
+        .chars()
+        .all(|c| c.is_ascii() || c.is_alphabetic() && !is_cjk(c));
+    (latin && words.len() >= 2).then(|| {
+        let (last, first) = words.split_last().unwrap_or((&"", &[]));
+        format!("{last}, {}", first.join(" "))
+    })
+}
+
+/// `2023-11-14`.
+fn day(t: DateTime<Utc>) -> String {
+    format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
+}
+
+/// Han, kana, hangul and CJK punctuation.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FFF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// A BCP 47 tag of the usual shape: a 2–3 letter language, then subtags of 1–8 letters or
+/// digits (`zh`, `zh-CN`, `zh-Hant-TW`).
+fn check_language(tag: &str) -> Result<(), EpubError> {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("");
+    let ok = (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if ok {
+        Ok(())
+    } else {
+        Err(EpubError::Language(tag.to_string()))
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real calendar date.
+fn check_date(date: &str) -> Result<(), EpubError> {
+    let full = match date.len() {
+        4 => format!("{date}-01-01"),
+        7 => format!("{date}-01"),
+        _ => date.to_string(),
+    };
+    let shaped = date.len() == 4 || date.len() == 7 || date.len() == 10;
+    match NaiveDate::parse_from_str(&full, "%Y-%m-%d") {
+        Ok(_) if shaped && date.as_bytes()[0].is_ascii_digit() => Ok(()),
+        _ => Err(EpubError::BadDate(date.to_string())),
+    }
+}
+
+impl BookMeta {
+    /// Validate and fill in the defaults from `interview`.
+    pub fn resolve(&self, interview: &Interview) -> Result<Resolved, EpubError> {
+        let meta = &interview.meta;
+        let language = self
+            .language
+            .clone()
+            .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string());
+        check_language(&language)?;
+        if let Some(d) = &self.date {
+            check_date(d)?;
+        }
+        let epoch = match self.source_date_epoch {
+            Some(e) if !(0..=MAX_EPOCH).contains(&e) => return Err(EpubError::Date(e)),
+            e => e,
+        };
+        let stamp = |e: i64| DateTime::from_timestamp(e, 0).ok_or(EpubError::Date(e));
+        let epoch_time = epoch.map(stamp).transpose()?;
+        let date = self.date.clone().or_else(|| epoch_time.map(day));
+        // dcterms:modified is required: the epoch, else the stated date, else the Unix epoch
+        // (a neutral "unknown"; never the build time, so two builds stay identical).
+        let modified = match (epoch_time, &self.date) {
+            (Some(t), _) => t,
+            (None, Some(d)) => {
+                let day = match d.len() {
+                    4 => format!("{d}-01-01"),
+                    7 => format!("{d}-01"),
+                    _ => d.clone(),
+                };
+                NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                    .map_err(|_| EpubError::BadDate(d.clone()))?
+                    .and_hms_opt(0, 0, 0)
+                    .map(|t| t.and_utc())
+                    .ok_or_else(|| EpubError::BadDate(d.clone()))?
+            }
+            (None, None) => DateTime::UNIX_EPOCH,
+        };
+        let interviewers = names(
+            self.interviewers
+                .clone()
+                .unwrap_or_else(|| vec![meta.interviewer.clone()]),
+        );
+        let guests = names(
+            self.guests
+                .clone()
+                .unwrap_or_else(|| vec![meta.interviewee.clone()]),
+        );
+        let authors = match names(self.authors.clone()) {
+            a if !a.is_empty() => a,
+            _ => match self.outlet.as_ref().map(|o| names([o.clone()])) {
+                Some(o) if !o.is_empty() => o,
+                _ if !interviewers.is_empty() => interviewers.clone(),
+                _ => guests.clone(),
+            },
+        };
+        let mut creators: Vec<Creator> = Vec::new();
+        let mut add =
+            |name: &String, role: &'static str| match creators.iter_mut().find(|c| &c.name == name)
+            {
+                Some(c) if !c.roles.contains(&role) => c.roles.push(role),
+                Some(_) => {}
+                None => creators.push(Creator {
+                    name: name.clone(),
+                    roles: vec![role],
+                    file_as: file_as(name),
+                }),
+            };
+        for a in &authors {
+            add(a, "aut");
+        }
+        for i in &interviewers {
+            add(i, "ivr");
+        }
+        for g in &guests {
+            add(g, "ive");
+        }
+        let title = self
+            .title
+            .clone()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| meta.title.clone());
+        Ok(Resolved {
+            title,
+            language,
+            creators,
+            interviewers,
+            guests,
+            date,
+            modified,
+            subjects: names(self.subjects.clone()),
+            source_title: self.source_title.clone().filter(|s| !s.trim().is_empty()),
+            source_url: self.source_url.clone().filter(|s| !s.trim().is_empty()),
+            source_note: self.source_note.clone().filter(|s| !s.trim().is_empty()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::epub::tests::fixture::sample;
+
+    #[test]
+    fn the_author_defaults_to_the_outlet_then_the_interviewer() {
+        let iv = sample();
+        let plain = BookMeta::default().resolve(&iv).expect("resolve");
+        let roles: Vec<(&str, Vec<&str>)> = plain
+            .creators
+            .iter()
+            .map(|c| (c.name.as_str(), c.roles.clone()))
+            .collect();
+        assert_eq!(
+            roles,
+            [("张小珺", vec!["aut", "ivr"]), ("张鹏", vec!["ive"])]
+        );
+        let outlet = BookMeta {
+            outlet: Some("腾讯科技".into()),
+            ..BookMeta::default()
+        };
+        assert_eq!(
+            outlet.resolve(&iv).expect("resolve").creators[0].name,
+            "腾讯科技"
+        );
+        let given = BookMeta {
+            authors: vec!["Sam Altman".into()],
+            ..BookMeta::default()
+        };
+        let r = given.resolve(&iv).expect("resolve");
+        assert_eq!(r.creators[0].roles, ["aut"]);
+        assert_eq!(r.creators[0].file_as.as_deref(), Some("Altman, Sam"));
+        assert_eq!(r.creators[1].file_as, None, "Chinese names file as written");
+    }
+
+    #[test]
+    fn dates_come_from_the_caller_else_the_epoch_else_none() {
+        let iv = sample();
+        let none = BookMeta::default().resolve(&iv).expect("resolve");
+        assert_eq!(none.date, None);
+        assert_eq!(none.modified, DateTime::UNIX_EPOCH);
+        let epoch = BookMeta {
+            source_date_epoch: Some(1_700_000_000),
+            ..BookMeta::default()
+        };
+        assert_eq!(
+            epoch.resolve(&iv).expect("r").date.as_deref(),
+            Some("2023-11-14")
+        );
+        let both = BookMeta {
+            date: Some("2025-12".into()),
+            ..epoch.clone()
+        };
+        let r = both.resolve(&iv).expect("resolve");
+        assert_eq!(r.date.as_deref(), Some("2025-12"));
+        assert_eq!(r.modified.timestamp(), 1_700_000_000);
+        for bad in [
+            "2025-13-01",
+            "2025-02-30",
+            "25-01-01",
+            "2025/01/01",
+            "soon",
+            "-202-01",
+        ] {
+            let m = BookMeta {
+                date: Some(bad.into()),
+                ..BookMeta::default()
+            };
+            assert!(
+                matches!(m.resolve(&iv), Err(EpubError::BadDate(_))),
+                "{bad}"
+            );
+        }
+        for bad in [-1, MAX_EPOCH + 1] {
+            let m = BookMeta {
+                source_date_epoch: Some(bad),
+                ..BookMeta::default()
+            };
+            assert!(matches!(m.resolve(&iv), Err(EpubError::Date(_))), "{bad}");
+        }
+    }
+
+    #[test]
+    fn languages_are_checked_and_default_to_simplified_chinese() {
+        let iv = sample();
+        assert_eq!(
+            BookMeta::default().resolve(&iv).expect("r").language,
+            "zh-CN"
+        );
+        for good in ["zh", "zh-TW", "zh-Hant-HK", "en"] {
+            let m = BookMeta {
+                language: Some(good.into()),
+                ..BookMeta::default()
+            };
+            assert_eq!(m.resolve(&iv).expect("resolve").language, good);
+        }
+        for bad in ["", "chinese", "zh_CN", "zh-", "z", "zh-\"x"] {
+            let m = BookMeta {
+                language: Some(bad.into()),
+                ..BookMeta::default()
+            };
+            assert!(
+                matches!(m.resolve(&iv), Err(EpubError::Language(_))),
+                "{bad:?}"
+            );
+        }
+    }
+}
