@@ -1,10 +1,11 @@
-//! Producing artifacts in memory, before anything is written: cards rendered in parallel,
-//! the cover, the EPUB. A failure here leaves the output folder untouched.
+//! Producing artifacts: cards rendered in parallel and staged as each is done (so memory holds
+//! only the cards in flight, whatever their number), the cover, the EPUB. Everything goes to
+//! a [`Staging`] run, so a failure here leaves the output folder untouched.
 
-use crate::card::{self, Card, FontBook, PngLevel, RenderOptions, Template};
+use crate::card::{self, FontBook, PngLevel, RenderOptions, Template};
 use crate::epub::{self, EpubOptions};
 use crate::interview::Interview;
-use crate::output::{Artifact, OutDir};
+use crate::output::{Artifact, Staging};
 use crate::select::{self, Quote, QuoteKind, Selection, unsafe_id};
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -25,13 +26,6 @@ pub struct CardSettings {
     pub font_index: u32,
     pub quiet: bool,
     pub level: PngLevel,
-}
-
-/// One rendered card and what the manifest says of it.
-pub struct Rendered {
-    pub quote: Quote,
-    pub template: String,
-    pub card: Card,
 }
 
 /// The fonts for this run: the embedded ones, plus `--font FILE`.
@@ -73,12 +67,16 @@ fn names_for(q: &Quote, s: &CardSettings) -> Vec<String> {
     }
 }
 
-/// Render every quote in its templates, in parallel. All or nothing: the first error wins.
+/// Render every quote in its templates, in parallel, staging each card in `run` as
+/// `<prefix><id>.<template>.png` as soon as it is rendered: at most one card per thread is in
+/// memory. All or nothing: the first error wins (and the staged run is then dropped).
 pub fn render_cards(
     quotes: &[Quote],
     title: &str,
     s: &CardSettings,
-) -> anyhow::Result<Vec<Rendered>> {
+    run: &Staging,
+    prefix: &str,
+) -> anyhow::Result<Vec<Artifact>> {
     let fonts = fonts(s)?;
     let tpl = templates(quotes.iter().flat_map(|q| names_for(q, s)))?;
     let jobs: Vec<(&Quote, String)> = quotes
@@ -105,11 +103,20 @@ pub fn render_cards(
             let t = &tpl[name];
             let card = card::render(q, t, &fonts, &opts)
                 .with_context(|| format!("cannot render quote `{}` as a {} card", q.id, t.name))?;
+            let path = format!("{prefix}{}.{}.png", q.id, t.name);
+            let sha256 = run.write(&path, &card.png)?;
             bar.inc(1);
-            Ok(Rendered {
-                quote: (*q).clone(),
-                template: t.name.clone(),
-                card,
+            Ok(Artifact {
+                path,
+                kind: "card".into(),
+                quote: Some(q.id.clone()),
+                text: Some(q.text.clone()),
+                template: Some(t.name.clone()),
+                size: Some([card.width, card.height]),
+                lines: card.lines,
+                font_px: Some(card.size_px as f32),
+                bytes: card.png.len(),
+                sha256,
             })
         })
         .collect::<anyhow::Result<Vec<_>>>();
@@ -205,31 +212,4 @@ pub fn book_slug(title: &str) -> String {
     } else {
         slug
     }
-}
-
-/// Write rendered cards under `dir` (`<prefix><id>.<template>.png`) and describe them.
-pub fn write_cards(
-    out: &OutDir,
-    prefix: &str,
-    cards: &[Rendered],
-) -> anyhow::Result<Vec<Artifact>> {
-    cards
-        .iter()
-        .map(|r| {
-            let path = format!("{prefix}{}.{}.png", r.quote.id, r.template);
-            let sha256 = out.write(&path, &r.card.png)?;
-            Ok(Artifact {
-                path,
-                kind: "card".into(),
-                quote: Some(r.quote.id.clone()),
-                text: Some(r.quote.text.clone()),
-                template: Some(r.template.clone()),
-                size: Some([r.card.width, r.card.height]),
-                lines: r.card.lines.clone(),
-                font_px: Some(r.card.size_px as f32),
-                bytes: r.card.png.len(),
-                sha256,
-            })
-        })
-        .collect()
 }
