@@ -117,7 +117,7 @@ mod tests {
 
     #[test]
     fn the_cap_counts_bytes_read() {
-        let data = vec![b'a'; 100];
+        let data = [b'a'; 100];
         assert_eq!(read_bounded(&data[..], 100).unwrap().len(), 100);
         let err = read_bounded(&data[..], 99).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::FileTooLarge);
