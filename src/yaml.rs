@@ -97,6 +97,11 @@ pub fn parse<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, YamlErr
 
 /// Say what serde_yaml's terse messages mean for the user.
 fn explain(message: String) -> String {
+    // serde_yaml quotes the offending value whole (`invalid type: string "root:x:0:0…"`): a
+    // file that is not YAML at all would be shown; keep a short excerpt of it.
+    let message = regex::Regex::new(r#""((?:[^"\\]|\\.){40})(?:[^"\\]|\\.)+""#)
+        .map(|re| re.replace_all(&message, "\"$1…\"").into_owned())
+        .unwrap_or(message);
     if message.contains("repetition limit") {
         format!("{message} (YAML aliases expand too far; write the values out instead)")
     } else if message.contains("recursion limit") {

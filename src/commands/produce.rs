@@ -37,6 +37,9 @@ pub fn fonts(s: &CardSettings) -> anyhow::Result<FontBook> {
     })
 }
 
+/// Most background-image pixels all the templates of a run may hold (256 MiB decoded).
+pub const MAX_TOTAL_IMAGE_PIXELS: u64 = 4 * card::MAX_IMAGE_PIXELS;
+
 /// Load every template the run needs, once, by name or path.
 fn templates(names: impl Iterator<Item = String>) -> anyhow::Result<BTreeMap<String, Template>> {
     let mut map = BTreeMap::new();
@@ -52,6 +55,13 @@ fn templates(names: impl Iterator<Item = String>) -> anyhow::Result<BTreeMap<Str
             );
         }
         map.insert(name, t);
+        let pixels: u64 = map.values().map(card::image_pixels).sum();
+        if pixels > MAX_TOTAL_IMAGE_PIXELS {
+            bail!(
+                "the templates' background images hold {pixels} pixels together; a run is \
+                 limited to {MAX_TOTAL_IMAGE_PIXELS} (four 4096×4096 images): use smaller images"
+            );
+        }
     }
     Ok(map)
 }
@@ -169,11 +179,7 @@ pub fn book(
         Some(cover(iv, &sel.quotes, sel.cover.as_deref(), s)?),
     );
     let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => Some(
-            v.trim()
-                .parse::<i64>()
-                .with_context(|| format!("SOURCE_DATE_EPOCH={v:?} is not a number of seconds"))?,
-        ),
+        Ok(v) => Some(source_date_epoch(&v)?),
         Err(_) => None,
     };
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
@@ -191,6 +197,25 @@ pub fn book(
         ..EpubOptions::default()
     };
     Ok(epub::build(iv, quotes, &opts)?)
+}
+
+/// Latest `SOURCE_DATE_EPOCH` accepted: 9999-12-31T23:59:59Z (a four-digit year).
+const MAX_EPOCH: i64 = 253_402_300_799;
+
+/// `SOURCE_DATE_EPOCH` as seconds from 1970 to 9999, or an error saying what is wrong.
+fn source_date_epoch(v: &str) -> anyhow::Result<i64> {
+    let shown = crate::printable::excerpt(v, 40);
+    let secs = v
+        .trim()
+        .parse::<i64>()
+        .with_context(|| format!("SOURCE_DATE_EPOCH={shown:?} is not a number of seconds"))?;
+    if !(0..=MAX_EPOCH).contains(&secs) {
+        bail!(
+            "SOURCE_DATE_EPOCH={secs} is out of range: give seconds since 1970-01-01, at most \
+             {MAX_EPOCH} (the year 9999)"
+        );
+    }
+    Ok(secs)
 }
 
 /// A file-name slug for the book: the title's letters and digits, other runs as `-`.

@@ -133,12 +133,7 @@ impl Staging<'_> {
         if !guard::is_safe_relative(rel) {
             bail!("refusing to write `{rel}`: output paths must stay inside the output folder");
         }
-        let path = self.dir.path().join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot write in `{}`", shown(&self.out.given)))?;
-        }
-        let written = temps::create_staged(&path).and_then(|mut f| {
+        let written = temps::create_staged(self.dir.path(), rel).and_then(|mut f| {
             f.write_all(bytes)?;
             f.flush()
         });

@@ -44,11 +44,15 @@ pub fn file_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     Ok(tmp)
 }
 
-/// Create a file at `path` (inside a registered staging folder) unless the run was
-/// interrupted, so no file appears in a folder the handler already removed.
-pub fn create_staged(path: &Path) -> std::io::Result<std::fs::File> {
+/// Create the file `rel` (and its folders) inside the registered staging folder `staging`
+/// unless the run was interrupted, so nothing reappears in a folder the handler removed.
+pub fn create_staged(staging: &Path, rel: &str) -> std::io::Result<std::fs::File> {
     let reg = registry();
     refuse_if_interrupted(&reg)?;
+    let path = staging.join(rel);
+    if let Some(parent) = path.parent().filter(|p| *p != staging) {
+        std::fs::create_dir_all(parent)?;
+    }
     std::fs::File::create_new(path)
 }
 
