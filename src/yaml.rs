@@ -85,12 +85,12 @@ pub fn parse<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, YamlErr
                     .unwrap_or(message),
                 None => message,
             };
-            let message = crate::printable::excerpt(&message, 200);
+            let message = crate::printable::excerpt(&explain(message), 200);
             YamlError {
                 origin: origin.to_string(),
                 line: location.as_ref().map(|l| l.line()),
                 column: location.as_ref().map(|l| l.column()),
-                message: explain(message),
+                message,
             }
         })
 }

@@ -40,7 +40,8 @@ impl TryFrom<RawPullQuotes> for PullQuotes {
     type Error = String;
 
     fn try_from(raw: RawPullQuotes) -> Result<PullQuotes, String> {
-        let expected = "write `pull_quotes: all` or a list of section numbers like [1, 4]";
+        let expected =
+            "write `pull_quotes: all` or a list of section numbers (1 to 4294967295) like [1, 4]";
         match raw {
             RawPullQuotes::Word(w) if w == "all" => Ok(PullQuotes::All(AllKeyword::All)),
             RawPullQuotes::Word(w) => Err(format!(
@@ -57,7 +58,7 @@ impl TryFrom<RawPullQuotes> for PullQuotes {
                 })
                 .collect::<Result<Vec<u32>, String>>()
                 .map(PullQuotes::Sections),
-            RawPullQuotes::Other(_) => Err(format!("`pull_quotes` {expected}")),
+            RawPullQuotes::Other(_) => Err(format!("`pull_quotes` is not understood: {expected}")),
         }
     }
 }

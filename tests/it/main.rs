@@ -14,5 +14,7 @@ mod clobber;
 mod gallery;
 mod interrupt;
 mod interview;
+mod limits;
+mod messages;
 mod select;
 mod typeset;
