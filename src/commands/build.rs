@@ -115,7 +115,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
     manifest
         .artifacts
         .push(plain("index.html".into(), "gallery", html.len(), sha256));
-    run.commit(manifest.to_json().as_bytes())?;
+    run.commit(&manifest)?;
     Ok(manifest)
 }
 

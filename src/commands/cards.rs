@@ -43,7 +43,7 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
         sel.quotes.len(),
         written,
     );
-    run.commit(manifest.to_json().as_bytes())?;
+    run.commit(&manifest)?;
     if !s.quiet {
         let bytes: usize = manifest.artifacts.iter().map(|a| a.bytes).sum();
         eprintln!(

@@ -29,6 +29,26 @@ mod tests {
     use super::*;
     use std::fs;
 
+    /// A manifest naming `paths`.
+    fn naming(paths: &[&str]) -> Manifest {
+        let artifacts = paths
+            .iter()
+            .map(|p| Artifact {
+                path: p.to_string(),
+                kind: "card".into(),
+                quote: None,
+                text: None,
+                template: None,
+                size: None,
+                lines: Vec::new(),
+                font_px: None,
+                bytes: 1,
+                sha256: String::new(),
+            })
+            .collect();
+        Manifest::new("t", None, 0, artifacts)
+    }
+
     fn open(dir: &std::path::Path) -> OutDir {
         OutDir::create(dir, &Policy::default()).unwrap()
     }
@@ -46,8 +66,7 @@ mod tests {
             !out.root().join("cards/a.png").exists(),
             "not before commit"
         );
-        run.commit(br#"{"generator": "jinju", "artifacts": [{"path": "cards/a.png"}]}"#)
-            .unwrap();
+        run.commit(&naming(&["cards/a.png"])).unwrap();
         assert_eq!(fs::read(out.root().join("cards/a.png")).unwrap(), b"x");
         let names: Vec<_> = fs::read_dir(out.root())
             .unwrap()
@@ -73,7 +92,7 @@ mod tests {
         let out = open(dir.path());
         let run = out.stage().unwrap();
         run.write("index.html", b"gallery").unwrap();
-        let err = run.commit(b"{}").unwrap_err().to_string();
+        let err = run.commit(&naming(&[])).unwrap_err().to_string();
         assert!(
             err.contains("--force") && err.contains("index.html"),
             "{err}"
@@ -83,7 +102,7 @@ mod tests {
         let forced = OutDir::create(dir.path(), &Policy::new(true, [])).unwrap();
         let run = forced.stage().unwrap();
         run.write("index.html", b"gallery").unwrap();
-        run.commit(b"{}").unwrap();
+        run.commit(&naming(&[])).unwrap();
         assert_eq!(fs::read(dir.path().join("index.html")).unwrap(), b"gallery");
     }
 
@@ -104,7 +123,7 @@ mod tests {
         std::os::unix::fs::symlink(outside.path(), out.root().join("cards")).unwrap();
         let run = out.stage().unwrap();
         run.write("cards/a.png", b"x").unwrap();
-        let err = run.commit(b"{}").unwrap_err().to_string();
+        let err = run.commit(&naming(&[])).unwrap_err().to_string();
         assert!(err.contains("symbolic link"), "{err}");
         assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
         let link = dir.path().join("link");

@@ -151,8 +151,9 @@ impl Staging<'_> {
         Ok(super::sha256(bytes))
     }
 
-    /// Swap the staged files into the folder and write `manifest` as `manifest.json`, last.
-    pub fn commit(self, manifest: &[u8]) -> anyhow::Result<()> {
+    /// Swap the staged files into the folder and write `manifest` as `manifest.json`, last
+    /// (serialised straight into the file: no copy of it in memory).
+    pub fn commit(self, manifest: &super::Manifest) -> anyhow::Result<()> {
         let out = self.out;
         let mut staged = self.staged.into_inner().unwrap_or_else(|e| e.into_inner());
         staged.sort();
@@ -182,7 +183,7 @@ impl Staging<'_> {
                 .with_context(|| format!("cannot write `{}`", shown(&out.given.join(rel))))?;
         }
         remove_stale(out, &previous, &staged);
-        write_atomic(&out.root, &manifest_path, manifest)?;
+        write_atomic(&out.root, &manifest_path, |w| manifest.write_json(w))?;
         temps::committed();
         temps::done(self.dir.path());
         Ok(())
@@ -208,9 +209,14 @@ fn remove_stale(out: &OutDir, previous: &HashSet<String>, staged: &[String]) {
     }
 }
 
-/// Write `bytes` to `path` atomically: a registered temp file in `dir`, then a rename.
-pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut tmp = temps::file_in(dir).with_context(|| {
+/// Write `path` atomically: `fill` writes into a registered temp file in `dir` (buffered),
+/// then it is synced and renamed into place.
+pub fn write_atomic(
+    dir: &Path,
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let tmp = temps::file_in(dir).with_context(|| {
         format!(
             "cannot write in `{}`: check its permissions or choose another output",
             shown(dir)
@@ -225,11 +231,12 @@ pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()>
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    let result = tmp
-        .write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_data())
+    let mut writer = std::io::BufWriter::new(tmp);
+    let result = fill(&mut writer)
+        .and_then(|_| writer.into_inner().map_err(|e| e.into_error()))
+        .and_then(|tmp| tmp.as_file().sync_data().map(|_| tmp))
         .map_err(anyhow::Error::from)
-        .and_then(|_| tmp.persist(path).map(|_| ()).map_err(|e| e.error.into()));
+        .and_then(|tmp| tmp.persist(path).map(|_| ()).map_err(|e| e.error.into()));
     temps::done(&tmp_path);
     result.with_context(|| format!("cannot write `{}`", shown(path)))
 }
@@ -249,5 +256,5 @@ pub fn write_file(path: &Path, bytes: &[u8], policy: &Policy) -> anyhow::Result<
         .with_context(|| format!("cannot create folder `{}`", shown(dir)))?;
     let target = dir.join(name);
     guard::check_target(&target, policy, || guard::is_epub(&target))?;
-    write_atomic(dir, &target, bytes)
+    write_atomic(dir, &target, |w| w.write_all(bytes))
 }
