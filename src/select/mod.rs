@@ -84,8 +84,10 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
         .speaker
         .clone()
         .unwrap_or_else(|| iv.meta.interviewee.clone());
-    // The texts taken so far (for `auto` to skip), and each speaker's ranking, made once.
+    // The texts taken so far (for `auto` to skip; indexed only when an `auto` entry needs
+    // them, up to `indexed`), and each speaker's ranking, made once.
     let mut taken = near::NearIndex::default();
+    let mut indexed = 0;
     let mut ranked: HashMap<String, rank::Ranked> = HashMap::new();
     for (i, entry) in spec.entries.iter().enumerate() {
         let index = i + 1;
@@ -121,6 +123,10 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
             let ranking = ranked
                 .entry(speaker.to_string())
                 .or_insert_with(|| rank::Ranked::new(candidates(iv, speaker, &spec.filters)));
+            for q in &sel.quotes[indexed..] {
+                taken.insert(&q.text);
+            }
+            indexed = sel.quotes.len();
             for c in ranking.pick(n, &taken) {
                 let mut q = sources::from_passage(iv, &c.passage);
                 q.score = Some(c.score);
@@ -162,7 +168,6 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
                 || q.kind == QuoteKind::PullQuote
                 || passes(&q, &spec.filters)
             {
-                taken.insert(&q.text);
                 sel.quotes.push(q);
             }
         }
@@ -208,26 +213,28 @@ fn passes(q: &Quote, f: &Filters) -> bool {
 /// Drop exact repeats (the same text selected twice); refuse one id for two texts. Linear:
 /// ids and texts are looked up by hash.
 fn dedupe(sel: &mut Selection, origin: &str) -> Result<(), SelectError> {
-    let mut kept: Vec<Quote> = Vec::with_capacity(sel.quotes.len());
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut texts: HashSet<String> = HashSet::new();
-    for q in sel.quotes.drain(..) {
-        match ids.get(&q.id) {
-            Some(&k) if kept[k].text == q.text => continue,
-            Some(_) => {
-                return Err(SelectError::DuplicateId {
-                    origin: origin.to_string(),
-                    id: q.id,
-                });
-            }
-            None if texts.contains(&q.text) => continue,
-            None => {
-                ids.insert(q.id.clone(), kept.len());
-                texts.insert(q.text.clone());
-                kept.push(q);
+    let mut keep = vec![true; sel.quotes.len()];
+    {
+        let mut ids: HashMap<&str, &str> = HashMap::new();
+        let mut texts: HashSet<&str> = HashSet::new();
+        for (i, q) in sel.quotes.iter().enumerate() {
+            match ids.get(q.id.as_str()) {
+                Some(&text) if text == q.text => keep[i] = false,
+                Some(_) => {
+                    return Err(SelectError::DuplicateId {
+                        origin: origin.to_string(),
+                        id: q.id.clone(),
+                    });
+                }
+                None if texts.contains(q.text.as_str()) => keep[i] = false,
+                None => {
+                    ids.insert(&q.id, &q.text);
+                    texts.insert(&q.text);
+                }
             }
         }
     }
-    sel.quotes = kept;
+    let mut flags = keep.into_iter();
+    sel.quotes.retain(|_| flags.next().unwrap_or(false));
     Ok(())
 }
