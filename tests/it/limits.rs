@@ -40,8 +40,8 @@ fn run_guarded(args: &[&str], stdin: Option<Vec<u8>>, guard: Duration) -> Output
     match rx.recv_timeout(guard) {
         Ok(output) => output.unwrap(),
         Err(_) => {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
+            let _ = Command::new("sh")
+                .args(["-c", &format!("kill -KILL {pid}")])
                 .status();
             panic!("jinju {args:?} still running after {guard:?}: a hang");
         }
