@@ -165,13 +165,13 @@ pub struct CardArgs {
     #[arg(long, value_name = "FILE")]
     pub font: Option<PathBuf>,
     /// Face index of a font collection (.ttc) given with --font.
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    #[arg(long, default_value_t = 0, value_name = "N", requires = "font")]
     pub font_index: u32,
     /// PNG compression: fast (default; ~1 ms a card), balanced (~40% smaller files, ~1.5 ms
     /// more a card) or high (a little smaller again, ~15 ms more).
     #[arg(long, value_enum, default_value_t = crate::card::PngLevel::Fast, value_name = "LEVEL")]
     pub compression: crate::card::PngLevel,
-    /// Threads to render with (default: one per core).
+    /// Threads to render with (default: one per core; at most 256).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
     /// No progress bar, no summary.
@@ -190,6 +190,10 @@ pub struct CardsArgs {
     /// Folder for the PNGs (`<id>.<template>.png`).
     #[arg(long, short, default_value = "output/cards", value_name = "DIR")]
     pub out: PathBuf,
+    /// Replace existing files that no jinju manifest names (never links, devices or the
+    /// run's own inputs).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -206,6 +210,9 @@ pub struct EpubArgs {
     pub no_embed_font: bool,
     #[command(flatten)]
     pub book: BookArgs,
+    /// Replace an existing file that is not an EPUB (never a link, a device or an input).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// What the book says about itself (the EPUB of `epub` and `build`).
@@ -242,9 +249,19 @@ pub struct BuildArgs {
     pub no_embed_font: bool,
     #[command(flatten)]
     pub book: BookArgs,
-    /// Run a batch: a YAML file listing builds (see README, "Batch jobs").
-    #[arg(long, value_name = "FILE")]
+    /// Run a batch: a YAML file listing builds (see README, "Batch jobs"). Inputs and
+    /// outputs then come from the file: --input, --errata, --quotes, --auto and --out are
+    /// refused with it.
+    #[arg(long, value_name = "FILE",
+        conflicts_with_all = ["input", "errata", "quotes", "auto", "out"])]
     pub job: Option<PathBuf>,
+    /// Let a job file's `out` be absolute or leave the job file's folder.
+    #[arg(long, requires = "job")]
+    pub allow_absolute_paths: bool,
+    /// Replace existing files that no jinju manifest names (never links, devices or the
+    /// run's own inputs).
+    #[arg(long)]
+    pub force: bool,
     /// What to print on stdout: a summary, or the manifest as JSON.
     #[arg(long, value_enum, default_value_t = BuildFormat::Text)]
     pub format: BuildFormat,

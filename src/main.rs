@@ -16,13 +16,15 @@ fn main() -> ExitCode {
             };
         }
     };
-    jinju::output::install_interrupt_handler();
+    jinju::output::install_signal_handler();
     match jinju::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            // Errors quote user text (titles, paths, quotes): no control character gets through.
+            let shown = |m: &dyn std::fmt::Display| jinju::printable::escape_lines(&m.to_string());
+            eprintln!("error: {}", shown(&e));
             for cause in e.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                eprintln!("  caused by: {}", shown(&cause));
             }
             ExitCode::from(1)
         }

@@ -125,10 +125,13 @@ impl FontBook {
 
 /// Reads and parses a font file; face `index` of a collection.
 pub fn load_font_file(path: &Path, index: u32) -> Result<FontArc> {
-    let data = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let data =
+        crate::input_file::read_bytes(path, super::template::MAX_FILE_BYTES).map_err(|source| {
+            Error::Read {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
     let font = FontVec::try_from_vec_and_index(data, index).map_err(|e| Error::BadFont {
         path: PathBuf::from(path),
         index,

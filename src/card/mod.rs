@@ -24,8 +24,8 @@ pub use pixels::COVERAGE_LEVELS;
 pub use raster::{Canvas, Color};
 pub use render::{Painted, expand, paint};
 pub use template::{
-    Background, Gradient, LineAlign, MAX_SIDE, Mark, PLACEHOLDERS, PresetInfo, QuoteStyle, Rule,
-    SizeRange, Template, TextLine, presets,
+    Background, Gradient, LineAlign, MAX_IMAGE_PIXELS, MAX_SIDE, Mark, PLACEHOLDERS, PresetInfo,
+    QuoteStyle, Rule, SizeRange, Template, TextLine, image_pixels, presets,
 };
 
 use crate::select::Quote;

@@ -40,6 +40,12 @@ const PRESETS: [(&str, &str); 7] = [
 /// Largest card side, px (also after `--scale`).
 pub const MAX_SIDE: u32 = 8192;
 
+/// Most pixels a template's background image may decode to (a 4096×4096 image, 64 MiB).
+pub const MAX_IMAGE_PIXELS: u64 = 1 << 24;
+
+/// Largest template, background image or font file read (64 MiB).
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
 /// Placeholders a text line may use.
 pub const PLACEHOLDERS: [&str; 5] = [
     "speaker",
@@ -242,17 +248,15 @@ impl Template {
             path: path.to_path_buf(),
             source,
         };
-        let size = std::fs::metadata(path).map_err(read)?.len();
-        if size > crate::yaml::MAX_YAML_BYTES as u64 {
-            return Err(Error::TemplateInvalid {
-                file: path.display().to_string(),
-                message: format!(
-                    "the file is {size} bytes; templates are limited to {} bytes",
-                    crate::yaml::MAX_YAML_BYTES
-                ),
-            });
-        }
-        let yaml = std::fs::read_to_string(path).map_err(read)?;
+        let bytes = crate::input_file::read_bytes(path, crate::yaml::MAX_YAML_BYTES as u64)
+            .map_err(read)?;
+        let yaml = String::from_utf8(bytes).map_err(|e| Error::TemplateInvalid {
+            file: path.display().to_string(),
+            message: format!(
+                "not UTF-8 text (at byte {}): give a YAML template",
+                e.utf8_error().valid_up_to()
+            ),
+        })?;
         Template::parse(&yaml, &path.display().to_string(), path.parent())
     }
 
@@ -294,14 +298,14 @@ impl Template {
         self.files.fonts = fonts;
         if let Some(rel) = &self.background.image {
             let path = dir.join(rel);
-            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
+            let bytes = crate::input_file::read_bytes(&path, MAX_FILE_BYTES).map_err(|source| {
+                Error::Read {
+                    path: path.clone(),
+                    source,
+                }
             })?;
-            let image = image::load_from_memory(&bytes).map_err(|e| Error::BadImage {
-                path,
-                reason: e.to_string(),
-            })?;
+            let image =
+                decode_bounded(&bytes).map_err(|reason| Error::BadImage { path, reason })?;
             self.files.image = Some(Arc::new(image.into_rgba8()));
         }
         Ok(())
@@ -315,6 +319,36 @@ impl Template {
             .find(|(n, _)| n == name)
             .map(|(_, f)| f)
     }
+}
+
+/// Decode an image whose header promises at most [`MAX_IMAGE_PIXELS`] pixels; the size is
+/// checked before any pixel memory is asked for.
+fn decode_bounded(bytes: &[u8]) -> std::result::Result<image::DynamicImage, String> {
+    let reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
+    let (w, h) = reader.into_dimensions().map_err(|e| e.to_string())?;
+    if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS {
+        return Err(format!(
+            "it is {w}×{h} pixels; background images are limited to {MAX_IMAGE_PIXELS} pixels \
+             (4096×4096): scale it down"
+        ));
+    }
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_IMAGE_PIXELS * 4 + (16 << 20));
+    reader.limits(limits);
+    reader.decode().map_err(|e| e.to_string())
+}
+
+/// Pixels of the template's background image (0 without one).
+pub fn image_pixels(t: &Template) -> u64 {
+    t.files
+        .image
+        .as_ref()
+        .map_or(0, |i| u64::from(i.width()) * u64::from(i.height()))
 }
 
 /// `path.ttf`, `path.otf`, `path.ttc#2` → (path, face index).

@@ -2,10 +2,11 @@
 //! every interview in a folder (`--input DIR`), or every entry of a batch job file.
 
 use super::job::{self, Job};
-use super::produce::{self, CardSettings};
+use super::produce;
 use super::{load_interview, select_quotes, with_threads};
 use crate::cli::{BuildArgs, BuildFormat};
-use crate::output::{self, Artifact, Manifest, OutDir};
+use crate::output::{self, Artifact, Manifest, OutDir, Policy};
+use crate::printable::escape;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     let jobs = match (&args.job, &args.input.input) {
@@ -15,7 +16,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     };
     let mut manifests = Vec::with_capacity(jobs.len());
     for job in &jobs {
-        let m = with_threads(args.card.jobs, || build_one(job))?;
+        let policy = super::output_policy(
+            args.force,
+            &job.input,
+            &job.select,
+            &job.card,
+            args.job.as_deref(),
+        );
+        let m = with_threads(args.card.jobs, || build_one(job, &policy))?;
         if !job.card.quiet && args.format == BuildFormat::Text {
             summary(job, &m, args.verbose);
         }
@@ -32,33 +40,48 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `title: 22 quotes → 44 cards, EPUB, manifest, gallery (1.2 MB) in DIR`, naming only what
+/// was made.
 fn summary(job: &Job, m: &Manifest, verbose: bool) {
     let cards = m.artifacts.iter().filter(|a| a.kind == "card").count();
     let bytes: usize = m.artifacts.iter().map(|a| a.bytes).sum();
     if verbose {
         for a in &m.artifacts {
-            eprintln!("  {} ({} bytes)", a.path, a.bytes);
+            eprintln!("  {} ({} bytes)", escape(&a.path), a.bytes);
         }
     }
+    let mut made = Vec::new();
+    if job.cards {
+        made.push(format!("{cards} cards"));
+    }
+    if job.epub {
+        made.push("EPUB".to_string());
+    }
+    made.extend(["manifest".to_string(), "gallery".to_string()]);
     eprintln!(
-        "{}: {} quotes → {} cards, EPUB, manifest, gallery ({:.1} MB) in {}",
-        m.title,
+        "{}: {} quotes → {} ({:.1} MB) in {}",
+        escape(&m.title),
         m.quotes,
-        cards,
+        made.join(", "),
         bytes as f64 / 1e6,
-        job.out.display()
+        escape(&job.out.display().to_string())
     );
 }
 
-/// Build one job: everything is produced in memory first, then written atomically.
-pub fn build_one(job: &Job) -> anyhow::Result<Manifest> {
+/// Build one job. Files are staged as they are made and swapped in last (see
+/// [`crate::output::OutDir`]), so a failure leaves the output folder as it was.
+pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
     let iv = load_interview(&job.input)?;
     let sel = select_quotes(&iv, &job.select, job.input.input.is_none())?;
-    let s: &CardSettings = &job.card;
+    if job.cards && sel.quotes.is_empty() {
+        anyhow::bail!(super::NO_QUOTES);
+    }
+    let out = OutDir::create(&job.out, policy)?;
+    let run = out.stage()?;
     let (cards, book) = rayon::join(
         || {
             if job.cards {
-                produce::render_cards(&sel.quotes, &iv.meta.title, s)
+                produce::render_cards(&sel.quotes, &iv.meta.title, &job.card, &run, "cards/")
             } else {
                 Ok(Vec::new())
             }
@@ -67,35 +90,28 @@ pub fn build_one(job: &Job) -> anyhow::Result<Manifest> {
             if !job.epub {
                 return Ok(None);
             }
-            Ok(Some(produce::book(&iv, &sel, s, &job.book)?))
+            Ok(Some(produce::book(&iv, &sel, &job.card, &job.book)?))
         },
     );
-    let (cards, book) = (cards?, book?);
-    let out = OutDir::create(&job.out)?;
-    let mut artifacts = produce::write_cards(&out, "cards/", &cards)?;
-    if let Some(book) = book {
+    let mut artifacts = cards?;
+    if let Some(book) = book? {
         let title = produce::book_title(&iv, &job.book.meta);
         let path = format!("{}.epub", produce::book_slug(&title));
-        let sha256 = out.write(&path, &book)?;
+        let sha256 = run.write(&path, &book)?;
         artifacts.push(plain(path, "epub", book.len(), sha256));
     }
-    let mut manifest = Manifest {
-        generator: format!("jinju {}", env!("CARGO_PKG_VERSION")),
-        title: iv.meta.title.clone(),
-        input: job
-            .input
-            .input
-            .as_ref()
-            .map_or_else(|| "bundled".to_string(), |p| p.display().to_string()),
-        quotes: sel.quotes.len(),
+    let mut manifest = Manifest::new(
+        &iv.meta.title,
+        job.input.input.as_deref(),
+        sel.quotes.len(),
         artifacts,
-    };
+    );
     let html = output::gallery(&manifest);
-    let sha256 = out.write("index.html", html.as_bytes())?;
+    let sha256 = run.write("index.html", html.as_bytes())?;
     manifest
         .artifacts
         .push(plain("index.html".into(), "gallery", html.len(), sha256));
-    out.write("manifest.json", manifest.to_json().as_bytes())?;
+    run.commit(&manifest)?;
     Ok(manifest)
 }
 

@@ -29,28 +29,28 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
     let iv = load_interview(&args.input)?;
     let sel = select_quotes(&iv, &args.select, args.input.input.is_none())?;
     if sel.quotes.is_empty() {
-        bail!("no quotes selected: loosen the filters, or give --text, --at or --auto");
+        bail!(super::NO_QUOTES);
     }
-    let cards = with_threads(args.card.jobs, || {
-        produce::render_cards(&sel.quotes, &iv.meta.title, &s)
+    let policy = super::output_policy(args.force, &args.input, &args.select, &s, None);
+    let out = OutDir::create(&args.out, &policy)?;
+    let run = out.stage()?;
+    let written = with_threads(args.card.jobs, || {
+        produce::render_cards(&sel.quotes, &iv.meta.title, &s, &run, "")
     })?;
-    let out = OutDir::create(&args.out)?;
-    let written = produce::write_cards(&out, "", &cards)?;
     let manifest = Manifest::new(
         &iv.meta.title,
         args.input.input.as_deref(),
         sel.quotes.len(),
         written,
     );
-    out.write("manifest.json", manifest.to_json().as_bytes())?;
-    let written = manifest.artifacts;
+    run.commit(&manifest)?;
     if !s.quiet {
-        let bytes: usize = written.iter().map(|a| a.bytes).sum();
+        let bytes: usize = manifest.artifacts.iter().map(|a| a.bytes).sum();
         eprintln!(
             "wrote {} cards ({:.1} MB) to {}",
-            written.len(),
+            manifest.artifacts.len(),
             bytes as f64 / 1e6,
-            args.out.display()
+            crate::printable::escape(&args.out.display().to_string())
         );
     }
     Ok(())

@@ -3,8 +3,6 @@
 use super::produce::{self, BookSettings, CardSettings};
 use super::{load_interview, select_quotes};
 use crate::cli::EpubArgs;
-use crate::output::OutDir;
-use anyhow::Context;
 use std::path::PathBuf;
 
 pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
@@ -24,18 +22,11 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
         let title = produce::book_title(&iv, &b.meta);
         PathBuf::from("output").join(format!("{}.epub", produce::book_slug(&title)))
     });
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .with_context(|| format!("--out `{}` names no file", path.display()))?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), PathBuf::from);
-    OutDir::create(&dir)?.write(name, &bytes)?;
+    let policy = super::output_policy(args.force, &args.input, &args.select, &s, None);
+    crate::output::write_file(&path, &bytes, &policy)?;
     eprintln!(
         "wrote {} ({:.0} KB)",
-        path.display(),
+        crate::printable::escape(&path.display().to_string()),
         bytes.len() as f64 / 1024.0
     );
     Ok(())

@@ -4,52 +4,21 @@
 use crate::cli::InputArgs;
 use crate::interview::{self, Interview, ParseOptions, errata};
 use crate::read;
-use anyhow::{Context, bail};
+use anyhow::Context;
 use std::path::Path;
 
 /// Largest interview text accepted (16 MiB).
 pub const MAX_TEXT_BYTES: u64 = 16 << 20;
 
-/// Read a UTF-8 text file of at most `limit` bytes, with errors that say what to do.
+/// Read a UTF-8 text file of at most `limit` bytes, with errors that say what to do (the
+/// bounded reader of [`crate::input_file`]: pipes and devices are capped or refused).
 pub fn read_text(path: &Path, what: &str, limit: u64) -> anyhow::Result<String> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {what} `{shown}`: check the path"))?;
-    if meta.is_dir() {
-        bail!("{what} `{shown}` is a directory: give a file");
-    }
-    if meta.len() > limit {
-        bail!(
-            "{what} `{shown}` is {} bytes; the limit is {limit} bytes",
-            meta.len()
-        );
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {what} `{shown}`"))?;
-    decode(bytes, what, &shown.to_string())
+    crate::input_file::read_text(path, what, limit)
 }
 
-/// Read standard input (at most `limit` bytes) as UTF-8 text.
+/// Read standard input (at most `limit` bytes, counted as read) as UTF-8 text.
 pub fn read_stdin(what: &str, limit: u64) -> anyhow::Result<String> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {what} from standard input"))?;
-    if bytes.len() as u64 > limit {
-        bail!("{what} on standard input is over the limit of {limit} bytes");
-    }
-    decode(bytes, what, "standard input")
-}
-
-fn decode(bytes: Vec<u8>, what: &str, shown: &str) -> anyhow::Result<String> {
-    if bytes.contains(&0) {
-        bail!("{what} `{shown}` is binary (it holds NUL bytes): give a UTF-8 text file");
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        anyhow::anyhow!("{what} `{shown}` is not valid UTF-8 (at byte {at}): save it as UTF-8")
-    })
+    crate::input_file::read_text(std::path::Path::new("/dev/stdin"), what, limit)
 }
 
 /// Load the interview the arguments name: `--input FILE`, `--input -` (standard input) or

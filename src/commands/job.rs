@@ -1,5 +1,6 @@
 //! Batch jobs: `jinju build --job job.yaml` runs many interviews, selections, templates and
-//! outputs in one go. Paths in the job file are relative to the file's folder.
+//! outputs in one go. Paths in the job file are relative to the file's folder, and a job's
+//! `out` must stay inside that folder unless `--allow-absolute-paths`.
 
 use super::cards::settings;
 use super::produce::{self, BookSettings, CardSettings};
@@ -7,6 +8,7 @@ use super::read_text;
 use crate::cli::{BookArgs, BuildArgs, InputArgs, SelectArgs};
 use anyhow::bail;
 use serde::Deserialize;
+use std::path::Component;
 use std::path::{Path, PathBuf};
 
 /// One build to run.
@@ -19,6 +21,23 @@ pub struct Job {
     pub cards: bool,
     pub epub: bool,
     pub book: BookSettings,
+}
+
+/// True when `p` is absolute or climbs out of its base with `..`.
+fn leaves_folder(p: &Path) -> bool {
+    let mut depth = 0i64;
+    for c in p.components() {
+        match c {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => depth -= 1,
+            Component::RootDir | Component::Prefix(_) => return true,
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
 }
 
 impl Job {
@@ -154,6 +173,23 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
             dir.join(p)
         }
     };
+    let shown = crate::printable::escape(&path.display().to_string());
+    for (i, e) in file.jobs.iter().enumerate() {
+        let n = i + 1;
+        if e.out.as_os_str().is_empty() {
+            bail!("{shown}: job {n}: `out` is empty: name the output folder");
+        }
+        if !e.cards && !e.epub {
+            bail!("{shown}: job {n}: `cards: false` and `epub: false` leave nothing to build");
+        }
+        if !args.allow_absolute_paths && leaves_folder(&e.out) {
+            bail!(
+                "{shown}: job {n}: `out: {}` is outside the job file's folder: use a relative \
+                 path inside it, or pass --allow-absolute-paths",
+                crate::printable::escape(&e.out.display().to_string())
+            );
+        }
+    }
     let base = Job::from_args(args)?;
     file.jobs
         .iter()

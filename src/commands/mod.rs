@@ -34,14 +34,46 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Print to stdout; a closed pipe (`jinju quotes | head`) is not an error.
+/// The error of a run that selected nothing to make cards of.
+pub const NO_QUOTES: &str =
+    "no quotes selected: loosen the filters, or give --text, --at or --auto";
+
+/// Print to stdout; a closed pipe (`jinju quotes | head`) is not an error, a full disk is.
+/// (A stdout closed at start, `>&-`, is reopened on `/dev/null` by Rust's runtime before
+/// `main`, so it cannot be told from `> /dev/null`: the README documents it.)
 pub fn emit(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
+        Err(e) => Err(anyhow::anyhow!(
+            "cannot write to standard output: {e} ({} bytes were to be printed)",
+            text.len()
+        )),
+        Ok(()) => Ok(()),
     }
+}
+
+/// What the run's outputs may replace: never one of its inputs (the interview, errata,
+/// quotes, lines, font, template files, job file); files jinju did not write only with
+/// `--force`.
+pub fn output_policy(
+    force: bool,
+    input: &crate::cli::InputArgs,
+    select: &crate::cli::SelectArgs,
+    card: &produce::CardSettings,
+    job_file: Option<&std::path::Path>,
+) -> crate::output::Policy {
+    let templates = card.templates.iter().map(std::path::Path::new);
+    let paths = [
+        input.input.as_deref(),
+        input.errata.as_deref(),
+        select.quotes.as_deref(),
+        select.lines.as_deref(),
+        card.font.as_deref(),
+        job_file,
+    ];
+    crate::output::Policy::new(force, paths.into_iter().flatten().chain(templates))
 }
 
 /// `jinju templates`: the presets with their sizes.
@@ -56,6 +88,9 @@ fn templates() -> anyhow::Result<()> {
     emit(&s)
 }
 
+/// Most threads `--jobs` may ask for.
+pub const MAX_JOBS: usize = 256;
+
 /// Run `f` on a pool of `jobs` threads (default: rayon's, one per core).
 pub fn with_threads<T: Send>(
     jobs: Option<usize>,
@@ -64,6 +99,9 @@ pub fn with_threads<T: Send>(
     match jobs {
         None => f(),
         Some(0) => anyhow::bail!("--jobs 0: give at least 1 thread"),
+        Some(n) if n > MAX_JOBS => {
+            anyhow::bail!("--jobs {n} is too many threads: give 1 to {MAX_JOBS}")
+        }
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()?

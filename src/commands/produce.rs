@@ -1,11 +1,12 @@
-//! Producing artifacts in memory, before anything is written: cards rendered in parallel,
-//! the cover, the EPUB. A failure here leaves the output folder untouched.
+//! Producing artifacts: cards rendered in parallel and staged as each is done (so memory holds
+//! only the cards in flight, whatever their number), the cover, the EPUB. Everything goes to
+//! a [`Staging`] run, so a failure here leaves the output folder untouched.
 
-use crate::card::{self, Card, FontBook, PngLevel, RenderOptions, Template};
+use crate::card::{self, FontBook, PngLevel, RenderOptions, Template};
 use crate::cli::{BookArgs, InputArgs};
 use crate::epub::{self, BookMeta, EpubOptions};
 use crate::interview::{Interview, Role};
-use crate::output::{Artifact, OutDir};
+use crate::output::{Artifact, Staging};
 use crate::select::{self, Quote, QuoteKind, Selection, unsafe_id};
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -28,13 +29,6 @@ pub struct CardSettings {
     pub level: PngLevel,
 }
 
-/// One rendered card and what the manifest says of it.
-pub struct Rendered {
-    pub quote: Quote,
-    pub template: String,
-    pub card: Card,
-}
-
 /// The fonts for this run: the embedded ones, plus `--font FILE`.
 pub fn fonts(s: &CardSettings) -> anyhow::Result<FontBook> {
     let book = FontBook::embedded();
@@ -43,6 +37,9 @@ pub fn fonts(s: &CardSettings) -> anyhow::Result<FontBook> {
         None => book,
     })
 }
+
+/// Most background-image pixels all the templates of a run may hold (256 MiB decoded).
+pub const MAX_TOTAL_IMAGE_PIXELS: u64 = 4 * card::MAX_IMAGE_PIXELS;
 
 /// Load every template the run needs, once, by name or path.
 fn templates(names: impl Iterator<Item = String>) -> anyhow::Result<BTreeMap<String, Template>> {
@@ -59,6 +56,13 @@ fn templates(names: impl Iterator<Item = String>) -> anyhow::Result<BTreeMap<Str
             );
         }
         map.insert(name, t);
+        let pixels: u64 = map.values().map(card::image_pixels).sum();
+        if pixels > MAX_TOTAL_IMAGE_PIXELS {
+            bail!(
+                "the templates' background images hold {pixels} pixels together; a run is \
+                 limited to {MAX_TOTAL_IMAGE_PIXELS} (four 4096×4096 images): use smaller images"
+            );
+        }
     }
     Ok(map)
 }
@@ -74,12 +78,16 @@ fn names_for(q: &Quote, s: &CardSettings) -> Vec<String> {
     }
 }
 
-/// Render every quote in its templates, in parallel. All or nothing: the first error wins.
+/// Render every quote in its templates, in parallel, staging each card in `run` as
+/// `<prefix><id>.<template>.png` as soon as it is rendered: at most one card per thread is in
+/// memory. All or nothing: the first error wins (and the staged run is then dropped).
 pub fn render_cards(
     quotes: &[Quote],
     title: &str,
     s: &CardSettings,
-) -> anyhow::Result<Vec<Rendered>> {
+    run: &Staging,
+    prefix: &str,
+) -> anyhow::Result<Vec<Artifact>> {
     let fonts = fonts(s)?;
     let tpl = templates(quotes.iter().flat_map(|q| names_for(q, s)))?;
     let jobs: Vec<(&Quote, String)> = quotes
@@ -106,11 +114,20 @@ pub fn render_cards(
             let t = &tpl[name];
             let card = card::render(q, t, &fonts, &opts)
                 .with_context(|| format!("cannot render quote `{}` as a {} card", q.id, t.name))?;
+            let path = format!("{prefix}{}.{}.png", q.id, t.name);
+            let sha256 = run.write(&path, &card.png)?;
             bar.inc(1);
-            Ok(Rendered {
-                quote: (*q).clone(),
-                template: t.name.clone(),
-                card,
+            Ok(Artifact {
+                path,
+                kind: "card".into(),
+                quote: Some(q.id.clone()),
+                text: Some(q.text.clone()),
+                template: Some(t.name.clone()),
+                size: Some([card.width, card.height]),
+                lines: card.lines,
+                font_px: Some(card.size_px as f32),
+                bytes: card.png.len(),
+                sha256,
             })
         })
         .collect::<anyhow::Result<Vec<_>>>();
@@ -134,9 +151,7 @@ pub struct BookSettings {
 /// interview's own (date, outlet, source URL, roles) is added by [`with_interview`].
 pub fn book_meta(input: &InputArgs, args: &BookArgs) -> anyhow::Result<BookMeta> {
     let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) => Some(v.trim().parse::<i64>().with_context(|| {
-            format!("SOURCE_DATE_EPOCH={v:?} is not a whole number of seconds since 1970-01-01")
-        })?),
+        Ok(v) => Some(source_date_epoch(&v)?),
         Err(_) => None,
     };
     let source_note = input
@@ -249,6 +264,25 @@ pub fn book(
     Ok(epub::build_with_cover(iv, &sel.quotes, &opts, render)?)
 }
 
+/// Latest `SOURCE_DATE_EPOCH` accepted: 9999-12-31T23:59:59Z (a four-digit year).
+const MAX_EPOCH: i64 = 253_402_300_799;
+
+/// `SOURCE_DATE_EPOCH` as seconds from 1970 to 9999, or an error saying what is wrong.
+fn source_date_epoch(v: &str) -> anyhow::Result<i64> {
+    let shown = crate::printable::excerpt(v, 40);
+    let secs = v
+        .trim()
+        .parse::<i64>()
+        .with_context(|| format!("SOURCE_DATE_EPOCH={shown:?} is not a number of seconds"))?;
+    if !(0..=MAX_EPOCH).contains(&secs) {
+        bail!(
+            "SOURCE_DATE_EPOCH={secs} is out of range: give seconds since 1970-01-01, at most \
+             {MAX_EPOCH} (the year 9999)"
+        );
+    }
+    Ok(secs)
+}
+
 /// A file-name slug for the book: the title's letters and digits, other runs as `-`.
 pub fn book_slug(title: &str) -> String {
     let mut slug = String::new();
@@ -268,31 +302,4 @@ pub fn book_slug(title: &str) -> String {
     } else {
         slug
     }
-}
-
-/// Write rendered cards under `dir` (`<prefix><id>.<template>.png`) and describe them.
-pub fn write_cards(
-    out: &OutDir,
-    prefix: &str,
-    cards: &[Rendered],
-) -> anyhow::Result<Vec<Artifact>> {
-    cards
-        .iter()
-        .map(|r| {
-            let path = format!("{prefix}{}.{}.png", r.quote.id, r.template);
-            let sha256 = out.write(&path, &r.card.png)?;
-            Ok(Artifact {
-                path,
-                kind: "card".into(),
-                quote: Some(r.quote.id.clone()),
-                text: Some(r.quote.text.clone()),
-                template: Some(r.template.clone()),
-                size: Some([r.card.width, r.card.height]),
-                lines: r.card.lines.clone(),
-                font_px: Some(r.card.size_px as f32),
-                bytes: r.card.png.len(),
-                sha256,
-            })
-        })
-        .collect()
 }

@@ -39,7 +39,7 @@ fn truncate(text: &str, width: usize) -> String {
 pub fn table(sel: &Selection, explain: bool) -> String {
     let mut s = format!("{:<18} {:<9} {:>5}  {}\n", "id", "address", "chars", "text");
     for q in &sel.quotes {
-        let id = truncate(&q.id, 18);
+        let id = truncate(&crate::printable::escape(&q.id), 18);
         let pad = 18usize.saturating_sub(id.chars().map(|c| c.width().unwrap_or(0)).sum());
         let _ = writeln!(
             s,
@@ -47,7 +47,7 @@ pub fn table(sel: &Selection, explain: bool) -> String {
             " ".repeat(pad),
             truncate(&q.address, 9),
             q.chars,
-            truncate(&q.text, 44)
+            truncate(&crate::printable::escape(&q.text), 44)
         );
         if let (true, Some(parts)) = (explain, sel.explain.get(&q.id)) {
             let parts: Vec<String> = parts.iter().map(|(k, v)| format!("{k} {v:+.2}")).collect();
@@ -95,8 +95,8 @@ pub fn yaml(quotes: &[Quote]) -> String {
                 quote.id,
                 q(&quote.text),
                 quote.address,
-                quote.speaker,
-                quote.section.title
+                crate::printable::escape(&quote.speaker),
+                crate::printable::escape(&quote.section.title)
             ),
         };
     }

@@ -5,6 +5,7 @@ use crate::cli::SelectArgs;
 use crate::interview::Interview;
 use crate::select::{self, AllKeyword, Entry, Filters, PullQuotes, Selection, Spec};
 use anyhow::Context;
+use std::path::Path;
 
 /// How many quotes an interview without a quotes file gets by default.
 pub const DEFAULT_AUTO: usize = 12;
@@ -74,7 +75,16 @@ pub fn select_quotes(
         (Some(path), _) => {
             let text = read_text(path, "quotes file", crate::yaml::MAX_YAML_BYTES as u64)?;
             let origin = path.display().to_string();
-            Spec::from_file(select::load(&text, &origin)?, &origin)
+            let mut spec = Spec::from_file(select::load(&text, &origin)?, &origin);
+            if spec.entries.is_empty() && !cli_sources {
+                anyhow::bail!(
+                    "quotes file `{}` lists no quotes (`quotes:` is empty or missing): add \
+                     entries, or give --auto, --at or --text",
+                    crate::printable::escape(&origin)
+                );
+            }
+            relative_templates(&mut spec, path.parent().unwrap_or(Path::new("")));
+            spec
         }
         (None, false) if bundled => Spec::bundled()?,
         (None, false) => Spec {
@@ -94,4 +104,19 @@ pub fn select_quotes(
     spec.all_sentences = spec.entries.is_empty() && entries.is_empty();
     spec.entries.extend(entries);
     Ok(select::select(iv, &spec)?)
+}
+
+/// Template files a quotes file names (`my/card.yaml`) are relative to the quotes file's
+/// folder, as every other path in a YAML file is; preset names stay names.
+fn relative_templates(spec: &mut Spec, dir: &Path) {
+    let fix = |t: &mut String| {
+        let is_file = t.contains('/') || t.ends_with(".yaml") || t.ends_with(".yml");
+        if is_file && Path::new(t.as_str()).is_relative() {
+            *t = dir.join(t.as_str()).display().to_string();
+        }
+    };
+    spec.defaults.templates.iter_mut().for_each(fix);
+    for e in &mut spec.entries {
+        e.templates.iter_mut().for_each(fix);
+    }
 }

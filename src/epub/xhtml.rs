@@ -222,7 +222,10 @@ fn chapter(section: &Section, cx: &Context<'_>) -> String {
     let title = match (section.title.as_str(), section.numbered) {
         ("", true) => String::new(),
         ("", false) => "<span class=\"chapter-title\">正文</span>".to_string(),
-        (t, _) => format!("<span class=\"chapter-title\">{}</span>", phrase(t, cx.language)),
+        (t, _) => format!(
+            "<span class=\"chapter-title\">{}</span>",
+            phrase(t, cx.language)
+        ),
     };
     let mut body = format!(
         "<section epub:type=\"chapter\" role=\"doc-chapter\" class=\"chapter\" id=\"ch{n:02}\">\n<header>\n\

@@ -23,6 +23,10 @@ fn one() -> usize {
     1
 }
 
+/// Largest text the errata may produce (32 MiB: twice the interview cap). Replacements that
+/// would grow the text past it are refused before any memory is asked for.
+pub const MAX_CORRECTED_BYTES: usize = 32 << 20;
+
 /// Why errata could not be applied.
 #[derive(Debug, thiserror::Error)]
 pub enum ErrataError {
@@ -37,6 +41,15 @@ pub enum ErrataError {
         find: String,
         found: usize,
         expected: usize,
+    },
+    #[error(
+        "errata entry {index} (find {find:?}) would grow the text to {bytes} bytes; corrected \
+         text is limited to {MAX_CORRECTED_BYTES} bytes: check its `replace` and `count`"
+    )]
+    TooLarge {
+        index: usize,
+        find: String,
+        bytes: usize,
     },
     #[error("errata entry {index} has an empty `find`")]
     EmptyFind { index: usize },
@@ -64,6 +77,15 @@ pub fn apply(text: &str, entries: &[Entry]) -> Result<(String, Vec<Correction>),
                 find: e.find.clone(),
                 found,
                 expected: e.count,
+            });
+        }
+        let bytes = (text.len() - found * e.find.len())
+            .saturating_add(found.saturating_mul(e.replace.len()));
+        if bytes > MAX_CORRECTED_BYTES {
+            return Err(ErrataError::TooLarge {
+                index,
+                find: crate::printable::excerpt(&e.find, 40),
+                bytes,
             });
         }
         text = text.replace(e.find.as_str(), &e.replace);
@@ -109,6 +131,17 @@ mod tests {
             "{msg}"
         );
         assert!(apply("x", &[entry("y", "z", 1)]).is_err());
+    }
+
+    #[test]
+    fn amplification_is_refused_before_allocating() {
+        let text = "a".repeat(2000);
+        let err = apply(&text, &[entry("a", &"b".repeat(1 << 20), 2000)]).unwrap_err();
+        assert!(
+            matches!(err, ErrataError::TooLarge { index: 1, .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("limited to"), "{err}");
     }
 
     #[test]

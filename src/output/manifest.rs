@@ -57,8 +57,9 @@ impl Manifest {
         }
     }
 
-    /// The manifest as pretty JSON with a final newline.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    /// Write the manifest as pretty JSON with a final newline.
+    pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *w, self)?;
+        w.write_all(b"\n")
     }
 }

@@ -1,137 +1,20 @@
-//! Writing results: atomic file writes confined to the output folder, the manifest, and the
+//! Writing results: staged, atomic writes confined to a locked output folder, the rules of
+//! what may be replaced, the temp registry the signal handler cleans, the manifest, and the
 //! gallery page. The only module (with `commands`) that touches the filesystem for output.
 
 mod gallery;
+mod guard;
 mod manifest;
+mod outdir;
+mod temps;
 
 pub use gallery::gallery;
+pub use guard::Policy;
 pub use manifest::{Artifact, Manifest};
+pub use outdir::{OutDir, Staging, write_file};
+pub use temps::install_signal_handler;
 
-use anyhow::{Context, bail};
 use sha2::{Digest, Sha256};
-use std::io::Write;
-use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
-
-/// Temp files being written, removed by the Ctrl-C handler so an interrupt leaves nothing.
-static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-/// Remove every temp file still being written (called on Ctrl-C).
-pub fn remove_pending() {
-    if let Ok(mut pending) = PENDING.lock() {
-        for p in pending.drain(..) {
-            let _ = std::fs::remove_file(p);
-        }
-    }
-}
-
-/// Install the Ctrl-C handler: remove temp files, exit 130.
-pub fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| {
-        remove_pending();
-        eprintln!("interrupted: no partial file was left");
-        std::process::exit(130);
-    });
-}
-
-/// An output folder. Every path written is relative, made of safe components, and inside it.
-#[derive(Debug, Clone)]
-pub struct OutDir {
-    root: PathBuf,
-}
-
-impl OutDir {
-    /// Create (if needed) and open an output folder.
-    pub fn create(root: &Path) -> anyhow::Result<OutDir> {
-        if root.exists() && !root.is_dir() {
-            bail!(
-                "output `{}` exists and is not a folder: choose another --out",
-                root.display()
-            );
-        }
-        std::fs::create_dir_all(root).with_context(|| {
-            format!(
-                "cannot create output folder `{}`: check its permissions or choose another --out",
-                root.display()
-            )
-        })?;
-        let root = root
-            .canonicalize()
-            .with_context(|| format!("cannot open output folder `{}`", root.display()))?;
-        Ok(OutDir { root })
-    }
-
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
-    /// Resolve a relative path: no `..`, no absolute parts, no symlinked folder on the way.
-    fn resolve(&self, rel: &str) -> anyhow::Result<PathBuf> {
-        let rel_path = Path::new(rel);
-        if rel.is_empty()
-            || !rel_path
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)))
-        {
-            bail!("refusing to write `{rel}`: output paths must stay inside the output folder");
-        }
-        let mut dir = self.root.clone();
-        let parts: Vec<_> = rel_path.components().collect();
-        for c in &parts[..parts.len() - 1] {
-            dir.push(c);
-            match std::fs::symlink_metadata(&dir) {
-                Ok(m) if m.file_type().is_symlink() => bail!(
-                    "refusing to write through the symbolic link `{}`",
-                    dir.display()
-                ),
-                Ok(m) if !m.is_dir() => bail!("`{}` is not a folder", dir.display()),
-                Ok(_) => {}
-                Err(_) => std::fs::create_dir(&dir)
-                    .with_context(|| format!("cannot create folder `{}`", dir.display()))?,
-            }
-        }
-        Ok(self.root.join(rel_path))
-    }
-
-    /// Write `bytes` to `rel` atomically: a temp file in the same folder, then a rename, so a
-    /// failure or an interrupt never leaves a truncated file. Returns the sha256 in hex.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<String> {
-        let path = self.resolve(rel)?;
-        let dir = path.parent().unwrap_or(&self.root);
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".jinju-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .with_context(|| {
-                format!(
-                    "cannot write in `{}`: check its permissions or choose another --out",
-                    dir.display()
-                )
-            })?;
-        let tmp_path = tmp.path().to_path_buf();
-        if let Ok(mut p) = PENDING.lock() {
-            p.push(tmp_path.clone());
-        }
-        // Temp files are created private (0600); the result is an ordinary file (0644).
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = tmp
-                .as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644));
-        }
-        let result = tmp
-            .write_all(bytes)
-            .and_then(|_| tmp.as_file().sync_data())
-            .map_err(anyhow::Error::from)
-            .and_then(|_| tmp.persist(&path).map(|_| ()).map_err(|e| e.error.into()));
-        if let Ok(mut p) = PENDING.lock() {
-            p.retain(|q| q != &tmp_path);
-        }
-        result.with_context(|| format!("cannot write `{}`", path.display()))?;
-        Ok(sha256(bytes))
-    }
-}
 
 /// Hex sha256 of bytes.
 pub fn sha256(bytes: &[u8]) -> String {
@@ -144,21 +27,91 @@ pub fn sha256(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
+
+    /// A manifest naming `paths`.
+    fn naming(paths: &[&str]) -> Manifest {
+        let artifacts = paths
+            .iter()
+            .map(|p| Artifact {
+                path: p.to_string(),
+                kind: "card".into(),
+                quote: None,
+                text: None,
+                template: None,
+                size: None,
+                lines: Vec::new(),
+                font_px: None,
+                bytes: 1,
+                sha256: String::new(),
+            })
+            .collect();
+        Manifest::new("t", None, 0, artifacts)
+    }
+
+    fn open(dir: &std::path::Path) -> OutDir {
+        OutDir::create(dir, &Policy::default()).unwrap()
+    }
 
     #[test]
-    fn writes_are_atomic_and_confined() {
+    fn staged_writes_appear_only_on_commit_and_are_confined() {
         let dir = tempfile::tempdir().unwrap();
-        let out = OutDir::create(&dir.path().join("out")).unwrap();
-        out.write("cards/a.png", b"x").unwrap();
-        assert_eq!(std::fs::read(out.root().join("cards/a.png")).unwrap(), b"x");
+        let out = open(&dir.path().join("out"));
+        let run = out.stage().unwrap();
+        run.write("cards/a.png", b"x").unwrap();
         for bad in ["../x", "/etc/x", "a/../../x", ""] {
-            assert!(out.write(bad, b"y").is_err(), "{bad}");
+            assert!(run.write(bad, b"y").is_err(), "{bad}");
         }
-        let names: Vec<_> = std::fs::read_dir(out.root().join("cards"))
+        assert!(
+            !out.root().join("cards/a.png").exists(),
+            "not before commit"
+        );
+        run.commit(&naming(&["cards/a.png"])).unwrap();
+        assert_eq!(fs::read(out.root().join("cards/a.png")).unwrap(), b"x");
+        let names: Vec<_> = fs::read_dir(out.root())
             .unwrap()
-            .map(|e| e.unwrap().file_name())
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
-        assert_eq!(names.len(), 1, "no temp file left: {names:?}");
+        let mut names = names;
+        names.sort();
+        assert_eq!(names, ["cards", "manifest.json"], "no temp or staging left");
+    }
+
+    #[test]
+    fn a_dropped_run_leaves_the_folder_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = open(dir.path());
+        out.stage().unwrap().write("a.png", b"x").unwrap();
+        assert_eq!(fs::read_dir(out.root()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn files_jinju_did_not_write_are_refused_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("index.html"), b"mine").unwrap();
+        let out = open(dir.path());
+        let run = out.stage().unwrap();
+        run.write("index.html", b"gallery").unwrap();
+        let err = run.commit(&naming(&[])).unwrap_err().to_string();
+        assert!(
+            err.contains("--force") && err.contains("index.html"),
+            "{err}"
+        );
+        assert_eq!(fs::read(dir.path().join("index.html")).unwrap(), b"mine");
+        drop(out);
+        let forced = OutDir::create(dir.path(), &Policy::new(true, [])).unwrap();
+        let run = forced.stage().unwrap();
+        run.write("index.html", b"gallery").unwrap();
+        run.commit(&naming(&[])).unwrap();
+        assert_eq!(fs::read(dir.path().join("index.html")).unwrap(), b"gallery");
+    }
+
+    #[test]
+    fn a_second_run_on_a_locked_folder_fails_clearly() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = open(dir.path());
+        let err = OutDir::create(dir.path(), &Policy::default()).unwrap_err();
+        assert!(err.to_string().contains("another jinju run"), "{err}");
     }
 
     #[cfg(unix)]
@@ -166,10 +119,16 @@ mod tests {
     fn symlinked_folders_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let outside = tempfile::tempdir().unwrap();
-        let out = OutDir::create(&dir.path().join("out")).unwrap();
+        let out = open(&dir.path().join("out"));
         std::os::unix::fs::symlink(outside.path(), out.root().join("cards")).unwrap();
-        let err = out.write("cards/a.png", b"x").unwrap_err().to_string();
+        let run = out.stage().unwrap();
+        run.write("cards/a.png", b"x").unwrap();
+        let err = run.commit(&naming(&[])).unwrap_err().to_string();
         assert!(err.contains("symbolic link"), "{err}");
-        assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+        assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(outside.path(), &link).unwrap();
+        let err = OutDir::create(&link.join("sub"), &Policy::default()).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
     }
 }

@@ -3,6 +3,7 @@
 
 mod ids;
 mod locate;
+mod near;
 mod quote;
 mod rank;
 mod sources;
@@ -10,14 +11,15 @@ pub use sources::adhoc;
 mod spec;
 
 pub use ids::{count_chars, unsafe_id};
+pub use near::{near_duplicate, similarity};
 pub use quote::{Quote, QuoteKind, SectionRef};
-pub use rank::{CONTEXT_OPENERS, near_duplicate};
+pub use rank::CONTEXT_OPENERS;
 pub use spec::{
     AllKeyword, DEFAULT_QUOTES, Defaults, Entry, Filters, PullQuotes, QuotesFile, Spec, load,
 };
 
 use crate::interview::Interview;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Length limits of automatic selection when no filter sets them (characters as counted by
 /// [`count_chars`]).
@@ -82,6 +84,11 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
         .speaker
         .clone()
         .unwrap_or_else(|| iv.meta.interviewee.clone());
+    // The texts taken so far (for `auto` to skip; indexed only when an `auto` entry needs
+    // them, up to `indexed`), and each speaker's ranking, made once.
+    let mut taken = near::NearIndex::default();
+    let mut indexed = 0;
+    let mut ranked: HashMap<String, rank::Ranked> = HashMap::new();
     for (i, entry) in spec.entries.iter().enumerate() {
         let index = i + 1;
         let sources = [
@@ -113,8 +120,14 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
                 .as_deref()
                 .or(spec.filters.speaker.as_deref())
                 .unwrap_or(&default_speaker);
-            let taken: Vec<String> = sel.quotes.iter().map(|q| q.text.clone()).collect();
-            for c in rank::pick(candidates(iv, speaker, &spec.filters), n, &taken) {
+            let ranking = ranked
+                .entry(speaker.to_string())
+                .or_insert_with(|| rank::Ranked::new(candidates(iv, speaker, &spec.filters)));
+            for q in &sel.quotes[indexed..] {
+                taken.insert(&q.text);
+            }
+            indexed = sel.quotes.len();
+            for c in ranking.pick(n, &taken) {
                 let mut q = sources::from_passage(iv, &c.passage);
                 q.score = Some(c.score);
                 sel.explain.insert(q.id.clone(), c.parts);
@@ -150,9 +163,14 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
                 .clone()
                 .or_else(|| spec.defaults.attribution.clone());
         }
-        sel.quotes.extend(found.into_iter().filter(|q| {
-            q.kind == QuoteKind::Adhoc || q.kind == QuoteKind::PullQuote || passes(q, &spec.filters)
-        }));
+        for q in found {
+            if q.kind == QuoteKind::Adhoc
+                || q.kind == QuoteKind::PullQuote
+                || passes(&q, &spec.filters)
+            {
+                sel.quotes.push(q);
+            }
+        }
     }
     if spec.entries.is_empty() && spec.all_sentences {
         let speaker = spec.filters.speaker.as_deref().unwrap_or(&default_speaker);
@@ -192,22 +210,31 @@ fn passes(q: &Quote, f: &Filters) -> bool {
         && f.max_chars.is_none_or(|m| q.chars <= m)
 }
 
-/// Drop exact repeats (the same text selected twice); refuse one id for two texts.
+/// Drop exact repeats (the same text selected twice); refuse one id for two texts. Linear:
+/// ids and texts are looked up by hash.
 fn dedupe(sel: &mut Selection, origin: &str) -> Result<(), SelectError> {
-    let mut kept: Vec<Quote> = Vec::with_capacity(sel.quotes.len());
-    for q in sel.quotes.drain(..) {
-        match kept.iter().find(|k| k.id == q.id) {
-            Some(k) if k.text == q.text => continue,
-            Some(_) => {
-                return Err(SelectError::DuplicateId {
-                    origin: origin.to_string(),
-                    id: q.id,
-                });
+    let mut keep = vec![true; sel.quotes.len()];
+    {
+        let mut ids: HashMap<&str, &str> = HashMap::new();
+        let mut texts: HashSet<&str> = HashSet::new();
+        for (i, q) in sel.quotes.iter().enumerate() {
+            match ids.get(q.id.as_str()) {
+                Some(&text) if text == q.text => keep[i] = false,
+                Some(_) => {
+                    return Err(SelectError::DuplicateId {
+                        origin: origin.to_string(),
+                        id: q.id.clone(),
+                    });
+                }
+                None if texts.contains(q.text.as_str()) => keep[i] = false,
+                None => {
+                    ids.insert(&q.id, &q.text);
+                    texts.insert(&q.text);
+                }
             }
-            None if kept.iter().any(|k| k.text == q.text) => continue,
-            None => kept.push(q),
         }
     }
-    sel.quotes = kept;
+    let mut flags = keep.into_iter();
+    sel.quotes.retain(|_| flags.next().unwrap_or(false));
     Ok(())
 }

@@ -1,12 +1,14 @@
 //! Automatic selection: every sentence (and pair of adjacent sentences) of a speaker scored by
 //! a documented, deterministic formula, then picked so every section is represented and no
-//! two picks are near-duplicates.
+//! two picks are near-duplicates (found through [`super::near::NearIndex`], so picking stays
+//! linear in the candidates however many quotes are taken).
 //!
 //! Score = length + shape + statement + conviction − context − filler (fillers, narration,
 //! fragments); each part is documented where it is computed and shown by `--explain`.
 
 use super::ids::count_chars;
 use super::locate::{Passage, passage, sentence_ranges};
+use super::near::NearIndex;
 use crate::interview::{Interview, Kind, sentences};
 
 /// Words that, opening a sentence, point back to what came before: a quote starting with one
@@ -189,96 +191,103 @@ pub fn candidates<'a>(
     out
 }
 
-/// Character-bigram Jaccard similarity, for near-duplicate detection.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let grams = |s: &str| {
-        let cs: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
-        let mut g: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
-        g.sort_unstable();
-        g.dedup();
-        g
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    if ga.is_empty() || gb.is_empty() {
-        return if a == b { 1.0 } else { 0.0 };
-    }
-    let common = ga.iter().filter(|g| gb.binary_search(g).is_ok()).count();
-    common as f64 / (ga.len() + gb.len() - common) as f64
+/// The ranked candidates of one speaker, sorted best first once, and picked from by every
+/// `auto` entry in turn: a candidate found to be a near-duplicate of a taken quote is marked
+/// and skipped from then on, so many entries cost no more than one pass each.
+pub struct Ranked<'a> {
+    cands: Vec<Candidate<'a>>,
+    /// Candidate indices of each section, best first; sections in order of their best.
+    sections: Vec<Vec<usize>>,
+    /// Near-duplicates of a taken quote (the taken set only grows).
+    dead: Vec<bool>,
 }
 
-/// True when two texts are near-duplicates: one contains the other, or their bigrams overlap
-/// by more than half.
-pub fn near_duplicate(a: &str, b: &str) -> bool {
-    let strip = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-    };
-    let (sa, sb) = (strip(a), strip(b));
-    sa.contains(&sb) || sb.contains(&sa) || similarity(a, b) > 0.5
-}
-
-/// Pick `n` candidates: first the best of each section (so every section is represented,
-/// sections in order of their best score), then the best remaining; never a near-duplicate
-/// of a pick or of `taken`. Ties break by address, so the result is deterministic.
-pub fn pick<'a>(mut cands: Vec<Candidate<'a>>, n: usize, taken: &[String]) -> Vec<Candidate<'a>> {
-    cands.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(
-                a.passage
-                    .paragraph
-                    .address
-                    .cmp(&b.passage.paragraph.address),
-            )
-            .then(a.passage.start.cmp(&b.passage.start))
-    });
-    let mut picked: Vec<Candidate> = Vec::new();
-    let ok = |c: &Candidate, picked: &[Candidate]| {
-        !picked
-            .iter()
-            .any(|p| near_duplicate(p.passage.text(), c.passage.text()))
-            && !taken.iter().any(|t| near_duplicate(t, c.passage.text()))
-    };
-    let mut sections: Vec<u32> = cands
-        .iter()
-        .map(|c| c.passage.paragraph.address.section)
-        .collect();
-    sections.dedup();
-    let mut seen = Vec::new();
-    for s in sections {
-        if seen.contains(&s) || picked.len() >= n {
-            continue;
-        }
-        seen.push(s);
-        if let Some(c) = cands
-            .iter()
-            .find(|c| c.passage.paragraph.address.section == s && ok(c, &picked))
-        {
-            picked.push(c.clone());
-        }
-    }
-    for c in &cands {
-        if picked.len() >= n {
-            break;
-        }
-        let same = picked.iter().any(|p| {
-            p.passage.paragraph.address == c.passage.paragraph.address
-                && p.passage.start == c.passage.start
-                && p.passage.end == c.passage.end
+impl<'a> Ranked<'a> {
+    /// Sort `cands` by score (ties by address, so the result is deterministic).
+    pub fn new(mut cands: Vec<Candidate<'a>>) -> Ranked<'a> {
+        cands.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(
+                    a.passage
+                        .paragraph
+                        .address
+                        .cmp(&b.passage.paragraph.address),
+                )
+                .then(a.passage.start.cmp(&b.passage.start))
         });
-        if !same && ok(c, &picked) {
-            picked.push(c.clone());
+        let mut order: Vec<u32> = Vec::new();
+        let mut by_section: std::collections::HashMap<u32, Vec<usize>> = Default::default();
+        for (i, c) in cands.iter().enumerate() {
+            let s = c.passage.paragraph.address.section;
+            by_section
+                .entry(s)
+                .or_insert_with(|| {
+                    order.push(s);
+                    Vec::new()
+                })
+                .push(i);
+        }
+        let sections = order.iter().filter_map(|s| by_section.remove(s)).collect();
+        let dead = vec![false; cands.len()];
+        Ranked {
+            cands,
+            sections,
+            dead,
         }
     }
-    picked.sort_by(|a, b| {
-        a.passage
-            .paragraph
-            .address
-            .cmp(&b.passage.paragraph.address)
-            .then(a.passage.start.cmp(&b.passage.start))
-    });
-    picked
+
+    /// Pick `n` candidates: first the best of each section (so every section is represented,
+    /// sections in order of their best score), then the best remaining; never a
+    /// near-duplicate of a pick or of a text in `taken`. Returned in address order.
+    pub fn pick(&mut self, n: usize, taken: &NearIndex) -> Vec<Candidate<'a>> {
+        let mut mine = NearIndex::default();
+        let mut chosen = vec![false; self.cands.len()];
+        let mut picked: Vec<usize> = Vec::new();
+        let mut try_pick = |i: usize, dead: &mut [bool], picked: &mut Vec<usize>| -> bool {
+            if dead[i] || chosen[i] {
+                return false;
+            }
+            let text = self.cands[i].passage.text();
+            if taken.matches(text) {
+                dead[i] = true;
+                return false;
+            }
+            if mine.matches(text) {
+                return false;
+            }
+            mine.insert(text);
+            chosen[i] = true;
+            picked.push(i);
+            true
+        };
+        for section in &self.sections {
+            if picked.len() >= n {
+                break;
+            }
+            for &i in section {
+                if try_pick(i, &mut self.dead, &mut picked) {
+                    break;
+                }
+            }
+        }
+        for i in 0..self.cands.len() {
+            if picked.len() >= n {
+                break;
+            }
+            try_pick(i, &mut self.dead, &mut picked);
+        }
+        let mut out: Vec<Candidate<'a>> =
+            picked.into_iter().map(|i| self.cands[i].clone()).collect();
+        out.sort_by(|a, b| {
+            a.passage
+                .paragraph
+                .address
+                .cmp(&b.passage.paragraph.address)
+                .then(a.passage.start.cmp(&b.passage.start))
+        });
+        out
+    }
 }
 
 #[cfg(test)]
@@ -307,6 +316,7 @@ mod tests {
 
     #[test]
     fn near_duplicates() {
+        use super::super::near::near_duplicate;
         assert!(near_duplicate("我觉得祝大家好运吧", "我觉得祝大家好运吧。"));
         assert!(!near_duplicate(
             "我们是首先吃螃蟹的人。",

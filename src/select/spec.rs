@@ -20,10 +20,47 @@ pub struct Defaults {
 
 /// Which section pull quotes: `all` or a list of section numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+#[serde(try_from = "RawPullQuotes")]
 pub enum PullQuotes {
     All(AllKeyword),
     Sections(Vec<u32>),
+}
+
+/// `pull_quotes:` as written, before it is checked (so a bad value gets a message that says
+/// what to write, not "did not match any variant").
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawPullQuotes {
+    Word(String),
+    Numbers(Vec<i128>),
+    Other(serde::de::IgnoredAny),
+}
+
+impl TryFrom<RawPullQuotes> for PullQuotes {
+    type Error = String;
+
+    fn try_from(raw: RawPullQuotes) -> Result<PullQuotes, String> {
+        let expected =
+            "write `pull_quotes: all` or a list of section numbers (1 to 4294967295) like [1, 4]";
+        match raw {
+            RawPullQuotes::Word(w) if w == "all" => Ok(PullQuotes::All(AllKeyword::All)),
+            RawPullQuotes::Word(w) => Err(format!(
+                "`pull_quotes: {}` is not understood: {expected}",
+                crate::printable::excerpt(&w, 40)
+            )),
+            RawPullQuotes::Numbers(list) => list
+                .into_iter()
+                .map(|n| {
+                    u32::try_from(n)
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .ok_or_else(|| format!("`pull_quotes`: {n} is not a section number"))
+                })
+                .collect::<Result<Vec<u32>, String>>()
+                .map(PullQuotes::Sections),
+            RawPullQuotes::Other(_) => Err(format!("`pull_quotes` is not understood: {expected}")),
+        }
+    }
 }
 
 /// The word `all`.

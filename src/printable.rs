@@ -1,0 +1,67 @@
+//! Making user text safe to print: control characters (ESC, OSC, BEL, C1, bidi overrides
+//! excepted) escaped as `\u{1b}` so a title or a quote can never drive the terminal, and
+//! excerpts cut short. Everything jinju prints about user input goes through here.
+
+/// `text` with every control character escaped (`\n` and `\t` too: one line out).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push(&mut out, c, false);
+    }
+    out
+}
+
+/// A message of several lines: control characters escaped except the line breaks.
+pub fn escape_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push(&mut out, c, true);
+    }
+    out
+}
+
+/// At most `max` characters of `text`, escaped, with `…` when cut.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let cut: String = text.chars().take(max).collect();
+    let mut out = escape_lines(&cut);
+    if text.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// True for a character that must not reach a terminal raw: C0, DEL, C1, and the Unicode
+/// bidi controls that reorder what is shown.
+pub fn is_unprintable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn push(out: &mut String, c: char, keep_newlines: bool) {
+    if keep_newlines && c == '\n' {
+        out.push(c);
+    } else if is_unprintable(c) {
+        out.extend(c.escape_unicode());
+    } else {
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_controls() {
+        assert_eq!(escape("a\u{1b}]0;X\u{7}b"), "a\\u{1b}]0;X\\u{7}b");
+        assert_eq!(escape("行\n"), "行\\u{a}");
+        assert_eq!(escape_lines("a\nb\u{9b}"), "a\nb\\u{9b}");
+        assert_eq!(escape("\u{202e}abc"), "\\u{202e}abc");
+        assert_eq!(escape("金句 ok"), "金句 ok");
+    }
+
+    #[test]
+    fn excerpts_are_short() {
+        assert_eq!(excerpt("一二三四五", 3), "一二三…");
+        assert_eq!(excerpt("一二", 3), "一二");
+    }
+}
