@@ -27,8 +27,10 @@ pub fn select_quotes(iv: &Interview, args: &SelectArgs) -> anyhow::Result<Select
         at: Some(a.clone()),
         ..Entry::default()
     }));
+    // Ad hoc text is credited to `--speaker` or to no one.
     entries.extend(args.text.iter().map(|t| Entry {
         adhoc: Some(t.clone()),
+        speaker: args.speaker.clone(),
         ..Entry::default()
     }));
     if let Some(path) = &args.lines {
@@ -38,6 +40,7 @@ pub fn select_quotes(iv: &Interview, args: &SelectArgs) -> anyhow::Result<Select
                 .filter(|l| !l.trim().is_empty())
                 .map(|l| Entry {
                     adhoc: Some(l.to_string()),
+                    speaker: args.speaker.clone(),
                     ..Entry::default()
                 }),
         );
