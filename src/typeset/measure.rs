@@ -253,7 +253,10 @@ impl Para {
             .add(self.gaps[end].since(self.gaps[a + 1]));
         let (start, stop) = self.edge_trims(a, end);
         acc.width -= start + stop;
-        acc.shrink -= start + stop;
+        if !self.display {
+            // The trimmed halves were counted as compressible (none is, in display setting).
+            acc.shrink -= start + stop;
+        }
         Measure { acc, end }
     }
 
