@@ -148,11 +148,11 @@ def main():
                 cards = [(a["text"], a["lines"]) for a in manifest["artifacts"] if a.get("lines")]
                 breaks, inside, bad, examples = judge(cards)
                 sizes = sorted(a["font_px"] for a in manifest["artifacts"] if a.get("font_px"))
-                median = sizes[len(sizes) // 2] if sizes else 0
+                median = sizes[len(sizes) // 2]
                 share = inside / breaks if breaks else 0.0
                 print(f"{name:10} {template:9} cards {len(cards):4}  Han–Han breaks {breaks:4}  "
                       f"inside a word {inside:4} ({share:6.1%})  faults {len(bad)}  "
-                      f"median size {median:.0f} px")
+                      f"size {sizes[0]:.0f}–{median:.0f}–{sizes[-1]:.0f} px (min–median–max)")
                 for f in bad[:10]:
                     print("   fault:", f)
                 for example in examples[: args.show]:

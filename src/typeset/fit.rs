@@ -142,8 +142,10 @@ pub(crate) fn fits_layout(layout: &Layout, width: f32, height: f32) -> bool {
     layout.height() <= height + 0.01 && layout.lines.iter().all(|l| l.width <= width + 0.01)
 }
 
-/// How far below the largest size that fits `fit` looks for breaks between phrases.
+/// How far below the largest size that fits `fit` looks for breaks between phrases, and in
+/// how many steps at most.
 const PHRASE_SIZES: f32 = 0.75;
+const PHRASE_STEPS: u32 = 8;
 
 /// The largest integer size in `min..=max` whose layout fits, by bisection; then, down to
 /// `PHRASE_SIZES` × that size, the largest whose breaks split fewest phrases.
@@ -193,9 +195,11 @@ pub(crate) fn fit_para(
     }
     // With phrase costs the breaks may take another line: the largest size (of the few
     // below) at which they still fit and split fewest phrases, with no more faults.
+    // At most `PHRASE_STEPS` sizes are tried, evenly spread.
     let floor = ((lo as f32 * PHRASE_SIZES).ceil() as u32).max(min);
+    let step = ((lo - floor) / PHRASE_STEPS).max(1) as usize;
     let mut best: Option<(u32, super::choose::Cost)> = None;
-    for s in (floor..=lo).rev() {
+    for s in (floor..=lo).rev().step_by(step) {
         let Some(cost) = fits(s, true) else { continue };
         // A smaller size must save at least half a word split: not a hair of phrase cost.
         let better = best.is_none_or(|(_, b)| {

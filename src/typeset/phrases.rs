@@ -12,27 +12,27 @@ use std::sync::LazyLock;
 
 const MODEL: &str = include_str!("phrase_model/zh-hans.json");
 
-/// The model's feature groups, in the order `key` numbers them: unigrams at offsets −3..+2,
-/// bigrams at −2, −1, 0, trigrams at −3, −2, −1, 0 (offsets of the first character from the
-/// boundary).
-const GROUPS: [(&str, isize, usize); 13] = [
-    ("UW1", -3, 1),
-    ("UW2", -2, 1),
-    ("UW3", -1, 1),
-    ("UW4", 0, 1),
+/// The model's feature groups: name, length of the n-gram, and the offset (from the boundary)
+/// of its first character. Unigrams UW1–UW6 start at −3..+2, bigrams BW1–BW3 at −2..0,
+/// trigrams TW1–TW4 at −3..0.
+const GROUPS: [(&str, usize, isize); 13] = [
+    ("UW1", 1, -3),
+    ("UW2", 1, -2),
+    ("UW3", 1, -1),
+    ("UW4", 1, 0),
     ("UW5", 1, 1),
-    ("UW6", 2, 1),
-    ("BW1", -2, 2),
-    ("BW2", -1, 2),
-    ("BW3", 0, 2),
-    ("TW1", -3, 3),
-    ("TW2", -2, 3),
-    ("TW3", -1, 3),
-    ("TW4", 0, 3),
+    ("UW6", 1, 2),
+    ("BW1", 2, -2),
+    ("BW2", 2, -1),
+    ("BW3", 2, 0),
+    ("TW1", 3, -3),
+    ("TW2", 3, -2),
+    ("TW3", 3, -1),
+    ("TW4", 3, 0),
 ];
 
-/// A multiplicative hash for the packed `u64` keys (the default SipHash is 3× slower here and
-/// the keys come from a fixed model, not from an adversary).
+/// A multiplicative hash for the packed `u64` keys (the default SipHash is several times
+/// slower here, and the keys come from a fixed model, not from an adversary).
 #[derive(Default)]
 struct KeyHasher(u64);
 
@@ -50,57 +50,93 @@ impl Hasher for KeyHasher {
     }
 }
 
+type Table<const N: usize> = HashMap<u64, [i32; N], BuildHasherDefault<KeyHasher>>;
+
+/// The model regrouped so that one look-up per n-gram gives its scores at every offset.
 struct Model {
-    scores: HashMap<u64, i32, BuildHasherDefault<KeyHasher>>,
+    /// A character's scores as the character at offset −3..+2 (UW1–UW6).
+    uni: Table<6>,
+    /// A bigram's scores at offsets −2..0 (BW1–BW3).
+    bi: Table<3>,
+    /// A trigram's scores at offsets −3..0 (TW1–TW4).
+    tri: Table<4>,
     /// −½ × the sum of every score: a boundary with no matching feature scores this.
     base: i64,
 }
 
-/// Packs a feature group and up to three characters (21 bits each) into one key.
-fn key(group: usize, chars: &[char]) -> u64 {
-    chars
-        .iter()
-        .fold(group as u64, |k, &c| (k << 21) | u64::from(c))
+/// Packs up to three characters (21 bits each) into one key.
+fn key(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |k, &c| (k << 21) | u64::from(c))
 }
 
 static PHRASES: LazyLock<Model> = LazyLock::new(|| {
     // The model is embedded and tested: a failure here is a build defect, not bad input.
     let raw: HashMap<String, HashMap<String, i32>> =
         serde_json::from_str(MODEL).expect("the embedded phrase model is valid JSON");
-    let mut scores = HashMap::default();
+    let mut model = Model {
+        uni: Table::default(),
+        bi: Table::default(),
+        tri: Table::default(),
+        base: 0,
+    };
     let mut total = 0i64;
-    for (g, (name, _, len)) in GROUPS.iter().enumerate() {
-        for (feature, &score) in raw.get(*name).into_iter().flatten() {
-            let chars: Vec<char> = feature.chars().collect();
+    for &(name, len, offset) in &GROUPS {
+        for (feature, &score) in raw.get(name).into_iter().flatten() {
             total += i64::from(score);
-            if chars.len() == *len {
-                scores.insert(key(g, &chars), score);
+            let chars: Vec<char> = feature.chars().collect();
+            if chars.len() != len {
+                continue;
+            }
+            let k = key(&chars);
+            match len {
+                1 => model.uni.entry(k).or_default()[(offset + 3) as usize] = score,
+                2 => model.bi.entry(k).or_default()[(offset + 2) as usize] = score,
+                _ => model.tri.entry(k).or_default()[(offset + 3) as usize] = score,
             }
         }
     }
-    Model {
-        scores,
-        base: -total / 2,
-    }
+    model.base = -total / 2;
+    model
 });
 
 /// `scores[i]` for `i` in `1..n`: how strongly the boundary before `chars[i]` separates two
 /// phrases (positive: a phrase boundary, as BudouX would split; negative: inside a word).
-/// Entries 0 and `n` are 0.
+/// Entries 0 and `n` are 0. Three look-ups per character.
 pub(crate) fn boundary_scores(chars: &[char]) -> Vec<i32> {
     let model = &*PHRASES;
     let n = chars.len();
+    let gram = |j: usize, len: usize| key(&chars[j..j + len]);
+    let uni: Vec<[i32; 6]> = (0..n)
+        .map(|j| model.uni.get(&gram(j, 1)).copied().unwrap_or_default())
+        .collect();
+    let bi: Vec<[i32; 3]> = (0..n.saturating_sub(1))
+        .map(|j| model.bi.get(&gram(j, 2)).copied().unwrap_or_default())
+        .collect();
+    let tri: Vec<[i32; 4]> = (0..n.saturating_sub(2))
+        .map(|j| model.tri.get(&gram(j, 3)).copied().unwrap_or_default())
+        .collect();
     let mut out = vec![0; n + 1];
     for (i, slot) in out.iter_mut().enumerate().take(n).skip(1) {
         let mut score = model.base;
-        for (g, &(_, offset, len)) in GROUPS.iter().enumerate() {
-            let start = i as isize + offset;
-            if start < 0 || start as usize + len > n {
-                continue;
+        // The n-gram starting at offset `o` from the boundary, if it lies inside the text.
+        let at = |o: isize, len: usize| {
+            let j = i as isize + o;
+            (j >= 0 && j as usize + len <= n).then_some(j as usize)
+        };
+        for o in -3..=2isize {
+            if let Some(j) = at(o, 1) {
+                score += i64::from(uni[j][(o + 3) as usize]);
             }
-            let start = start as usize;
-            let k = key(g, &chars[start..start + len]);
-            score += i64::from(model.scores.get(&k).copied().unwrap_or(0));
+        }
+        for o in -2..=0isize {
+            if let Some(j) = at(o, 2) {
+                score += i64::from(bi[j][(o + 2) as usize]);
+            }
+        }
+        for o in -3..=0isize {
+            if let Some(j) = at(o, 3) {
+                score += i64::from(tri[j][(o + 3) as usize]);
+            }
         }
         *slot = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
     }

@@ -52,6 +52,33 @@ fn size_falls_as_the_quote_grows_and_short_quotes_are_set_large() {
 }
 
 #[test]
+fn the_marquee_quote_keeps_its_words_whole() {
+    // Before phrase costs: `…的目标——是一个马 / 拉松，一个长跑。`
+    let text =
+        "实现AGI我从来不认为非常简单，也不是非常短期就能实现的目标——是一个马拉松，一个长跑。";
+    let book = FontBook::embedded();
+    for name in [
+        "portrait",
+        "square",
+        "story",
+        "xiaohongshu",
+        "landscape",
+        "cover",
+    ] {
+        let t = Template::load(name).unwrap();
+        let c = card::render(&quote(text), &t, &book, &RenderOptions::default()).unwrap();
+        assert_eq!(c.lines.concat(), text);
+        for words in ["马拉松", "简单", "短期", "目标", "长跑"] {
+            assert!(
+                c.lines.iter().any(|l| l.contains(words)),
+                "{name} splits {words}: {:?}",
+                c.lines
+            );
+        }
+    }
+}
+
+#[test]
 fn a_quote_opening_with_a_quotation_mark_gets_no_decorative_one() {
     let book = FontBook::embedded();
     for name in ["portrait", "square", "xiaohongshu"] {
