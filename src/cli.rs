@@ -115,7 +115,8 @@ pub struct SelectArgs {
     /// Only quotes from section N.
     #[arg(long, value_name = "N")]
     pub section: Option<u32>,
-    /// Only this speaker's lines (automatic selection defaults to the interviewee).
+    /// Only this speaker's lines (automatic selection defaults to the interviewee); for ad hoc
+    /// text (`--text`, `--lines`), the speaker it is credited to.
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
     /// Only quotes matching this regular expression.
@@ -171,6 +172,10 @@ pub struct CardArgs {
     /// more a card) or high (a little smaller again, ~15 ms more).
     #[arg(long, value_enum, default_value_t = crate::card::PngLevel::Fast, value_name = "LEVEL")]
     pub compression: crate::card::PngLevel,
+    /// The source credited in the footer (`{title}`) of ad hoc cards (`--text`, `--lines`,
+    /// `adhoc:`); without it they carry none (never the interview's title).
+    #[arg(long, value_name = "TITLE")]
+    pub source: Option<String>,
     /// Threads to render with (default: one per core; at most 256).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,

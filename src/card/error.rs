@@ -64,6 +64,16 @@ pub enum Error {
         template: String,
         min: u32,
     },
+    /// The quote is longer than the template shows at a legible size (`quote.max_chars`).
+    #[error(
+        "quote `{id}` has {chars} characters; template `{template}` shows at most {max} (quote.max_chars): pick a shorter quote (--max-chars {max}) or a larger template"
+    )]
+    TooLong {
+        id: String,
+        chars: usize,
+        template: String,
+        max: usize,
+    },
     /// The scale factor or the scaled card size is out of range.
     #[error(
         "a {width}×{height} card at scale {scale} is out of range: each side must be 1–8192 px and the scale 0.1–8"

@@ -47,9 +47,20 @@ pub fn paint(
     // Texts and fonts; every character must be drawable before anything is drawn.
     let quote_chain = chain(&template.quote.font)?;
     quote_chain.check(text, "quote")?;
+    if let Some(max) = template.quote.max_chars
+        && quote.chars > max
+    {
+        return Err(Error::TooLong {
+            id: quote.id.clone(),
+            chars: quote.chars,
+            template: template.name.clone(),
+            max,
+        });
+    }
+    // A quote that opens with its own quotation mark gets no decorative one on top.
     let mark = match &template.mark {
-        Some(m) => Some((m, chain(&m.font)?)),
-        None => None,
+        Some(m) if !opens_with_quotation_mark(text) => Some((m, chain(&m.font)?)),
+        _ => None,
     };
     if let Some((m, c)) = &mark {
         c.check(&m.text, "quote mark")?;
@@ -97,6 +108,7 @@ pub fn paint(
         line_height: q.line_height,
         align: q.align,
         balanced: q.balanced,
+        display: true,
         ..Style::default()
     };
     let (min, max) = (
@@ -104,8 +116,10 @@ pub fn paint(
         scaled(q.size.max, scale).max(1),
     );
     let available = ch - above - below;
+    let fit = |height: f32| typeset::fit(text, cw, height, min, max, &style, &quote_chain);
+    let filled = q.size.fill.filter(|&f| f < 1.0).map(|f| available * f);
     let layout = (available >= min as f32)
-        .then(|| typeset::fit(text, cw, available, min, max, &style, &quote_chain))
+        .then(|| filled.and_then(&fit).or_else(|| fit(available)))
         .flatten()
         .ok_or_else(|| Error::DoesNotFit {
             id: quote.id.clone(),
@@ -203,6 +217,11 @@ pub fn paint(
         lines: layout.lines.iter().map(|l| l.text.clone()).collect(),
         size_px: layout.size.round() as u32,
     })
+}
+
+/// Does the quote open with a quotation mark (so that a decorative one would stack on it)?
+fn opens_with_quotation_mark(text: &str) -> bool {
+    text.starts_with(['“', '‘', '「', '『', '"', '\'', '〝'])
 }
 
 fn scaled(v: u32, scale: f32) -> u32 {

@@ -130,14 +130,24 @@ pub struct QuoteStyle {
     /// Make all lines near equal length.
     #[serde(default = "yes")]
     pub balanced: bool,
+    /// The longest quote the template takes, in characters as the length filters count them
+    /// (a Latin word is one); a longer one is refused. For small formats (a cover wants a
+    /// phrase, not a paragraph).
+    #[serde(default)]
+    pub max_chars: Option<usize>,
 }
 
-/// Font size bounds, px.
+/// Font size bounds, px, and how much of the text box a quote may fill.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SizeRange {
     pub min: u32,
     pub max: u32,
+    /// The largest share (0.1–1) of the text box's height the quote's lines may take: the
+    /// size is the largest in `min..=max` that keeps within it (short quotes reach `max`,
+    /// long ones get smaller), or, when even `min` does not, the largest that fits at all.
+    #[serde(default)]
+    pub fill: Option<f32>,
 }
 
 /// A decorative quotation mark, drawn above the quote (its ink `gap` px above the text).

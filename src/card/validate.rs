@@ -35,6 +35,14 @@ impl Template {
                 q.size.min, q.size.max
             ));
         }
+        if let Some(fill) = q.size.fill.filter(|f| !(0.1..=1.0).contains(f)) {
+            return fail(format!(
+                "quote.size.fill {fill} is out of range: give a share of the text box, 0.1–1"
+            ));
+        }
+        if q.max_chars == Some(0) {
+            return fail("quote.max_chars 0 takes no quote: remove it or give a length".into());
+        }
         if !(0.8..=4.0).contains(&q.line_height) {
             return fail(format!(
                 "quote.line_height {} is out of range 0.8–4",

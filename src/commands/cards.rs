@@ -21,6 +21,7 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
         font_index: a.font_index,
         quiet: a.quiet,
         level: a.compression,
+        source: a.source.clone(),
     })
 }
 

@@ -27,6 +27,8 @@ pub struct CardSettings {
     pub font_index: u32,
     pub quiet: bool,
     pub level: PngLevel,
+    /// `--source`: the footer title of ad hoc cards (none without it).
+    pub source: Option<String>,
 }
 
 /// The fonts for this run: the embedded ones, plus `--font FILE`.
@@ -112,7 +114,18 @@ pub fn render_cards(
         .par_iter()
         .map(|(q, name)| {
             let t = &tpl[name];
-            let card = card::render(q, t, &fonts, &opts)
+            // Ad hoc text is not the interview's: credit it from the flags or not at all.
+            let adhoc;
+            let opts = if q.kind == QuoteKind::Adhoc {
+                adhoc = RenderOptions {
+                    title: s.source.clone(),
+                    ..opts.clone()
+                };
+                &adhoc
+            } else {
+                &opts
+            };
+            let card = card::render(q, t, &fonts, opts)
                 .with_context(|| format!("cannot render quote `{}` as a {} card", q.id, t.name))?;
             let path = format!("{prefix}{}.{}.png", q.id, t.name);
             let sha256 = run.write(&path, &card.png)?;

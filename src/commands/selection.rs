@@ -35,8 +35,10 @@ pub fn select_quotes(
         at: Some(a.clone()),
         ..Entry::default()
     }));
+    // Ad hoc text is credited to `--speaker` or to no one.
     entries.extend(args.text.iter().map(|t| Entry {
         adhoc: Some(t.clone()),
+        speaker: args.speaker.clone(),
         ..Entry::default()
     }));
     if let Some(path) = &args.lines {
@@ -46,6 +48,7 @@ pub fn select_quotes(
                 .filter(|l| !l.trim().is_empty())
                 .map(|l| Entry {
                     adhoc: Some(l.to_string()),
+                    speaker: args.speaker.clone(),
                     ..Entry::default()
                 }),
         );

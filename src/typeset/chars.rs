@@ -156,6 +156,14 @@ fn kind_of(c: char) -> Kind {
     }
 }
 
+/// Does a token (for the orphan rule) start at `kinds[i]`: a Han character, or the first
+/// letter of a Latin word or number (`V6`, `GPT-4o`, `3.5`: symbols between letters join)?
+pub(crate) fn starts_token(kinds: &[Kind], i: usize) -> bool {
+    let joined = |j: usize| kinds[j] == Kind::Other && j > 0 && kinds[j - 1] == Kind::Latin;
+    let run = kinds[i] == Kind::Latin && i > 0 && (kinds[i - 1] == Kind::Latin || joined(i - 1));
+    kinds[i].is_letter() && !run
+}
+
 /// The width of a dash's box in em (U+2E3A is a two-em dash, U+2E3B a three-em dash).
 pub(crate) fn dash_ems(c: char) -> f32 {
     match c {

@@ -2,7 +2,7 @@
 //! the card and manifest code and the tests can assert zero faults. Changes nothing.
 
 use super::Layout;
-use super::chars::{classify, is_cjk_letter, is_prohibited_end, is_prohibited_start};
+use super::chars::{classify, is_cjk_letter, is_prohibited_end, is_prohibited_start, starts_token};
 
 const NEWLINES: [char; 4] = ['\n', '\r', '\u{2028}', '\u{2029}'];
 
@@ -16,7 +16,8 @@ pub enum Violation {
     /// A break between `line` and the next splits ——, ……, a Latin word or a number from its
     /// unit; `pair` is the two characters around the break.
     SplitUnit { line: usize, pair: [char; 2] },
-    /// A paragraph's last line (not also its first) holds fewer than two letters (孤字).
+    /// A paragraph's last line (not also its first) holds fewer than two tokens — Han
+    /// characters, Latin words or numbers — (孤字, `Midjourney / V6。`).
     Orphan { line: usize },
     /// A line is wider than the box, px.
     Overflow { line: usize, excess: f32 },
@@ -71,7 +72,12 @@ pub fn violations(layout: &Layout) -> Vec<Violation> {
         let ends = k + 1 == lines.len() || line.text.ends_with(NEWLINES);
         if ends && !lines[k - 1].text.ends_with(NEWLINES) {
             let chars: Vec<char> = line.text.chars().collect();
-            if classify(&chars).iter().filter(|k| k.is_letter()).count() < 2 {
+            let kinds = classify(&chars);
+            if (0..kinds.len())
+                .filter(|&i| starts_token(&kinds, i))
+                .count()
+                < 2
+            {
                 out.push(Violation::Orphan { line: k });
             }
         }

@@ -1,14 +1,23 @@
 //! From a prepared paragraph to a `Layout` at one size (breaking, balancing, setting,
 //! alignment), and fitting: the largest integer size whose layout fits a box, found by
-//! bisection over one prepared paragraph (widths are measured once, in em).
+//! bisection over one prepared paragraph (widths are measured once, in em), then the size
+//! just below it, if any, that saves breaking inside words.
 
-use super::para::Para;
-use super::paragraph::{OVERFULL, balance, break_lines};
+use super::choose::{OVERFULL, balance, break_lines};
+use super::measure::PHRASE;
+use super::measure::Para;
 use super::set::{SetOpts, set_line};
 use super::{Align, Layout, MAX_STRETCH, Style};
 
-/// Lays out a prepared paragraph at `size` px in a box `width` px wide.
-pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style: &Style) -> Layout {
+/// Lays out a prepared paragraph at `size` px in a box `width` px wide; `phrases`: breaks
+/// inside phrases cost (see `break_lines`).
+pub(crate) fn layout_para(
+    para: &Para,
+    text: &str,
+    (size, width): (f32, f32),
+    style: &Style,
+    phrases: bool,
+) -> Layout {
     let line_height = leading(style);
     let width_px = if width.is_finite() {
         width.max(0.0)
@@ -30,10 +39,10 @@ pub(crate) fn layout_para(para: &Para, text: &str, size: f32, width: f32, style:
         };
     }
     let box_em = (width_px / size).min(1e6);
-    let mut breaking = break_lines(para, box_em, false);
+    let mut breaking = break_lines(para, box_em, false, phrases);
     let mut measure = box_em;
     if style.balanced {
-        (measure, breaking) = balance(para, box_em, breaking);
+        (measure, breaking) = balance(para, box_em, breaking, phrases);
     }
     let centred = matches!(style.align, Align::Center | Align::JustifyCenter);
     let block_x = if centred {
@@ -129,11 +138,17 @@ fn degenerate(para: &Para, text: &str, width: f32) -> Layout {
 }
 
 /// Does `layout` fit `width`×`height` px?
-pub(crate) fn fits(layout: &Layout, width: f32, height: f32) -> bool {
+pub(crate) fn fits_layout(layout: &Layout, width: f32, height: f32) -> bool {
     layout.height() <= height + 0.01 && layout.lines.iter().all(|l| l.width <= width + 0.01)
 }
 
-/// The largest integer size in `min..=max` whose layout fits, by bisection.
+/// How far below the largest size that fits `fit` looks for breaks between phrases, and in
+/// how many steps at most.
+const PHRASE_SIZES: f32 = 0.75;
+const PHRASE_STEPS: u32 = 8;
+
+/// The largest integer size in `min..=max` whose layout fits, by bisection; then, down to
+/// `PHRASE_SIZES` × that size, the largest whose breaks split fewest phrases.
 pub(crate) fn fit_para(
     para: &Para,
     text: &str,
@@ -147,17 +162,19 @@ pub(crate) fn fit_para(
     }
     // Only the breaks are computed while searching (no glyphs); balancing keeps the line
     // count, so it is applied to the winner only.
-    let fits_at = |s: u32| {
+    let fits = |s: u32, phrases: bool| {
         let size = s as f32;
-        let breaking = break_lines(para, width / size, false);
+        let breaking = break_lines(para, width / size, false, phrases);
         let lines = if para.len() == 0 {
             0
         } else {
             breaking.starts.len()
         };
-        super::block_height(lines, size, size * leading(style)) <= height + 0.01
-            && breaking.cost.faults < OVERFULL
+        let fit = super::block_height(lines, size, size * leading(style)) <= height + 0.01
+            && breaking.cost.faults < OVERFULL;
+        fit.then_some(breaking.cost)
     };
+    let fits_at = |s: u32| fits(s, false).is_some();
     // Short quotes fit at the largest size: try it first. Then bisect below it; `lo` fits
     // (or is `min - 1`, nothing known to fit yet), the answer is in `lo..=hi`.
     let (mut lo, mut hi) = if fits_at(max) {
@@ -176,6 +193,31 @@ pub(crate) fn fit_para(
     if lo < min {
         return None;
     }
-    let best = layout_para(para, text, lo as f32, width, style);
-    fits(&best, width, height).then_some(best)
+    // With phrase costs the breaks may take another line: the largest size (of the few
+    // below) at which they still fit and split fewest phrases, with no more faults.
+    // At most `PHRASE_STEPS` sizes are tried, evenly spread.
+    let floor = ((lo as f32 * PHRASE_SIZES).ceil() as u32).max(min);
+    let step = ((lo - floor) / PHRASE_STEPS).max(1) as usize;
+    let mut best: Option<(u32, super::choose::Cost)> = None;
+    for s in (floor..=lo).rev().step_by(step) {
+        let Some(cost) = fits(s, true) else { continue };
+        // A smaller size must save at least half a word split: not a hair of phrase cost.
+        let better = best.is_none_or(|(_, b)| {
+            cost.faults < b.faults
+                || (cost.faults == b.faults && cost.splits < b.splits - 0.5 * PHRASE)
+        });
+        if better {
+            best = Some((s, cost));
+        }
+        if cost.faults == 0.0 && cost.splits < 0.5 * PHRASE {
+            break; // nothing to gain below
+        }
+    }
+    let size = best.map_or(lo, |(s, _)| s);
+    let layout = layout_para(para, text, (size as f32, width), style, best.is_some());
+    if fits_layout(&layout, width, height) {
+        return Some(layout);
+    }
+    let layout = layout_para(para, text, (lo as f32, width), style, false);
+    fits_layout(&layout, width, height).then_some(layout)
 }

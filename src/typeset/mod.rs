@@ -3,9 +3,10 @@
 //!
 //! CONTRACT (used by the card back end): the public types and the signatures of `layout` and
 //! `fit` below. Implementation lives in sibling modules:
-//! `chars` (classes, 禁则 lists) → `breaks` (tailored UAX #14) → `para` (em widths, trims,
-//! gaps) → `paragraph` (minimum-demerit breaking) → `set` (justification, glyph origins) →
-//! `fit` (layout at a size, bisection over sizes); `check` reports rule violations.
+//! `chars` (classes, 禁则 lists) → `breaks` (tailored UAX #14) → `phrases` (BudouX phrase
+//! scores of every boundary) → `measure` (em widths, trims, gaps, break costs) → `choose`
+//! (minimum-demerit breaking) → `set` (justification, glyph origins) → `fit` (layout at a
+//! size, the size for a box); `check` reports rule violations.
 //!
 //! What the layout guarantees (tested over widths 3–30 em, by property tests and on the 138
 //! answer sentences):
@@ -13,7 +14,10 @@
 //! - no line starts or ends with a prohibited character ([`is_prohibited_start`],
 //!   [`is_prohibited_end`]), and ——, ……, Latin words and numbers with their units are never
 //!   split — unless a unit alone is wider than the box, which then breaks inside;
-//! - no paragraph ends on a line of one letter (plus punctuation) where that can be avoided;
+//! - no paragraph ends on a line of one token — a Han character or a Latin word or number —
+//!   (plus punctuation) where that can be avoided;
+//! - breaks prefer phrase boundaries: a break inside a word costs (graded by the phrase
+//!   model's score) against the lines' looseness and balance, never against the rules above;
 //! - every line fits the box unless a single glyph is wider than it.
 //!
 //! For the rasteriser: `Glyph::x` is the glyph's *origin*, which is not its box's left edge
@@ -26,9 +30,10 @@
 mod breaks;
 mod chars;
 mod check;
+mod choose;
 mod fit;
-mod para;
-mod paragraph;
+mod measure;
+mod phrases;
 mod set;
 pub mod testing;
 
@@ -76,6 +81,17 @@ pub struct Style {
     pub balanced: bool,
     /// Han–Latin/digit gap in em (¼ em by default).
     pub autospace: f32,
+    /// Display setting (cards): punctuation keeps its natural width mid-line (only the clreq
+    /// trims of adjacent pairs and the half-width stop at a line's end), and Latin word spaces
+    /// and Han–Latin gaps keep theirs; justification spreads only the gaps between Han
+    /// characters and punctuation. A line that cannot fit or be justified that way is
+    /// re-broken (or, in `fit`, the size drops). Off: body-text setting, which compresses
+    /// punctuation and stretches Latin spacing before letter-spacing.
+    pub display: bool,
+    /// Prefer breaks between words and phrases (the phrase model's cost, and in `fit` a size
+    /// up to a quarter smaller when that saves splitting words). Off: breaks weigh only the
+    /// rules and the lines' looseness.
+    pub phrases: bool,
 }
 
 impl Default for Style {
@@ -85,6 +101,8 @@ impl Default for Style {
             align: Align::Justify,
             balanced: false,
             autospace: 0.25,
+            display: false,
+            phrases: true,
         }
     }
 }
@@ -158,12 +176,13 @@ fn block_height(lines: usize, size: f32, line_height: f32) -> f32 {
 /// Never panics: an unusable size gives one line of zero-width glyphs; a box narrower than a
 /// unbreakable unit breaks inside it, and narrower than a glyph overflows.
 pub fn layout(text: &str, size: f32, width: f32, style: &Style, metrics: &dyn Metrics) -> Layout {
-    let para = para::Para::new(text, metrics, style.autospace);
-    fit::layout_para(&para, text, size, width, style)
+    let para = measure::Para::new(text, metrics, style);
+    fit::layout_para(&para, text, (size, width), style, true)
 }
 
 /// The largest integer px size in `min..=max` at which `text` fits `width`×`height`, with its
-/// layout; `None` if it does not fit even at `min`.
+/// layout — with `style.phrases`, the largest down to ¾ of that whose breaks split fewest
+/// words; `None` if it does not fit even at `min`.
 pub fn fit(
     text: &str,
     width: f32,
@@ -173,6 +192,6 @@ pub fn fit(
     style: &Style,
     metrics: &dyn Metrics,
 ) -> Option<Layout> {
-    let para = para::Para::new(text, metrics, style.autospace);
+    let para = measure::Para::new(text, metrics, style);
     fit::fit_para(&para, text, (width, height), (min, max), style)
 }

@@ -3,7 +3,7 @@
 //! then every inter-character slot), its origin, and the line's alignment offset.
 
 use super::chars::Kind;
-use super::para::Para;
+use super::measure::Para;
 use super::{Glyph, Line};
 
 /// How a line is to be set.
@@ -102,7 +102,11 @@ mod tests {
     use crate::typeset::testing::FixedMetrics;
 
     fn set(text: &str, width: f32, justify: bool) -> Line {
-        let para = Para::new(text, &FixedMetrics::default(), 0.25);
+        let para = Para::new(
+            text,
+            &FixedMetrics::default(),
+            &crate::typeset::Style::default(),
+        );
         set_line(
             &para,
             text,

@@ -1,8 +1,10 @@
 //! The card back end from outside: every preset renders without clipping, output is
-//! deterministic and carries alt text, errors are clear, and two presets match reference
-//! images (`JINJU_BLESS=1 cargo test --test it cards` regenerates them).
+//! deterministic and carries alt text, errors are clear, quotes are sized by length with
+//! legible credits, and two presets match reference images (`JINJU_BLESS=1 cargo test
+//! --test it cards` regenerates them).
 
 pub mod common;
+mod design;
 mod errors;
 mod presets;
 mod reference;

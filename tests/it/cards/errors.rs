@@ -22,16 +22,39 @@ fn characters_missing_from_the_fonts_are_named_and_nothing_is_drawn() {
 #[test]
 fn a_quote_too_long_for_the_card_is_an_error() {
     let book = FontBook::embedded();
-    let t = Template::load("wechat-cover").unwrap();
-    let long = "一个很长的句子，".repeat(40);
+    let t = Template::load("landscape").unwrap();
+    let long = "一个很长的句子，".repeat(100);
     let err = card::render(&quote(&long), &t, &book, &RenderOptions::default()).unwrap_err();
     assert!(
         err.to_string()
-            .contains("does not fit template `wechat-cover`"),
+            .contains("does not fit template `landscape`"),
         "{err}"
     );
     let err = card::render(&quote("  "), &t, &book, &RenderOptions::default()).unwrap_err();
     assert!(matches!(err, Error::EmptyQuote { .. }), "{err}");
+}
+
+#[test]
+fn small_formats_refuse_quotes_longer_than_their_limit() {
+    // wechat-cover takes at most 24 characters (a Latin word counts as one).
+    let book = FontBook::embedded();
+    let t = Template::load("wechat-cover").unwrap();
+    assert_eq!(t.quote.max_chars, Some(24));
+    let fits = "一二三四五六七八九十，一二三四五六七八九十一AGI。"; // AGI counts one
+    let mut q = quote(fits);
+    q.chars = jinju::select::count_chars(fits);
+    assert_eq!(q.chars, 24);
+    card::render(&q, &t, &book, &RenderOptions::default()).expect("24 characters fit");
+    let long = "这是一个为微信公众号封面而写的太长太长的句子，超过了封面能容下的字数。";
+    let mut q = quote(long);
+    q.chars = jinju::select::count_chars(long);
+    let err = card::render(&q, &t, &book, &RenderOptions::default()).unwrap_err();
+    assert!(matches!(err, Error::TooLong { max: 24, .. }), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("at most 24") && msg.contains("--max-chars 24"),
+        "{msg}"
+    );
 }
 
 #[test]

@@ -57,14 +57,26 @@ pub fn widths() -> impl Iterator<Item = f32> {
     (6..=60).map(|h| h as f32 * 0.5)
 }
 
-/// Can the last line hold two letters at this width? (The smallest tail that starts at a
-/// break opportunity and holds two letters fits on one line.)
+/// Tokens as the orphan rule counts them: each CJK character; each Latin word or number
+/// (a run of letters and digits, joined by ASCII punctuation or ’, not by spaces).
+pub fn tokens(s: &str) -> usize {
+    let (mut n, mut run) = (0, false);
+    for c in s.chars() {
+        let cjk = c.is_alphanumeric() && c as u32 >= 0x2E80;
+        let latin = c.is_alphanumeric() && !cjk;
+        n += usize::from(cjk || (latin && !run));
+        run = latin || (run && (c.is_ascii_punctuation() || c == '’'));
+    }
+    n
+}
+
+/// Can the last line hold two tokens at this width? (The smallest tail that starts at a
+/// break opportunity and holds two tokens fits on one line.)
 pub fn orphan_avoidable(text: &str, width: f32, style: &Style, m: &FixedMetrics) -> bool {
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
     let Some(start) = break_opportunities(text)
         .into_iter()
         .rev()
-        .find(|&b| letters(&text[b..]) >= 2)
+        .find(|&b| tokens(&text[b..]) >= 2)
     else {
         return false;
     };

@@ -2,9 +2,9 @@
 //! lost, every line fits, no rule is broken unless a unit is wider than the box; no input
 //! panics.
 
-use super::common::{SIZE, checked};
+use super::common::{SIZE, checked, line_starts};
 use jinju::typeset::testing::FixedMetrics;
-use jinju::typeset::{Align, Style, fit, layout};
+use jinju::typeset::{Align, Style, break_opportunities, fit, layout, violations};
 use proptest::prelude::*;
 
 fn token() -> impl Strategy<Value = String> {
@@ -48,18 +48,40 @@ proptest! {
     #[test]
     fn fit_gives_the_largest_fitting_size(t in text(), w in 100.0f32..900.0, h in 50.0f32..900.0) {
         let m = FixedMetrics::default();
-        let s = Style::default();
+        let s = Style { phrases: false, ..Style::default() };
         if let Some(l) = fit(&t, w, h, 12, 60, &s, &m) {
             prop_assert!(l.height() <= h + 0.01);
             prop_assert!((l.line_height - l.size * s.line_height).abs() < 1e-3);
             prop_assert!(l.lines.iter().all(|x| x.width <= w + 0.01));
             prop_assert_eq!(&l, &layout(&t, l.size, w, &s, &m));
+            // One size up does not fit, or breaks a rule (a smaller size is taken only to
+            // avoid a one-token last line or a break inside a unit).
             let bigger = layout(&t, l.size + 1.0, w, &s, &m);
             let wide = bigger.lines.iter().any(|x| x.width > w + 0.01);
-            prop_assert!(l.size == 60.0 || bigger.height() > h + 0.01 || wide);
+            let ops = break_opportunities(&t);
+            let emergency = line_starts(&bigger).iter().any(|b| !ops.contains(b));
+            let worse = !violations(&bigger).is_empty() || emergency;
+            prop_assert!(l.size == 60.0 || bigger.height() > h + 0.01 || wide || worse);
         } else {
             let l = layout(&t, 12.0, w, &s, &m);
             prop_assert!(l.height() > h + 0.01 || l.lines.iter().any(|x| x.width > w + 0.01));
+        }
+    }
+
+    #[test]
+    fn fit_with_phrases_stays_within_a_quarter_of_the_largest(t in text(), w in 100.0f32..900.0,
+            h in 50.0f32..900.0) {
+        let m = FixedMetrics::default();
+        let s = Style::default();
+        let plain = fit(&t, w, h, 12, 60, &Style { phrases: false, ..s.clone() }, &m);
+        let phrased = fit(&t, w, h, 12, 60, &s, &m);
+        prop_assert_eq!(plain.is_some(), phrased.is_some());
+        if let (Some(p), Some(l)) = (plain, phrased) {
+            prop_assert!(l.height() <= h + 0.01);
+            prop_assert!(l.lines.iter().all(|x| x.width <= w + 0.01));
+            prop_assert_eq!(&l, &layout(&t, l.size, w, &s, &m));
+            prop_assert!(l.size <= p.size && l.size >= (p.size * 0.75).ceil().max(12.0),
+                "{} vs {}", l.size, p.size);
         }
     }
 

@@ -74,8 +74,13 @@ fn units_are_never_split() {
 fn a_forced_break_pulls_a_character_down_or_compresses() {
     let m = FixedMetrics::default();
     // Greedy would start line 2 with 。.
+    // Phrase costs off: the choice between pulling down and compressing alone.
+    let style = Style {
+        phrases: false,
+        ..Style::default()
+    };
     let text = "一二三，四五六七八九。十一";
-    let l = checked(text, 10.0, &Style::default(), &m);
+    let l = checked(text, 10.0, &style, &m);
     assert!(!l.lines[1].text.starts_with('。'), "{:?}", texts(&l));
     assert!((l.lines[0].width - 10.0 * SIZE).abs() < EPS);
     // Pulling 八 down would spread 1 em over 8 slots (⅛ em each); compressing nothing can
@@ -83,7 +88,7 @@ fn a_forced_break_pulls_a_character_down_or_compresses() {
     assert_eq!(texts(&l)[0], "一二三，四五六七八");
     // In a short measure pulling 四 down leaves 1½ em over 3 slots; compressing the comma
     // takes 四。 in: the compression wins.
-    let l = checked("一二三，四。五六七八", 5.0, &Style::default(), &m);
+    let l = checked("一二三，四。五六七八", 5.0, &style, &m);
     assert_eq!(texts(&l), ["一二三，四。", "五六七八"]);
     let comma = &l.lines[0].glyphs[3];
     assert!((em(comma.advance) - 0.5).abs() < 1e-4, "{comma:?}");
@@ -115,13 +120,18 @@ fn the_last_line_is_never_a_lone_character() {
 #[test]
 fn balanced_lines_are_near_equal() {
     let m = FixedMetrics::default();
+    // Phrase costs off: balance alone (with them it also keeps words whole, see below).
+    let plain_style = Style {
+        phrases: false,
+        ..Style::default()
+    };
     let style = Style {
         balanced: true,
-        ..Style::default()
+        ..plain_style.clone()
     };
     let text = fullwidth(super::common::CASES[0]);
     for w in widths().filter(|&w| w >= 8.0) {
-        let plain = checked(&text, w, &Style::default(), &m);
+        let plain = checked(&text, w, &plain_style, &m);
         let l = checked(&text, w, &style, &m);
         assert_eq!(l.lines.len(), plain.lines.len(), "same line count");
         if l.lines.len() > 1 {
@@ -147,10 +157,15 @@ impl jinju::typeset::Metrics for Counting {
 fn fit_takes_the_largest_size_measuring_each_character_once() {
     let m = Counting(std::cell::Cell::new(0), FixedMetrics::default());
     let text = fullwidth(super::common::CASES[0]);
-    let l = jinju::typeset::fit(&text, 840.0, 500.0, 20, 120, &Style::default(), &m).expect("fits");
+    // Phrase costs off: the largest size exactly (with them, see `props`).
+    let style = Style {
+        phrases: false,
+        ..Style::default()
+    };
+    let l = jinju::typeset::fit(&text, 840.0, 500.0, 20, 120, &style, &m).expect("fits");
     assert_eq!(m.0.get(), text.chars().count());
     assert!(l.height() <= 500.0 && l.size > 20.0);
-    let bigger = layout(&text, l.size + 1.0, 840.0, &Style::default(), &m.1);
+    let bigger = layout(&text, l.size + 1.0, 840.0, &style, &m.1);
     assert!(bigger.height() > 500.0, "{} px would fit too", l.size + 1.0);
     assert_eq!(l.line_height, l.size * 1.6);
 }

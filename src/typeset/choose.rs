@@ -1,9 +1,11 @@
 //! Choosing the line breaks of a paragraph: minimum total demerits over all break
-//! opportunities (Knuth–Plass style dynamic programming), with the orphan rule, emergency
-//! breaks inside units wider than the box, and the balanced mode. Positions nothing.
+//! opportunities (Knuth–Plass style dynamic programming) — the lines' looseness plus the cost
+//! of breaking inside a phrase — with the orphan rule, emergency breaks inside units wider
+//! than the box, and the balanced mode. Positions nothing.
 
+use super::MAX_STRETCH;
 use super::breaks::Brk;
-use super::para::{Measure, Para};
+use super::measure::{Measure, PHRASE, Para};
 
 /// Slack for float comparisons, em.
 pub(crate) const EPS: f32 = 1e-4;
@@ -12,27 +14,33 @@ const LINE: f64 = 10.0;
 /// Faults, counted before any demerit: a last line of one letter (孤字), a break inside a
 /// unit (only inside units wider than the box), a line wider than the box when compressed.
 const ORPHAN: f64 = 1.0;
+/// The badness of a ragged line that is all slack (see `badness`).
+const RAGGED: f64 = 400.0;
 const EMERGENCY: f64 = 1e3;
 pub(crate) const OVERFULL: f64 = 1e6;
 
 /// The most break opportunities one line may span.
 const MAX_SPAN: usize = 200;
 
-/// A path's cost: faults first, then demerits.
+/// A path's cost: faults first, then demerits (which include `splits`).
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 pub(crate) struct Cost {
     pub faults: f64,
     pub demerits: f64,
+    /// The part of `demerits` paid for breaks inside phrases.
+    pub splits: f64,
 }
 
 impl Cost {
     const ZERO: Cost = Cost {
         faults: 0.0,
         demerits: 0.0,
+        splits: 0.0,
     };
     const MAX: Cost = Cost {
         faults: f64::INFINITY,
         demerits: f64::INFINITY,
+        splits: f64::INFINITY,
     };
 }
 
@@ -54,9 +62,13 @@ impl Breaking {
 
 /// How bad a line of natural width `m` is when set in `width` em (0 = perfect): compression
 /// is cheap, expansion of Latin spaces and Han–Latin gaps cheaper still, spreading the rest
-/// over the inter-character slots grows with the cube of the space per slot (unbounded, so
-/// that of two loose lines the looser loses). A last line is not expanded.
-pub(crate) fn badness(m: &Measure, width: f32, last: bool) -> f64 {
+/// over the inter-character slots grows with the cube of the space per slot up to 1½ ×
+/// `MAX_STRETCH`, linearly beyond (a line that loose is set ragged; of two, the looser still
+/// loses, but a word split is not worth much more than that). A last line is not expanded.
+///
+/// A ragged line (`ragged`: start-aligned or centred, never expanded) costs only its empty
+/// share: `RAGGED` × (slack / width)², a half-empty line about a tenth of a word split.
+pub(crate) fn badness(m: &Measure, width: f32, last: bool, ragged: bool) -> f64 {
     let acc = &m.acc;
     let diff = f64::from(width - acc.width);
     if diff < 0.0 {
@@ -69,6 +81,9 @@ pub(crate) fn badness(m: &Measure, width: f32, last: bool) -> f64 {
     if last {
         return 0.0;
     }
+    if ragged {
+        return RAGGED * (diff / f64::from(width).max(EPS.into())).powi(2);
+    }
     let tiers = f64::from(acc.st1 + acc.st2);
     let rest = (diff - tiers).max(0.0);
     let tier_bad = if tiers > 0.0 {
@@ -79,9 +94,18 @@ pub(crate) fn badness(m: &Measure, width: f32, last: bool) -> f64 {
     if rest <= 1e-6 {
         return tier_bad;
     }
-    // A line without slots cannot be justified: as bad as half a slot.
+    // A line without slots cannot be justified: as bad as half a slot. Beyond 1½ ×
+    // MAX_STRETCH per slot (where `fit` sets the line ragged) it grows linearly, no faster.
     let per = rest / f64::from(acc.slots).max(0.5);
-    tier_bad + 100.0 * (per / 0.25).powi(3)
+    let knee = f64::from(MAX_STRETCH) * 1.5;
+    let cube = |p: f64| 100.0 * (p / 0.25).powi(3);
+    let slope = 300.0 * knee * knee / 0.25f64.powi(3);
+    tier_bad
+        + if per <= knee {
+            cube(per)
+        } else {
+            cube(knee) + slope * (per - knee)
+        }
 }
 
 /// Break positions: (index, kind), including 0 and n.
@@ -105,8 +129,10 @@ fn candidates(para: &Para, width: f32) -> Vec<(usize, Brk)> {
 }
 
 /// The best breaks for `para` in a box `width` em wide. `even`: a short last line costs
-/// (a quarter of) what it would if it were stretched (balanced mode).
-pub(crate) fn break_lines(para: &Para, width: f32, even: bool) -> Breaking {
+/// (a quarter of) what it would if it were stretched (balanced mode). `phrases`: breaks
+/// inside phrases cost (off: only the rules and the lines' looseness count, as `fit` uses
+/// to find the largest size that fits at all).
+pub(crate) fn break_lines(para: &Para, width: f32, even: bool, phrases: bool) -> Breaking {
     let n = para.len();
     if n == 0 {
         return Breaking {
@@ -117,10 +143,10 @@ pub(crate) fn break_lines(para: &Para, width: f32, even: bool) -> Breaking {
     let whole = para.measure(0, n);
     if whole.min_width() <= width + EPS && !para.brk.contains(&Brk::Mandatory) {
         // Everything fits on one line: nothing can beat it.
-        let demerits = (LINE + badness(&whole, width, true)).powi(2);
+        let demerits = (LINE + badness(&whole, width, true, para.ragged)).powi(2);
         let cost = Cost {
-            faults: 0.0,
             demerits,
+            ..Cost::ZERO
         };
         return Breaking {
             starts: vec![0],
@@ -147,16 +173,21 @@ pub(crate) fn break_lines(para: &Para, width: f32, even: bool) -> Breaking {
             } else {
                 let bad = if last && even {
                     // A short last line is milder than letter-spacing: a quarter as bad.
-                    0.25 * badness(&m, width, false)
+                    0.25 * badness(&m, width, false, para.ragged)
                 } else {
-                    badness(&m, width, last)
+                    badness(&m, width, last, para.ragged)
                 };
                 cost.demerits += (LINE + bad).powi(2);
+            }
+            if !last && phrases {
+                let split = para.break_cost(b);
+                cost.demerits += split;
+                cost.splits += split;
             }
             if kind == Brk::None {
                 cost.faults += EMERGENCY;
             }
-            if last && from != Brk::Mandatory && para.letters(a, b) < 2 {
+            if last && from != Brk::Mandatory && para.tokens(a, b) < 2 {
                 cost.faults += ORPHAN;
             }
             if cost < best[k].0 {
@@ -180,16 +211,19 @@ pub(crate) fn break_lines(para: &Para, width: f32, even: bool) -> Breaking {
     }
 }
 
-/// Balanced mode: the narrowest measure (≤ `width`) that keeps the line count and adds no
-/// faults, searched from the average line length up; at that measure the breaks that also
-/// count a short last line as loose, if they keep the count and add no faults.
-pub(crate) fn balance(para: &Para, width: f32, found: Breaking) -> (f32, Breaking) {
+/// Balanced mode: the narrowest measure (≤ `width`) that keeps the line count, adds no
+/// faults and breaks no more inside phrases (within a tenth of one split), searched from the
+/// average line length up; at that measure the breaks that also count a short last line as
+/// loose, if they keep all that.
+pub(crate) fn balance(para: &Para, width: f32, found: Breaking, phrases: bool) -> (f32, Breaking) {
     let lines = found.starts.len();
     if lines < 2 {
         return (width, found);
     }
-    let faults = found.cost.faults;
-    let keeps = |b: &Breaking| b.starts.len() == lines && b.cost.faults <= faults;
+    let (faults, splits) = (found.cost.faults, found.cost.splits + 0.1 * PHRASE);
+    let keeps = |b: &Breaking| {
+        b.starts.len() == lines && b.cost.faults <= faults && b.cost.splits <= splits
+    };
     let total: f32 = found
         .lines(para.len())
         .map(|(a, b)| para.measure(a, b).acc.width)
@@ -198,14 +232,14 @@ pub(crate) fn balance(para: &Para, width: f32, found: Breaking) -> (f32, Breakin
     let (mut hi, mut best) = (width, found);
     while hi - lo > 0.05 {
         let mid = (lo + hi) * 0.5;
-        let trial = break_lines(para, mid, false);
+        let trial = break_lines(para, mid, false, phrases);
         if keeps(&trial) {
             (hi, best) = (mid, trial);
         } else {
             lo = mid;
         }
     }
-    let even = break_lines(para, hi, true);
+    let even = break_lines(para, hi, true, phrases);
     (hi, if keeps(&even) { even } else { best })
 }
 
@@ -215,7 +249,11 @@ mod tests {
     use crate::typeset::testing::FixedMetrics;
 
     fn para(text: &str) -> Para {
-        Para::new(text, &FixedMetrics::default(), 0.25)
+        Para::new(
+            text,
+            &FixedMetrics::default(),
+            &crate::typeset::Style::default(),
+        )
     }
 
     fn texts(text: &str, b: &Breaking) -> Vec<String> {
@@ -229,14 +267,17 @@ mod tests {
     fn badness_grows_with_looseness_and_ignores_the_last_line() {
         let p = para("一二三四五六");
         let m = p.measure(0, 6);
-        assert_eq!(badness(&m, 6.0, false), 0.0);
-        let (a, b) = (badness(&m, 6.5, false), badness(&m, 7.0, false));
+        assert_eq!(badness(&m, 6.0, false, false), 0.0);
+        let (a, b) = (
+            badness(&m, 6.5, false, false),
+            badness(&m, 7.0, false, false),
+        );
         assert!(0.0 < a && a < b, "{a} {b}");
-        assert_eq!(badness(&m, 9.0, true), 0.0);
+        assert_eq!(badness(&m, 9.0, true, false), 0.0);
         let p = para("一二，三四，五");
         let m = p.measure(0, 7);
         assert!(
-            badness(&m, 6.0, false) <= 60.0,
+            badness(&m, 6.0, false, false) <= 60.0,
             "full compression is bounded"
         );
     }
@@ -245,22 +286,54 @@ mod tests {
     fn compressing_the_last_line_is_not_free() {
         // Squeezing 、 would save a line, at full compression: two slightly loose lines win.
         let text = "对行业也是里程碑，这就证明了，这件事并不是一个镜中花、水中月。";
-        let b = break_lines(&para(text), 10.0, false);
+        let b = break_lines(&para(text), 10.0, false, false);
         assert_eq!(texts(text, &b).len(), 4, "{:?}", texts(text, &b));
+    }
+
+    #[test]
+    fn breaks_inside_words_cost_and_move_the_word_whole() {
+        // In 16 em, the full first line breaks 马|拉松; with phrase costs 马拉松 goes down whole.
+        let text = "实现它不是一个短期目标，是一个马拉松，一个长跑。";
+        let p = para(text);
+        let plain = texts(text, &break_lines(&p, 16.0, false, false));
+        let phrased = break_lines(&p, 16.0, false, true);
+        assert_eq!(plain[0], "实现它不是一个短期目标，是一个马");
+        let lines = texts(text, &phrased);
+        assert_eq!(lines.len(), plain.len(), "{lines:?}");
+        assert!(lines[0].ends_with("是一个"), "{lines:?}");
+        assert!(phrased.cost.splits < PHRASE * 0.1, "{:?}", phrased.cost);
+        // The cost of a break grows as the phrase score says the boundary is inside a word.
+        let chars: Vec<char> = text.chars().collect();
+        let at = |s: &str| {
+            chars
+                .windows(2)
+                .position(|w| w.iter().collect::<String>() == s)
+        };
+        let (inside, between) = (at("拉松").unwrap() + 1, at("个马").unwrap() + 1);
+        assert!(
+            p.break_cost(inside) > 0.9 * PHRASE,
+            "{}",
+            p.break_cost(inside)
+        );
+        assert!(
+            p.break_cost(between) < 0.2 * PHRASE,
+            "{}",
+            p.break_cost(between)
+        );
     }
 
     #[test]
     fn orphans_and_emergencies_are_faults() {
         let text = "一二三四五六七八九十";
-        let b = break_lines(&para(text), 9.0, false);
+        let b = break_lines(&para(text), 9.0, false, false);
         assert_eq!(texts(text, &b), ["一二三四五六七八", "九十"]);
         assert_eq!(b.cost.faults, 0.0);
         let text = "Pneumonoultramicroscopic";
-        let b = break_lines(&para(text), 5.0, false);
+        let b = break_lines(&para(text), 5.0, false, true);
         assert!(b.starts.len() > 2);
         assert!(b.cost.faults >= EMERGENCY && b.cost.faults < OVERFULL);
         // A glyph wider than the box: overfull, still a result.
-        let b = break_lines(&para("一二"), 0.5, false);
+        let b = break_lines(&para("一二"), 0.5, false, true);
         assert_eq!(b.starts, [0, 1]);
         assert!(b.cost.faults >= OVERFULL);
     }
@@ -269,12 +342,12 @@ mod tests {
     fn balance_narrows_the_measure_keeping_the_line_count() {
         let text = "一二三四五六七八九十一二三四五六七八九十一二";
         let p = para(text);
-        let plain = break_lines(&p, 20.0, false);
+        let plain = break_lines(&p, 20.0, false, false);
         assert_eq!(
             texts(text, &plain),
             ["一二三四五六七八九十一二三四五六七八九十", "一二"]
         );
-        let (measure, even) = balance(&p, 20.0, plain);
+        let (measure, even) = balance(&p, 20.0, plain, false);
         assert_eq!(
             texts(text, &even),
             ["一二三四五六七八九十一", "二三四五六七八九十一二"]
