@@ -283,10 +283,9 @@ const MAX_EPOCH: i64 = 253_402_300_799;
 /// `SOURCE_DATE_EPOCH` as seconds from 1970 to 9999, or an error saying what is wrong.
 fn source_date_epoch(v: &str) -> anyhow::Result<i64> {
     let shown = crate::printable::excerpt(v, 40);
-    let secs = v
-        .trim()
-        .parse::<i64>()
-        .with_context(|| format!("SOURCE_DATE_EPOCH={shown:?} is not a number of seconds"))?;
+    let secs = v.trim().parse::<i64>().with_context(|| {
+        format!("SOURCE_DATE_EPOCH={shown:?} is not a whole number of seconds since 1970-01-01")
+    })?;
     if !(0..=MAX_EPOCH).contains(&secs) {
         bail!(
             "SOURCE_DATE_EPOCH={secs} is out of range: give seconds since 1970-01-01, at most \

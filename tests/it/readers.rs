@@ -298,7 +298,7 @@ fn bad_inputs_in_every_syntax_fail_cleanly() {
         ),
         (write("binary.html", b"<html>\x00\x01\x02</html>"), "binary"),
         (write("deep.html", deep.as_bytes()), "nested"),
-        (write("big.md", big.as_bytes()), "the limit is"),
+        (write("big.md", big.as_bytes()), "more than 16777216 bytes"),
     ];
     for (path, message) in cases {
         let out_dir = d.join(format!(
