@@ -98,7 +98,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
         let title = produce::book_title(&iv, &job.book.meta);
         let path = format!("{}.epub", produce::book_slug(&title));
         let sha256 = run.write(&path, &book)?;
-        artifacts.push(plain(path, "epub", book.len(), sha256));
+        artifacts.push(Artifact::plain(path, "epub", book.len(), sha256));
     }
     let mut manifest = Manifest::new(
         &iv.meta.title,
@@ -108,24 +108,12 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
     );
     let html = output::gallery(&manifest);
     let sha256 = run.write("index.html", html.as_bytes())?;
-    manifest
-        .artifacts
-        .push(plain("index.html".into(), "gallery", html.len(), sha256));
+    manifest.artifacts.push(Artifact::plain(
+        "index.html".into(),
+        "gallery",
+        html.len(),
+        sha256,
+    ));
     run.commit(&manifest)?;
     Ok(manifest)
-}
-
-fn plain(path: String, kind: &str, bytes: usize, sha256: String) -> Artifact {
-    Artifact {
-        path,
-        kind: kind.into(),
-        quote: None,
-        text: None,
-        template: None,
-        size: None,
-        lines: Vec::new(),
-        font_px: None,
-        bytes,
-        sha256,
-    }
 }

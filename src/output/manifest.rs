@@ -39,6 +39,24 @@ pub struct Manifest {
     pub artifacts: Vec<Artifact>,
 }
 
+impl Artifact {
+    /// A file that is not a card (the EPUB, the gallery): no quote, text or size.
+    pub fn plain(path: String, kind: &str, bytes: usize, sha256: String) -> Artifact {
+        Artifact {
+            path,
+            kind: kind.into(),
+            quote: None,
+            text: None,
+            template: None,
+            size: None,
+            lines: Vec::new(),
+            font_px: None,
+            bytes,
+            sha256,
+        }
+    }
+}
+
 impl Manifest {
     /// A manifest for `artifacts` made from the interview titled `title`, read from `input`
     /// (`None`: the bundled one).

@@ -33,18 +33,7 @@ mod tests {
     fn naming(paths: &[&str]) -> Manifest {
         let artifacts = paths
             .iter()
-            .map(|p| Artifact {
-                path: p.to_string(),
-                kind: "card".into(),
-                quote: None,
-                text: None,
-                template: None,
-                size: None,
-                lines: Vec::new(),
-                font_px: None,
-                bytes: 1,
-                sha256: String::new(),
-            })
+            .map(|p| Artifact::plain(p.to_string(), "card", 1, String::new()))
             .collect();
         Manifest::new("t", None, 0, artifacts)
     }
