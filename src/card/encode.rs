@@ -41,7 +41,8 @@ pub enum PngKind {
     Rgb,
 }
 
-/// Encodes a card as PNG with iTXt chunks `text` (keyword, value).
+/// Encodes a card as PNG with iTXt chunks `text` (keyword, value); control characters in a
+/// value are dropped (an image viewer or `exiftool` may print the text to a terminal).
 pub fn encode_png(
     canvas: &Canvas,
     text: &[(&str, &str)],
@@ -113,8 +114,8 @@ pub fn encode_png(
     });
     let err = |e: png::EncodingError| Error::Encode(e.to_string());
     for (key, value) in text {
-        enc.add_itxt_chunk(key.to_string(), value.to_string())
-            .map_err(err)?;
+        let value: String = value.chars().filter(|c| !c.is_control()).collect();
+        enc.add_itxt_chunk(key.to_string(), value).map_err(err)?;
     }
     let mut writer = enc.write_header().map_err(err)?;
     writer.write_image_data(data).map_err(err)?;
@@ -189,7 +190,7 @@ mod tests {
         let img = RgbImage::from_fn(300, 10, |x, _| image::Rgb([(x % 200) as u8, 3, 9]));
         let (png, kind) = encode_png(
             &Canvas::from_rgb(img.clone()),
-            &[("Description", "金句")],
+            &[("Description", "金\u{1b}]0;X\u{7}句")],
             PngFormat::Auto,
             PngLevel::Fast,
         )
@@ -198,7 +199,7 @@ mod tests {
         let (color, pixels, text) = decode(&png);
         assert_eq!(color, png::ColorType::Indexed);
         assert_eq!(pixels, *img.as_raw());
-        assert_eq!(text, [("Description".to_string(), "金句".to_string())]);
+        assert_eq!(text, [("Description".to_string(), "金]0;X句".to_string())]);
     }
 
     #[test]

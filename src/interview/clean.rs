@@ -22,12 +22,14 @@ pub fn marked(m: &Marked) -> Marked {
     spaces(&m)
 }
 
-/// Zero-width characters and BOMs removed; no-break spaces become spaces; full-width spaces
-/// (typed indentation) removed.
+/// Zero-width characters and BOMs removed; no-break spaces and tabs become spaces; full-width
+/// spaces (typed indentation) removed; control characters (C0, DEL, C1 — terminal escapes
+/// pasted with a text) removed, so no output (terminal, XML, PNG text) ever carries one.
 fn invisible(m: &Marked) -> Marked {
     Marked::from_pairs(m.pairs().filter_map(|(c, b)| match c {
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{3000}' => None,
-        '\u{00A0}' | '\u{2002}'..='\u{200A}' => Some((' ', b)),
+        '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\t' => Some((' ', b)),
+        c if c.is_control() && c != '\n' => None,
         _ => Some((c, b)),
     }))
 }
@@ -201,6 +203,8 @@ mod tests {
         assert_eq!(text("研究， 做完"), "研究，做完");
         assert_eq!(text("AI 1.0 的  时代"), "AI 1.0的时代");
         assert_eq!(text("说 “好”"), "说“好”");
+        assert_eq!(text("慢\u{1b}]0;X\u{7}就是\u{9b}快\u{7f}"), "慢]0;X就是快");
+        assert_eq!(text("慢\t快\n"), "慢快\n");
     }
 
     #[test]

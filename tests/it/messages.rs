@@ -30,6 +30,83 @@ fn control_characters_never_reach_the_terminal() {
     }
 }
 
+/// The data of a PNG's tEXt/iTXt/zTXt chunks.
+fn png_text_chunks(png: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut at = 8;
+    while at + 8 <= png.len() {
+        let n = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        let kind = &png[at + 4..at + 8];
+        if [&b"tEXt"[..], b"iTXt", b"zTXt"].contains(&kind) {
+            out.push(png[at + 8..at + 8 + n].to_vec());
+        }
+        at += 12 + n;
+    }
+    assert!(!out.is_empty(), "a card without alt text");
+    out
+}
+
+/// Rows 16 and 17: control characters in an interview (title, answers) reach neither the
+/// book's XML, the cards' PNG text, nor the printed quotes.
+#[test]
+fn control_characters_in_an_interview_reach_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("i.md");
+    fs::write(
+        &input,
+        "# 标题\u{1b}]0;X\u{7}测试\n\n**问：** 你好吗？\n\n**张三：** 我很好，\u{1b}[31m谢谢你的关心，\
+         这是一个很长的回答句子。\n\n**问：** 还有呢？\n\n**张三：** 慢就是快，这是我们一直坚持的原则。\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (code, err) = run(&["build", "--quiet", "--input", s(&input), "--out", s(&out)]);
+    assert_eq!(code, 0, "{err}");
+    let mut seen = 0;
+    let mut stack = vec![out.clone()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let bytes = fs::read(&p).unwrap();
+            let texts: Vec<Vec<u8>> = if p.extension().is_some_and(|x| x == "epub") {
+                let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+                (0..zip.len())
+                    .filter_map(|i| {
+                        let mut f = zip.by_index(i).unwrap();
+                        let name = f.name().to_string();
+                        let text = [".opf", ".ncx", ".xhtml"].iter().any(|x| name.ends_with(x));
+                        let mut buf = Vec::new();
+                        std::io::Read::read_to_end(&mut f, &mut buf).unwrap();
+                        text.then_some(buf)
+                    })
+                    .collect()
+            } else if p.extension().is_some_and(|x| x == "png") {
+                png_text_chunks(&bytes)
+            } else {
+                vec![bytes]
+            };
+            for t in texts {
+                seen += 1;
+                assert!(!t.contains(&0x1b) && !t.contains(&0x07), "{}", p.display());
+            }
+        }
+    }
+    assert!(seen >= 8, "only {seen} outputs looked at");
+    let o = jinju()
+        .args(["quotes", "--auto", "2", "-i", s(&input)])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(
+        !o.stdout.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}
+
 #[test]
 fn errors_about_a_file_show_only_a_short_excerpt() {
     let dir = tempfile::tempdir().unwrap();
