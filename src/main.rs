@@ -19,6 +19,7 @@ fn main() -> ExitCode {
     jinju::output::install_signal_handler();
     match jinju::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(_) if jinju::output::interrupted() => jinju::output::wait_for_handler(),
         Err(e) => {
             // Errors quote user text (titles, paths, quotes): no control character gets through.
             let shown = |m: &dyn std::fmt::Display| jinju::printable::escape_lines(&m.to_string());

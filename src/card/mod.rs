@@ -11,9 +11,11 @@
 mod encode;
 mod error;
 mod fonts;
+mod glyph_cache;
 mod pixels;
 mod raster;
 mod render;
+mod scanlines;
 mod template;
 mod validate;
 

@@ -70,6 +70,38 @@ impl Pixels {
         }
     }
 
+    /// Blends `color` at coverage `levels[k]` (0–31; 0 leaves the pixel) onto pixel
+    /// `start + k`: a glyph's row, with the storage matched once for the row.
+    pub fn put_row(&mut self, start: usize, levels: &[u8], color: Color) {
+        if let Pixels::Indexed { data, table, memo } = self {
+            let row = &mut data[start..start + levels.len()];
+            for (k, (px, &level)) in row.iter_mut().zip(levels).enumerate() {
+                if level == 0 {
+                    continue;
+                }
+                let level = u32::from(level);
+                if let Some(index) = memo.get(*px, level, color) {
+                    *px = index;
+                    continue;
+                }
+                let mut rgb = table.colors[usize::from(*px)];
+                blend_level(&mut rgb, color, level);
+                let Some(index) = table.index(rgb) else {
+                    // A 257th colour: the rest of the row in RGB.
+                    *self = Pixels::Rgb(self.to_rgb());
+                    return self.put_row(start + k, &levels[k..], color);
+                };
+                memo.set(*px, level, color, index);
+                *px = index;
+            }
+        } else if let Pixels::Rgb(rgb) = self {
+            let row = &mut rgb[start * 3..(start + levels.len()) * 3];
+            for (px, &level) in row.chunks_exact_mut(3).zip(levels) {
+                blend_level(px, color, u32::from(level));
+            }
+        }
+    }
+
     /// Replaces every colour `c` by `f(c)` (an overlay over the whole card).
     pub fn map(&mut self, f: impl Fn([u8; 3]) -> [u8; 3]) {
         match self {
@@ -233,6 +265,28 @@ mod tests {
         assert_eq!(&rgb[..6], &[1, 0, 0, 2, 0, 0]);
         assert_eq!(&rgb[299 * 3..], &[0, 9, 9]);
         assert_eq!(&rgb[298 * 3..299 * 3], &[0, 0, 0]);
+    }
+
+    #[test]
+    fn rows_blend_as_pixels_do_and_turn_rgb_mid_row() {
+        let levels: Vec<u8> = (0..40).map(|i| (i * 7 % 32) as u8).collect();
+        let colors = [Color([20, 20, 20, 255]), Color([200, 30, 90, 160])];
+        let mut one = Pixels::solid(300, [250, 240, 230]);
+        let mut row = Pixels::solid(300, [250, 240, 230]);
+        // Enough distinct colours that the 257th appears in the middle of a row.
+        for (n, start) in (0..260).step_by(13).enumerate() {
+            let color = Color([n as u8 * 9, 255 - n as u8 * 5, 7, 255]);
+            for color in [color, colors[n % 2]] {
+                for (k, &l) in levels.iter().enumerate() {
+                    if l > 0 {
+                        one.put(start + k, color, u32::from(l));
+                    }
+                }
+                row.put_row(start, &levels, color);
+            }
+        }
+        assert!(matches!(row, Pixels::Rgb(_)));
+        assert_eq!(one.to_rgb(), row.to_rgb());
     }
 
     #[test]

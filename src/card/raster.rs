@@ -1,10 +1,10 @@
 //! Drawing: the opaque canvas of a card, backgrounds (solid, gradient, image with cover fit)
 //! and anti-aliased glyphs and rules by coverage. No layout decisions here.
 
-use ab_glyph::{Font, FontArc, GlyphId, point};
+use ab_glyph::{Font, FontArc, GlyphId};
 use image::{RgbImage, RgbaImage, imageops::FilterType};
 
-use super::fonts::px_scale;
+use super::glyph_cache;
 use super::pixels::{Pixels, blend, level};
 
 /// An sRGB colour with alpha, written `#RRGGBB` or `#RRGGBBAA` in templates.
@@ -131,7 +131,8 @@ impl Canvas {
         }
     }
 
-    /// Draws glyph `id` of `font` at `em` px with its origin at (`x`, `baseline`).
+    /// Draws glyph `id` of `font` at `em` px with its origin at (`x`, `baseline`), from the
+    /// thread's glyph cache (positions quantised as [`glyph_cache`] says).
     pub fn glyph(
         &mut self,
         font: &FontArc,
@@ -141,21 +142,25 @@ impl Canvas {
         baseline: f32,
         color: Color,
     ) {
-        let glyph = id.with_scale_and_position(px_scale(font, em), point(x, baseline));
-        let Some(outline) = font.outline_glyph(glyph) else {
+        let (ox, oy, sub) = glyph_cache::quantise(x, baseline);
+        let Some(cov) = glyph_cache::coverage(font, id, em, sub) else {
             return;
         };
-        let b = outline.px_bounds();
-        let (x0, y0) = (b.min.x as i64, b.min.y as i64);
-        let (w, h) = (u64::from(self.width), u64::from(self.height));
-        let px = &mut self.px;
-        outline.draw(|gx, gy, cov| {
-            let (x, y) = (x0 + i64::from(gx), y0 + i64::from(gy));
-            let level = level(cov);
-            if level > 0 && (x as u64) < w && (y as u64) < h {
-                px.put(y as usize * w as usize + x as usize, color, level);
+        let (w, h) = (i64::from(self.width), i64::from(self.height));
+        let (x0, y0) = (ox + cov.left, oy + cov.top);
+        // Only the part of the glyph's box inside the canvas.
+        let (cx0, cx1) = ((-x0).max(0), (w - x0).min(cov.width as i64));
+        if cx0 >= cx1 {
+            return;
+        }
+        for (gy, row) in cov.levels.chunks_exact(cov.width).enumerate() {
+            let y = y0 + gy as i64;
+            if (0..h).contains(&y) {
+                let start = (y * w + x0 + cx0) as usize;
+                self.px
+                    .put_row(start, &row[cx0 as usize..cx1 as usize], color);
             }
-        });
+        }
     }
 
     /// Fills the rectangle [x0, x1) × [y0, y1) (fractional edges are anti-aliased).

@@ -12,7 +12,7 @@ pub use gallery::gallery;
 pub use guard::Policy;
 pub use manifest::{Artifact, Manifest};
 pub use outdir::{OutDir, Staging, write_file};
-pub use temps::install_signal_handler;
+pub use temps::{install_signal_handler, interrupted, wait_for_handler};
 
 use sha2::{Digest, Sha256};
 

@@ -128,6 +128,20 @@ pub fn remove_all() -> String {
     }
 }
 
+/// Whether a signal ended the run: the handler is removing the temps and will exit 130.
+pub fn interrupted() -> bool {
+    registry().interrupted
+}
+
+/// Called by a thread that failed because the run was interrupted: wait for the signal
+/// handler to finish its cleanup and exit 130 with the true message, so the failure it
+/// caused is not reported as an error of its own (exit 1).
+pub fn wait_for_handler() -> ! {
+    // The handler exits within moments; this bound only guards against a handler that died.
+    std::thread::sleep(std::time::Duration::from_secs(10));
+    std::process::exit(130);
+}
+
 /// Install the handler for SIGINT, SIGTERM and SIGHUP: remove every temp, say so, exit 130.
 pub fn install_signal_handler() {
     let _ = ctrlc::set_handler(|| {

@@ -58,14 +58,15 @@ pub fn widths() -> impl Iterator<Item = f32> {
 }
 
 /// Tokens as the orphan rule counts them: each CJK character; each Latin word or number
-/// (a run of letters and digits, joined by ASCII punctuation or ’, not by spaces).
+/// (a run of letters and digits, joined by ASCII punctuation or ’ — or ‘, which Chinese input
+/// methods type for an apostrophe: `don‘t` — not by spaces).
 pub fn tokens(s: &str) -> usize {
     let (mut n, mut run) = (0, false);
     for c in s.chars() {
         let cjk = c.is_alphanumeric() && c as u32 >= 0x2E80;
         let latin = c.is_alphanumeric() && !cjk;
         n += usize::from(cjk || (latin && !run));
-        run = latin || (run && (c.is_ascii_punctuation() || c == '’'));
+        run = latin || (run && (c.is_ascii_punctuation() || c == '’' || c == '‘'));
     }
     n
 }

@@ -80,7 +80,9 @@ proptest! {
             prop_assert!(l.height() <= h + 0.01);
             prop_assert!(l.lines.iter().all(|x| x.width <= w + 0.01));
             prop_assert_eq!(&l, &layout(&t, l.size, w, &s, &m));
-            prop_assert!(l.size <= p.size && l.size >= (p.size * 0.75).ceil().max(12.0),
+            // Phrase-aware breaks may also fit a size the plain breaks do not (they move a
+            // different word down), so only the floor is a property.
+            prop_assert!(l.size <= 60.0 && l.size >= (p.size * 0.75).ceil().max(12.0),
                 "{} vs {}", l.size, p.size);
         }
     }
