@@ -5,7 +5,7 @@ use super::job::{self, Job};
 use super::produce;
 use super::{load_interview, select_quotes, with_threads};
 use crate::cli::{BuildArgs, BuildFormat};
-use crate::output::{self, Artifact, Manifest, OutDir, Policy};
+use crate::output::{self, Artifact, Entries, Manifest, OutDir, Policy};
 use crate::printable::escape;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
@@ -30,12 +30,18 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         manifests.push(m);
     }
     if args.format == BuildFormat::Json {
-        let json = if args.job.is_some() {
-            serde_json::to_string_pretty(&manifests)?
-        } else {
-            serde_json::to_string_pretty(&manifests[0])?
-        };
-        super::emit(&(json + "\n"))?;
+        // manifest.json as written, one per job (an array of them for a job file).
+        let mut json = Vec::new();
+        let many = args.job.is_some();
+        json.extend_from_slice(if many { b"[\n" } else { b"" });
+        for (k, m) in manifests.iter().enumerate() {
+            if k > 0 {
+                json.extend_from_slice(b",\n");
+            }
+            m.write_json(&mut json)?;
+        }
+        json.extend_from_slice(if many { b"]\n" } else { b"" });
+        super::emit(&String::from_utf8_lossy(&json))?;
     }
     Ok(())
 }
@@ -43,12 +49,13 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
 /// `title: 22 quotes → 44 cards, EPUB, manifest, gallery (1.2 MB) in DIR`, naming only what
 /// was made.
 fn summary(job: &Job, m: &Manifest, verbose: bool) {
-    let cards = m.artifacts.iter().filter(|a| a.kind == "card").count();
-    let bytes: usize = m.artifacts.iter().map(|a| a.bytes).sum();
+    let cards = m.cards.len();
+    let (_, bytes) = m.totals();
     if verbose {
-        for a in &m.artifacts {
+        let _ = m.each(|a| {
             eprintln!("  {} ({} bytes)", escape(&a.path), a.bytes);
-        }
+            Ok(())
+        });
     }
     let mut made = Vec::new();
     if job.cards {
@@ -83,7 +90,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
             if job.cards {
                 produce::render_cards(&sel.quotes, &iv.meta.title, &job.card, &run, "cards/")
             } else {
-                Ok(Vec::new())
+                Ok(Entries::default())
             }
         },
         || -> anyhow::Result<Option<Vec<u8>>> {
@@ -93,7 +100,8 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
             Ok(Some(produce::book(&iv, &sel, &job.card, &job.book)?))
         },
     );
-    let mut artifacts = cards?;
+    let cards = cards?;
+    let mut artifacts = Vec::new();
     if let Some(book) = book? {
         let title = produce::book_title(&iv, &job.book.meta);
         let path = format!("{}.epub", produce::book_slug(&title));
@@ -105,15 +113,12 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
         job.input.input.as_deref(),
         sel.quotes.len(),
         artifacts,
-    );
-    let html = output::gallery(&manifest);
-    let sha256 = run.write("index.html", html.as_bytes())?;
-    manifest.artifacts.push(Artifact::plain(
-        "index.html".into(),
-        "gallery",
-        html.len(),
-        sha256,
-    ));
+    )
+    .with_cards(cards);
+    let (sha256, len) = run.write_with("index.html", |w| output::gallery(&manifest, w))?;
+    manifest
+        .artifacts
+        .push(Artifact::plain("index.html".into(), "gallery", len, sha256));
     run.commit(&manifest)?;
     Ok(manifest)
 }

@@ -42,14 +42,15 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
         &iv.meta.title,
         args.input.input.as_deref(),
         sel.quotes.len(),
-        written,
-    );
+        Vec::new(),
+    )
+    .with_cards(written);
     run.commit(&manifest)?;
     if !s.quiet {
-        let bytes: usize = manifest.artifacts.iter().map(|a| a.bytes).sum();
+        let (count, bytes) = manifest.totals();
         eprintln!(
             "wrote {} cards ({:.1} MB) to {}",
-            manifest.artifacts.len(),
+            count,
             bytes as f64 / 1e6,
             crate::printable::escape(&args.out.display().to_string())
         );

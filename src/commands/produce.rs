@@ -6,7 +6,7 @@ use crate::card::{self, FontBook, PngLevel, RenderOptions, Template};
 use crate::cli::{BookArgs, InputArgs};
 use crate::epub::{self, BookMeta, EpubOptions};
 use crate::interview::{Interview, Role};
-use crate::output::{Artifact, Staging};
+use crate::output::{Artifact, Entries, Staging};
 use crate::select::{self, Quote, QuoteKind, Selection, unsafe_id};
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -80,16 +80,21 @@ fn names_for(q: &Quote, s: &CardSettings) -> Vec<String> {
     }
 }
 
+/// Cards rendered in parallel between two spills of their manifest entries.
+const CARDS_PER_ROUND: usize = 256;
+
 /// Render every quote in its templates, in parallel, staging each card in `run` as
 /// `<prefix><id>.<template>.png` as soon as it is rendered: at most one card per thread is in
-/// memory. All or nothing: the first error wins (and the staged run is then dropped).
+/// memory, and the manifest entries of at most [`CARDS_PER_ROUND`] (the rest are spilled to
+/// the staging folder). All or nothing: the first error wins (and the staged run is then
+/// dropped).
 pub fn render_cards(
     quotes: &[Quote],
     title: &str,
     s: &CardSettings,
     run: &Staging,
     prefix: &str,
-) -> anyhow::Result<Vec<Artifact>> {
+) -> anyhow::Result<Entries> {
     let fonts = fonts(s)?;
     let tpl = templates(quotes.iter().flat_map(|q| names_for(q, s)))?;
     let jobs: Vec<(&Quote, String)> = quotes
@@ -110,42 +115,51 @@ pub fn render_cards(
         level: s.level,
         ..RenderOptions::default()
     };
-    let out = jobs
-        .par_iter()
-        .map(|(q, name)| {
-            let t = &tpl[name];
-            // Ad hoc text is not the interview's: credit it from the flags or not at all.
-            let adhoc;
-            let opts = if q.kind == QuoteKind::Adhoc {
-                adhoc = RenderOptions {
-                    title: s.source.clone(),
-                    ..opts.clone()
-                };
-                &adhoc
-            } else {
-                &opts
+    let render = |(q, name): &(&Quote, String)| -> anyhow::Result<Artifact> {
+        let t = &tpl[name];
+        // Ad hoc text is not the interview's: credit it from the flags or not at all.
+        let adhoc;
+        let opts = if q.kind == QuoteKind::Adhoc {
+            adhoc = RenderOptions {
+                title: s.source.clone(),
+                ..opts.clone()
             };
-            let card = card::render(q, t, &fonts, opts)
-                .with_context(|| format!("cannot render quote `{}` as a {} card", q.id, t.name))?;
-            let path = format!("{prefix}{}.{}.png", q.id, t.name);
-            let sha256 = run.write(&path, &card.png)?;
-            bar.inc(1);
-            Ok(Artifact {
-                path,
-                kind: "card".into(),
-                quote: Some(q.id.clone()),
-                text: Some(q.text.clone()),
-                template: Some(t.name.clone()),
-                size: Some([card.width, card.height]),
-                lines: card.lines,
-                font_px: Some(card.size_px as f32),
-                bytes: card.png.len(),
-                sha256,
-            })
+            &adhoc
+        } else {
+            &opts
+        };
+        let card = card::render(q, t, &fonts, opts)
+            .with_context(|| format!("cannot render quote `{}` as a {} card", q.id, t.name))?;
+        let path = format!("{prefix}{}.{}.png", q.id, t.name);
+        let sha256 = run.write(&path, &card.png)?;
+        bar.inc(1);
+        Ok(Artifact {
+            path,
+            kind: "card".into(),
+            quote: Some(q.id.clone()),
+            text: Some(q.text.clone()),
+            template: Some(t.name.clone()),
+            size: Some([card.width, card.height]),
+            lines: card.lines,
+            font_px: Some(card.size_px as f32),
+            bytes: card.png.len(),
+            sha256,
         })
-        .collect::<anyhow::Result<Vec<_>>>();
+    };
+    let mut spill = run.spill()?;
+    for round in jobs.chunks(CARDS_PER_ROUND) {
+        let made = round
+            .par_iter()
+            .map(render)
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        for a in &made {
+            spill
+                .push(a)
+                .context("cannot write the manifest's entries in the staging folder")?;
+        }
+    }
     bar.finish_and_clear();
-    out
+    Ok(spill.finish()?)
 }
 
 /// The EPUB cover's template: the title leads, the quote is secondary.

@@ -2,6 +2,7 @@
 //! text, template and size, and a link to the EPUB.
 
 use super::Manifest;
+use std::io::Write;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -10,20 +11,8 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The gallery page for a manifest.
-pub fn gallery(m: &Manifest) -> String {
-    let mut cards = String::new();
-    for a in m.artifacts.iter().filter(|a| a.kind == "card") {
-        let [w, h] = a.size.unwrap_or([0, 0]);
-        cards.push_str(&format!(
-            "<figure class=\"card\"><a href=\"{p}\"><img src=\"{p}\" width=\"{w}\" height=\"{h}\" loading=\"lazy\" alt=\"{t}\"></a>\
-             <figcaption><p class=\"text\">{t}</p><p class=\"meta\">{id} · {tpl} · {w}×{h}</p></figcaption></figure>\n",
-            p = escape(&a.path),
-            t = escape(a.text.as_deref().unwrap_or("")),
-            id = escape(a.quote.as_deref().unwrap_or("")),
-            tpl = escape(a.template.as_deref().unwrap_or("")),
-        ));
-    }
+/// Writes the gallery page for a manifest, one card at a time.
+pub fn gallery(m: &Manifest, w: &mut dyn Write) -> std::io::Result<()> {
     let books: String = m
         .artifacts
         .iter()
@@ -35,8 +24,9 @@ pub fn gallery(m: &Manifest) -> String {
             )
         })
         .collect();
-    let count = m.artifacts.iter().filter(|a| a.kind == "card").count();
-    format!(
+    let count = m.cards.len() + m.artifacts.iter().filter(|a| a.kind == "card").count();
+    write!(
+        w,
         r#"<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -59,13 +49,26 @@ figcaption {{ padding: .5rem .75rem; font-size: .85rem; }}
 <body>
 <header><h1>{title}</h1><p>{count} cards · {quotes} quotes · {books}</p></header>
 <main>
-{cards}</main>
-</body>
-</html>
 "#,
         title = escape(&m.title),
         quotes = m.quotes,
-    )
+    )?;
+    m.each(|a| {
+        if a.kind != "card" {
+            return Ok(());
+        }
+        let [cw, ch] = a.size.unwrap_or([0, 0]);
+        writeln!(
+            w,
+            "<figure class=\"card\"><a href=\"{p}\"><img src=\"{p}\" width=\"{cw}\" height=\"{ch}\" loading=\"lazy\" alt=\"{t}\"></a>\
+             <figcaption><p class=\"text\">{t}</p><p class=\"meta\">{id} · {tpl} · {cw}×{ch}</p></figcaption></figure>",
+            p = escape(&a.path),
+            t = escape(a.text.as_deref().unwrap_or("")),
+            id = escape(a.quote.as_deref().unwrap_or("")),
+            tpl = escape(a.template.as_deref().unwrap_or("")),
+        )
+    })?;
+    w.write_all(b"</main>\n</body>\n</html>\n")
 }
 
 #[cfg(test)]
@@ -96,14 +99,14 @@ mod tests {
             size: None,
             ..card.clone()
         };
-        let m = Manifest {
-            generator: "jinju".into(),
-            title: "T".into(),
-            input: "bundled".into(),
-            quotes: 1,
-            artifacts: vec![card, book],
-        };
-        let html = gallery(&m);
+        let m = Manifest::new("T", None, 1, vec![card, book]);
+        let mut out = Vec::new();
+        gallery(&m, &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(
+            html.contains("1 cards") && html.ends_with("</html>\n"),
+            "{html}"
+        );
         assert!(html.contains("&lt;b&gt;&amp;") && !html.contains("<b>&"));
         assert!(
             html.contains("src=\"cards/a.portrait.png\"") && html.contains("href=\"book.epub\"")

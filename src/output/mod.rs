@@ -10,7 +10,7 @@ mod temps;
 
 pub use gallery::gallery;
 pub use guard::Policy;
-pub use manifest::{Artifact, Manifest};
+pub use manifest::{Artifact, Entries, EntryWriter, Manifest};
 pub use outdir::{OutDir, Staging, write_file};
 pub use temps::{install_signal_handler, interrupted, wait_for_handler};
 
@@ -18,10 +18,47 @@ use sha2::{Digest, Sha256};
 
 /// Hex sha256 of bytes.
 pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A writer that hashes (sha256) and counts what goes through it.
+pub struct HashingWriter<W: std::io::Write> {
+    inner: W,
+    sha: Sha256,
+    len: usize,
+}
+
+impl<W: std::io::Write> HashingWriter<W> {
+    pub fn new(inner: W) -> Self {
+        HashingWriter {
+            inner,
+            sha: Sha256::new(),
+            len: 0,
+        }
+    }
+
+    /// Flush; the hex sha256 and the length of everything written.
+    pub fn finish(mut self) -> std::io::Result<(String, usize)> {
+        self.inner.flush()?;
+        Ok((hex(&self.sha.finalize()), self.len))
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.sha.update(&buf[..n]);
+        self.len += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 #[cfg(test)]

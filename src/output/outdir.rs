@@ -130,14 +130,25 @@ pub struct Staging<'a> {
 impl Staging<'_> {
     /// Stage `bytes` as `rel`; returns their sha256 in hex. Safe to call from many threads.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<String> {
+        Ok(self.write_with(rel, |w| w.write_all(bytes))?.0)
+    }
+
+    /// Stage what `fill` writes as `rel` (streamed: never whole in memory); returns its
+    /// sha256 in hex and its length.
+    pub fn write_with(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<(String, usize)> {
         if !guard::is_safe_relative(rel) {
             bail!("refusing to write `{rel}`: output paths must stay inside the output folder");
         }
-        let written = temps::create_staged(self.dir.path(), rel).and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.flush()
+        let written = temps::create_staged(self.dir.path(), rel).and_then(|f| {
+            let mut w = super::HashingWriter::new(std::io::BufWriter::new(f));
+            fill(&mut w)?;
+            w.finish()
         });
-        written.with_context(|| {
+        let (sha256, len) = written.with_context(|| {
             format!(
                 "cannot write `{}` (staged in `{}`)",
                 shown(&self.out.given.join(rel)),
@@ -148,7 +159,15 @@ impl Staging<'_> {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(rel.to_string());
-        Ok(super::sha256(bytes))
+        Ok((sha256, len))
+    }
+
+    /// A temp file in the output folder, not among the outputs, for the manifest's card
+    /// entries (it outlives the staging folder, for the summary and `--format json`).
+    pub fn spill(&self) -> anyhow::Result<super::manifest::EntryWriter> {
+        let file = temps::file_in(&self.out.root)
+            .with_context(|| format!("cannot write in `{}`", shown(&self.out.given)))?;
+        Ok(super::manifest::EntryWriter::new(file))
     }
 
     /// Swap the staged files into the folder and write `manifest` as `manifest.json`, last

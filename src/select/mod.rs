@@ -10,7 +10,7 @@ mod sources;
 pub use sources::adhoc;
 mod spec;
 
-pub use ids::{count_chars, unsafe_id};
+pub use ids::{adhoc_id, count_chars, unsafe_id};
 pub use near::{near_duplicate, similarity};
 pub use quote::{Quote, QuoteKind, SectionRef};
 pub use rank::CONTEXT_OPENERS;
@@ -210,9 +210,33 @@ fn passes(q: &Quote, f: &Filters) -> bool {
         && f.max_chars.is_none_or(|m| q.chars <= m)
 }
 
+/// Ad hoc texts whose hashed id another text already has get the wide id instead.
+fn widen_colliding_adhoc_ids(sel: &mut Selection) {
+    let mut owner: HashMap<&str, &str> = HashMap::new();
+    let mut widen = Vec::new();
+    for (i, q) in sel.quotes.iter().enumerate() {
+        if q.kind != QuoteKind::Adhoc {
+            owner.entry(&q.id).or_insert(&q.text);
+            continue;
+        }
+        match owner.get(q.id.as_str()) {
+            Some(&text) if text != q.text => widen.push(i),
+            Some(_) => {}
+            None => {
+                owner.insert(&q.id, &q.text);
+            }
+        }
+    }
+    for i in widen {
+        let q = &mut sel.quotes[i];
+        q.id = ids::wide_adhoc_id(&q.text);
+    }
+}
+
 /// Drop exact repeats (the same text selected twice); refuse one id for two texts. Linear:
 /// ids and texts are looked up by hash.
 fn dedupe(sel: &mut Selection, origin: &str) -> Result<(), SelectError> {
+    widen_colliding_adhoc_ids(sel);
     let mut keep = vec![true; sel.quotes.len()];
     {
         let mut ids: HashMap<&str, &str> = HashMap::new();

@@ -335,3 +335,30 @@ fn ids_must_be_safe_and_unique() {
             .contains("exactly one of")
     );
 }
+
+#[test]
+fn ad_hoc_texts_whose_short_ids_collide_get_distinct_ids() {
+    // FNV-1a's upper 32 bits of these two texts are equal (0x59ebeb83).
+    let (a, b) = ("慢就是快767648", "慢就是快804828");
+    assert_eq!(jinju::select::adhoc_id(a), jinju::select::adhoc_id(b));
+    let entries = [a, b, a]
+        .iter()
+        .map(|t| Entry {
+            adhoc: Some(t.to_string()),
+            ..Entry::default()
+        })
+        .collect();
+    let spec = Spec {
+        entries,
+        ..Spec::default()
+    };
+    let quotes = select::select(&iv(), &spec).unwrap().quotes;
+    let ids: Vec<&str> = quotes.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(quotes.len(), 2, "the repeat of `a` is dropped: {ids:?}");
+    assert_eq!(ids[0], jinju::select::adhoc_id(a));
+    assert_ne!(ids[0], ids[1]);
+    assert!(
+        ids[1].starts_with(&ids[0][..14]) && ids[1].len() == 22,
+        "{ids:?}"
+    );
+}
