@@ -16,6 +16,7 @@ mod raster;
 mod render;
 mod template;
 mod validate;
+mod vertical;
 
 pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
 pub use error::{Error, Result};
@@ -24,8 +25,8 @@ pub use pixels::COVERAGE_LEVELS;
 pub use raster::{Canvas, Color};
 pub use render::{Painted, expand, paint};
 pub use template::{
-    Background, Gradient, LineAlign, MAX_IMAGE_PIXELS, MAX_SIDE, Mark, PLACEHOLDERS, PresetInfo,
-    QuoteStyle, Rule, SizeRange, Template, TextLine, image_pixels, presets,
+    Background, Direction, Gradient, LineAlign, MAX_IMAGE_PIXELS, MAX_SIDE, Mark, PLACEHOLDERS,
+    PresetInfo, QuoteStyle, Rule, SizeRange, Template, TextLine, image_pixels, presets,
 };
 
 use crate::select::Quote;

@@ -141,7 +141,22 @@ impl Canvas {
         baseline: f32,
         color: Color,
     ) {
-        let glyph = id.with_scale_and_position(px_scale(font, em), point(x, baseline));
+        self.glyph_squeezed(font, id, (em, 1.0), (x, baseline), color);
+    }
+
+    /// Draws glyph `id` at `em` px, its width multiplied by `squeeze` (digits side by side
+    /// in one vertical cell), with its origin at `origin`.
+    pub fn glyph_squeezed(
+        &mut self,
+        font: &FontArc,
+        id: GlyphId,
+        (em, squeeze): (f32, f32),
+        (x, baseline): (f32, f32),
+        color: Color,
+    ) {
+        let mut scale = px_scale(font, em);
+        scale.x *= squeeze;
+        let glyph = id.with_scale_and_position(scale, point(x, baseline));
         let Some(outline) = font.outline_glyph(glyph) else {
             return;
         };
@@ -155,6 +170,32 @@ impl Canvas {
             if level > 0 && (x as u64) < w && (y as u64) < h {
                 px.put(y as usize * w as usize + x as usize, color, level);
             }
+        });
+    }
+
+    /// Draws glyph `id` at `em` px turned 90° clockwise (vertical Latin): its baseline runs
+    /// down the vertical line `x`, its origin at `y`, its top towards the right. The glyph is
+    /// rasterised upright at the fractional offsets that make the turn a pixel transpose.
+    pub fn glyph_turned(
+        &mut self,
+        font: &FontArc,
+        id: GlyphId,
+        em: f32,
+        (x, y): (f32, f32),
+        color: Color,
+    ) {
+        // Upright glyph point (gx, gy) lands on (x − gy, y + gx).
+        let (fx, fy) = (y - y.floor(), x.ceil() - x);
+        let glyph = id.with_scale_and_position(px_scale(font, em), point(fx, fy));
+        let Some(outline) = font.outline_glyph(glyph) else {
+            return;
+        };
+        let b = outline.px_bounds();
+        let (bx, by) = (b.min.x as i64, b.min.y as i64);
+        let (right, row) = (x.ceil() as i64, y.floor() as i64);
+        outline.draw(|gx, gy, cov| {
+            let (i, j) = (bx + i64::from(gx), by + i64::from(gy));
+            self.put(right - j - 1, row + i, color, cov);
         });
     }
 

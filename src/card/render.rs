@@ -4,9 +4,9 @@
 use super::error::{Error, Result};
 use super::fonts::{EM_ASCENT, FontBook, FontChain, NamedFont};
 use super::raster::{Canvas, Color, ink_bounds};
-use super::template::{LineAlign, Template};
+use super::template::{Direction, LineAlign, Mark, Template, TextLine};
 use crate::select::Quote;
-use crate::typeset::{self, Align, Glyph, Metrics, Style};
+use crate::typeset::{self, Align, Glyph, Layout, Metrics, Style};
 
 /// A card as pixels, before encoding.
 pub struct Painted {
@@ -17,6 +17,47 @@ pub struct Painted {
     pub size_px: u32,
 }
 
+/// What a card draws, resolved and checked before anything is drawn: sizes, texts with their
+/// placeholders filled, and the font chain of each part.
+pub(super) struct Parts<'t> {
+    pub width: u32,
+    pub height: u32,
+    pub scale: f32,
+    pub text: &'t str,
+    pub quote_chain: FontChain,
+    pub mark: Option<(&'t Mark, FontChain)>,
+    pub attribution: Option<(&'t TextLine, FontChain, String)>,
+    pub footer: Option<(&'t TextLine, FontChain, String)>,
+}
+
+impl Parts<'_> {
+    /// `v` px of the template at the card's scale.
+    pub fn px(&self, v: u32) -> f32 {
+        v as f32 * self.scale
+    }
+
+    /// The quote's style as the typesetter takes it.
+    pub fn style(template: &Template) -> Style {
+        let q = &template.quote;
+        Style {
+            line_height: q.line_height,
+            align: q.align,
+            balanced: q.balanced,
+            display: true,
+            ..Style::default()
+        }
+    }
+
+    /// The quote's size bounds at this scale.
+    pub fn sizes(&self, template: &Template) -> (u32, u32) {
+        let q = &template.quote;
+        (
+            scaled(q.size.min, self.scale).max(1),
+            scaled(q.size.max, self.scale).max(1),
+        )
+    }
+}
+
 /// Draws `quote` with `template`; `scale` multiplies every size; `title` fills `{title}`.
 pub fn paint(
     quote: &Quote,
@@ -25,6 +66,21 @@ pub fn paint(
     scale: f32,
     title: Option<&str>,
 ) -> Result<Painted> {
+    let parts = prepare(quote, template, book, scale, title)?;
+    match template.direction {
+        Direction::Horizontal => horizontal(quote, template, parts),
+        Direction::Vertical => super::vertical::paint(quote, template, parts),
+    }
+}
+
+/// Sizes, texts and fonts; every character must be drawable before anything is drawn.
+fn prepare<'t>(
+    quote: &'t Quote,
+    template: &'t Template,
+    book: &FontBook,
+    scale: f32,
+    title: Option<&str>,
+) -> Result<Parts<'t>> {
     let [w, h] = template.size;
     let (width, height) = (scaled(w, scale), scaled(h, scale));
     let sides = 1..=super::template::MAX_SIDE;
@@ -35,7 +91,6 @@ pub fn paint(
             scale,
         });
     }
-    let px = |v: u32| v as f32 * scale;
     let text = quote.text.trim();
     if text.is_empty() {
         return Err(Error::EmptyQuote {
@@ -43,8 +98,6 @@ pub fn paint(
         });
     }
     let chain = |name: &str| resolve(name, template, book).map(|f| book.chain(&f));
-
-    // Texts and fonts; every character must be drawable before anything is drawn.
     let quote_chain = chain(&template.quote.font)?;
     quote_chain.check(text, "quote")?;
     if let Some(max) = template.quote.max_chars
@@ -82,6 +135,41 @@ pub fn paint(
         lines.push(expanded.map(|t| (line, c, t)));
     }
     let (attribution, footer) = (lines[0].take(), lines[1].take());
+    Ok(Parts {
+        width,
+        height,
+        scale,
+        text,
+        quote_chain,
+        mark,
+        attribution,
+        footer,
+    })
+}
+
+/// The error for a quote that does not fit the template even at its smallest size.
+pub(super) fn does_not_fit(quote: &Quote, template: &Template, text: &str) -> Error {
+    Error::DoesNotFit {
+        id: quote.id.clone(),
+        chars: text.chars().count(),
+        template: template.name.clone(),
+        min: template.quote.size.min,
+    }
+}
+
+/// Composes a horizontal card: mark, lines, rule and attribution top to bottom.
+fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painted> {
+    let Parts {
+        width,
+        height,
+        text,
+        quote_chain,
+        mark,
+        attribution,
+        ..
+    } = &parts;
+    let (width, height, text) = (*width, *height, *text);
+    let px = |v: u32| parts.px(v);
 
     // The content box and the blocks around the quote.
     let [pt, pr, pb, pl] = template.padding;
@@ -104,29 +192,12 @@ pub fn paint(
         (None, None) => 0.0,
     } + attribution_em.unwrap_or(0.0);
     let q = &template.quote;
-    let style = Style {
-        line_height: q.line_height,
-        align: q.align,
-        balanced: q.balanced,
-        display: true,
-        ..Style::default()
-    };
-    let (min, max) = (
-        scaled(q.size.min, scale).max(1),
-        scaled(q.size.max, scale).max(1),
-    );
+    let style = Parts::style(template);
+    let (min, max) = parts.sizes(template);
     let available = ch - above - below;
-    let fit = |height: f32| typeset::fit(text, cw, height, min, max, &style, &quote_chain);
-    let filled = q.size.fill.filter(|&f| f < 1.0).map(|f| available * f);
-    let layout = (available >= min as f32)
-        .then(|| filled.and_then(&fit).or_else(|| fit(available)))
-        .flatten()
-        .ok_or_else(|| Error::DoesNotFit {
-            id: quote.id.clone(),
-            chars: text.chars().count(),
-            template: template.name.clone(),
-            min: q.size.min,
-        })?;
+    let fit = |height: f32| typeset::fit(text, cw, height, min, max, &style, quote_chain);
+    let layout = fit_share(q.size.fill, available, min, fit)
+        .ok_or_else(|| does_not_fit(quote, template, text))?;
 
     // Draw, top to bottom, the group centred vertically in the content box.
     let mut canvas = background(template, width, height);
@@ -163,7 +234,7 @@ pub fn paint(
         draw_glyphs(
             &mut canvas,
             &line.glyphs,
-            &quote_chain,
+            quote_chain,
             layout.size,
             x,
             baseline,
@@ -198,25 +269,47 @@ pub fn paint(
             l.color,
         );
     }
-    if let Some((l, c, t)) = &footer {
-        let top = height as f32 - px(pb) / 2.0 - px(l.size) / 2.0;
-        let content = (left, cw);
-        draw_line(
-            &mut canvas,
-            t,
-            c,
-            px(l.size),
-            (content, content),
-            top,
-            l.align,
-            l.color,
-        );
-    }
+    draw_footer(&mut canvas, &parts, template);
     Ok(Painted {
         canvas,
         lines: layout.lines.iter().map(|l| l.text.clone()).collect(),
         size_px: layout.size.round() as u32,
     })
+}
+
+/// Draws the footer, one line centred in the bottom padding, as both directions do.
+pub(super) fn draw_footer(canvas: &mut Canvas, parts: &Parts, template: &Template) {
+    let Some((l, c, t)) = &parts.footer else {
+        return;
+    };
+    let [_, pr, pb, pl] = template.padding;
+    let px = |v: u32| parts.px(v);
+    let top = parts.height as f32 - px(pb) / 2.0 - px(l.size) / 2.0;
+    let content = (px(pl), parts.width as f32 - px(pl) - px(pr));
+    draw_line(
+        canvas,
+        t,
+        c,
+        px(l.size),
+        (content, content),
+        top,
+        l.align,
+        l.color,
+    );
+}
+
+/// The layout that takes at most `fill` of `available` (the size-by-length rule), or, when
+/// even the smallest size does not, the largest that fits `available` at all.
+pub(super) fn fit_share(
+    fill: Option<f32>,
+    available: f32,
+    min: u32,
+    fit: impl Fn(f32) -> Option<Layout>,
+) -> Option<Layout> {
+    let filled = fill.filter(|&f| f < 1.0).map(|f| available * f);
+    (available >= min as f32)
+        .then(|| filled.and_then(&fit).or_else(|| fit(available)))
+        .flatten()
 }
 
 /// Does the quote open with a quotation mark (so that a decorative one would stack on it)?
@@ -246,7 +339,7 @@ fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont
     }
 }
 
-fn background(template: &Template, width: u32, height: u32) -> Canvas {
+pub(super) fn background(template: &Template, width: u32, height: u32) -> Canvas {
     let bg = &template.background;
     let base = bg.color.unwrap_or(Color([255, 255, 255, 255]));
     let mut canvas = match (&bg.gradient, &template.files.image) {
@@ -283,7 +376,7 @@ pub fn expand(text: &str, quote: &Quote, title: Option<&str>) -> Option<String> 
 }
 
 /// Sets `text` on one line at `em` px: glyphs at their natural advances, and the width.
-fn set_line(text: &str, chain: &FontChain, em: f32) -> (Vec<Glyph>, f32) {
+pub(super) fn set_line(text: &str, chain: &FontChain, em: f32) -> (Vec<Glyph>, f32) {
     let mut x = 0.0;
     let glyphs = text
         .chars()
@@ -304,7 +397,11 @@ fn set_line(text: &str, chain: &FontChain, em: f32) -> (Vec<Glyph>, f32) {
 }
 
 /// Union of the glyphs' ink boxes (left, top, right, bottom) relative to the line origin.
-fn line_ink(glyphs: &[Glyph], chain: &FontChain, em: f32) -> Option<(f32, f32, f32, f32)> {
+pub(super) fn line_ink(
+    glyphs: &[Glyph],
+    chain: &FontChain,
+    em: f32,
+) -> Option<(f32, f32, f32, f32)> {
     glyphs
         .iter()
         .filter_map(|g| {
@@ -317,7 +414,7 @@ fn line_ink(glyphs: &[Glyph], chain: &FontChain, em: f32) -> Option<(f32, f32, f
 
 /// The left edge of something `w` wide aligned with `anchor` (left, width), kept inside
 /// `bounds` (left, width) when it fits.
-fn place(align: LineAlign, anchor: (f32, f32), bounds: (f32, f32), w: f32) -> f32 {
+pub(super) fn place(align: LineAlign, anchor: (f32, f32), bounds: (f32, f32), w: f32) -> f32 {
     let x = match align {
         LineAlign::Start => anchor.0,
         LineAlign::Center => anchor.0 + (anchor.1 - w) / 2.0,
@@ -352,7 +449,7 @@ fn draw_line(
 
 /// Draws positioned glyphs; a pair of em dashes becomes one continuous rule (Noto's U+2014
 /// is 0.894 em, so two glyphs would show a gap).
-fn draw_glyphs(
+pub(super) fn draw_glyphs(
     canvas: &mut Canvas,
     glyphs: &[Glyph],
     chain: &FontChain,

@@ -1,6 +1,7 @@
 //! The 138 sentences of the interviewee (as scraped, ASCII punctuation included) through the
-//! cards back end at 1080 px with 120 px margins: the typesetting rules hold on every card,
-//! and the manifest's lines give the text back.
+//! cards back end — the portrait preset's lines and both vertical presets' columns: the
+//! typesetting rules hold on every line or column of every card, and the manifest's lines
+//! give the text back.
 
 use assert_cmd::Command;
 use jinju::typeset::{is_prohibited_end, is_prohibited_start};
@@ -11,6 +12,20 @@ fn is_latin(c: char) -> bool {
 
 #[test]
 fn the_138_answers_set_without_a_fault() {
+    answers_without_a_fault("portrait", [1080, 1350]);
+}
+
+#[test]
+fn the_138_answers_set_in_story_columns_without_a_fault() {
+    answers_without_a_fault("story-vertical", [1080, 1920]);
+}
+
+#[test]
+fn the_138_answers_set_in_xiaohongshu_columns_without_a_fault() {
+    answers_without_a_fault("xiaohongshu-vertical", [1080, 1440]);
+}
+
+fn answers_without_a_fault(template: &str, size: [u32; 2]) {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("jinju")
         .unwrap()
@@ -20,7 +35,7 @@ fn the_138_answers_set_without_a_fault() {
             "--lines",
             "tests/data/answers138.txt",
             "--template",
-            "portrait",
+            template,
             "--out",
         ])
         .arg(dir.path())
@@ -45,7 +60,7 @@ fn the_138_answers_set_without_a_fault() {
             .map(|l| l.as_str().unwrap())
             .collect();
         assert_eq!(lines.concat(), text, "lines lose or add text");
-        assert_eq!(card["size"], serde_json::json!([1080, 1350]));
+        assert_eq!(card["size"], serde_json::json!(size));
         for (i, line) in lines.iter().enumerate() {
             let (first, last) = (
                 line.chars().next().unwrap(),
@@ -80,7 +95,7 @@ fn the_138_answers_set_without_a_fault() {
     }
     assert!(
         faults.is_empty(),
-        "{} faults:\n{}",
+        "{template}: {} faults:\n{}",
         faults.len(),
         faults.join("\n")
     );
