@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The headless browser on `PATH`.
-fn browser() -> PathBuf {
+pub fn browser() -> PathBuf {
     let path = std::env::var_os("PATH").unwrap_or_default();
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
@@ -37,7 +37,7 @@ fn bundled_book(dir: &Path) -> PathBuf {
 }
 
 /// One file of a book.
-fn entry(epub: &Path, name: &str) -> Vec<u8> {
+pub fn entry(epub: &Path, name: &str) -> Vec<u8> {
     let file = std::fs::File::open(epub).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
     let mut data = Vec::new();
