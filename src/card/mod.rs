@@ -11,6 +11,7 @@
 mod encode;
 mod error;
 mod fonts;
+mod parts;
 mod pixels;
 mod raster;
 mod render;
@@ -21,9 +22,10 @@ mod vertical;
 pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
 pub use error::{Error, Result};
 pub use fonts::{FontBook, FontChain, embedded_font_bytes, embedded_names, load_font_file};
+pub use parts::expand;
 pub use pixels::COVERAGE_LEVELS;
 pub use raster::{Canvas, Color};
-pub use render::{Painted, expand, paint};
+pub use render::{Painted, paint};
 pub use template::{
     Background, Direction, Gradient, LineAlign, MAX_IMAGE_PIXELS, MAX_SIDE, Mark, PLACEHOLDERS,
     PresetInfo, QuoteStyle, Rule, SizeRange, Template, TextLine, image_pixels, presets,

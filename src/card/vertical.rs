@@ -6,11 +6,9 @@
 
 use super::error::Result;
 use super::fonts::{EM_ASCENT, FontChain};
+use super::parts::{Parts, does_not_fit, fit_share};
 use super::raster::{Canvas, Color, ink_bounds};
-use super::render::{
-    Painted, Parts, background, does_not_fit, draw_footer, draw_glyphs, fit_share, line_ink, place,
-    set_line,
-};
+use super::render::{Painted, background, draw_footer, draw_glyphs, line_ink, place, set_line};
 use super::template::{LineAlign, Template};
 use crate::select::Quote;
 use crate::typeset::vertical::{Orient, fit_vertical, layout_vertical, orientations};

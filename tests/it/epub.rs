@@ -19,6 +19,25 @@ pub fn browser() -> PathBuf {
         })
 }
 
+/// Headless Chromium, quiet and offline, its profile in `profile`, waiting up to 10 s of
+/// virtual time for fonts and scripts.
+pub fn headless(profile: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(browser());
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--allow-file-access-from-files",
+        "--virtual-time-budget=10000",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
+
 /// `jinju epub` of the bundled interview, into `dir`.
 fn bundled_book(dir: &Path) -> PathBuf {
     let epub = dir.join("book.epub");
@@ -108,21 +127,8 @@ fn the_embedded_subset_compresses_punctuation_and_joins_the_dash_in_chromium() {
     );
     let html = dir.path().join("measure.html");
     std::fs::write(&html, page).unwrap();
-    let profile = dir.path().join("profile");
-    let out = std::process::Command::new(browser())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--allow-file-access-from-files",
-            "--virtual-time-budget=10000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+    let out = headless(&dir.path().join("profile"))
+        .arg("--dump-dom")
         .arg(format!("file://{}", html.display()))
         .output()
         .unwrap();

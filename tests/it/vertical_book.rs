@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use image::GrayImage;
 
-use super::epub::{browser, entry};
+use super::epub::{entry, headless};
 use super::readers::epubcheck;
 
 /// `jinju epub` of the bundled interview into `dir`, vertical or not.
@@ -103,21 +103,8 @@ fn screenshot(epub: &Path, dir: &Path) -> GrayImage {
     )
     .unwrap();
     let png = dir.join("shot.png");
-    let out = std::process::Command::new(browser())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--allow-file-access-from-files",
-            "--window-size=900,700",
-            "--virtual-time-budget=10000",
-        ])
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+    let out = headless(&dir.join("profile"))
+        .args(["--hide-scrollbars", "--window-size=900,700"])
         .arg(format!("--screenshot={}", png.display()))
         .arg(format!("file://{}", frame.display()))
         .output()
