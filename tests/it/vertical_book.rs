@@ -2,7 +2,8 @@
 //! right to left, its stylesheet vertical, its font subset keeping the vertical tables, short
 //! digit runs marked upright — and headless Chromium drawing a chapter in columns that start
 //! at the right, where the horizontal book's same chapter is drawn in lines from the top
-//! (ink profiles of screenshots). Chromium and epubcheck are required (`.ci/run` installs
+//! (ink profiles of screenshots); `build --vertical` and a job's `vertical: true` do the same.
+//! Chromium and epubcheck are required (`.ci/run` installs
 //! them); without them these tests fail, they do not skip.
 
 use std::path::{Path, PathBuf};
@@ -175,4 +176,53 @@ fn chromium_sets_the_vertical_chapter_in_columns_from_the_right() {
     );
     let (a, e) = widest(&h_rows);
     assert!(e < 233, "the horizontal chapter number is at y {a}–{e}");
+}
+
+/// The spine of the one EPUB a `build` output folder holds.
+fn spine_of(out: &Path) -> String {
+    let epub = std::fs::read_dir(out)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "epub"))
+        .unwrap_or_else(|| panic!("no epub in {}", out.display()));
+    let opf = text(&epub, "OEBPS/content.opf");
+    opf.lines()
+        .find(|l| l.contains("<spine"))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn build_takes_vertical_as_a_flag_and_as_a_job_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let o = Command::cargo_bin("jinju")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["build", "--quiet"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    run(&[
+        "--vertical",
+        "--template",
+        "story-vertical",
+        "--out",
+        "flag",
+    ]);
+    assert!(spine_of(&dir.path().join("flag")).contains("\"rtl\""));
+    let cards = std::fs::read_dir(dir.path().join("flag/cards"))
+        .unwrap()
+        .count();
+    assert!(cards >= 17, "{cards} vertical cards");
+    std::fs::write(
+        dir.path().join("job.yaml"),
+        "jobs:\n  - out: v\n    cards: false\n    vertical: true\n  - out: h\n    cards: false\n",
+    )
+    .unwrap();
+    run(&["--job", "job.yaml"]);
+    assert!(spine_of(&dir.path().join("v")).contains("\"rtl\""));
+    assert!(spine_of(&dir.path().join("h")).contains("\"ltr\""));
 }
