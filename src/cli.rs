@@ -236,6 +236,9 @@ pub struct BookArgs {
     /// The book's language, a BCP 47 tag (default: zh-CN).
     #[arg(long, value_name = "TAG")]
     pub language: Option<String>,
+    /// Set the book vertically (竖排): columns right to left, pages turned right to left.
+    #[arg(long)]
+    pub vertical: bool,
 }
 
 #[derive(Debug, Args)]

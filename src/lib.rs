@@ -6,8 +6,8 @@
 //! - [`interview`]: document → [`interview::Interview`] (title, byline, sections, speakers
 //!   and roles, turns, notes, emphasis; boilerplate dropped), with cleaning and errata.
 //! - [`select`]: the interview + a selection spec → `Vec<Quote>`.
-//! - [`typeset`]: pure Chinese paragraph layout (clreq rules), no pixels.
-//! - [`card`]: templates + embedded fonts + typeset lines → PNG quote cards.
+//! - [`typeset`]: pure Chinese paragraph layout (clreq rules), lines or vertical columns, no pixels.
+//! - [`card`]: templates + embedded fonts + typeset lines or columns → PNG quote cards.
 //! - [`epub`]: the whole interview → an EPUB 3 book.
 #![forbid(unsafe_code)]
 

@@ -12,22 +12,25 @@ mod encode;
 mod error;
 mod fonts;
 mod glyph_cache;
+mod parts;
 mod pixels;
 mod raster;
 mod render;
 mod scanlines;
 mod template;
 mod validate;
+mod vertical;
 
 pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
 pub use error::{Error, Result};
 pub use fonts::{FontBook, FontChain, embedded_font_bytes, embedded_names, load_font_file};
+pub use parts::expand;
 pub use pixels::COVERAGE_LEVELS;
 pub use raster::{Canvas, Color};
-pub use render::{Painted, expand, paint};
+pub use render::{Painted, paint};
 pub use template::{
-    Background, Gradient, LineAlign, MAX_IMAGE_PIXELS, MAX_SIDE, Mark, PLACEHOLDERS, PresetInfo,
-    QuoteStyle, Rule, SizeRange, Template, TextLine, image_pixels, presets,
+    Background, Direction, Gradient, LineAlign, MAX_IMAGE_PIXELS, MAX_SIDE, Mark, PLACEHOLDERS,
+    PresetInfo, QuoteStyle, Rule, SizeRange, Template, TextLine, image_pixels, presets,
 };
 
 use crate::select::Quote;

@@ -1,9 +1,10 @@
 //! Drawing: the opaque canvas of a card, backgrounds (solid, gradient, image with cover fit)
 //! and anti-aliased glyphs and rules by coverage. No layout decisions here.
 
-use ab_glyph::{Font, FontArc, GlyphId};
+use ab_glyph::{Font, FontArc, GlyphId, point};
 use image::{RgbImage, RgbaImage, imageops::FilterType};
 
+use super::fonts::px_scale;
 use super::glyph_cache;
 use super::pixels::{Pixels, blend, level};
 
@@ -161,6 +162,58 @@ impl Canvas {
                     .put_row(start, &row[cx0 as usize..cx1 as usize], color);
             }
         }
+    }
+
+    /// Draws glyph `id` at `em` px, its width multiplied by `squeeze` (digits side by side
+    /// in one vertical cell), with its origin at (`x`, `baseline`); not cached (rare).
+    pub fn glyph_squeezed(
+        &mut self,
+        font: &FontArc,
+        id: GlyphId,
+        (em, squeeze): (f32, f32),
+        (x, baseline): (f32, f32),
+        color: Color,
+    ) {
+        if squeeze == 1.0 {
+            return self.glyph(font, id, em, x, baseline, color);
+        }
+        let mut scale = px_scale(font, em);
+        scale.x *= squeeze;
+        let glyph = id.with_scale_and_position(scale, point(x, baseline));
+        let Some(outline) = font.outline_glyph(glyph) else {
+            return;
+        };
+        let b = outline.px_bounds();
+        let (x0, y0) = (b.min.x as i64, b.min.y as i64);
+        outline.draw(|gx, gy, cov| {
+            self.put(x0 + i64::from(gx), y0 + i64::from(gy), color, cov);
+        });
+    }
+
+    /// Draws glyph `id` at `em` px turned 90° clockwise (vertical Latin): its baseline runs
+    /// down the vertical line `x`, its origin at `y`, its top towards the right. The glyph is
+    /// rasterised upright at the fractional offsets that make the turn a pixel transpose.
+    pub fn glyph_turned(
+        &mut self,
+        font: &FontArc,
+        id: GlyphId,
+        em: f32,
+        (x, y): (f32, f32),
+        color: Color,
+    ) {
+        // Upright glyph point (gx, gy) lands on (x − gy, y + gx).
+        let (fx, fy) = (y - y.floor(), x.ceil() - x);
+        let glyph = id.with_scale_and_position(px_scale(font, em), point(fx, fy));
+        let Some(outline) = font.outline_glyph(glyph) else {
+            return;
+        };
+        let b = outline.px_bounds();
+        let (bx, by) = (b.min.x as i64, b.min.y as i64);
+        let (right, row) = (x.ceil() as i64, y.floor() as i64);
+        outline.draw(|gx, gy, cov| {
+            let (i, j) = (bx + i64::from(gx), by + i64::from(gy));
+            self.put(right - j - 1, row + i, color, cov);
+        });
     }
 
     /// Fills the rectangle [x0, x1) × [y0, y1) (fractional edges are anti-aliased).

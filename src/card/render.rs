@@ -1,12 +1,14 @@
-//! Composition of one card: texts with placeholders, the coverage check, vertical layout of
-//! mark, quote, rule and attribution, and drawing them in order onto the background.
+//! Composition of one card: the entry point for both directions, the horizontal card (mark,
+//! quote, rule and attribution top to bottom), and the drawing both directions share
+//! (background, one-line texts, the footer, glyph runs with continuous dashes).
 
-use super::error::{Error, Result};
-use super::fonts::{EM_ASCENT, FontBook, FontChain, NamedFont};
+use super::error::Result;
+use super::fonts::{EM_ASCENT, FontBook, FontChain};
+use super::parts::{Parts, does_not_fit, fit_share, prepare};
 use super::raster::{Canvas, Color, ink_bounds};
-use super::template::{LineAlign, Template};
+use super::template::{Direction, LineAlign, Template};
 use crate::select::Quote;
-use crate::typeset::{self, Align, Glyph, Metrics, Style};
+use crate::typeset::{self, Align, Glyph, Metrics};
 
 /// A card as pixels, before encoding.
 pub struct Painted {
@@ -25,63 +27,26 @@ pub fn paint(
     scale: f32,
     title: Option<&str>,
 ) -> Result<Painted> {
-    let [w, h] = template.size;
-    let (width, height) = (scaled(w, scale), scaled(h, scale));
-    let sides = 1..=super::template::MAX_SIDE;
-    if !(0.1..=8.0).contains(&scale) || !sides.contains(&width) || !sides.contains(&height) {
-        return Err(Error::Size {
-            width: w,
-            height: h,
-            scale,
-        });
+    let parts = prepare(quote, template, book, scale, title)?;
+    match template.direction {
+        Direction::Horizontal => horizontal(quote, template, parts),
+        Direction::Vertical => super::vertical::paint(quote, template, parts),
     }
-    let px = |v: u32| v as f32 * scale;
-    let text = quote.text.trim();
-    if text.is_empty() {
-        return Err(Error::EmptyQuote {
-            id: quote.id.clone(),
-        });
-    }
-    let chain = |name: &str| resolve(name, template, book).map(|f| book.chain(&f));
+}
 
-    // Texts and fonts; every character must be drawable before anything is drawn.
-    let quote_chain = chain(&template.quote.font)?;
-    quote_chain.check(text, "quote")?;
-    if let Some(max) = template.quote.max_chars
-        && quote.chars > max
-    {
-        return Err(Error::TooLong {
-            id: quote.id.clone(),
-            chars: quote.chars,
-            template: template.name.clone(),
-            max,
-        });
-    }
-    // A quote that opens with its own quotation mark gets no decorative one on top.
-    let mark = match &template.mark {
-        Some(m) if !opens_with_quotation_mark(text) => Some((m, chain(&m.font)?)),
-        _ => None,
-    };
-    if let Some((m, c)) = &mark {
-        c.check(&m.text, "quote mark")?;
-    }
-    let mut lines = Vec::new();
-    for (part, line) in [
-        ("attribution", &template.attribution),
-        ("footer", &template.footer),
-    ] {
-        let Some(line) = line else {
-            lines.push(None);
-            continue;
-        };
-        let expanded = expand(&line.text, quote, title);
-        let c = chain(&line.font)?;
-        if let Some(t) = &expanded {
-            c.check(t, part)?;
-        }
-        lines.push(expanded.map(|t| (line, c, t)));
-    }
-    let (attribution, footer) = (lines[0].take(), lines[1].take());
+/// Composes a horizontal card: mark, lines, rule and attribution top to bottom.
+fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painted> {
+    let Parts {
+        width,
+        height,
+        text,
+        quote_chain,
+        mark,
+        attribution,
+        ..
+    } = &parts;
+    let (width, height, text) = (*width, *height, *text);
+    let px = |v: u32| parts.px(v);
 
     // The content box and the blocks around the quote.
     let [pt, pr, pb, pl] = template.padding;
@@ -104,29 +69,12 @@ pub fn paint(
         (None, None) => 0.0,
     } + attribution_em.unwrap_or(0.0);
     let q = &template.quote;
-    let style = Style {
-        line_height: q.line_height,
-        align: q.align,
-        balanced: q.balanced,
-        display: true,
-        ..Style::default()
-    };
-    let (min, max) = (
-        scaled(q.size.min, scale).max(1),
-        scaled(q.size.max, scale).max(1),
-    );
+    let style = Parts::style(template);
+    let (min, max) = parts.sizes(template);
     let available = ch - above - below;
-    let fit = |height: f32| typeset::fit(text, cw, height, min, max, &style, &quote_chain);
-    let filled = q.size.fill.filter(|&f| f < 1.0).map(|f| available * f);
-    let layout = (available >= min as f32)
-        .then(|| filled.and_then(&fit).or_else(|| fit(available)))
-        .flatten()
-        .ok_or_else(|| Error::DoesNotFit {
-            id: quote.id.clone(),
-            chars: text.chars().count(),
-            template: template.name.clone(),
-            min: q.size.min,
-        })?;
+    let fit = |height: f32| typeset::fit(text, cw, height, min, max, &style, quote_chain);
+    let layout = fit_share(q.size.fill, available, min, fit)
+        .ok_or_else(|| does_not_fit(quote, template, text))?;
 
     // Draw, top to bottom, the group centred vertically in the content box.
     let mut canvas = background(template, width, height);
@@ -163,7 +111,7 @@ pub fn paint(
         draw_glyphs(
             &mut canvas,
             &line.glyphs,
-            &quote_chain,
+            quote_chain,
             layout.size,
             x,
             baseline,
@@ -198,20 +146,7 @@ pub fn paint(
             l.color,
         );
     }
-    if let Some((l, c, t)) = &footer {
-        let top = height as f32 - px(pb) / 2.0 - px(l.size) / 2.0;
-        let content = (left, cw);
-        draw_line(
-            &mut canvas,
-            t,
-            c,
-            px(l.size),
-            (content, content),
-            top,
-            l.align,
-            l.color,
-        );
-    }
+    draw_footer(&mut canvas, &parts, template);
     Ok(Painted {
         canvas,
         lines: layout.lines.iter().map(|l| l.text.clone()).collect(),
@@ -219,34 +154,28 @@ pub fn paint(
     })
 }
 
-/// Does the quote open with a quotation mark (so that a decorative one would stack on it)?
-fn opens_with_quotation_mark(text: &str) -> bool {
-    text.starts_with(['“', '‘', '「', '『', '"', '\'', '〝'])
+/// Draws the footer, one line centred in the bottom padding, as both directions do.
+pub(super) fn draw_footer(canvas: &mut Canvas, parts: &Parts, template: &Template) {
+    let Some((l, c, t)) = &parts.footer else {
+        return;
+    };
+    let [_, pr, pb, pl] = template.padding;
+    let px = |v: u32| parts.px(v);
+    let top = parts.height as f32 - px(pb) / 2.0 - px(l.size) / 2.0;
+    let content = (px(pl), parts.width as f32 - px(pl) - px(pr));
+    draw_line(
+        canvas,
+        t,
+        c,
+        px(l.size),
+        (content, content),
+        top,
+        l.align,
+        l.color,
+    );
 }
 
-fn scaled(v: u32, scale: f32) -> u32 {
-    (v as f32 * scale).round() as u32
-}
-
-/// An embedded font or one the template read from a file.
-fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont> {
-    if let Some(f) = book.get(name) {
-        return Ok(f.clone());
-    }
-    match template.file_font(name) {
-        Some(font) => Ok(NamedFont {
-            name: name.to_string(),
-            font: font.clone(),
-        }),
-        None => Err(Error::UnknownFont {
-            file: template.name.clone(),
-            name: name.to_string(),
-            known: super::fonts::embedded_names().join(", "),
-        }),
-    }
-}
-
-fn background(template: &Template, width: u32, height: u32) -> Canvas {
+pub(super) fn background(template: &Template, width: u32, height: u32) -> Canvas {
     let bg = &template.background;
     let base = bg.color.unwrap_or(Color([255, 255, 255, 255]));
     let mut canvas = match (&bg.gradient, &template.files.image) {
@@ -260,30 +189,8 @@ fn background(template: &Template, width: u32, height: u32) -> Canvas {
     canvas
 }
 
-/// Fills the placeholders of a one-line text; `None` if nothing worth drawing is left (a
-/// dash and separators without a name). A quote's attribution override stands for
-/// `{speaker}`.
-pub fn expand(text: &str, quote: &Quote, title: Option<&str>) -> Option<String> {
-    let speaker = quote.attribution.as_deref().unwrap_or(&quote.speaker);
-    let number = match quote.section.number {
-        0 => String::new(),
-        n => format!("{n:02}"),
-    };
-    let out = text
-        .replace("{speaker}", speaker)
-        .replace("{section_title}", &quote.section.title)
-        .replace("{section_number}", &number)
-        .replace("{title}", title.unwrap_or(""))
-        .replace("{address}", &quote.address);
-    let out = out.trim_end_matches(|c: char| c.is_whitespace() || "·|/,，、:：-–".contains(c));
-    let out = out.trim_start_matches(|c: char| c.is_whitespace() || "·|/,，、".contains(c));
-    out.chars()
-        .any(char::is_alphanumeric)
-        .then(|| out.to_string())
-}
-
 /// Sets `text` on one line at `em` px: glyphs at their natural advances, and the width.
-fn set_line(text: &str, chain: &FontChain, em: f32) -> (Vec<Glyph>, f32) {
+pub(super) fn set_line(text: &str, chain: &FontChain, em: f32) -> (Vec<Glyph>, f32) {
     let mut x = 0.0;
     let glyphs = text
         .chars()
@@ -304,7 +211,11 @@ fn set_line(text: &str, chain: &FontChain, em: f32) -> (Vec<Glyph>, f32) {
 }
 
 /// Union of the glyphs' ink boxes (left, top, right, bottom) relative to the line origin.
-fn line_ink(glyphs: &[Glyph], chain: &FontChain, em: f32) -> Option<(f32, f32, f32, f32)> {
+pub(super) fn line_ink(
+    glyphs: &[Glyph],
+    chain: &FontChain,
+    em: f32,
+) -> Option<(f32, f32, f32, f32)> {
     glyphs
         .iter()
         .filter_map(|g| {
@@ -317,7 +228,7 @@ fn line_ink(glyphs: &[Glyph], chain: &FontChain, em: f32) -> Option<(f32, f32, f
 
 /// The left edge of something `w` wide aligned with `anchor` (left, width), kept inside
 /// `bounds` (left, width) when it fits.
-fn place(align: LineAlign, anchor: (f32, f32), bounds: (f32, f32), w: f32) -> f32 {
+pub(super) fn place(align: LineAlign, anchor: (f32, f32), bounds: (f32, f32), w: f32) -> f32 {
     let x = match align {
         LineAlign::Start => anchor.0,
         LineAlign::Center => anchor.0 + (anchor.1 - w) / 2.0,
@@ -352,7 +263,7 @@ fn draw_line(
 
 /// Draws positioned glyphs; a pair of em dashes becomes one continuous rule (Noto's U+2014
 /// is 0.894 em, so two glyphs would show a gap).
-fn draw_glyphs(
+pub(super) fn draw_glyphs(
     canvas: &mut Canvas,
     glyphs: &[Glyph],
     chain: &FontChain,

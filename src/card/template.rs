@@ -15,7 +15,7 @@ use super::raster::Color;
 use crate::typeset::Align;
 
 /// The presets: name and YAML source.
-const PRESETS: [(&str, &str); 7] = [
+const PRESETS: [(&str, &str); 9] = [
     ("square", include_str!("../../templates/cards/square.yaml")),
     (
         "portrait",
@@ -35,6 +35,14 @@ const PRESETS: [(&str, &str); 7] = [
         include_str!("../../templates/cards/wechat-cover.yaml"),
     ),
     ("cover", include_str!("../../templates/cards/cover.yaml")),
+    (
+        "story-vertical",
+        include_str!("../../templates/cards/story-vertical.yaml"),
+    ),
+    (
+        "xiaohongshu-vertical",
+        include_str!("../../templates/cards/xiaohongshu-vertical.yaml"),
+    ),
 ];
 
 /// Largest card side, px (also after `--scale`).
@@ -64,6 +72,9 @@ pub struct Template {
     pub description: String,
     /// Width and height.
     pub size: [u32; 2],
+    /// Horizontal lines (default) or vertical columns, right to left (竖排).
+    #[serde(default)]
+    pub direction: Direction,
     pub background: Background,
     /// Top, right, bottom, left (CSS order): the text stays inside.
     pub padding: [u32; 4],
@@ -86,6 +97,18 @@ pub struct Template {
 pub(crate) struct Files {
     pub fonts: Vec<(String, FontArc)>,
     pub image: Option<Arc<RgbaImage>>,
+}
+
+/// The writing direction of a card.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Lines top to bottom, each left to right.
+    #[default]
+    Horizontal,
+    /// Columns right to left, each top to bottom (竖排): punctuation in vertical forms, Latin
+    /// turned, 1–2 digits upright in one cell, the attribution in its own column at the left.
+    Vertical,
 }
 
 /// The card's background: exactly one of `color`, `gradient`, `image`.
@@ -135,6 +158,10 @@ pub struct QuoteStyle {
     /// phrase, not a paragraph).
     #[serde(default)]
     pub max_chars: Option<usize>,
+    /// Vertical cards: keep “”‘’ (turned with the column) instead of the corner brackets
+    /// 「」『』 that vertical Chinese uses (the default).
+    #[serde(default)]
+    pub keep_quotes: bool,
 }
 
 /// Font size bounds, px, and how much of the text box a quote may fill.

@@ -15,6 +15,7 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
     let b = BookSettings {
         embed_font: !args.no_embed_font,
         keep_punctuation: args.input.keep_punctuation,
+        vertical: args.book.vertical,
         meta: produce::book_meta(&args.input, &args.book)?,
     };
     let bytes = produce::book(&iv, &sel, &s, &b)?;

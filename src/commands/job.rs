@@ -52,6 +52,7 @@ impl Job {
             book: BookSettings {
                 embed_font: !a.no_embed_font,
                 keep_punctuation: a.input.keep_punctuation,
+                vertical: a.book.vertical,
                 meta: produce::book_meta(&a.input, &a.book)?,
             },
         })
@@ -84,6 +85,8 @@ struct Entry {
     author: Option<Names>,
     date: Option<String>,
     language: Option<String>,
+    /// Set the book vertically (as `--vertical`).
+    vertical: Option<bool>,
 }
 
 /// One name or a list of names.
@@ -220,7 +223,9 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
                 },
                 date: e.date.clone().or_else(|| args.book.date.clone()),
                 language: e.language.clone().or_else(|| args.book.language.clone()),
+                vertical: e.vertical.unwrap_or(args.book.vertical),
             };
+            job.book.vertical = book.vertical;
             job.book.meta = produce::book_meta(&job.input, &book)?;
             Ok(job)
         })

@@ -78,10 +78,12 @@ pub fn output_policy(
 
 /// `jinju templates`: the presets with their sizes.
 fn templates() -> anyhow::Result<()> {
+    let presets = crate::card::presets();
+    let width = presets.iter().map(|p| p.name.len()).max().unwrap_or(0);
     let mut s = String::new();
-    for p in crate::card::presets() {
+    for p in presets {
         s.push_str(&format!(
-            "{:<14} {:>4}×{:<5} {}\n",
+            "{:<width$} {:>4}×{:<5} {}\n",
             p.name, p.width, p.height, p.description
         ));
     }

@@ -170,6 +170,8 @@ const BOOK_COVER: &str = include_str!("../../templates/cards/book-cover.yaml");
 pub struct BookSettings {
     pub embed_font: bool,
     pub keep_punctuation: bool,
+    /// Vertical writing (竖排) and right-to-left page order.
+    pub vertical: bool,
     /// What the book says about itself; [`book_meta`] fills it.
     pub meta: BookMeta,
 }
@@ -280,6 +282,7 @@ pub fn book(
         font: embedded(epub::BOOK_REGULAR),
         font_bold: embedded(epub::BOOK_BOLD),
         keep_punctuation: b.keep_punctuation,
+        vertical: b.vertical,
         meta: with_interview(&b.meta, iv),
         ..EpubOptions::default()
     };

@@ -12,7 +12,7 @@ use super::package::{self, Contents, GENERATOR};
 use super::xhtml::{
     self, CONTENTS_PAGE, CONTENTS_TITLE, COVER_TITLE, Context, CoverImage, Page, PageKind,
 };
-use super::{EpubError, EpubOptions, FONT_FAMILY, STYLESHEET};
+use super::{EpubError, EpubOptions, FONT_FAMILY, STYLESHEET, VERTICAL_STYLESHEET};
 use crate::interview::Interview;
 use crate::select::Quote;
 use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ZipLibrary};
@@ -57,13 +57,19 @@ fn cover_alt(title: &str, quote: Option<&str>) -> String {
     }
 }
 
-/// The stylesheet: `@charset` and `@namespace` first, then the fonts, then the rules.
-fn stylesheet(subsets: &[font::Subset]) -> String {
+/// The stylesheet: `@charset` and `@namespace` first, then the fonts, then the rules, then
+/// those of vertical writing for a vertical book.
+fn stylesheet(subsets: &[font::Subset], vertical: bool) -> String {
     let faces: String = subsets
         .iter()
         .map(|s| font::font_face(FONT_FAMILY, s))
         .collect();
-    STYLESHEET.replacen(FONT_FACES_MARK, &faces, 1)
+    let mut css = STYLESHEET.replacen(FONT_FACES_MARK, &faces, 1);
+    if vertical {
+        css.push('\n');
+        css.push_str(VERTICAL_STYLESHEET);
+    }
+    css
 }
 
 /// The whole book as zip bytes. `cover` renders the cover image (PNG) while the fonts are
@@ -132,8 +138,13 @@ pub fn assemble(
         };
         pages.insert(0, xhtml::cover_page(&image, &meta.language));
     }
+    if opts.vertical {
+        for page in &mut pages {
+            page.xhtml = super::vertical::combine_digits(&page.xhtml);
+        }
+    }
     let landmarks = nav::landmarks(&pages);
-    let css = stylesheet(&subsets);
+    let css = stylesheet(&subsets, opts.vertical);
     let nav_doc = nav::nav_document(&entries, &landmarks, &meta.language);
 
     let oebps = |f: &str| format!("OEBPS/{f}");
@@ -155,6 +166,11 @@ pub fn assemble(
     builder.add_language(meta.language.as_str());
     builder.set_generator(GENERATOR);
     builder.set_toc_name(CONTENTS_TITLE);
+    if opts.vertical {
+        // Vertical Chinese reads right to left, and so do its pages (the spine's
+        // page-progression-direction; the crate's `epub_direction` sets a field it never reads).
+        builder.metadata("direction", "rtl")?;
+    }
     builder.set_uuid(uuid);
     builder.set_modified_date(meta.modified);
     if !interview.meta.summary.is_empty() {
@@ -217,7 +233,7 @@ mod tests {
     #[test]
     fn the_stylesheet_opens_with_charset_and_namespace_then_the_fonts() {
         assert!(STYLESHEET.contains(FONT_FACES_MARK));
-        let css = stylesheet(&[]);
+        let css = stylesheet(&[], false);
         assert!(css.starts_with(
             "@charset \"UTF-8\";\n@namespace epub \"http://www.idpf.org/2007/ops\";\n"
         ));

@@ -23,6 +23,7 @@ mod inline;
 mod meta;
 mod nav;
 mod package;
+mod vertical;
 pub mod xhtml;
 
 #[cfg(test)]
@@ -37,6 +38,9 @@ use crate::select::Quote;
 
 /// The stylesheet of the book, embedded; the `@font-face` rules go in at its mark.
 pub const STYLESHEET: &str = include_str!("../../templates/epub/style.css");
+
+/// The rules a vertical book adds after [`STYLESHEET`], embedded.
+pub const VERTICAL_STYLESHEET: &str = include_str!("../../templates/epub/vertical.css");
 
 /// The CSS family name the embedded font is declared under (first in the font stack).
 pub const FONT_FAMILY: &str = "Jinju Text";
@@ -58,6 +62,9 @@ pub struct EpubOptions {
     pub font_index: u32,
     /// The body keeps the source's ASCII punctuation; 关于本书 shows corrections the same way.
     pub keep_punctuation: bool,
+    /// Vertical writing (竖排): `writing-mode: vertical-rl`, pages right to left
+    /// (`page-progression-direction="rtl"`), digits upright in short runs.
+    pub vertical: bool,
     /// Title, creators, language, dates, source: what the book says about itself.
     pub meta: BookMeta,
 }

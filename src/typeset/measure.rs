@@ -140,13 +140,14 @@ impl Para {
         let brk = opportunities(text, &chars, &kinds);
         let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         bytes.push(text.len());
-        let mut cells: Vec<Cell> = chars
-            .iter()
-            .zip(&kinds)
-            .map(|(&ch, &kind)| cell(ch, kind, metrics))
+        let mut cells: Vec<Cell> = (0..chars.len())
+            .map(|i| cell(chars[i], kinds[i], metrics.advance_in(&chars, i)))
+            .collect();
+        let combined: Vec<bool> = (0..chars.len())
+            .map(|i| metrics.combined(&chars, i))
             .collect();
         for i in 0..cells.len() {
-            adjacency(&mut cells, i, autospace, style.display);
+            adjacency(&mut cells, &combined, i, autospace, style.display);
         }
         let cost = if style.phrases {
             super::phrases::boundary_scores(&chars)
@@ -276,8 +277,8 @@ impl Para {
     }
 }
 
-fn cell(ch: char, kind: Kind, metrics: &dyn Metrics) -> Cell {
-    let (adv, font) = metrics.advance(ch).unwrap_or((1.0, 0));
+fn cell(ch: char, kind: Kind, advance: Option<(f32, u16)>) -> Cell {
+    let (adv, font) = advance.unwrap_or((1.0, 0));
     let adv = if adv.is_finite() {
         adv.clamp(0.0, 8.0)
     } else {
@@ -312,8 +313,9 @@ fn cell(ch: char, kind: Kind, metrics: &dyn Metrics) -> Cell {
 }
 
 /// Punctuation compression, Han–Latin spacing and the justification slot before cell `i`
-/// (`display`: none next to Latin, whose spacing stays as set).
-fn adjacency(cells: &mut [Cell], i: usize, autospace: f32, display: bool) {
+/// (`display`: none next to Latin, whose spacing stays as set). A `combined` run (vertical
+/// 纵中横) spaces as one Han character.
+fn adjacency(cells: &mut [Cell], combined: &[bool], i: usize, autospace: f32, display: bool) {
     let kind = cells[i].kind;
     let next = cells.get(i + 1).map(|c| c.kind);
     if kind == Kind::Close && matches!(next, Some(Kind::Close | Kind::Middle)) {
@@ -328,11 +330,17 @@ fn adjacency(cells: &mut [Cell], i: usize, autospace: f32, display: bool) {
         return;
     }
     let prev = cells[i - 1].kind;
+    let as_han = |j: usize, k: Kind| if combined[j] { Kind::Han } else { k };
     let hl =
         |x: Kind, y: Kind| matches!((x, y), (Kind::Han, Kind::Latin) | (Kind::Latin, Kind::Han));
-    if hl(prev, kind) {
+    if hl(as_han(i - 1, prev), as_han(i, kind)) {
         cells[i].gap = autospace;
     }
+    let (prev, kind) = if combined[i - 1] && combined[i] {
+        (prev, kind) // inside the run: never spread
+    } else {
+        (as_han(i - 1, prev), as_han(i, kind))
+    };
     if cells[i].ch == ' ' && next.is_some_and(|n| hl(prev, n)) {
         cells[i].hl_space = true;
         cells[i].full = autospace;

@@ -6,7 +6,8 @@
 //! `chars` (classes, 禁则 lists) → `breaks` (tailored UAX #14) → `phrases` (BudouX phrase
 //! scores of every boundary) → `measure` (em widths, trims, gaps, break costs) → `choose`
 //! (minimum-demerit breaking) → `set` (justification, glyph origins) → `fit` (layout at a
-//! size, the size for a box); `check` reports rule violations.
+//! size, the size for a box); `check` reports rule violations; `vertical` sets columns with
+//! the same machinery over vertical metrics, `vforms` maps punctuation to vertical forms.
 //!
 //! What the layout guarantees (tested over widths 3–30 em, by property tests and on the 138
 //! answer sentences):
@@ -36,6 +37,8 @@ mod measure;
 mod phrases;
 mod set;
 pub mod testing;
+pub mod vertical;
+pub mod vforms;
 
 pub use breaks::break_opportunities;
 pub use chars::{is_prohibited_end, is_prohibited_start};
@@ -52,6 +55,18 @@ pub trait Metrics {
     /// chain that draws it; `None` if no font in the chain has the glyph (callers check
     /// coverage before layout, so the typesetter may treat `None` as a 1-em glyph of font 0).
     fn advance(&self, c: char) -> Option<(f32, u16)>;
+
+    /// The advance of `chars[i]` in its context (vertical metrics set a digit run in one
+    /// cell); by default its advance alone.
+    fn advance_in(&self, chars: &[char], i: usize) -> Option<(f32, u16)> {
+        self.advance(chars[i])
+    }
+
+    /// Is `chars[i]` part of a run set upright in one cell like a Han character (vertical
+    /// 纵中横): no Han–Latin gap around the run, no justification inside it. Never, by default.
+    fn combined(&self, _chars: &[char], _i: usize) -> bool {
+        false
+    }
 }
 
 /// How lines are aligned.

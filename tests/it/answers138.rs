@@ -1,6 +1,7 @@
 //! The 138 sentences of the interviewee (as scraped, ASCII punctuation included) through the
-//! cards back end at 1080 px with 120 px margins: the typesetting rules hold on every card,
-//! and the manifest's lines give the text back.
+//! cards back end — the portrait preset's lines and both vertical presets' columns — and the
+//! bundled selection in columns: the typesetting rules hold on every line or column of every
+//! card, and the manifest's lines give the text back.
 
 use assert_cmd::Command;
 use jinju::typeset::{is_prohibited_end, is_prohibited_start};
@@ -9,20 +10,38 @@ fn is_latin(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
+const ANSWERS: [&str; 2] = ["--lines", "tests/data/answers138.txt"];
+
 #[test]
 fn the_138_answers_set_without_a_fault() {
+    without_a_fault(&ANSWERS, "portrait", [1080, 1350], 138);
+}
+
+#[test]
+fn the_138_answers_set_in_story_columns_without_a_fault() {
+    without_a_fault(&ANSWERS, "story-vertical", [1080, 1920], 138);
+}
+
+#[test]
+fn the_138_answers_set_in_xiaohongshu_columns_without_a_fault() {
+    without_a_fault(&ANSWERS, "xiaohongshu-vertical", [1080, 1440], 138);
+}
+
+#[test]
+fn the_bundled_selection_sets_in_columns_without_a_fault() {
+    without_a_fault(&[], "story-vertical", [1080, 1920], 22);
+    without_a_fault(&[], "xiaohongshu-vertical", [1080, 1440], 22);
+}
+
+/// Renders the quotes `source` selects (none: the bundled selection) with `template` and
+/// checks every line of the `cards` cards.
+fn without_a_fault(source: &[&str], template: &str, size: [u32; 2], cards: usize) {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("jinju")
         .unwrap()
-        .args([
-            "cards",
-            "--quiet",
-            "--lines",
-            "tests/data/answers138.txt",
-            "--template",
-            "portrait",
-            "--out",
-        ])
+        .args(["cards", "--quiet"])
+        .args(source)
+        .args(["--template", template, "--out"])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -33,10 +52,10 @@ fn the_138_answers_set_without_a_fault() {
     );
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("manifest.json")).unwrap()).unwrap();
-    let cards = manifest["artifacts"].as_array().unwrap();
-    assert_eq!(cards.len(), 138);
+    let artifacts = manifest["artifacts"].as_array().unwrap();
+    assert_eq!(artifacts.len(), cards, "{template}");
     let mut faults = Vec::new();
-    for card in cards {
+    for card in artifacts {
         let text = card["text"].as_str().unwrap();
         let lines: Vec<&str> = card["lines"]
             .as_array()
@@ -45,7 +64,7 @@ fn the_138_answers_set_without_a_fault() {
             .map(|l| l.as_str().unwrap())
             .collect();
         assert_eq!(lines.concat(), text, "lines lose or add text");
-        assert_eq!(card["size"], serde_json::json!([1080, 1350]));
+        assert_eq!(card["size"], serde_json::json!(size));
         for (i, line) in lines.iter().enumerate() {
             let (first, last) = (
                 line.chars().next().unwrap(),
@@ -80,7 +99,7 @@ fn the_138_answers_set_without_a_fault() {
     }
     assert!(
         faults.is_empty(),
-        "{} faults:\n{}",
+        "{template}: {} faults:\n{}",
         faults.len(),
         faults.join("\n")
     );

@@ -1,6 +1,7 @@
 //! The card back end from outside: every preset renders without clipping, output is
 //! deterministic and carries alt text, errors are clear, quotes are sized by length with
-//! legible credits, and two presets match reference images (`JINJU_BLESS=1 cargo test
+//! legible credits, vertical cards draw columns from the right with Latin turned, and four
+//! presets (two of them vertical) match reference images (`JINJU_BLESS=1 cargo test
 //! --test it cards` regenerates them).
 
 pub mod common;
@@ -8,3 +9,4 @@ mod design;
 mod errors;
 mod presets;
 mod reference;
+mod vertical;

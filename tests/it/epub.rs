@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The headless browser on `PATH`.
-fn browser() -> PathBuf {
+pub fn browser() -> PathBuf {
     let path = std::env::var_os("PATH").unwrap_or_default();
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
@@ -17,6 +17,25 @@ fn browser() -> PathBuf {
         .unwrap_or_else(|| {
             panic!("headless Chromium is needed for this test: apt-get install -y chromium (.ci/run does)")
         })
+}
+
+/// Headless Chromium, quiet and offline, its profile in `profile`, waiting up to 10 s of
+/// virtual time for fonts and scripts.
+pub fn headless(profile: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(browser());
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--allow-file-access-from-files",
+        "--virtual-time-budget=10000",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
 }
 
 /// `jinju epub` of the bundled interview, into `dir`.
@@ -37,7 +56,7 @@ fn bundled_book(dir: &Path) -> PathBuf {
 }
 
 /// One file of a book.
-fn entry(epub: &Path, name: &str) -> Vec<u8> {
+pub fn entry(epub: &Path, name: &str) -> Vec<u8> {
     let file = std::fs::File::open(epub).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
     let mut data = Vec::new();
@@ -108,21 +127,8 @@ fn the_embedded_subset_compresses_punctuation_and_joins_the_dash_in_chromium() {
     );
     let html = dir.path().join("measure.html");
     std::fs::write(&html, page).unwrap();
-    let profile = dir.path().join("profile");
-    let out = std::process::Command::new(browser())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--allow-file-access-from-files",
-            "--virtual-time-budget=10000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+    let out = headless(&dir.path().join("profile"))
+        .arg("--dump-dom")
         .arg(format!("file://{}", html.display()))
         .output()
         .unwrap();

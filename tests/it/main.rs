@@ -21,3 +21,4 @@ mod messages;
 mod readers;
 mod select;
 mod typeset;
+mod vertical_book;

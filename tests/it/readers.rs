@@ -153,7 +153,7 @@ fn standard_input_and_from() {
 }
 
 /// Run epubcheck on a file; 0 errors and 0 warnings required (fails when it is missing).
-fn epubcheck(path: &Path) {
+pub fn epubcheck(path: &Path) {
     let jar = "/usr/share/java/epubcheck.jar";
     let out = std::process::Command::new("java")
         .args(["-jar", jar])

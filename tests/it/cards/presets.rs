@@ -28,6 +28,8 @@ padding_tests! {
     landscape_keeps_text_inside: "landscape",
     wechat_cover_keeps_text_inside: "wechat-cover",
     cover_keeps_text_inside: "cover",
+    story_vertical_keeps_text_inside: "story-vertical",
+    xiaohongshu_vertical_keeps_text_inside: "xiaohongshu-vertical",
 }
 
 use super::common::{SAMPLES, background_only, quote};

@@ -1,4 +1,4 @@
-//! Reference images: two presets compared by pixels, ±2 per channel on at least 99.9% of
+//! Reference images: four presets (two horizontal, two vertical) compared by pixels, ±2 per channel on at least 99.9% of
 //! pixels (encoder changes do not matter; layout and drawing changes do). On failure a diff
 //! image (mismatches red over the faded reference) is written under the target directory.
 //! `JINJU_BLESS=1 cargo test --test it cards` rewrites the references.
@@ -76,4 +76,14 @@ fn portrait_matches_its_reference() {
 #[test]
 fn xiaohongshu_matches_its_reference() {
     check("xiaohongshu");
+}
+
+#[test]
+fn story_vertical_matches_its_reference() {
+    check("story-vertical");
+}
+
+#[test]
+fn xiaohongshu_vertical_matches_its_reference() {
+    check("xiaohongshu-vertical");
 }

@@ -1,7 +1,8 @@
 //! Shared helpers: the §5 test strings, the width sweep, and the invariant checks.
 
-use jinju::typeset::testing::FixedMetrics;
-use jinju::typeset::{Layout, Line, Style, Violation, break_opportunities, layout, violations};
+use jinju::typeset::{
+    Layout, Line, Metrics, Style, Violation, break_opportunities, layout, violations,
+};
 
 /// Tolerance for widths, px.
 pub const EPS: f32 = 0.01;
@@ -73,7 +74,7 @@ pub fn tokens(s: &str) -> usize {
 
 /// Can the last line hold two tokens at this width? (The smallest tail that starts at a
 /// break opportunity and holds two tokens fits on one line.)
-pub fn orphan_avoidable(text: &str, width: f32, style: &Style, m: &FixedMetrics) -> bool {
+pub fn orphan_avoidable(text: &str, width: f32, style: &Style, m: &dyn Metrics) -> bool {
     let Some(start) = break_opportunities(text)
         .into_iter()
         .rev()
@@ -85,7 +86,7 @@ pub fn orphan_avoidable(text: &str, width: f32, style: &Style, m: &FixedMetrics)
 }
 
 /// Is a break at byte `at` inside a unit that cannot be set alone on one line?
-pub fn forced_break(text: &str, at: usize, l: &Layout, style: &Style, m: &FixedMetrics) -> bool {
+pub fn forced_break(text: &str, at: usize, l: &Layout, style: &Style, m: &dyn Metrics) -> bool {
     let ops = break_opportunities(text);
     if ops.contains(&at) {
         return false;
@@ -111,7 +112,7 @@ pub fn line_starts(l: &Layout) -> Vec<usize> {
 }
 
 /// Lays `text` out and asserts the invariants every layout must keep; returns it.
-pub fn checked(text: &str, width_em: f32, style: &Style, m: &FixedMetrics) -> Layout {
+pub fn checked(text: &str, width_em: f32, style: &Style, m: &dyn Metrics) -> Layout {
     let l = layout(text, SIZE, width_em * SIZE, style, m);
     let joined: String = l.lines.iter().map(|x| x.text.as_str()).collect();
     assert_eq!(joined, text, "lines must concatenate to the input");
@@ -149,8 +150,9 @@ pub fn texts(l: &Layout) -> Vec<&str> {
     l.lines.iter().map(|x| x.text.as_str()).collect()
 }
 
-/// Every §5 string (raw and converted) at every width, checked, handed to `each`.
-pub fn sweep(style: &Style, m: &FixedMetrics, mut each: impl FnMut(&str, f32, &Layout)) {
+/// Every §5 string (raw and converted) at every width, checked, handed to `each` (for
+/// vertical metrics the widths are column lengths).
+pub fn sweep(style: &Style, m: &dyn Metrics, mut each: impl FnMut(&str, f32, &Layout)) {
     for text in cases() {
         for w in widths() {
             let l = checked(&text, w, style, m);
