@@ -1,13 +1,12 @@
-//! The editor's own picks, read from the interview: a candidate is emphasised when it is
-//! mostly inside, or wholly holds, a bold span of its paragraph (candidates are whole
-//! sentences, so a span is in effect trimmed or extended to the sentences it covers; the
-//! model has merged adjacent runs already), or when its section's title or pull quote quotes
-//! it verbatim. Emphasised candidates rank before all others. Short of a verbatim quote, a
+//! The editor's own picks, read from the interview: a candidate is emphasised when each of
+//! its sentences is bold — mostly inside bold spans, or holding a whole bold span (so a span
+//! is trimmed, or extended, to whole sentences; the model has merged adjacent runs
+//! already) — or when its section's title or pull quote quotes it verbatim. Emphasised candidates rank before all others. Short of a verbatim quote, a
 //! title still echoes the points its section makes: [`Marks::echo`] measures how much of it a
 //! candidate repeats.
 
-use super::locate::Passage;
-use crate::interview::Interview;
+use super::locate::{Passage, sentence_ranges};
+use crate::interview::{Interview, Paragraph};
 
 /// Why a candidate counts as the editor's pick.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,10 +29,10 @@ impl Why {
     }
 }
 
-/// Shortest overlap, in characters, that makes a bold span a pick (a bold word or two is
-/// emphasis of a term, not of a sentence).
+/// Shortest bold span, in characters, that stands for the sentence holding it (a bold word
+/// or two is emphasis of a term, not of a sentence).
 const MIN_OVERLAP: usize = 8;
-/// Share of the shorter of candidate and span that must overlap.
+/// Share of a sentence that must be bold for the sentence to be.
 const SHARE: f64 = 0.6;
 /// Shortest title or pull quote (letters and digits) read as quoting a guest.
 const MIN_QUOTED: usize = 6;
@@ -44,6 +43,24 @@ fn letters(text: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// True when the sentence at bytes `start..end` of `para` is the editor's: at least 60% of
+/// its characters lie in bold spans, or it holds a whole bold span of 8 characters or more
+/// (a bold phrase stands for its sentence).
+fn bold_sentence(para: &Paragraph, start: usize, end: usize) -> bool {
+    let s = para.text[..start].chars().count();
+    let e = s + para.text[start..end].chars().count();
+    let inside: usize = para
+        .emphasis
+        .iter()
+        .map(|&[a, b]| e.min(b).saturating_sub(s.max(a)))
+        .sum();
+    let holds = para
+        .emphasis
+        .iter()
+        .any(|&[a, b]| a >= s && b <= e && b - a >= MIN_OVERLAP);
+    holds || (inside >= MIN_OVERLAP.min(e - s) && inside as f64 >= SHARE * (e - s) as f64)
 }
 
 /// The editor's marks of one interview, prepared once.
@@ -105,17 +122,12 @@ impl Marks {
     /// Why `p` is an editor's pick, if it is.
     pub fn why(&self, p: &Passage) -> Option<Why> {
         let para = p.paragraph;
-        if !para.emphasis.is_empty() {
-            let start = para.text[..p.start].chars().count();
-            let len = p.text().chars().count();
-            let end = start + len;
-            let hit = para.emphasis.iter().any(|&[a, b]| {
-                let overlap = end.min(b).saturating_sub(start.max(a));
-                overlap >= MIN_OVERLAP && overlap as f64 >= SHARE * len.min(b - a) as f64
-            });
-            if hit {
-                return Some(Why::Bold);
-            }
+        let bold = !para.emphasis.is_empty()
+            && sentence_ranges(p.text())
+                .iter()
+                .all(|&(a, b)| bold_sentence(para, p.start + a, p.start + b));
+        if bold {
+            return Some(Why::Bold);
         }
         let section = para.address.section;
         let mine = letters(p.text());
@@ -124,5 +136,69 @@ impl Marks {
             .filter(|(s, _, _)| *s == section)
             .find(|(_, _, q)| mine.contains(q.as_str()) || q.contains(mine.as_str()))
             .map(|(_, why, _)| *why)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::{Address, Kind};
+    use crate::select::locate::passage;
+
+    fn para(text: &str, bold: &str) -> Paragraph {
+        let at = text.find(bold).unwrap();
+        let a = text[..at].chars().count();
+        Paragraph {
+            address: Address {
+                section: 1,
+                paragraph: 1,
+            },
+            kind: Kind::Turn,
+            speaker: Some("陈远".into()),
+            opens_turn: true,
+            text: text.into(),
+            emphasis: vec![[a, a + bold.chars().count()]],
+        }
+    }
+
+    fn why(p: &Paragraph, sentence: &str) -> Option<Why> {
+        let marks = Marks {
+            quoted: vec![(1, Why::Title, letters("手艺这东西心诚比手巧更重要"))],
+            titles: Vec::new(),
+        };
+        let start = p.text.find(sentence).unwrap();
+        marks.why(&passage(p, start, start + sentence.len()))
+    }
+
+    #[test]
+    fn bold_sentences_and_quoted_titles_are_picks() {
+        let p = para(
+            "三十年了。一条船要做半年，急不得，也省不了一道工序。这个行当就是这样。",
+            "一条船要做半年，急不得，",
+        );
+        // Mostly bold: the sentence is the editor's; its neighbours are not, nor a pair.
+        assert_eq!(
+            why(&p, "一条船要做半年，急不得，也省不了一道工序。"),
+            Some(Why::Bold)
+        );
+        assert_eq!(why(&p, "这个行当就是这样。"), None);
+        assert_eq!(
+            why(
+                &p,
+                "一条船要做半年，急不得，也省不了一道工序。这个行当就是这样。"
+            ),
+            None
+        );
+        // A bold phrase of 8 characters or more stands for its sentence; a bold word does not.
+        let phrase = para(
+            "我觉得这件事的关键是耐心和时间，别的都次要。",
+            "关键是耐心和时间",
+        );
+        assert_eq!(why(&phrase, &phrase.text.clone()), Some(Why::Bold));
+        let word = para("我觉得这件事的关键是耐心和时间，别的都次要。", "耐心");
+        assert_eq!(why(&word, &word.text.clone()), None);
+        // A title that quotes the line verbatim (punctuation aside).
+        let t = para("他自己找上门的。手艺这东西，心诚比手巧更重要。", "他自己");
+        assert_eq!(why(&t, "手艺这东西，心诚比手巧更重要。"), Some(Why::Title));
     }
 }

@@ -94,6 +94,41 @@ mod tests {
         assert!(parse("{}").is_err());
     }
 
+    /// Score each line as a sentence alone in its paragraph, mid-interview, the lines being
+    /// the document.
+    fn scores(lines: &[&str]) -> Vec<f64> {
+        let v = Vocabulary::new(lines.iter().copied());
+        let place = Place {
+            sentence: 0,
+            sentences: 1,
+            position: 0.5,
+            opens_turn: false,
+        };
+        lines
+            .iter()
+            .map(|l| weights().score(&extract(l, place, &v)).0)
+            .collect()
+    }
+
+    #[test]
+    fn the_embedded_weights_rank_claims_above_chatter() {
+        let claims = [
+            "智谱不是单纯想成立个公司去挣钱，而是要去探索AGI。",
+            "真正的护城河不是模型本身，而是数据和用户。",
+            "一个生产力变革级别的技术，一定要找到它的商业价值。",
+        ];
+        let chatter = [
+            "我们经常到楼底下碰面去买咖啡。",
+            "嗯，对，那天下午我们去楼下吃了个饭，哈哈。",
+            "当时我在会场，后来就回酒店了。",
+        ];
+        let all: Vec<&str> = claims.iter().chain(&chatter).copied().collect();
+        let s = scores(&all);
+        let worst_claim = s[..3].iter().copied().fold(f64::INFINITY, f64::min);
+        let best_chatter = s[3..].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        assert!(worst_claim > best_chatter, "{s:?}");
+    }
+
     #[test]
     fn parts_add_up_to_the_score() {
         let v = Vocabulary::new(["我们不是想挣钱，而是要探索。"]);

@@ -9,7 +9,7 @@ use super::features::{Place, Vocabulary, extract};
 use super::ids::count_chars;
 use super::learned;
 use super::locate::{Passage, passage, sentence_ranges};
-use crate::interview::{Interview, Kind};
+use crate::interview::{Interview, Kind, sentences};
 
 /// Words that, opening a sentence, point back to what came before: a quote starting with one
 /// does not stand on its own.
@@ -92,17 +92,23 @@ fn combine(sentences: &[(f64, Vec<(&'static str, f64)>)]) -> (f64, Vec<(&'static
     (score, parts)
 }
 
-/// True when `text` can be a quote at all: within `min..=max` characters, not a question,
-/// not opening on a mark or on a word that needs what came before.
+/// True when `text` can be a quote at all: within `min..=max` characters, no sentence of it
+/// a question, no sentence of a passage of several a fragment (under 6 characters, `有。`,
+/// leaning on its neighbour), not opening on a mark or on a word that needs what came
+/// before.
 pub fn eligible(text: &str, min: usize, max: usize) -> bool {
     let n = count_chars(text);
     let opens_with_mark = text.chars().next().is_some_and(|c| !c.is_alphanumeric());
-    let question = text
-        .trim_end_matches(['”', '’', '）', ')', '」', '』'])
-        .ends_with(['？', '?']);
+    let parts = sentences(text);
+    let question = parts.iter().any(|s| {
+        s.trim_end_matches(['”', '’', '）', ')', '」', '』'])
+            .ends_with(['？', '?'])
+    });
+    let fragment = parts.len() > 1 && parts.iter().any(|s| count_chars(s) < 6);
     (min..=max).contains(&n)
         && !opens_with_mark
         && !question
+        && !fragment
         && !CONTEXT_OPENERS.iter().any(|w| text.starts_with(w))
 }
 
@@ -190,6 +196,8 @@ mod tests {
         assert!(!eligible("所以这个情况也不太一样。", 4, 80));
         assert!(!eligible("你们怎么把这个东西商业化了？", 4, 80));
         assert!(!eligible("我们为什么不试试呢？”", 4, 80));
+        assert!(!eligible("你看为什么要讲那个故事？其实是想说明白。", 4, 80));
+        assert!(!eligible("有。但大家不是正式的官方渠道。", 4, 80));
         assert!(!eligible("我们是首先吃螃蟹的人。", 4, 8));
         assert!(eligible("我们是首先吃螃蟹的人。", 4, 80));
     }
