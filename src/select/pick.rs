@@ -4,10 +4,11 @@
 //! score), so a section the editor marked nothing in is represented when the number asked
 //! allows; never a near-duplicate of a pick or of a quote already taken (found
 //! through [`super::near::NearIndex`], so picking stays linear in the candidates however
-//! many quotes are taken).
+//! many quotes are taken), nor a passage that shares a sentence with a pick.
 
 use super::near::NearIndex;
 use super::rank::Candidate;
+use crate::interview::Address;
 use std::collections::HashMap;
 
 /// The ranked candidates of one speaker (or of a panel's guests), sorted best first once,
@@ -23,6 +24,9 @@ pub struct Ranked<'a> {
     sections: Vec<Vec<usize>>,
     /// Near-duplicates of a taken quote (the taken set only grows).
     dead: Vec<bool>,
+    /// Byte ranges picked so far, by paragraph: a passage sharing a sentence with a pick is
+    /// the same idea (`A。B。` and `B。C。`), whatever its other sentence.
+    used: HashMap<Address, Vec<(usize, usize)>>,
 }
 
 /// Indices grouped by `key`, groups in order of their first (best) member.
@@ -69,6 +73,7 @@ impl<'a> Ranked<'a> {
             speakers,
             sections,
             dead,
+            used: HashMap::new(),
         }
     }
 
@@ -82,11 +87,18 @@ impl<'a> Ranked<'a> {
         let mut picked: Vec<usize> = Vec::new();
         let cands = &self.cands;
         let dead = &mut self.dead;
+        let used = &mut self.used;
         let mut try_pick = |i: usize, picked: &mut Vec<usize>| -> bool {
             if dead[i] || chosen[i] {
                 return false;
             }
-            let text = cands[i].passage.text();
+            let p = &cands[i].passage;
+            let ranges = used.entry(p.paragraph.address).or_default();
+            if ranges.iter().any(|&(a, b)| p.start < b && a < p.end) {
+                dead[i] = true;
+                return false;
+            }
+            let text = p.text();
             if taken.matches(text) {
                 dead[i] = true;
                 return false;
@@ -95,6 +107,7 @@ impl<'a> Ranked<'a> {
                 return false;
             }
             mine.insert(text);
+            ranges.push((p.start, p.end));
             chosen[i] = true;
             picked.push(i);
             true

@@ -68,6 +68,37 @@ pub struct Candidate<'a> {
 /// of the section's point, so a line that repeats it is likelier the point.
 const TITLE_ECHO: f64 = 1.0;
 
+/// Words that refer back to something said before (a card carries no context), and the
+/// penalty (logit units, at most 3 counted) of each: set by hand, like [`TITLE_ECHO`] —
+/// editors bold lines in context, so the training set cannot teach standing alone.
+const REFERENCES: &[&str] = &[
+    "这个",
+    "那个",
+    "这些",
+    "那些",
+    "这样",
+    "这件事",
+    "他",
+    "它",
+    "她",
+];
+const REFERENCE: f64 = -0.3;
+/// Penalty of a passage opening on a short reply (`我觉得不会。`, `有一段时间了吧。`) that
+/// answers a question the card does not show.
+const REPLY: f64 = -0.6;
+
+/// How much `text` leans on what came before (0 or less).
+fn standalone(text: &str) -> f64 {
+    let refs = REFERENCES
+        .iter()
+        .filter(|w| text.contains(*w))
+        .count()
+        .min(3);
+    let parts = sentences(text);
+    let reply = parts.len() > 1 && count_chars(parts[0]) < 9;
+    REFERENCE * refs as f64 + if reply { REPLY } else { 0.0 }
+}
+
 fn round(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
 }
@@ -173,6 +204,11 @@ pub fn candidates<'a>(
                     parts.push(("title", echo));
                     score = round(score + echo);
                 }
+                let alone = round(standalone(passage.text()));
+                if alone < 0.0 {
+                    parts.push(("standalone", alone));
+                    score = round(score + alone);
+                }
                 let emphasis = marks.why(&passage);
                 out.push(Candidate {
                     passage,
@@ -200,6 +236,16 @@ mod tests {
         assert!(!eligible("有。但大家不是正式的官方渠道。", 4, 80));
         assert!(!eligible("我们是首先吃螃蟹的人。", 4, 8));
         assert!(eligible("我们是首先吃螃蟹的人。", 4, 80));
+    }
+
+    #[test]
+    fn references_and_replies_lean_on_context() {
+        assert_eq!(standalone("先行者一般就是创新者。"), 0.0);
+        assert!(standalone("从那时开始，就非常重视这个。") < 0.0);
+        assert!(
+            standalone("我觉得不会。我们希望大家知道智谱在做什么。")
+                < standalone("我们希望大家知道智谱在做什么。")
+        );
     }
 
     #[test]
