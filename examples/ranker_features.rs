@@ -1,8 +1,8 @@
 //! Dumps the learned ranker's feature vectors for labelled sentences, so the training script
 //! fits weights on exactly the features jinju computes (`tools/train_ranker.py` runs this).
 //!
-//! Input on stdin: JSON Lines of the emphasis data set (`a`, `s`, `ns`, `pos`, `speaker`,
-//! `label`, `text`), grouped by article. Output on stdout, one line per sentence:
+//! Input on stdin: JSON Lines of the emphasis data set (`a`, `s`, `ns`, `pos`, `label`,
+//! `text`), grouped by article. Output on stdout, one line per sentence:
 //! `LABEL ARTICLE INDEX:VALUE …` (indices as in `jinju::select::features`).
 //!
 //! gzip -dc ../shared/data/emphasis/sentences.jsonl.gz | cargo run --release --example ranker_features
@@ -17,7 +17,6 @@ struct Row {
     ns: usize,
     pos: f64,
     label: u8,
-    speaker: Option<String>,
     text: String,
 }
 
@@ -28,7 +27,6 @@ fn flush(rows: &mut Vec<Row>, out: &mut impl Write) -> std::io::Result<()> {
             sentence: r.s,
             sentences: r.ns,
             position: r.pos,
-            opens_turn: r.speaker.is_some(),
         };
         write!(out, "{} {}", r.label, r.a)?;
         for (i, v) in features::extract(&r.text, place, &vocab) {

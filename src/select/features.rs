@@ -37,7 +37,6 @@ pub const NAMES: &[&str] = &[
     "paragraph_2_3",
     "paragraph_4_6",
     "paragraph_7_",
-    "opens_turn",
     "contrast",
     "definition",
     "generalisation",
@@ -68,7 +67,6 @@ pub fn group(name: &str) -> &'static str {
         n if n.starts_with("len_") => "length",
         n if n.starts_with("pos_") => "position",
         n if n.ends_with("_in_paragraph") || n.starts_with("paragraph_") => "position",
-        "opens_turn" => "speaker",
         "shared_vocabulary" | "rare_vocabulary" | "tfidf" => "topic",
         "context_opener" | "second_person" | "filler" | "narration" => "context",
         _ => "shape",
@@ -76,13 +74,14 @@ pub fn group(name: &str) -> &'static str {
 }
 
 /// Where a sentence stands: its index in its paragraph, the paragraph's number of sentences,
-/// its relative position in the document (0–1), and whether it opens a speaker's turn.
+/// and its relative position in the document (0–1). Who speaks is no feature: jinju ranks
+/// only guests' lines, and in the training data a speaker label marks questions as often as
+/// answers.
 #[derive(Debug, Clone, Copy)]
 pub struct Place {
     pub sentence: usize,
     pub sentences: usize,
     pub position: f64,
-    pub opens_turn: bool,
 }
 
 /// The document's vocabulary: for each Han bigram, how many of its sentences hold it.
@@ -245,7 +244,6 @@ pub fn extract(text: &str, place: Place, vocab: &Vocabulary) -> Vec<(u32, f32)> 
             place.sentence + 1 >= place.sentences && place.sentences > 1,
         ),
         (para, true),
-        ("opens_turn", place.opens_turn && place.sentence == 0),
         ("contrast", has(CONTRAST)),
         ("definition", has(DEFINITION)),
         ("generalisation", has(GENERAL)),
@@ -314,7 +312,6 @@ mod tests {
             sentence: 0,
             sentences: 3,
             position: 0.5,
-            opens_turn: false,
         }
     }
 

@@ -47,7 +47,7 @@ pub fn weights() -> &'static Weights {
 
 /// The explain groups in display order.
 const GROUPS: &[&str] = &[
-    "bias", "length", "position", "speaker", "shape", "context", "topic", "ngrams",
+    "bias", "length", "position", "shape", "context", "topic", "ngrams",
 ];
 
 impl Weights {
@@ -102,7 +102,6 @@ mod tests {
             sentence: 0,
             sentences: 1,
             position: 0.5,
-            opens_turn: false,
         };
         lines
             .iter()
@@ -136,7 +135,6 @@ mod tests {
             sentence: 0,
             sentences: 1,
             position: 0.5,
-            opens_turn: false,
         };
         let (total, parts) = weights().score(&extract("我们不是想挣钱，而是要探索。", place, &v));
         let sum: f64 = parts.iter().map(|(_, v)| v).sum();

@@ -187,7 +187,6 @@ pub fn candidates<'a>(
                     sentence: i,
                     sentences: ranges.len(),
                     position: (at + p.text[..start].chars().count()) as f64 / total.max(1) as f64,
-                    opens_turn: p.opens_turn,
                 };
                 weights.score(&extract(&p.text[start..end], place, &vocab))
             })
