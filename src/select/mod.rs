@@ -131,7 +131,7 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
                 .unwrap_or(&default_speaker);
             let ranking = ranked
                 .entry(speaker.to_string())
-                .or_insert_with(|| pick::Ranked::new(candidates(iv, speaker, &spec.filters)));
+                .or_insert_with(|| pick::Ranked::new(candidates(iv, speaker, spec)));
             for q in &sel.quotes[indexed..] {
                 taken.insert(&q.text);
             }
@@ -186,7 +186,7 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
     }
     if spec.entries.is_empty() && spec.all_sentences {
         let speaker = spec.filters.speaker.as_deref().unwrap_or(&default_speaker);
-        for c in candidates(iv, speaker, &spec.filters) {
+        for c in candidates(iv, speaker, spec) {
             let single = !c.passage.address.contains('-');
             if single {
                 sel.quotes.push(sources::from_passage(iv, &c.passage));
@@ -197,11 +197,15 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
     Ok(sel)
 }
 
-/// Ranked candidates of `speaker` within the filters' section, pattern and length.
-fn candidates<'a>(iv: &'a Interview, speaker: &str, f: &Filters) -> Vec<rank::Candidate<'a>> {
+/// Ranked candidates of `speaker` within the filters' section, pattern and length, and no
+/// longer than the chosen templates show.
+fn candidates<'a>(iv: &'a Interview, speaker: &str, spec: &Spec) -> Vec<rank::Candidate<'a>> {
+    let f = &spec.filters;
     let (min, max) = (
         f.min_chars.unwrap_or(AUTO_MIN_CHARS),
-        f.max_chars.unwrap_or(AUTO_MAX_CHARS),
+        f.max_chars
+            .unwrap_or(AUTO_MAX_CHARS)
+            .min(spec.auto_max_chars.unwrap_or(usize::MAX)),
     );
     let mut all = rank::candidates(iv, Some(speaker), min, max);
     all.retain(|c| {

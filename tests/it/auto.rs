@@ -144,3 +144,51 @@ fn with_emphasis_the_picks_agree_with_editors() {
     let (mean, report) = agreement(true);
     assert!(mean >= 0.80, "{report}");
 }
+
+#[test]
+fn automatic_picks_fit_the_chosen_templates() {
+    // `wechat-cover` shows at most 24 characters: automatic picks are no longer, so every
+    // card is drawn; an explicit quote that is longer is still refused, not cut.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cards");
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .args([
+            "cards",
+            "--template",
+            "wechat-cover",
+            "--auto",
+            "6",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pngs = fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png")
+        })
+        .count();
+    assert_eq!(pngs, 6);
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .args([
+            "cards",
+            "--template",
+            "wechat-cover",
+            "--at",
+            "1.3.2",
+            "--out",
+        ])
+        .arg(dir.path().join("long"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("at most 24"));
+}
