@@ -3,7 +3,7 @@
 
 use super::job::{self, Job};
 use super::produce;
-use super::{load_interview, select_quotes, with_threads};
+use super::{load_interview, select_for_cards, with_threads};
 use crate::cli::{BuildArgs, BuildFormat};
 use crate::output::{self, Artifact, Entries, Manifest, OutDir, Policy};
 use crate::printable::escape;
@@ -79,7 +79,12 @@ fn summary(job: &Job, m: &Manifest, verbose: bool) {
 /// [`crate::output::OutDir`]), so a failure leaves the output folder as it was.
 pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
     let iv = load_interview(&job.input)?;
-    let sel = select_quotes(&iv, &job.select, job.input.input.is_none())?;
+    let fit = if job.cards {
+        produce::template_fit(&job.card)?
+    } else {
+        None
+    };
+    let sel = select_for_cards(&iv, &job.select, job.input.input.is_none(), fit)?;
     if job.cards && sel.quotes.is_empty() {
         anyhow::bail!(super::NO_QUOTES);
     }

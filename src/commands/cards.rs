@@ -1,7 +1,7 @@
 //! `jinju cards`: render the selection as PNG cards into a folder, with a manifest.json.
 
 use super::produce::{self, CardSettings};
-use super::{load_interview, select_quotes, with_threads};
+use super::{load_interview, select_for_cards, with_threads};
 use crate::cli::{CardArgs, CardsArgs};
 use crate::output::{Manifest, OutDir};
 use anyhow::bail;
@@ -28,7 +28,8 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
 pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
     let s = settings(&args.card)?;
     let iv = load_interview(&args.input)?;
-    let sel = select_quotes(&iv, &args.select, args.input.input.is_none())?;
+    let fit = produce::template_fit(&s)?;
+    let sel = select_for_cards(&iv, &args.select, args.input.input.is_none(), fit)?;
     if sel.quotes.is_empty() {
         bail!(super::NO_QUOTES);
     }

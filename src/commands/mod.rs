@@ -14,7 +14,7 @@ mod selection;
 use crate::cli::{Cli, Command};
 
 pub use input::{load_interview, read_text};
-pub use selection::select_quotes;
+pub use selection::{select_for_cards, select_quotes};
 
 /// Run one command.
 pub fn run(cli: Cli) -> anyhow::Result<()> {

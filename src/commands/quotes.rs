@@ -51,6 +51,9 @@ pub fn table(sel: &Selection, explain: bool) -> String {
         );
         if let (true, Some(parts)) = (explain, sel.explain.get(&q.id)) {
             let parts: Vec<String> = parts.iter().map(|(k, v)| format!("{k} {v:+.2}")).collect();
+            if let Some(why) = sel.why.get(&q.id) {
+                let _ = writeln!(s, "{:>36}picked: {why}", "");
+            }
             let _ = writeln!(
                 s,
                 "{:>36}score {:.2} = {}",
@@ -75,6 +78,10 @@ pub fn json(sel: &Selection, explain: bool) -> anyhow::Result<String> {
                     .map(|(k, v)| (k.to_string(), (*v).into()))
                     .collect();
                 item["explain"] = map.into();
+            }
+            let why = item["id"].as_str().and_then(|id| sel.why.get(id));
+            if let Some(why) = why {
+                item["why"] = (*why).into();
             }
         }
     }

@@ -19,6 +19,17 @@ pub fn select_quotes(
     args: &SelectArgs,
     bundled: bool,
 ) -> anyhow::Result<Selection> {
+    select_for_cards(iv, args, bundled, None)
+}
+
+/// [`select_quotes`] for cards whose templates show at most `fit` characters: automatic
+/// picks are no longer.
+pub fn select_for_cards(
+    iv: &Interview,
+    args: &SelectArgs,
+    bundled: bool,
+    fit: Option<usize>,
+) -> anyhow::Result<Selection> {
     let mut entries: Vec<Entry> = Vec::new();
     if let Some(sections) = &args.pull_quotes {
         let which = if sections.is_empty() {
@@ -104,6 +115,7 @@ pub fn select_quotes(
         },
     };
     spec.filters = filters;
+    spec.auto_max_chars = fit;
     spec.all_sentences = spec.entries.is_empty() && entries.is_empty();
     spec.entries.extend(entries);
     Ok(select::select(iv, &spec)?)

@@ -1,9 +1,13 @@
 //! The quote selector: curated YAML entries, CLI filters and automatic ranking → `Vec<Quote>`.
 //! Every quote taken from the interview is verified against it; nothing is accepted silently.
 
+mod emphasis;
+pub mod features;
 mod ids;
+mod learned;
 mod locate;
 mod near;
+mod pick;
 mod quote;
 mod rank;
 mod sources;
@@ -25,6 +29,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// [`count_chars`]).
 pub const AUTO_MIN_CHARS: usize = 8;
 pub const AUTO_MAX_CHARS: usize = 60;
+
+/// Why a ranked quote was picked when the editor's emphasis did not pick it.
+pub const TEXT_ONLY: &str = "the learned ranker scored its text (no emphasis marks it)";
 
 /// Why a selection failed.
 #[derive(Debug, thiserror::Error)]
@@ -66,6 +73,8 @@ pub struct Selection {
     /// The id of the quote for the EPUB's cover, from `defaults.cover`.
     pub cover: Option<String>,
     pub explain: BTreeMap<String, Vec<(&'static str, f64)>>,
+    /// For ranked quotes: why each was picked (the editor's emphasis, or the text alone).
+    pub why: BTreeMap<String, &'static str>,
 }
 
 /// Select quotes from `iv` as `spec` says.
@@ -88,7 +97,7 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
     // them, up to `indexed`), and each speaker's ranking, made once.
     let mut taken = near::NearIndex::default();
     let mut indexed = 0;
-    let mut ranked: HashMap<String, rank::Ranked> = HashMap::new();
+    let mut ranked: HashMap<String, pick::Ranked> = HashMap::new();
     for (i, entry) in spec.entries.iter().enumerate() {
         let index = i + 1;
         let sources = [
@@ -122,7 +131,7 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
                 .unwrap_or(&default_speaker);
             let ranking = ranked
                 .entry(speaker.to_string())
-                .or_insert_with(|| rank::Ranked::new(candidates(iv, speaker, &spec.filters)));
+                .or_insert_with(|| pick::Ranked::new(candidates(iv, speaker, spec)));
             for q in &sel.quotes[indexed..] {
                 taken.insert(&q.text);
             }
@@ -130,6 +139,9 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
             for c in ranking.pick(n, &taken) {
                 let mut q = sources::from_passage(iv, &c.passage);
                 q.score = Some(c.score);
+                q.from_emphasis = Some(c.emphasis.is_some());
+                let why = c.emphasis.map_or(TEXT_ONLY, emphasis::Why::describe);
+                sel.why.insert(q.id.clone(), why);
                 sel.explain.insert(q.id.clone(), c.parts);
                 found.push(q);
             }
@@ -174,7 +186,7 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
     }
     if spec.entries.is_empty() && spec.all_sentences {
         let speaker = spec.filters.speaker.as_deref().unwrap_or(&default_speaker);
-        for c in candidates(iv, speaker, &spec.filters) {
+        for c in candidates(iv, speaker, spec) {
             let single = !c.passage.address.contains('-');
             if single {
                 sel.quotes.push(sources::from_passage(iv, &c.passage));
@@ -185,11 +197,15 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
     Ok(sel)
 }
 
-/// Ranked candidates of `speaker` within the filters' section, pattern and length.
-fn candidates<'a>(iv: &'a Interview, speaker: &str, f: &Filters) -> Vec<rank::Candidate<'a>> {
+/// Ranked candidates of `speaker` within the filters' section, pattern and length, and no
+/// longer than the chosen templates show.
+fn candidates<'a>(iv: &'a Interview, speaker: &str, spec: &Spec) -> Vec<rank::Candidate<'a>> {
+    let f = &spec.filters;
     let (min, max) = (
         f.min_chars.unwrap_or(AUTO_MIN_CHARS),
-        f.max_chars.unwrap_or(AUTO_MAX_CHARS),
+        f.max_chars
+            .unwrap_or(AUTO_MAX_CHARS)
+            .min(spec.auto_max_chars.unwrap_or(usize::MAX)),
     );
     let mut all = rank::candidates(iv, Some(speaker), min, max);
     all.retain(|c| {

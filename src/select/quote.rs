@@ -41,6 +41,10 @@ pub struct Quote {
     /// Ranking score, for automatically selected quotes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    /// For automatically selected quotes: true when the editor's emphasis (bold, or a
+    /// section title or pull quote quoting it) picked it, false when the text alone did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_emphasis: Option<bool>,
     /// Card templates this quote asks for (empty: the command's defaults).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub templates: Vec<String>,

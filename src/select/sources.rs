@@ -29,6 +29,7 @@ pub(super) fn from_passage(iv: &Interview, p: &Passage) -> Quote {
         },
         text,
         score: None,
+        from_emphasis: None,
         templates: Vec::new(),
         attribution: None,
     }
@@ -49,6 +50,7 @@ pub fn adhoc(text: &str, speaker: &str) -> Quote {
         kind: QuoteKind::Adhoc,
         text,
         score: None,
+        from_emphasis: None,
         templates: Vec::new(),
         attribution: None,
     }
@@ -101,6 +103,7 @@ pub(super) fn pull_quotes(iv: &Interview, which: &PullQuotes) -> Result<Vec<Quot
                 kind: QuoteKind::PullQuote,
                 chars: count_chars(&s.pull_quote),
                 score: None,
+                from_emphasis: None,
                 templates: Vec::new(),
                 attribution: None,
             })

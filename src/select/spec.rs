@@ -135,6 +135,9 @@ pub struct Spec {
     pub filters: Filters,
     /// With no entries: select every sentence that passes the filters.
     pub all_sentences: bool,
+    /// The longest quote the chosen card templates show (`quote.max_chars`): automatic
+    /// picks are no longer, so no card must refuse one. Other sources are not cut.
+    pub auto_max_chars: Option<usize>,
 }
 
 impl Spec {

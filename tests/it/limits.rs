@@ -186,7 +186,9 @@ fn a_thousand_auto_entries_select_distinct_lines_without_quadratic_work() {
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let quotes: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
-    assert!(quotes.len() > 100, "{} quotes", quotes.len());
+    // The bundled interview has some 80 distinct standalone lines (a two-sentence pick
+    // rules out both of its sentences; questions are never picked): most entries find none.
+    assert!(quotes.len() > 60, "{} quotes", quotes.len());
     let texts: Vec<&str> = quotes.iter().map(|q| q["text"].as_str().unwrap()).collect();
     for (i, a) in texts.iter().enumerate() {
         for b in &texts[i + 1..] {

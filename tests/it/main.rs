@@ -1,5 +1,5 @@
 //! jinju's integration tests, one binary with a module per area: the interview model, the
-//! selector, the typesetting engine, the cards, the command line, `build`, bad input, the
+//! selector and automatic selection, the typesetting engine, the cards, the command line, `build`, bad input, the
 //! 138 answers through the card back end, the gallery and the EPUB's font in a browser, and
 //! real interviews in Markdown, HTML and plain text (readers).
 //!
@@ -7,6 +7,7 @@
 //! regenerates the reference images.
 
 mod answers138;
+mod auto;
 mod bad_input;
 mod build;
 mod cards;

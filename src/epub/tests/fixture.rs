@@ -133,6 +133,7 @@ fn quote(id: &str, text: &str, section: (u32, &str), address: &str) -> Quote {
         kind: QuoteKind::Sentence,
         chars: text.chars().count(),
         score: None,
+        from_emphasis: None,
         templates: vec![],
         attribution: Some("张鹏 · 智谱 CEO".into()),
     }

@@ -17,6 +17,7 @@ pub fn quote(text: &str) -> Quote {
         kind: QuoteKind::Sentence,
         chars: text.chars().count(),
         score: None,
+        from_emphasis: None,
         templates: Vec::new(),
         attribution: None,
     }

@@ -1,0 +1,194 @@
+//! Automatic selection as a user runs it: the editor's emphasis first and said so, the JSON's
+//! `score` and `from_emphasis`, every guest of a panel, no questions, the bundled interview's
+//! sections, and agreement with editors on the shared samples (`../shared/tools/editor_agreement.py`).
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/readers")
+        .join(name)
+}
+
+fn auto(args: &[&str]) -> Vec<serde_json::Value> {
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .args(["quotes", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn the_editors_bold_is_picked_first_and_explained() {
+    let md = fixture("wechat.md");
+    let picks = auto(&["--input", md.to_str().unwrap(), "--auto", "2", "--explain"]);
+    assert_eq!(picks.len(), 2);
+    for q in &picks {
+        assert!(q["score"].is_f64(), "{q}");
+        assert_eq!(q["from_emphasis"], true, "{q}");
+        assert!(q["why"].as_str().unwrap().contains("bold"), "{q}");
+        assert!(q["explain"].is_object(), "{q}");
+    }
+    // Each is one of the fixture's bold sentences, one per section (it has two).
+    let bold = [
+        "一条船要做半年，急不得，也省不了一道工序。",
+        "现在来订船的，大多是想留个念想的人。",
+        "手艺这东西，心诚比手巧更重要。",
+    ];
+    for q in &picks {
+        let text = q["text"].as_str().unwrap();
+        assert!(bold.contains(&text), "{text}");
+    }
+    let sections: Vec<u64> = picks
+        .iter()
+        .map(|q| q["section"]["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(sections, [1, 2], "{picks:?}");
+    // The same interview with its bold removed: the text alone decides, and says so.
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.md");
+    fs::write(&plain, fs::read_to_string(&md).unwrap().replace("**", "")).unwrap();
+    let picks = auto(&[
+        "--input",
+        plain.to_str().unwrap(),
+        "--auto",
+        "2",
+        "--explain",
+    ]);
+    assert_eq!(picks.len(), 2);
+    for q in &picks {
+        assert_eq!(q["from_emphasis"], false, "{q}");
+        assert!(q["why"].as_str().unwrap().contains("learned ranker"), "{q}");
+    }
+}
+
+#[test]
+fn every_guest_of_a_panel_is_represented() {
+    let picks = auto(&[
+        "--input",
+        fixture("panel.txt").to_str().unwrap(),
+        "--auto",
+        "3",
+    ]);
+    let mut speakers: Vec<&str> = picks
+        .iter()
+        .map(|q| q["speaker"].as_str().unwrap())
+        .collect();
+    speakers.sort_unstable();
+    assert_eq!(speakers, ["周医生", "小林", "老陈"], "{picks:?}");
+}
+
+#[test]
+fn the_bundled_interview_covers_its_sections_without_questions() {
+    let picks = auto(&["--auto", "20", "--explain"]);
+    assert_eq!(picks.len(), 20);
+    let mut sections: Vec<u64> = picks
+        .iter()
+        .map(|q| q["section"]["number"].as_u64().unwrap())
+        .collect();
+    sections.dedup();
+    assert_eq!(sections, [1, 2, 3, 4, 5]);
+    for q in &picks {
+        let text = q["text"].as_str().unwrap();
+        assert!(!text.contains('？') && !text.contains('?'), "{text}");
+        assert_eq!(q["speaker"], "张鹏");
+        // The bundled text has no bold: only a pull quote can be the editor's pick.
+        if q["from_emphasis"] == true {
+            assert!(q["why"].as_str().unwrap().contains("pull quote"), "{q}");
+        }
+        assert!((8..=60).contains(&q["chars"].as_u64().unwrap()), "{text}");
+    }
+}
+
+/// Mean P@10 over the shared samples as `editor_agreement.py` prints it.
+fn agreement(emphasis: bool) -> (f64, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let tool = root.join("tools/editor_agreement.py");
+    let samples = root.join("content/samples");
+    assert!(
+        tool.is_file() && samples.is_dir(),
+        "the shared samples and tool are required beside the repository (../shared/content/samples, ../shared/tools/editor_agreement.py)"
+    );
+    let mut cmd = std::process::Command::new("python3");
+    cmd.arg(&tool).arg("--all").arg(&samples);
+    if emphasis {
+        cmd.arg("--emphasis");
+    }
+    let o = cmd
+        .env("JINJU", assert_cmd::cargo::cargo_bin("jinju"))
+        .output()
+        .expect("python3 is required to run the editor agreement tool");
+    let report = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        o.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!report.contains("jinju failed"), "{report}");
+    let mean = report
+        .lines()
+        .find_map(|l| l.strip_prefix("editor agreement: mean P@10 = "))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no mean in:\n{report}"));
+    (mean, report)
+}
+
+#[test]
+fn with_emphasis_the_picks_agree_with_editors() {
+    let (mean, report) = agreement(true);
+    assert!(mean >= 0.80, "{report}");
+}
+
+#[test]
+fn automatic_picks_fit_the_chosen_templates() {
+    // `wechat-cover` shows at most 24 characters: automatic picks are no longer, so every
+    // card is drawn; an explicit quote that is longer is still refused, not cut.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cards");
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .args([
+            "cards",
+            "--template",
+            "wechat-cover",
+            "--auto",
+            "6",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pngs = fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png")
+        })
+        .count();
+    assert_eq!(pngs, 6);
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .args([
+            "cards",
+            "--template",
+            "wechat-cover",
+            "--at",
+            "1.3.2",
+            "--out",
+        ])
+        .arg(dir.path().join("long"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("at most 24"));
+}
