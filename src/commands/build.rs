@@ -85,7 +85,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
         None
     };
     let sel = select_for_cards(&iv, &job.select, job.input.input.is_none(), fit)?;
-    if job.cards && sel.quotes.is_empty() {
+    if job.cards && sel.is_empty() {
         anyhow::bail!(super::NO_QUOTES);
     }
     let out = OutDir::create(&job.out, policy)?;
@@ -93,7 +93,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
     let (cards, book) = rayon::join(
         || {
             if job.cards {
-                produce::render_cards(&sel.quotes, &iv.meta.title, &job.card, &run, "cards/")
+                produce::render_cards(&sel, &iv.meta.title, &job.card, &run, "cards/")
             } else {
                 Ok(Entries::default())
             }
@@ -116,7 +116,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
     let mut manifest = Manifest::new(
         &iv.meta.title,
         job.input.input.as_deref(),
-        sel.quotes.len(),
+        sel.len(),
         artifacts,
     )
     .with_cards(cards);

@@ -30,19 +30,19 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
     let iv = load_interview(&args.input)?;
     let fit = produce::template_fit(&s)?;
     let sel = select_for_cards(&iv, &args.select, args.input.input.is_none(), fit)?;
-    if sel.quotes.is_empty() {
+    if sel.is_empty() {
         bail!(super::NO_QUOTES);
     }
     let policy = super::output_policy(args.force, &args.input, &args.select, &s, None);
     let out = OutDir::create(&args.out, &policy)?;
     let run = out.stage()?;
     let written = with_threads(args.card.jobs, || {
-        produce::render_cards(&sel.quotes, &iv.meta.title, &s, &run, "")
+        produce::render_cards(&sel, &iv.meta.title, &s, &run, "")
     })?;
     let manifest = Manifest::new(
         &iv.meta.title,
         args.input.input.as_deref(),
-        sel.quotes.len(),
+        sel.len(),
         Vec::new(),
     )
     .with_cards(written);

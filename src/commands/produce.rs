@@ -100,28 +100,38 @@ fn names_for(q: &Quote, s: &CardSettings) -> Vec<String> {
 /// Cards rendered in parallel between two spills of their manifest entries.
 const CARDS_PER_ROUND: usize = 256;
 
-/// Render every quote in its templates, in parallel, staging each card in `run` as
-/// `<prefix><id>.<template>.png` as soon as it is rendered: at most one card per thread is in
-/// memory, and the manifest entries of at most [`CARDS_PER_ROUND`] (the rest are spilled to
-/// the staging folder). All or nothing: the first error wins (and the staged run is then
-/// dropped).
+/// Render every quote of `sel` in its templates, in parallel, staging each card in `run` as
+/// `<prefix><id>.<template>.png` as soon as it is rendered. Quotes are taken from the
+/// selection in rounds of about [`CARDS_PER_ROUND`] cards (a lines file's quotes are made as
+/// they are reached), so memory holds the quotes of one round, at most one card per thread
+/// and the manifest entries of one round (the rest are spilled to the staging folder). All
+/// or nothing: the first error wins (and the staged run is then dropped).
 pub fn render_cards(
-    quotes: &[Quote],
+    sel: &Selection,
     title: &str,
     s: &CardSettings,
     run: &Staging,
     prefix: &str,
 ) -> anyhow::Result<Entries> {
     let fonts = fonts(s)?;
-    let tpl = templates(quotes.iter().flat_map(|q| names_for(q, s)))?;
-    let jobs: Vec<(&Quote, String)> = quotes
-        .iter()
-        .flat_map(|q| names_for(q, s).into_iter().map(move |t| (q, t)))
-        .collect();
+    // A first pass over the quotes, before any card: every template is loaded (and checked)
+    // and the cards are counted for the progress bar.
+    let mut cards = 0;
+    let mut names = Vec::new();
+    for q in sel.iter() {
+        let these = names_for(&q, s);
+        cards += these.len() as u64;
+        for n in these {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    let tpl = templates(names.into_iter())?;
     let bar = if s.quiet {
         ProgressBar::hidden()
     } else {
-        ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr())
+        ProgressBar::with_draw_target(Some(cards), ProgressDrawTarget::stderr())
     };
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} cards {msg}") {
         bar.set_style(style);
@@ -132,7 +142,7 @@ pub fn render_cards(
         level: s.level,
         ..RenderOptions::default()
     };
-    let render = |(q, name): &(&Quote, String)| -> anyhow::Result<Artifact> {
+    let render = |&(q, name): &(&Quote, &String)| -> anyhow::Result<Artifact> {
         let t = &tpl[name];
         // Ad hoc text is not the interview's: credit it from the flags or not at all.
         let adhoc;
@@ -164,8 +174,24 @@ pub fn render_cards(
         })
     };
     let mut spill = run.spill()?;
-    for round in jobs.chunks(CARDS_PER_ROUND) {
-        let made = round
+    let mut quotes = sel.iter();
+    loop {
+        let mut round: Vec<(Quote, Vec<String>)> = Vec::new();
+        let mut in_round = 0;
+        while in_round < CARDS_PER_ROUND {
+            let Some(q) = quotes.next() else { break };
+            let these = names_for(&q, s);
+            in_round += these.len();
+            round.push((q, these));
+        }
+        if round.is_empty() {
+            break;
+        }
+        let jobs: Vec<(&Quote, &String)> = round
+            .iter()
+            .flat_map(|(q, these)| these.iter().map(move |t| (q, t)))
+            .collect();
+        let made = jobs
             .par_iter()
             .map(render)
             .collect::<anyhow::Result<Vec<_>>>()?;
@@ -291,7 +317,9 @@ pub fn book(
     let title = book_title(iv, &b.meta);
     // The quote on the cover is known before the card is drawn (it names it in the alt text);
     // the card is rendered while the book's fonts are subset.
-    let cover_quote = cover_quote(&sel.quotes, sel.cover.as_deref())?;
+    // (A lines file's quotes are collected here: the book holds them all anyway.)
+    let quotes = sel.all();
+    let cover_quote = cover_quote(&quotes, sel.cover.as_deref())?;
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
     let embedded = |face: &[u8]| b.embed_font.then(|| face.to_vec());
     let opts = EpubOptions {
@@ -308,7 +336,7 @@ pub fn book(
             .map(Some)
             .map_err(|e| format!("{e:#}"))
     };
-    Ok(epub::build_with_cover(iv, &sel.quotes, &opts, render)?)
+    Ok(epub::build_with_cover(iv, &quotes, &opts, render)?)
 }
 
 /// Latest `SOURCE_DATE_EPOCH` accepted: 9999-12-31T23:59:59Z (a four-digit year).

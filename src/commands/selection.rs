@@ -3,14 +3,14 @@
 use super::read_text;
 use crate::cli::SelectArgs;
 use crate::interview::Interview;
-use crate::select::{self, AllKeyword, Entry, Filters, PullQuotes, Selection, Spec};
+use crate::select::{self, AllKeyword, Entry, Filters, Lines, PullQuotes, Selection, Spec};
 use anyhow::Context;
 use std::path::Path;
 
 /// How many quotes an interview without a quotes file gets by default.
 pub const DEFAULT_AUTO: usize = 12;
 
-/// Select quotes as the flags say. Sources: `--pull-quotes`, `--at`, `--text`, `--lines`,
+/// Select quotes as the flags say, every quote in [`Selection::quotes`]. Sources: `--pull-quotes`, `--at`, `--text`, `--lines`,
 /// `--auto` (plus `--quotes FILE` when given); with none of them, filters alone select every
 /// matching sentence; with neither, the quotes file — the bundled one for the bundled
 /// interview (`bundled`), else the best [`DEFAULT_AUTO`] lines by the ranking.
@@ -19,11 +19,12 @@ pub fn select_quotes(
     args: &SelectArgs,
     bundled: bool,
 ) -> anyhow::Result<Selection> {
-    select_for_cards(iv, args, bundled, None)
+    Ok(select_for_cards(iv, args, bundled, None)?.collected())
 }
 
 /// [`select_quotes`] for cards whose templates show at most `fit` characters: automatic
-/// picks are no longer.
+/// picks are no longer. A lines file's quotes are not collected: [`Selection::iter`] makes
+/// them as it reaches them.
 pub fn select_for_cards(
     iv: &Interview,
     args: &SelectArgs,
@@ -53,16 +54,16 @@ pub fn select_for_cards(
         ..Entry::default()
     }));
     if let Some(path) = &args.lines {
-        let text = read_text(path, "lines file", 4 << 20)?;
-        entries.extend(
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| Entry {
-                    adhoc: Some(l.to_string()),
-                    speaker: args.speaker.clone(),
-                    ..Entry::default()
-                }),
-        );
+        // The text stays in memory (at most 4 MiB); its lines become quotes as the cards
+        // are made (`Selection::iter`).
+        let lines = Lines::new(read_text(path, "lines file", 4 << 20)?);
+        if !lines.is_blank() {
+            entries.push(Entry {
+                lines: Some(lines),
+                speaker: args.speaker.clone(),
+                ..Entry::default()
+            });
+        }
     }
     if let Some(n) = args.auto {
         entries.push(Entry {

@@ -1,10 +1,12 @@
 //! The quote selector: curated YAML entries, CLI filters and automatic ranking → `Vec<Quote>`.
 //! Every quote taken from the interview is verified against it; nothing is accepted silently.
 
+mod dedupe;
 mod emphasis;
 pub mod features;
 mod ids;
 mod learned;
+mod lines;
 mod locate;
 mod near;
 mod pick;
@@ -15,6 +17,7 @@ pub use sources::adhoc;
 mod spec;
 
 pub use ids::{adhoc_id, count_chars, unsafe_id};
+pub use lines::{LineQuotes, Lines};
 pub use near::{near_duplicate, similarity};
 pub use quote::{Quote, QuoteKind, SectionRef};
 pub use rank::CONTEXT_OPENERS;
@@ -23,7 +26,7 @@ pub use spec::{
 };
 
 use crate::interview::Interview;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// Length limits of automatic selection when no filter sets them (characters as counted by
 /// [`count_chars`]).
@@ -66,10 +69,14 @@ pub struct Misquote {
     pub diff: String,
 }
 
-/// The selected quotes, and for ranked ones the parts of their scores.
+/// The selected quotes, and for ranked ones the parts of their scores. [`Selection::iter`]
+/// gives them all, in order.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
+    /// The quotes, but for the lines file's.
     pub quotes: Vec<Quote>,
+    /// The lines file's quotes (made as they are iterated), after `quotes[..at]`.
+    pub lines: Option<LineQuotes>,
     /// The id of the quote for the EPUB's cover, from `defaults.cover`.
     pub cover: Option<String>,
     pub explain: BTreeMap<String, Vec<(&'static str, f64)>>,
@@ -98,6 +105,9 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
     let mut taken = near::NearIndex::default();
     let mut indexed = 0;
     let mut ranked: HashMap<String, pick::Ranked> = HashMap::new();
+    // The lines file's entry, and how many quotes come before its lines.
+    let mut lines: Option<(&Lines, &Entry, usize)> = None;
+    let mut lines_indexed = false;
     for (i, entry) in spec.entries.iter().enumerate() {
         let index = i + 1;
         let sources = [
@@ -106,6 +116,7 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
             entry.text.is_some(),
             entry.adhoc.is_some(),
             entry.auto.is_some(),
+            entry.lines.is_some(),
         ];
         if sources.iter().filter(|s| **s).count() != 1 {
             return Err(err(
@@ -121,6 +132,15 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
             found.push(sources::from_passage(iv, &p));
         } else if let Some(text) = &entry.text {
             found.push(sources::by_text(iv, text).map_err(|e| e.at(spec, index))?);
+        } else if let Some(file) = &entry.lines {
+            if lines.is_some() || entry.id.is_some() {
+                return Err(err(
+                    index,
+                    "one lines file, and no `id`, per selection".into(),
+                ));
+            }
+            lines = Some((file, entry, sel.quotes.len()));
+            continue;
         } else if let Some(text) = &entry.adhoc {
             found.push(sources::adhoc(text, entry.speaker.as_deref().unwrap_or("")));
         } else if let Some(n) = entry.auto {
@@ -136,6 +156,13 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
                 taken.insert(&q.text);
             }
             indexed = sel.quotes.len();
+            // (The index does not depend on the order texts are inserted in.)
+            if let Some((file, ..)) = lines.filter(|_| !lines_indexed) {
+                for line in file.each() {
+                    taken.insert(&sources::adhoc(line, "").text);
+                }
+                lines_indexed = true;
+            }
             for c in ranking.pick(n, &taken) {
                 let mut q = sources::from_passage(iv, &c.passage);
                 q.score = Some(c.score);
@@ -165,15 +192,7 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
             found[0].id = id.clone();
         }
         for q in &mut found {
-            q.templates = if entry.templates.is_empty() {
-                spec.defaults.templates.clone()
-            } else {
-                entry.templates.clone()
-            };
-            q.attribution = entry
-                .attribution
-                .clone()
-                .or_else(|| spec.defaults.attribution.clone());
+            settings(q, entry, spec);
         }
         for q in found {
             if q.kind == QuoteKind::Adhoc
@@ -193,8 +212,51 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
             }
         }
     }
-    dedupe(&mut sel, &spec.origin)?;
+    dedupe(&mut sel, lines, spec)?;
     Ok(sel)
+}
+
+/// Drop exact repeats (the same text selected twice), widen colliding ad hoc ids, refuse one
+/// id for two texts — in selection order, the lines file's lines (after the number of
+/// quotes `lines` gives) checked one at a time and kept as [`LineQuotes`].
+fn dedupe(
+    sel: &mut Selection,
+    lines: Option<(&Lines, &Entry, usize)>,
+    spec: &Spec,
+) -> Result<(), SelectError> {
+    let mut seen = dedupe::Dedupe::new(&spec.origin);
+    let held = std::mem::take(&mut sel.quotes);
+    let at = lines.map_or(held.len(), |(.., at)| at);
+    let mut rest = held.into_iter();
+    for mut q in rest.by_ref().take(at) {
+        if seen.admit(&mut q)? {
+            sel.quotes.push(q);
+        }
+    }
+    if let Some((file, entry, _)) = lines {
+        let mut like = sources::adhoc("", entry.speaker.as_deref().unwrap_or(""));
+        settings(&mut like, entry, spec);
+        sel.lines = Some(LineQuotes::new(file, like, sel.quotes.len(), &mut seen)?);
+    }
+    for mut q in rest {
+        if seen.admit(&mut q)? {
+            sel.quotes.push(q);
+        }
+    }
+    Ok(())
+}
+
+/// The templates and attribution `entry` (or the defaults) give its quotes.
+fn settings(q: &mut Quote, entry: &Entry, spec: &Spec) {
+    q.templates = if entry.templates.is_empty() {
+        spec.defaults.templates.clone()
+    } else {
+        entry.templates.clone()
+    };
+    q.attribution = entry
+        .attribution
+        .clone()
+        .or_else(|| spec.defaults.attribution.clone());
 }
 
 /// Ranked candidates of `speaker` within the filters' section, pattern and length, and no
@@ -224,57 +286,4 @@ fn passes(q: &Quote, f: &Filters) -> bool {
         && f.grep.as_ref().is_none_or(|re| re.is_match(&q.text))
         && f.min_chars.is_none_or(|m| q.chars >= m)
         && f.max_chars.is_none_or(|m| q.chars <= m)
-}
-
-/// Ad hoc texts whose hashed id another text already has get the wide id instead.
-fn widen_colliding_adhoc_ids(sel: &mut Selection) {
-    let mut owner: HashMap<&str, &str> = HashMap::new();
-    let mut widen = Vec::new();
-    for (i, q) in sel.quotes.iter().enumerate() {
-        if q.kind != QuoteKind::Adhoc {
-            owner.entry(&q.id).or_insert(&q.text);
-            continue;
-        }
-        match owner.get(q.id.as_str()) {
-            Some(&text) if text != q.text => widen.push(i),
-            Some(_) => {}
-            None => {
-                owner.insert(&q.id, &q.text);
-            }
-        }
-    }
-    for i in widen {
-        let q = &mut sel.quotes[i];
-        q.id = ids::wide_adhoc_id(&q.text);
-    }
-}
-
-/// Drop exact repeats (the same text selected twice); refuse one id for two texts. Linear:
-/// ids and texts are looked up by hash.
-fn dedupe(sel: &mut Selection, origin: &str) -> Result<(), SelectError> {
-    widen_colliding_adhoc_ids(sel);
-    let mut keep = vec![true; sel.quotes.len()];
-    {
-        let mut ids: HashMap<&str, &str> = HashMap::new();
-        let mut texts: HashSet<&str> = HashSet::new();
-        for (i, q) in sel.quotes.iter().enumerate() {
-            match ids.get(q.id.as_str()) {
-                Some(&text) if text == q.text => keep[i] = false,
-                Some(_) => {
-                    return Err(SelectError::DuplicateId {
-                        origin: origin.to_string(),
-                        id: q.id.clone(),
-                    });
-                }
-                None if texts.contains(q.text.as_str()) => keep[i] = false,
-                None => {
-                    ids.insert(&q.id, &q.text);
-                    texts.insert(&q.text);
-                }
-            }
-        }
-    }
-    let mut flags = keep.into_iter();
-    sel.quotes.retain(|_| flags.next().unwrap_or(false));
-    Ok(())
 }

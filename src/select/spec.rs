@@ -70,7 +70,8 @@ pub enum AllKeyword {
     All,
 }
 
-/// One entry of `quotes:`. Exactly one of `pull_quotes`, `at`, `text`, `adhoc`, `auto`.
+/// One entry of `quotes:`. Exactly one of `pull_quotes`, `at`, `text`, `adhoc`, `auto` (or,
+/// from the command line, `lines`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
@@ -89,8 +90,12 @@ pub struct Entry {
     pub templates: Vec<String>,
     /// Attribution override for this quote.
     pub attribution: Option<String>,
-    /// Speaker override (for `adhoc`, or the speaker `auto` draws from).
+    /// Speaker override (for `adhoc` and `lines`, or the speaker `auto` draws from).
     pub speaker: Option<String>,
+    /// Every non-blank line of a lines file, each an ad hoc quote (`--lines`; not in quotes
+    /// files).
+    #[serde(skip)]
+    pub lines: Option<super::Lines>,
 }
 
 /// A quotes file.

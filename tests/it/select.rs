@@ -362,3 +362,47 @@ fn ad_hoc_texts_whose_short_ids_collide_get_distinct_ids() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn a_lines_file_makes_the_cards_its_lines_given_as_text_make() {
+    // Repeats, a blank line, a short-id collision (`b` gets the wide id), and a line that
+    // repeats a `--text` quote selected before the lines.
+    let (a, b) = ("慢就是快767648", "慢就是快804828");
+    let dir = tempfile::tempdir().unwrap();
+    let lines = dir.path().join("lines.txt");
+    std::fs::write(&lines, format!("{a}\n{b}\n  \n{a}\n先行者\n{b}\n")).unwrap();
+    let cards = |out: &str, source: &[&std::ffi::OsStr]| -> serde_json::Value {
+        let out = dir.path().join(out);
+        let run = assert_cmd::Command::cargo_bin("jinju")
+            .unwrap()
+            .args(["cards", "--quiet", "--template", "square", "--scale", "0.2"])
+            .args(["--text", "先行者"])
+            .args(source)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap()
+    };
+    let from_lines = cards("lines", &["--lines".as_ref(), lines.as_os_str()]);
+    let texts: Vec<&std::ffi::OsStr> = [a, b, a, "先行者", b]
+        .into_iter()
+        .flat_map(|t| ["--text".as_ref(), t.as_ref()])
+        .collect();
+    let from_texts = cards("texts", &texts);
+    assert_eq!(from_lines, from_texts);
+    let ids: Vec<&str> = from_lines["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["quote"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert_eq!(ids[..2], [select::adhoc_id("先行者"), select::adhoc_id(a)]);
+    assert!(ids[2].starts_with(ids[1]) && ids[2].len() == 22, "{ids:?}");
+}
