@@ -3,7 +3,6 @@
 //! bundled selection in columns: the typesetting rules hold on every line or column of every
 //! card, and the manifest's lines give the text back.
 
-use assert_cmd::Command;
 use jinju::typeset::{is_prohibited_end, is_prohibited_start};
 
 fn is_latin(c: char) -> bool {
@@ -37,21 +36,9 @@ fn the_bundled_selection_sets_in_columns_without_a_fault() {
 /// checks every line of the `cards` cards.
 fn without_a_fault(source: &[&str], template: &str, size: [u32; 2], cards: usize) {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("jinju")
-        .unwrap()
-        .args(["cards", "--quiet"])
-        .args(source)
-        .args(["--template", template, "--out"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("manifest.json")).unwrap()).unwrap();
+    let mut args = source.to_vec();
+    args.extend(["--template", template]);
+    let manifest = crate::run::cards_manifest(dir.path(), &args);
     let artifacts = manifest["artifacts"].as_array().unwrap();
     assert_eq!(artifacts.len(), cards, "{template}");
     let mut faults = Vec::new();

@@ -41,17 +41,7 @@ pub fn headless(profile: &Path) -> std::process::Command {
 /// `jinju epub` of the bundled interview, into `dir`.
 fn bundled_book(dir: &Path) -> PathBuf {
     let epub = dir.join("book.epub");
-    let run = Command::cargo_bin("jinju")
-        .unwrap()
-        .args(["epub", "--out"])
-        .arg(&epub)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    crate::run::succeeds(["epub".as_ref(), "--out".as_ref(), epub.as_os_str()]);
     epub
 }
 

@@ -20,6 +20,7 @@ mod interview;
 mod limits;
 mod messages;
 mod readers;
+mod run;
 mod select;
 mod typeset;
 mod vertical_book;

@@ -372,22 +372,13 @@ fn a_lines_file_makes_the_cards_its_lines_given_as_text_make() {
     let lines = dir.path().join("lines.txt");
     std::fs::write(&lines, format!("{a}\n{b}\n  \n{a}\n先行者\n{b}\n")).unwrap();
     let cards = |out: &str, source: &[&std::ffi::OsStr]| -> serde_json::Value {
-        let out = dir.path().join(out);
-        let run = assert_cmd::Command::cargo_bin("jinju")
-            .unwrap()
-            .args(["cards", "--quiet", "--template", "square", "--scale", "0.2"])
-            .args(["--text", "先行者"])
-            .args(source)
-            .arg("--out")
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
-        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap()
+        let mut args: Vec<&std::ffi::OsStr> = ["--template", "square", "--scale", "0.2"]
+            .into_iter()
+            .chain(["--text", "先行者"])
+            .map(|a| a.as_ref())
+            .collect();
+        args.extend(source);
+        crate::run::cards_manifest(&dir.path().join(out), &args)
     };
     let from_lines = cards("lines", &["--lines".as_ref(), lines.as_os_str()]);
     let texts: Vec<&std::ffi::OsStr> = [a, b, a, "先行者", b]

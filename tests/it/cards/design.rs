@@ -2,7 +2,6 @@
 //! its own, legible attribution and footer (WCAG 4.5:1), and ad hoc cards credited from the
 //! flags only.
 
-use assert_cmd::Command;
 use jinju::card::{self, Color, FontBook, RenderOptions, Template, presets};
 use jinju::select;
 
@@ -157,20 +156,9 @@ fn attribution_and_footer_reach_4_5_to_1_in_every_preset() {
 /// Renders `args` with the CLI into a temporary folder and returns the card's pixels.
 fn cli_card(args: &[&str]) -> image::RgbImage {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("jinju")
-        .unwrap()
-        .args(["cards", "--quiet", "--template", "square", "--out"])
-        .arg(dir.path())
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("manifest.json")).unwrap()).unwrap();
+    let mut all = vec!["--template", "square"];
+    all.extend(args);
+    let manifest = crate::run::cards_manifest(dir.path(), &all);
     let path = manifest["artifacts"][0]["path"].as_str().unwrap();
     let name = std::path::Path::new(path).file_name().unwrap();
     image::open(dir.path().join(name)).unwrap().into_rgb8()
