@@ -75,12 +75,23 @@ impl Pixels {
     pub fn put_row(&mut self, start: usize, levels: &[u8], color: Color) {
         if let Pixels::Indexed { data, table, memo } = self {
             let row = &mut data[start..start + levels.len()];
+            // Most of a glyph lands on background (index 0): its blends are a 32-entry table
+            // for this colour, with level 0 leaving the pixel as it is.
+            let (mut lut, mut known) = memo.on_background(color);
             for (k, (px, &level)) in row.iter_mut().zip(levels).enumerate() {
+                if *px == 0 && known >> (level & 31) & 1 != 0 {
+                    *px = lut[usize::from(level & 31)];
+                    continue;
+                }
                 if level == 0 {
                     continue;
                 }
                 let level = u32::from(level);
                 if let Some(index) = memo.get(*px, level, color) {
+                    if *px == 0 {
+                        lut[level as usize] = index;
+                        known |= 1 << level;
+                    }
                     *px = index;
                     continue;
                 }
@@ -91,9 +102,14 @@ impl Pixels {
                     *self = Pixels::Rgb(self.to_rgb());
                     return self.put_row(start + k, &levels[k..], color);
                 };
+                if *px == 0 {
+                    lut[level as usize] = index;
+                    known |= 1 << level;
+                }
                 memo.set(*px, level, color, index);
                 *px = index;
             }
+            memo.keep_background(color, lut, known);
         } else if let Pixels::Rgb(rgb) = self {
             let row = &mut rgb[start * 3..(start + levels.len()) * 3];
             for (px, &level) in row.chunks_exact_mut(3).zip(levels) {
@@ -165,6 +181,11 @@ pub fn blend(dst: &mut [u8], src: [u8; 3], alpha: u32) {
 pub struct Memo {
     tags: Vec<u64>,
     values: Vec<u8>,
+    /// The blends of one colour onto the background (index 0) by level, for the levels
+    /// whose bit is set in `bg_known`.
+    bg_color: Color,
+    bg: [u8; COVERAGE_LEVELS as usize],
+    bg_known: u32,
 }
 
 impl Default for Memo {
@@ -172,11 +193,29 @@ impl Default for Memo {
         Memo {
             tags: vec![0; 256 * COVERAGE_LEVELS as usize],
             values: vec![0; 256 * COVERAGE_LEVELS as usize],
+            bg_color: Color([0; 4]),
+            bg: [0; COVERAGE_LEVELS as usize],
+            bg_known: 1,
         }
     }
 }
 
 impl Memo {
+    /// The background blends known for `color`: the table and its bit set (level 0, which
+    /// leaves index 0, is always known).
+    #[inline]
+    fn on_background(&self, color: Color) -> ([u8; COVERAGE_LEVELS as usize], u32) {
+        if self.bg_color == color {
+            (self.bg, self.bg_known)
+        } else {
+            ([0; COVERAGE_LEVELS as usize], 1)
+        }
+    }
+
+    fn keep_background(&mut self, color: Color, lut: [u8; COVERAGE_LEVELS as usize], known: u32) {
+        (self.bg_color, self.bg, self.bg_known) = (color, lut, known);
+    }
+
     fn key(src: u8, level: u32, color: Color) -> (usize, u64) {
         let slot = usize::from(src) * COVERAGE_LEVELS as usize + level as usize;
         (slot, u64::from(u32::from_le_bytes(color.0)) | 1 << 32)

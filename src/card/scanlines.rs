@@ -58,19 +58,21 @@ fn filter_rows(
     bpp: usize,
     mut emit: impl FnMut(&[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
-    let zeros = vec![0u8; row_len];
+    // A repeated row is Up-filtered to zeros: one line of them serves every such row.
+    let mut repeated = vec![0u8; row_len + 1];
+    repeated[0] = UP;
+    let zeros = &repeated[1..];
     let mut out = vec![0u8; row_len + 1];
-    let mut prev: &[u8] = &zeros;
+    let mut prev: &[u8] = zeros;
     for row in data.chunks(row_len) {
-        let line = &mut out[..=row.len()];
         if row == prev {
-            line[0] = UP;
-            line[1..].fill(0);
+            emit(&repeated[..=row.len()])?;
         } else {
+            let line = &mut out[..=row.len()];
             line[0] = PAETH;
             paeth_row(bpp, prev, row, &mut line[1..]);
+            emit(line)?;
         }
-        emit(line)?;
         prev = row;
     }
     Ok(())
