@@ -109,7 +109,8 @@ pub fn encode_png(
     };
     let bpp = if kind == PngKind::Rgb { 3 } else { 1 };
     let row_len = canvas.width() as usize * bpp;
-    let stream = zlib(data, row_len, bpp, deflate).map_err(|e| Error::Encode(e.to_string()))?;
+    let stream = zlib(data, row_len, bpp, deflate, canvas.ink())
+        .map_err(|e| Error::Encode(e.to_string()))?;
     let err = |e: png::EncodingError| Error::Encode(e.to_string());
     for (key, value) in text {
         let value: String = value.chars().filter(|c| !c.is_control()).collect();

@@ -12,6 +12,7 @@ mod encode;
 mod error;
 mod fonts;
 mod glyph_cache;
+mod ink;
 mod parts;
 mod pixels;
 mod raster;

@@ -31,11 +31,17 @@ pub enum Pixels {
 
 impl Pixels {
     /// `n` pixels of one colour.
+    #[cfg(test)]
     pub fn solid(n: usize, rgb: [u8; 3]) -> Pixels {
+        Pixels::solid_in(vec![0; n], rgb)
+    }
+
+    /// Pixels of one colour in `zeros`, a buffer of zeros.
+    pub fn solid_in(zeros: Vec<u8>, rgb: [u8; 3]) -> Pixels {
         let mut table = Table::default();
         table.index(rgb);
         Pixels::Indexed {
-            data: vec![0; n],
+            data: zeros,
             table,
             memo: Memo::default(),
         }

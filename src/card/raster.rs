@@ -6,6 +6,7 @@ use image::{RgbImage, RgbaImage, imageops::FilterType};
 
 use super::fonts::px_scale;
 use super::glyph_cache;
+use super::ink::{self, Ink};
 use super::pixels::{Pixels, blend, level};
 
 /// An sRGB colour with alpha, written `#RRGGBB` or `#RRGGBBAA` in templates.
@@ -41,21 +42,48 @@ pub struct Canvas {
     width: u32,
     height: u32,
     pub(crate) px: Pixels,
+    /// Where it was drawn on, for a solid background (see [`ink`]).
+    ink: Option<Ink>,
+}
+
+impl Drop for Canvas {
+    /// A solid card's buffer is kept for the thread's next card.
+    fn drop(&mut self) {
+        if let (Some(ink), Pixels::Indexed { data, .. }) = (self.ink.take(), &mut self.px) {
+            ink::recycle(std::mem::take(data), ink);
+        }
+    }
 }
 
 impl Canvas {
     /// A canvas filled with one colour (alpha ignored: cards are opaque).
     pub fn solid(width: u32, height: u32, color: Color) -> Canvas {
         let [r, g, b, _] = color.0;
-        let px = Pixels::solid(width as usize * height as usize, [r, g, b]);
-        Canvas { width, height, px }
+        let (data, ink) = ink::zeroed(width, height);
+        let px = Pixels::solid_in(data, [r, g, b]);
+        Canvas {
+            width,
+            height,
+            px,
+            ink: Some(ink),
+        }
     }
 
     /// A canvas holding an RGB image.
     pub fn from_rgb(img: RgbImage) -> Canvas {
         let (width, height) = img.dimensions();
         let px = Pixels::Rgb(img.into_raw());
-        Canvas { width, height, px }
+        Canvas {
+            width,
+            height,
+            px,
+            ink: None,
+        }
+    }
+
+    /// Where the card was drawn on, if its background is solid.
+    pub fn ink(&self) -> Option<&Ink> {
+        self.ink.as_ref()
     }
 
     pub fn width(&self) -> u32 {
@@ -129,6 +157,9 @@ impl Canvas {
         if level > 0 && (x as u64) < w && (y as u64) < h {
             self.px
                 .put(y as usize * w as usize + x as usize, color, level);
+            if let Some(ink) = &mut self.ink {
+                ink.touch(y as usize, x as u32, x as u32 + 1);
+            }
         }
     }
 
@@ -160,6 +191,9 @@ impl Canvas {
                 let start = (y * w + x0 + cx0) as usize;
                 self.px
                     .put_row(start, &row[cx0 as usize..cx1 as usize], color);
+                if let Some(ink) = &mut self.ink {
+                    ink.touch(y as usize, (x0 + cx0) as u32, (x0 + cx1) as u32);
+                }
             }
         }
     }
