@@ -76,6 +76,23 @@ impl Pixels {
         }
     }
 
+    /// `put_row` onto pixels that are all still index 0 (a solid card's untouched
+    /// background): once every level of `color` on the background is known, a table lookup
+    /// a pixel without a branch.
+    pub fn put_row_on_background(&mut self, start: usize, levels: &[u8], color: Color) {
+        if let Pixels::Indexed { data, memo, .. } = self {
+            let (lut, known) = memo.on_background(color);
+            if known == u32::MAX {
+                let row = &mut data[start..start + levels.len()];
+                for (px, &level) in row.iter_mut().zip(levels) {
+                    *px = lut[usize::from(level & 31)];
+                }
+                return;
+            }
+        }
+        self.put_row(start, levels, color);
+    }
+
     /// Blends `color` at coverage `levels[k]` (0–31; 0 leaves the pixel) onto pixel
     /// `start + k`: a glyph's row, with the storage matched once for the row.
     pub fn put_row(&mut self, start: usize, levels: &[u8], color: Color) {
@@ -310,6 +327,39 @@ mod tests {
         assert_eq!(&rgb[..6], &[1, 0, 0, 2, 0, 0]);
         assert_eq!(&rgb[299 * 3..], &[0, 9, 9]);
         assert_eq!(&rgb[298 * 3..299 * 3], &[0, 0, 0]);
+    }
+
+    #[test]
+    fn rows_on_the_background_blend_as_any_row_does() {
+        // Every level, so that the fast table fills up and is then used.
+        let levels: Vec<u8> = (0..64).map(|i| (i * 5 % 32) as u8).collect();
+        let mut general = Pixels::solid(64 * 40, [250, 240, 230]);
+        let mut fast = Pixels::solid(64 * 40, [250, 240, 230]);
+        for row in 0..40 {
+            let color = [Color([20, 20, 20, 255]), Color([180, 40, 40, 200])][row / 20];
+            general.put_row(row * 64, &levels, color);
+            fast.put_row_on_background(row * 64, &levels, color);
+        }
+        let Pixels::Indexed { memo, .. } = &fast else {
+            panic!("two colours stay indexed")
+        };
+        assert_eq!(memo.bg_known, u32::MAX, "the table was complete");
+        let (
+            Pixels::Indexed {
+                data: a, table: ta, ..
+            },
+            Pixels::Indexed {
+                data: b, table: tb, ..
+            },
+        ) = (&general, &fast)
+        else {
+            panic!("indexed")
+        };
+        assert_eq!(
+            (a, &ta.colors),
+            (b, &tb.colors),
+            "same indices, same palette order"
+        );
     }
 
     #[test]

@@ -189,10 +189,23 @@ impl Canvas {
             let y = y0 + gy as i64;
             if (0..h).contains(&y) {
                 let start = (y * w + x0 + cx0) as usize;
-                self.px
-                    .put_row(start, &row[cx0 as usize..cx1 as usize], color);
-                if let Some(ink) = &mut self.ink {
-                    ink.touch(y as usize, (x0 + cx0) as u32, (x0 + cx1) as u32);
+                let levels = &row[cx0 as usize..cx1 as usize];
+                let (a, b) = ((x0 + cx0) as u32, (x0 + cx1) as u32);
+                match &mut self.ink {
+                    // Nothing drawn there yet: all background.
+                    Some(ink)
+                        if ink
+                            .row(y as usize)
+                            .is_none_or(|(s, e)| e as u32 <= a || s as u32 >= b) =>
+                    {
+                        self.px.put_row_on_background(start, levels, color);
+                        ink.touch(y as usize, a, b);
+                    }
+                    Some(ink) => {
+                        self.px.put_row(start, levels, color);
+                        ink.touch(y as usize, a, b);
+                    }
+                    None => self.px.put_row(start, levels, color),
                 }
             }
         }
