@@ -5,6 +5,10 @@
 //!
 //! Dense features (`NAMES`, each in [0, 1], grouped for `--explain` by [`group`]) come first;
 //! hashed character unigrams and bigrams (FNV-1a into [`HASHED`] buckets) follow.
+//!
+//! Apart from the vector, [`Framing::echo`] measures how much a sentence repeats the editor's
+//! framing of the interview (its title, summary and intro): editors headline and sum up the
+//! points they also bold. It is fitted apart, on interviews only (see `learned`).
 
 use super::ids::count_chars;
 use super::rank::CONTEXT_OPENERS;
@@ -106,6 +110,12 @@ fn is_han(c: char) -> bool {
 }
 
 impl Vocabulary {
+    /// The IDF of a bigram in this document: ln(sentences / sentences holding it), at least 0.
+    fn idf(&self, g: &(char, char)) -> f64 {
+        let df = f64::from(self.df.get(g).copied().unwrap_or(1).max(1));
+        (f64::from(self.sentences.max(1)) / df).ln().max(0.0)
+    }
+
     /// The vocabulary of a document given as its sentences.
     pub fn new<'t>(sentences: impl IntoIterator<Item = &'t str>) -> Vocabulary {
         let mut v = Vocabulary::default();
@@ -142,6 +152,88 @@ impl Vocabulary {
         }
         let k = grams.len() as f64;
         (shared / k, rare / k, (4.0 * tfidf / k).min(1.0))
+    }
+}
+
+/// Characters of the editor's framing read (title first, then summary, then intro): the
+/// opening, where editors sum up.
+pub const FRAMING_CHARS: usize = 2000;
+/// Longest repeated run of the framing counted (characters).
+pub const ECHO_RUN: usize = 12;
+
+/// The editor's framing of an interview (its title, summary and intro, up to
+/// [`FRAMING_CHARS`] characters): its Han bigrams and the hashes of its runs of 2 to
+/// [`ECHO_RUN`] letters and digits.
+#[derive(Debug, Default)]
+pub struct Framing {
+    grams: HashSet<(char, char)>,
+    runs: HashSet<u64>,
+}
+
+/// Letters and digits, lowercased.
+fn letters(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn run_hash(run: &[char]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in run {
+        h ^= u64::from(u32::from(c));
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl Framing {
+    /// The framing made of `texts` in order (the title, the summary, the intro's paragraphs),
+    /// cut at [`FRAMING_CHARS`] characters.
+    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>) -> Framing {
+        let mut f = Framing::default();
+        let mut left = FRAMING_CHARS;
+        for t in texts {
+            if left == 0 {
+                break;
+            }
+            let cut: String = t.chars().take(left).collect();
+            left -= cut.chars().count();
+            f.grams.extend(han_bigrams(&cut));
+            let l = letters(&cut);
+            for k in 2..=ECHO_RUN {
+                f.runs.extend(l.windows(k).map(run_hash));
+            }
+        }
+        f
+    }
+
+    /// How much `text` repeats the framing: (the IDF-weighted share of its Han bigrams found
+    /// in the framing, IDF as in `vocab`; its longest run of letters found there, over
+    /// [`ECHO_RUN`]), each in [0, 1].
+    pub fn echo(&self, text: &str, vocab: &Vocabulary) -> (f64, f64) {
+        if self.grams.is_empty() && self.runs.is_empty() {
+            return (0.0, 0.0);
+        }
+        let (mut shared, mut all) = (0.0, 0.0);
+        for g in han_bigrams(text) {
+            let w = vocab.idf(&g);
+            all += w;
+            if self.grams.contains(&g) {
+                shared += w;
+            }
+        }
+        let idf = if all > 0.0 { shared / all } else { 0.0 };
+        let l = letters(text);
+        let mut run = 0;
+        for k in 2..=ECHO_RUN.min(l.len()) {
+            if l.windows(k).any(|w| self.runs.contains(&run_hash(w))) {
+                run = k;
+            } else {
+                break;
+            }
+        }
+        (idf, run as f64 / ECHO_RUN as f64)
     }
 }
 
@@ -338,5 +430,27 @@ mod tests {
         assert!(shared > 0.0 && rare > 0.0, "{shared} {rare}");
         let lone = Vocabulary::new(["今天下雨。"]);
         assert_eq!(lone.topic("今天下雨。"), (0.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn echo_measures_what_the_framing_repeats() {
+        let doc = [
+            "第一天不收钱就收不到钱。",
+            "我们的团队很小。",
+            "我们的照片很真实。",
+        ];
+        let v = Vocabulary::new(doc);
+        let f = Framing::new(["AIGC的产品第一天不收钱，就可能收不到钱", "导语。"]);
+        let (idf, run) = f.echo(doc[0], &v);
+        // 8 of its 10 bigrams (钱，就 is no bigram); its longest run is 第一天不收钱就.
+        assert!(idf > 0.7 && run == 7.0 / 12.0, "{idf} {run}");
+        let (idf, run) = f.echo(doc[1], &v);
+        assert!(idf == 0.0 && run < 0.2, "{idf} {run}");
+        assert_eq!(Framing::default().echo(doc[0], &v), (0.0, 0.0));
+        let long = "长".repeat(FRAMING_CHARS) + "不收钱";
+        assert_eq!(
+            Framing::new([long.as_str()]).echo("不收钱就收不到钱。", &v),
+            (0.0, 0.0)
+        );
     }
 }
