@@ -3,13 +3,13 @@
 //!
 //! Input on stdin: JSON Lines of the emphasis data set (`a`, `s`, `ns`, `pos`, `label`,
 //! `speaker`, `text`), grouped by article. Output on stdout, one line per sentence:
-//! `LABEL ARTICLE IDF,RUN INDEX:VALUE …` (indices as in `jinju::select::features`; `IDF,RUN`
-//! the framing echo, `Framing::echo`).
+//! `LABEL ARTICLE ECHO INDEX:VALUE …` (indices as in `jinju::select::features`; `ECHO` the
+//! framing echo, `Framing::echo`).
 //!
 //! The framing echo is measured in interviews only (articles with at least 5 sentences under a
 //! speaker label, as the training script counts them), for the sentences from the first
 //! labelled paragraph on, against the sentences before it (the intro; the data keeps no title);
-//! elsewhere it is `0,0`.
+//! elsewhere it is 0.
 //!
 //! gzip -dc ../shared/data/emphasis/sentences.jsonl.gz | cargo run --release --example ranker_features
 
@@ -45,12 +45,12 @@ fn flush(rows: &mut Vec<Row>, out: &mut impl Write) -> std::io::Result<()> {
             sentences: r.ns,
             position: r.pos,
         };
-        let (idf, run) = if k >= first_turn {
-            framing.echo(&r.text, &vocab)
+        let echo = if k >= first_turn {
+            framing.echo(&r.text)
         } else {
-            (0.0, 0.0)
+            0.0
         };
-        write!(out, "{} {} {idf:.4},{run:.4}", r.label, r.a)?;
+        write!(out, "{} {} {echo:.4}", r.label, r.a)?;
         for (i, v) in features::extract(&r.text, place, &vocab) {
             write!(out, " {i}:{v:.4}")?;
         }

@@ -21,11 +21,11 @@ Then it fits again on every article and writes the weights with those figures.
 
 The framing echo (how much a sentence repeats the intro, `Framing::echo`) is fitted apart, on
 interviews only, where the intro is the editor's and the turns are the guests': a second
-logistic regression over (the ranker's score, echo idf, echo run) on the guests' sentences
+logistic regression over (the ranker's score, the echo) on the guests' sentences
 (speakers whose turns end in a question at least 40% of the time are taken for interviewers),
 the ranker's score always from a fit that did not see the article (each fifth scored by a fit
-on the other four). Its echo weights, divided by its weight of the score, are the echo's
-weights in the ranker's logit units. The dev figures: per article AUC and P@10 over the
+on the other four). Its echo weight, divided by its weight of the score, is the echo's
+weight in the ranker's logit units. The dev figures: per article AUC and P@10 over the
 guests' sentences of the interviews, each fifth's interviews scored by a second stage fitted on
 the other fifths, before (the ranker alone) and after (with the echo).
 
@@ -52,7 +52,7 @@ def interviews(data):
 
 
 def features(data):
-    """[(label, article, [(index, value)], (echo idf, echo run))] from the Rust feature dumper."""
+    """[(label, article, [(index, value)], echo)] from the Rust feature dumper."""
     subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "ranker_features"],
                    cwd=ROOT, check=True)
     exe = os.path.join(ROOT, "target", "release", "examples", "ranker_features")
@@ -61,7 +61,7 @@ def features(data):
     rows = []
     for line in r.stdout.decode("utf-8").splitlines():
         parts = line.split(" ")
-        echo = tuple(float(v) for v in parts[2].split(","))
+        echo = float(parts[2])
         feats = [(int(i), float(v)) for i, v in (p.split(":") for p in parts[3:])]
         rows.append((int(parts[0]), parts[1], feats, echo))
     return rows
@@ -175,19 +175,20 @@ def guests(data, heavy):
 
 
 def fit_echo(rows, base, l2=1.0, steps=50):
-    """Logistic regression of the label on (1, base score, echo idf, echo run) by Newton's
-    method with L2 `l2` on all but the intercept; the weights."""
-    xs = [(1.0, b, e[0], e[1]) for (_, _, _, e), b in zip(rows, base)]
+    """Logistic regression of the label on (1, base score, echo) by Newton's method with L2
+    `l2` on all but the intercept; the weights."""
+    xs = [(1.0, b, e) for (_, _, _, e), b in zip(rows, base)]
     ys = [r[0] for r in rows]
-    w = [0.0, 1.0, 0.0, 0.0]
+    n = 3
+    w = [0.0, 1.0, 0.0]
     for _ in range(steps):
-        g = [l2 * w[i] if i else 0.0 for i in range(4)]
-        h = [[(l2 if i == j and i else 0.0) for j in range(4)] for i in range(4)]
+        g = [l2 * w[i] if i else 0.0 for i in range(n)]
+        h = [[(l2 if i == j and i else 0.0) for j in range(n)] for i in range(n)]
         for x, y in zip(xs, ys):
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, sum(a * b for a, b in zip(w, x))))))
-            for i in range(4):
+            for i in range(n):
                 g[i] += (p - y) * x[i]
-                for j in range(4):
+                for j in range(n):
                     h[i][j] += p * (1 - p) * x[i] * x[j]
         step = solve(h, g)
         w = [a - b for a, b in zip(w, step)]
@@ -211,9 +212,9 @@ def solve(a, b):
 
 
 def echo_weights(w2):
-    """The second stage's echo weights in the ranker's logit units."""
+    """The second stage's echo weight in the ranker's logit units."""
     k = w2[1] if w2[1] > 1e-3 else 1e-3
-    return {"idf": w2[2] / k, "run": w2[3] / k}
+    return {"run": w2[2] / k}
 
 
 def evaluate_scores(rows, scores):
@@ -274,7 +275,7 @@ def main(argv):
         for i, r in enumerate(g_rows):
             if fifth(r[1]) == f:
                 dev_before.append((r, g_base[i]))
-                dev_after.append((r, g_base[i] + e["idf"] * r[3][0] + e["run"] * r[3][1]))
+                dev_after.append((r, g_base[i] + e["run"] * r[3]))
     dev = {"before": evaluate_scores([r for r, _ in dev_before], [s for _, s in dev_before]),
            "after": evaluate_scores([r for r, _ in dev_after], [s for _, s in dev_after])}
     print("dev, the guests' sentences of the interviews:", json.dumps(dev))

@@ -8,7 +8,7 @@
 //!
 //! Apart from the vector, [`Framing::echo`] measures how much a sentence repeats the editor's
 //! framing of the interview (its title, summary and intro): editors headline and sum up the
-//! points they also bold. It is fitted apart, on interviews only (see `learned`).
+//! points they also bold. Its weight is fitted apart, on interviews only (see `learned`).
 
 use super::ids::count_chars;
 use super::rank::CONTEXT_OPENERS;
@@ -110,12 +110,6 @@ fn is_han(c: char) -> bool {
 }
 
 impl Vocabulary {
-    /// The IDF of a bigram in this document: ln(sentences / sentences holding it), at least 0.
-    fn idf(&self, g: &(char, char)) -> f64 {
-        let df = f64::from(self.df.get(g).copied().unwrap_or(1).max(1));
-        (f64::from(self.sentences.max(1)) / df).ln().max(0.0)
-    }
-
     /// The vocabulary of a document given as its sentences.
     pub fn new<'t>(sentences: impl IntoIterator<Item = &'t str>) -> Vocabulary {
         let mut v = Vocabulary::default();
@@ -158,15 +152,16 @@ impl Vocabulary {
 /// Characters of the editor's framing read (title first, then summary, then intro): the
 /// opening, where editors sum up.
 pub const FRAMING_CHARS: usize = 2000;
-/// Longest repeated run of the framing counted (characters).
+/// Longest repeated run of the framing counted (letters and digits).
 pub const ECHO_RUN: usize = 12;
+/// Runs of at most this many letters count for nothing: 我认为, 我们的 are everywhere.
+pub const ECHO_FLOOR: usize = 3;
 
 /// The editor's framing of an interview (its title, summary and intro, up to
-/// [`FRAMING_CHARS`] characters): its Han bigrams and the hashes of its runs of 2 to
-/// [`ECHO_RUN`] letters and digits.
+/// [`FRAMING_CHARS`] characters): the hashes of its runs of letters and digits, up to
+/// [`ECHO_RUN`] long.
 #[derive(Debug, Default)]
 pub struct Framing {
-    grams: HashSet<(char, char)>,
     runs: HashSet<u64>,
 }
 
@@ -199,41 +194,30 @@ impl Framing {
             }
             let cut: String = t.chars().take(left).collect();
             left -= cut.chars().count();
-            f.grams.extend(han_bigrams(&cut));
             let l = letters(&cut);
-            for k in 2..=ECHO_RUN {
+            for k in ECHO_FLOOR + 1..=ECHO_RUN {
                 f.runs.extend(l.windows(k).map(run_hash));
             }
         }
         f
     }
 
-    /// How much `text` repeats the framing: (the IDF-weighted share of its Han bigrams found
-    /// in the framing, IDF as in `vocab`; its longest run of letters found there, over
-    /// [`ECHO_RUN`]), each in [0, 1].
-    pub fn echo(&self, text: &str, vocab: &Vocabulary) -> (f64, f64) {
-        if self.grams.is_empty() && self.runs.is_empty() {
-            return (0.0, 0.0);
+    /// How much `text` repeats the framing, in [0, 1]: the longest run of its letters and
+    /// digits found there, beyond [`ECHO_FLOOR`], over `ECHO_RUN - ECHO_FLOOR`.
+    pub fn echo(&self, text: &str) -> f64 {
+        if self.runs.is_empty() {
+            return 0.0;
         }
-        let (mut shared, mut all) = (0.0, 0.0);
-        for g in han_bigrams(text) {
-            let w = vocab.idf(&g);
-            all += w;
-            if self.grams.contains(&g) {
-                shared += w;
-            }
-        }
-        let idf = if all > 0.0 { shared / all } else { 0.0 };
         let l = letters(text);
-        let mut run = 0;
-        for k in 2..=ECHO_RUN.min(l.len()) {
+        let mut run = ECHO_FLOOR;
+        for k in ECHO_FLOOR + 1..=ECHO_RUN.min(l.len()) {
             if l.windows(k).any(|w| self.runs.contains(&run_hash(w))) {
                 run = k;
             } else {
                 break;
             }
         }
-        (idf, run as f64 / ECHO_RUN as f64)
+        (run - ECHO_FLOOR) as f64 / (ECHO_RUN - ECHO_FLOOR) as f64
     }
 }
 
@@ -434,23 +418,16 @@ mod tests {
 
     #[test]
     fn echo_measures_what_the_framing_repeats() {
-        let doc = [
-            "第一天不收钱就收不到钱。",
-            "我们的团队很小。",
-            "我们的照片很真实。",
-        ];
-        let v = Vocabulary::new(doc);
         let f = Framing::new(["AIGC的产品第一天不收钱，就可能收不到钱", "导语。"]);
-        let (idf, run) = f.echo(doc[0], &v);
-        // 8 of its 10 bigrams (钱，就 is no bigram); its longest run is 第一天不收钱就.
-        assert!(idf > 0.7 && run == 7.0 / 12.0, "{idf} {run}");
-        let (idf, run) = f.echo(doc[1], &v);
-        assert!(idf == 0.0 && run < 0.2, "{idf} {run}");
-        assert_eq!(Framing::default().echo(doc[0], &v), (0.0, 0.0));
-        let long = "长".repeat(FRAMING_CHARS) + "不收钱";
+        // Its longest run in the framing is 第一天不收钱就 (7 letters: 4 beyond the floor).
+        assert_eq!(f.echo("第一天不收钱就收不到钱。"), 4.0 / 9.0);
+        assert_eq!(f.echo("我们的产品很小。"), 0.0);
+        assert_eq!(f.echo("aigc的产品第一天不收钱，就"), 1.0);
+        assert_eq!(Framing::default().echo("第一天不收钱就收不到钱。"), 0.0);
+        let long = "长".repeat(FRAMING_CHARS) + "不收钱就可能";
         assert_eq!(
-            Framing::new([long.as_str()]).echo("不收钱就收不到钱。", &v),
-            (0.0, 0.0)
+            Framing::new([long.as_str()]).echo("不收钱就可能收不到钱。"),
+            0.0
         );
     }
 }

@@ -19,10 +19,9 @@ struct File {
     echo: Echo,
 }
 
-/// The framing echo's weights: of its IDF-weighted bigram share and of its longest run.
+/// The framing echo's weight.
 #[derive(Debug, Clone, Copy, serde::Deserialize)]
 struct Echo {
-    idf: f32,
     run: f32,
 }
 
@@ -43,7 +42,7 @@ fn parse(json: &str) -> Result<Weights, String> {
     if f.dense.len() != NAMES.len() || f.hashed != HASHED || f.ngrams.len() != HASHED {
         return Err("its sizes do not match the features: refit it".into());
     }
-    if !(f.echo.idf.is_finite() && f.echo.run.is_finite()) {
+    if !f.echo.run.is_finite() {
         return Err("its echo weights are not numbers: refit it".into());
     }
     Ok(Weights {
@@ -66,10 +65,9 @@ const GROUPS: &[&str] = &[
 
 impl Weights {
     /// The logit a passage gains by repeating the editor's framing, given
-    /// [`features::Framing::echo`]'s (idf, run).
-    pub fn echo(&self, (idf, run): (f64, f64)) -> f64 {
-        let v = f64::from(self.echo.idf) * idf + f64::from(self.echo.run) * run;
-        (v * 1000.0).round() / 1000.0
+    /// [`features::Framing::echo`].
+    pub fn echo(&self, run: f64) -> f64 {
+        (f64::from(self.echo.run) * run * 1000.0).round() / 1000.0
     }
 
     /// The logit of a feature vector, and its parts by group (rounded to 0.001).
@@ -107,7 +105,7 @@ mod tests {
         assert!(w.dense.iter().chain(&w.ngrams).all(|v| v.is_finite()));
         assert!(w.dense.iter().any(|v| *v != 0.0) && w.ngrams.iter().any(|v| *v != 0.0));
         // Repeating the editor's framing counts for a line, not against it.
-        assert!(w.echo((1.0, 1.0)) > 0.0 && w.echo((0.0, 0.0)) == 0.0);
+        assert!(w.echo(1.0) > 0.0 && w.echo(0.0) == 0.0);
     }
 
     #[test]

@@ -209,7 +209,7 @@ pub fn candidates<'a>(
                     continue;
                 }
                 let (mut score, mut parts) = combine(&scored[i..=j]);
-                let framed = weights.echo(framing.echo(passage.text(), &vocab));
+                let framed = weights.echo(framing.echo(passage.text()));
                 if framed != 0.0 {
                     parts.push(("framing", framed));
                     score = round(score + framed);
