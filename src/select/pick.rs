@@ -156,3 +156,59 @@ impl<'a> Ranked<'a> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::{Kind, Paragraph};
+    use crate::select::locate::passage;
+
+    fn para(n: u32, text: &str) -> Paragraph {
+        Paragraph {
+            address: Address {
+                section: 1,
+                paragraph: n,
+            },
+            kind: Kind::Turn,
+            speaker: Some("陈远".into()),
+            opens_turn: true,
+            text: text.into(),
+            emphasis: Vec::new(),
+        }
+    }
+
+    fn cand<'a>(p: &'a Paragraph, sentence: &str, score: f64) -> Candidate<'a> {
+        let start = p.text.find(sentence).unwrap();
+        Candidate {
+            passage: passage(p, start, start + sentence.len()),
+            score,
+            parts: Vec::new(),
+            emphasis: None,
+        }
+    }
+
+    #[test]
+    fn a_second_line_of_a_paragraph_waits_for_the_other_paragraphs() {
+        let a = para(1, "一条船要做半年才能下水。手艺这东西心诚比手巧更重要。");
+        let b = para(2, "我们镇上以前有二十多家船厂。");
+        let cands = || {
+            vec![
+                cand(&a, "一条船要做半年才能下水。", 3.0),
+                cand(&a, "手艺这东西心诚比手巧更重要。", 2.0),
+                cand(&b, "我们镇上以前有二十多家船厂。", 1.0),
+            ]
+        };
+        let texts = |n: usize| -> Vec<String> {
+            Ranked::new(cands())
+                .pick(n, &NearIndex::default())
+                .iter()
+                .map(|c| c.passage.text().to_string())
+                .collect()
+        };
+        assert_eq!(
+            texts(2),
+            ["一条船要做半年才能下水。", "我们镇上以前有二十多家船厂。"]
+        );
+        assert_eq!(texts(3).len(), 3);
+    }
+}
