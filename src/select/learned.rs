@@ -1,7 +1,8 @@
 //! The learned text-only ranker: the embedded weights (`ranker_weights.json`, fitted by
 //! `tools/train_ranker.py` on editors' bold in WeChat articles) applied to the vectors of
 //! [`super::features`]. A score is the model's logit (higher: more like what editors bold),
-//! split by feature group for `--explain`.
+//! split by feature group for `--explain`. The weights of the framing echo
+//! ([`features::Framing::echo`]) are fitted apart, on interviews only, in the same logit units.
 
 use super::features::{self, HASHED, NAMES};
 use std::sync::OnceLock;
@@ -15,6 +16,13 @@ struct File {
     dense: Vec<f32>,
     hashed: usize,
     ngrams: Vec<f32>,
+    echo: Echo,
+}
+
+/// The framing echo's weight.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+struct Echo {
+    run: f32,
 }
 
 /// The weights, checked against the features this build computes.
@@ -22,6 +30,7 @@ struct File {
 pub struct Weights {
     dense: Vec<f32>,
     ngrams: Vec<f32>,
+    echo: Echo,
 }
 
 /// Parse and check a weights file: its feature names and sizes must be this build's.
@@ -33,9 +42,13 @@ fn parse(json: &str) -> Result<Weights, String> {
     if f.dense.len() != NAMES.len() || f.hashed != HASHED || f.ngrams.len() != HASHED {
         return Err("its sizes do not match the features: refit it".into());
     }
+    if !f.echo.run.is_finite() {
+        return Err("its echo weights are not numbers: refit it".into());
+    }
     Ok(Weights {
         dense: f.dense,
         ngrams: f.ngrams,
+        echo: f.echo,
     })
 }
 
@@ -51,6 +64,12 @@ const GROUPS: &[&str] = &[
 ];
 
 impl Weights {
+    /// The logit a passage gains by repeating the editor's framing, given
+    /// [`features::Framing::echo`].
+    pub fn echo(&self, run: f64) -> f64 {
+        (f64::from(self.echo.run) * run * 1000.0).round() / 1000.0
+    }
+
     /// The logit of a feature vector, and its parts by group (rounded to 0.001).
     pub fn score(&self, x: &[(u32, f32)]) -> (f64, Vec<(&'static str, f64)>) {
         let mut parts = [0.0f64; GROUPS.len()];
@@ -85,6 +104,8 @@ mod tests {
         let w = weights();
         assert!(w.dense.iter().chain(&w.ngrams).all(|v| v.is_finite()));
         assert!(w.dense.iter().any(|v| *v != 0.0) && w.ngrams.iter().any(|v| *v != 0.0));
+        // Repeating the editor's framing counts for a line, not against it.
+        assert!(w.echo(1.0) > 0.0 && w.echo(0.0) == 0.0);
     }
 
     #[test]

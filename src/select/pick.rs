@@ -4,7 +4,9 @@
 //! score), so a section the editor marked nothing in is represented when the number asked
 //! allows; never a near-duplicate of a pick or of a quote already taken (found
 //! through [`super::near::NearIndex`], so picking stays linear in the candidates however
-//! many quotes are taken), nor a passage that shares a sentence with a pick.
+//! many quotes are taken), nor a passage that shares a sentence with a pick; and, within a
+//! tier, a second pick from a paragraph (one idea) only when the tier's other paragraphs
+//! are exhausted.
 
 use super::near::NearIndex;
 use super::rank::Candidate;
@@ -79,8 +81,9 @@ impl<'a> Ranked<'a> {
 
     /// Pick `n` candidates: first the best of each speaker (when there are several); then,
     /// in each tier (the editor's picks, then the rest), the best of each section not yet
-    /// represented (sections in order of their best) and then the tier's best remaining;
-    /// never a near-duplicate of a pick or of a text in `taken`. Returned in address order.
+    /// represented (sections in order of their best) and then the tier's best remaining, from
+    /// paragraphs not picked from yet, then from any; never a near-duplicate of a pick or of
+    /// a text in `taken`. Returned in address order.
     pub fn pick(&mut self, n: usize, taken: &NearIndex) -> Vec<Candidate<'a>> {
         let mut mine = NearIndex::default();
         let mut chosen = vec![false; self.cands.len()];
@@ -88,12 +91,15 @@ impl<'a> Ranked<'a> {
         let cands = &self.cands;
         let dead = &mut self.dead;
         let used = &mut self.used;
-        let mut try_pick = |i: usize, picked: &mut Vec<usize>| -> bool {
+        let mut try_pick = |i: usize, picked: &mut Vec<usize>, spread: bool| -> bool {
             if dead[i] || chosen[i] {
                 return false;
             }
             let p = &cands[i].passage;
             let ranges = used.entry(p.paragraph.address).or_default();
+            if spread && !ranges.is_empty() {
+                return false;
+            }
             if ranges.iter().any(|&(a, b)| p.start < b && a < p.end) {
                 dead[i] = true;
                 return false;
@@ -117,7 +123,7 @@ impl<'a> Ranked<'a> {
             if picked.len() >= n {
                 break;
             }
-            group.iter().any(|&i| try_pick(i, &mut picked));
+            group.iter().any(|&i| try_pick(i, &mut picked, true));
         }
         let tier = |i: usize| cands[i].emphasis.is_some();
         let section = |i: usize| cands[i].passage.paragraph.address.section;
@@ -127,13 +133,16 @@ impl<'a> Ranked<'a> {
                 if picked.len() >= n || picked.iter().any(|&i| section(i) == s) {
                     continue;
                 }
-                group.iter().any(|&i| try_pick(i, &mut picked));
+                group.iter().any(|&i| try_pick(i, &mut picked, true));
             }
-            for i in (0..cands.len()).filter(|&i| tier(i) == emphasised) {
-                if picked.len() >= n {
-                    break;
+            // Then, short of `n`, a second line of a paragraph picked already.
+            for spread in [true, false] {
+                for i in (0..cands.len()).filter(|&i| tier(i) == emphasised) {
+                    if picked.len() >= n {
+                        break;
+                    }
+                    try_pick(i, &mut picked, spread);
                 }
-                try_pick(i, &mut picked);
             }
         }
         let mut out: Vec<Candidate<'a>> = picked.into_iter().map(|i| cands[i].clone()).collect();
@@ -145,5 +154,61 @@ impl<'a> Ranked<'a> {
                 .then(a.passage.start.cmp(&b.passage.start))
         });
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interview::{Kind, Paragraph};
+    use crate::select::locate::passage;
+
+    fn para(n: u32, text: &str) -> Paragraph {
+        Paragraph {
+            address: Address {
+                section: 1,
+                paragraph: n,
+            },
+            kind: Kind::Turn,
+            speaker: Some("陈远".into()),
+            opens_turn: true,
+            text: text.into(),
+            emphasis: Vec::new(),
+        }
+    }
+
+    fn cand<'a>(p: &'a Paragraph, sentence: &str, score: f64) -> Candidate<'a> {
+        let start = p.text.find(sentence).unwrap();
+        Candidate {
+            passage: passage(p, start, start + sentence.len()),
+            score,
+            parts: Vec::new(),
+            emphasis: None,
+        }
+    }
+
+    #[test]
+    fn a_second_line_of_a_paragraph_waits_for_the_other_paragraphs() {
+        let a = para(1, "一条船要做半年才能下水。手艺这东西心诚比手巧更重要。");
+        let b = para(2, "我们镇上以前有二十多家船厂。");
+        let cands = || {
+            vec![
+                cand(&a, "一条船要做半年才能下水。", 3.0),
+                cand(&a, "手艺这东西心诚比手巧更重要。", 2.0),
+                cand(&b, "我们镇上以前有二十多家船厂。", 1.0),
+            ]
+        };
+        let texts = |n: usize| -> Vec<String> {
+            Ranked::new(cands())
+                .pick(n, &NearIndex::default())
+                .iter()
+                .map(|c| c.passage.text().to_string())
+                .collect()
+        };
+        assert_eq!(
+            texts(2),
+            ["一条船要做半年才能下水。", "我们镇上以前有二十多家船厂。"]
+        );
+        assert_eq!(texts(3).len(), 3);
     }
 }

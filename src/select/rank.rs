@@ -1,11 +1,11 @@
 //! Automatic selection's candidates and their scores: every sentence (and pair of adjacent
 //! sentences) of a speaker's turns that can stand on a card — not a question, not opening on
 //! a word that points back, within the length limits — scored by the learned text-only ranker
-//! ([`super::learned`] over [`super::features`]) and marked when the editor picked it
-//! ([`super::emphasis`]). Picking among them is [`super::pick`]'s.
+//! ([`super::learned`] over [`super::features`], plus how much it repeats the editor's framing:
+//! title, summary, intro) and marked when the editor picked it ([`super::emphasis`]). Picking among them is [`super::pick`]'s.
 
 use super::emphasis::{Marks, Why};
-use super::features::{Place, Vocabulary, extract};
+use super::features::{Framing, Place, Vocabulary, extract};
 use super::ids::count_chars;
 use super::learned;
 use super::locate::{Passage, passage, sentence_ranges};
@@ -168,6 +168,17 @@ pub fn candidates<'a>(
     let vocab = Vocabulary::new(iv.paragraphs().flat_map(|p| vocabulary_sentences(&p.text)));
     let marks = Marks::new(iv);
     let weights = learned::weights();
+    let framing = Framing::new(
+        [iv.meta.title.as_str(), iv.meta.summary.as_str()]
+            .into_iter()
+            .chain(
+                iv.meta
+                    .intro_paragraphs
+                    .iter()
+                    .filter(|p| p.kind != Kind::Caption)
+                    .map(|p| p.text.as_str()),
+            ),
+    );
     let total: usize = iv.paragraphs().map(|p| p.text.chars().count()).sum();
     let mut offset = 0usize;
     let mut out = Vec::new();
@@ -198,6 +209,11 @@ pub fn candidates<'a>(
                     continue;
                 }
                 let (mut score, mut parts) = combine(&scored[i..=j]);
+                let framed = weights.echo(framing.echo(passage.text()));
+                if framed != 0.0 {
+                    parts.push(("framing", framed));
+                    score = round(score + framed);
+                }
                 let echo = round(TITLE_ECHO * marks.echo(&passage));
                 if echo > 0.0 {
                     parts.push(("title", echo));
