@@ -13,7 +13,8 @@
 //!
 //! gzip -dc ../shared/data/emphasis/sentences.jsonl.gz | cargo run --release --example ranker_features
 
-use jinju::select::features::{self, Framing, Place, Vocabulary};
+use jinju::select::features::{self, Place, Vocabulary};
+use jinju::select::framing::Framing;
 use std::io::{BufRead, BufWriter, Write};
 
 /// Sentences under a speaker label that make an article an interview.

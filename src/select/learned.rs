@@ -2,7 +2,7 @@
 //! `tools/train_ranker.py` on editors' bold in WeChat articles) applied to the vectors of
 //! [`super::features`]. A score is the model's logit (higher: more like what editors bold),
 //! split by feature group for `--explain`. The weights of the framing echo
-//! ([`features::Framing::echo`]) are fitted apart, on interviews only, in the same logit units.
+//! ([`super::framing::Framing::echo`]) are fitted apart, on interviews only, in the same logit units.
 
 use super::features::{self, HASHED, NAMES};
 use std::sync::OnceLock;
@@ -65,7 +65,7 @@ const GROUPS: &[&str] = &[
 
 impl Weights {
     /// The logit a passage gains by repeating the editor's framing, given
-    /// [`features::Framing::echo`].
+    /// [`super::framing::Framing::echo`].
     pub fn echo(&self, run: f64) -> f64 {
         (f64::from(self.echo.run) * run * 1000.0).round() / 1000.0
     }

@@ -4,6 +4,7 @@
 mod dedupe;
 mod emphasis;
 pub mod features;
+pub mod framing;
 mod ids;
 mod learned;
 mod lines;

@@ -5,7 +5,8 @@
 //! title, summary, intro) and marked when the editor picked it ([`super::emphasis`]). Picking among them is [`super::pick`]'s.
 
 use super::emphasis::{Marks, Why};
-use super::features::{Framing, Place, Vocabulary, extract};
+use super::features::{Place, Vocabulary, extract};
+use super::framing::Framing;
 use super::ids::count_chars;
 use super::learned;
 use super::locate::{Passage, passage, sentence_ranges};
