@@ -7,6 +7,7 @@
 
 mod detect;
 mod html;
+mod html_page;
 mod markdown;
 mod text;
 
