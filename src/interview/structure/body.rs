@@ -2,7 +2,7 @@
 //! note, gap, caption, prose), its cleaned text and its emphasis.
 
 use super::Para;
-use super::labels::is_meta;
+use super::meta_labels::is_meta;
 use crate::interview::clean;
 use crate::interview::marked::Marked;
 use crate::interview::model::{Address, Kind, Paragraph};

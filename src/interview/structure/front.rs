@@ -191,7 +191,7 @@ fn after_link(p: &Para) -> String {
 fn split_names(s: &str) -> Vec<String> {
     s.split(['、', ',', '，', '&', ' ', '/', '／', '和'])
         .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .filter(|n| !n.is_empty() && n.chars().count() <= 12 && !super::labels::is_meta(n))
+        .filter(|n| !n.is_empty() && n.chars().count() <= 12 && !super::meta_labels::is_meta(n))
         .collect()
 }
 

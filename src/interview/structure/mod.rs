@@ -7,6 +7,7 @@
 mod body;
 mod front;
 mod labels;
+mod meta_labels;
 mod roles;
 mod sections;
 mod trailing;
