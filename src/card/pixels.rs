@@ -110,26 +110,24 @@ impl Pixels {
                     continue;
                 }
                 let level = u32::from(level);
-                if let Some(index) = memo.get(*px, level, color) {
-                    if *px == 0 {
-                        lut[level as usize] = index;
-                        known |= 1 << level;
+                let index = match memo.get(*px, level, color) {
+                    Some(index) => index,
+                    None => {
+                        let mut rgb = table.colors[usize::from(*px)];
+                        blend_level(&mut rgb, color, level);
+                        let Some(index) = table.index(rgb) else {
+                            // A 257th colour: the rest of the row in RGB.
+                            *self = Pixels::Rgb(self.to_rgb());
+                            return self.put_row(start + k, &levels[k..], color);
+                        };
+                        memo.set(*px, level, color, index);
+                        index
                     }
-                    *px = index;
-                    continue;
-                }
-                let mut rgb = table.colors[usize::from(*px)];
-                blend_level(&mut rgb, color, level);
-                let Some(index) = table.index(rgb) else {
-                    // A 257th colour: the rest of the row in RGB.
-                    *self = Pixels::Rgb(self.to_rgb());
-                    return self.put_row(start + k, &levels[k..], color);
                 };
                 if *px == 0 {
                     lut[level as usize] = index;
                     known |= 1 << level;
                 }
-                memo.set(*px, level, color, index);
                 *px = index;
             }
             memo.keep_background(color, lut, known);

@@ -191,21 +191,18 @@ impl Canvas {
                 let start = (y * w + x0 + cx0) as usize;
                 let levels = &row[cx0 as usize..cx1 as usize];
                 let (a, b) = ((x0 + cx0) as u32, (x0 + cx1) as u32);
-                match &mut self.ink {
-                    // Nothing drawn there yet: all background.
-                    Some(ink)
-                        if ink
-                            .row(y as usize)
-                            .is_none_or(|(s, e)| e as u32 <= a || s as u32 >= b) =>
-                    {
-                        self.px.put_row_on_background(start, levels, color);
-                        ink.touch(y as usize, a, b);
-                    }
-                    Some(ink) => {
-                        self.px.put_row(start, levels, color);
-                        ink.touch(y as usize, a, b);
-                    }
-                    None => self.px.put_row(start, levels, color),
+                // Nothing drawn there yet: all background.
+                let untouched = self.ink.as_ref().is_some_and(|ink| {
+                    ink.row(y as usize)
+                        .is_none_or(|(s, e)| e as u32 <= a || s as u32 >= b)
+                });
+                if untouched {
+                    self.px.put_row_on_background(start, levels, color);
+                } else {
+                    self.px.put_row(start, levels, color);
+                }
+                if let Some(ink) = &mut self.ink {
+                    ink.touch(y as usize, a, b);
                 }
             }
         }

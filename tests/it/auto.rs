@@ -151,29 +151,13 @@ fn automatic_picks_fit_the_chosen_templates() {
     // card is drawn; an explicit quote that is longer is still refused, not cut.
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("cards");
-    let o = Command::cargo_bin("jinju")
-        .unwrap()
-        .args([
-            "cards",
-            "--template",
-            "wechat-cover",
-            "--auto",
-            "6",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let pngs = fs::read_dir(&out)
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "png")
-        })
+    let manifest = crate::run::cards_manifest(&out, &["--template", "wechat-cover", "--auto", "6"]);
+    let cards = manifest["artifacts"].as_array().unwrap();
+    // Every card the manifest names is a PNG on disk.
+    let pngs = cards
+        .iter()
+        .map(|c| c["path"].as_str().unwrap())
+        .filter(|p| p.ends_with(".png") && out.join(p).is_file())
         .count();
     assert_eq!(pngs, 6);
     let o = Command::cargo_bin("jinju")
