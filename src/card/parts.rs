@@ -6,6 +6,7 @@
 use super::error::{Error, Result};
 use super::fonts::{FontBook, FontChain, NamedFont};
 use super::template::{Mark, Template, TextLine};
+use crate::interview::is_role_label;
 use crate::select::Quote;
 use crate::typeset::{Layout, Style};
 
@@ -177,12 +178,22 @@ fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont
 
 /// Fills the placeholders of a one-line text; `None` if nothing worth drawing is left (a
 /// dash and separators without a name). A quote's attribution override stands for
-/// `{speaker}`.
+/// `{speaker}`; a speaker known only by a role label (`答`, `A`, `嘉宾`) has no name to
+/// print, so `{speaker}` goes with the separator beside it (`—— 答 · 标题` → `—— 标题`).
 pub fn expand(text: &str, quote: &Quote, title: Option<&str>) -> Option<String> {
-    let speaker = quote.attribution.as_deref().unwrap_or(&quote.speaker);
+    let speaker = match quote.attribution.as_deref() {
+        Some(a) => a,
+        None if is_role_label(&quote.speaker) => "",
+        None => &quote.speaker,
+    };
     let number = match quote.section.number {
         0 => String::new(),
         n => format!("{n:02}"),
+    };
+    let text = if speaker.trim().is_empty() {
+        without_speaker(text)
+    } else {
+        text.to_string()
     };
     let out = text
         .replace("{speaker}", speaker)
@@ -195,4 +206,23 @@ pub fn expand(text: &str, quote: &Quote, title: Option<&str>) -> Option<String> 
     out.chars()
         .any(char::is_alphanumeric)
         .then(|| out.to_string())
+}
+
+/// `text` with `{speaker}` and one separator beside it (`·`, `|`, `/`, with their spaces)
+/// taken out: `—— {speaker} · {section_title}` → `—— {section_title}`.
+fn without_speaker(text: &str) -> String {
+    let Some(at) = text.find("{speaker}") else {
+        return text.to_string();
+    };
+    let (before, after) = (&text[..at], &text[at + "{speaker}".len()..]);
+    let is_sep = |c: char| "·|/".contains(c);
+    let rest = after.trim_start();
+    if let Some(sep) = rest.chars().next().filter(|c| is_sep(*c)) {
+        return format!("{before}{}", rest[sep.len_utf8()..].trim_start());
+    }
+    let head = before.trim_end();
+    if let Some(sep) = head.chars().last().filter(|c| is_sep(*c)) {
+        return format!("{}{after}", head[..head.len() - sep.len_utf8()].trim_end());
+    }
+    format!("{before}{after}")
 }

@@ -5,7 +5,7 @@
 use crate::card::{self, FontBook, PngLevel, RenderOptions, Template};
 use crate::cli::{BookArgs, InputArgs};
 use crate::epub::{self, BookMeta, EpubOptions};
-use crate::interview::{Interview, Role};
+use crate::interview::{Interview, Role, is_role_label};
 use crate::output::{Artifact, Entries, Staging};
 use crate::select::{self, Quote, QuoteKind, Selection, unsafe_id};
 use anyhow::{Context, bail};
@@ -242,12 +242,13 @@ pub fn book_meta(input: &InputArgs, args: &BookArgs) -> anyhow::Result<BookMeta>
 }
 
 /// What the interview says of itself, where the command line said nothing: the date it
-/// states, its outlet and address, and its interviewers and guests by role (panels have many).
+/// states, its outlet and address, and its interviewers and guests by role (panels have many;
+/// a speaker known only by a role label, `问` or `答`, has no name to credit).
 pub fn with_interview(meta: &BookMeta, iv: &Interview) -> BookMeta {
     let by_role = |role: Role| -> Vec<String> {
         iv.speakers
             .iter()
-            .filter(|s| iv.roles.get(*s) == Some(&role))
+            .filter(|s| iv.roles.get(*s) == Some(&role) && !is_role_label(s))
             .cloned()
             .collect()
     };

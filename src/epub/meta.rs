@@ -4,7 +4,7 @@
 //! into the package, validated, with the defaults applied. It owns no markup.
 
 use super::EpubError;
-use crate::interview::Interview;
+use crate::interview::{Interview, is_role_label};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// The language of the book when nothing else is said.
@@ -179,15 +179,17 @@ impl BookMeta {
             }
             (None, None) => DateTime::UNIX_EPOCH,
         };
+        // A speaker the text knows only by a role label (`问`, `答`) has no name to credit.
+        let named = |label: &String| (!is_role_label(label)).then(|| label.clone());
         let interviewers = names(
             self.interviewers
                 .clone()
-                .unwrap_or_else(|| vec![meta.interviewer.clone()]),
+                .unwrap_or_else(|| named(&meta.interviewer).into_iter().collect()),
         );
         let guests = names(
             self.guests
                 .clone()
-                .unwrap_or_else(|| vec![meta.interviewee.clone()]),
+                .unwrap_or_else(|| named(&meta.interviewee).into_iter().collect()),
         );
         let authors = match names(self.authors.clone()) {
             a if !a.is_empty() => a,
@@ -274,6 +276,28 @@ mod tests {
         assert_eq!(r.creators[0].roles, ["aut"]);
         assert_eq!(r.creators[0].file_as.as_deref(), Some("Altman, Sam"));
         assert_eq!(r.creators[1].file_as, None, "Chinese names file as written");
+    }
+
+    #[test]
+    fn role_labels_are_credited_to_nobody() {
+        let mut iv = sample();
+        iv.meta.interviewer = "问".into();
+        let r = BookMeta::default().resolve(&iv).expect("resolve");
+        let names: Vec<&str> = r.creators.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["张鹏"], "the guest, as author and interviewee");
+        assert!(r.interviewers.is_empty());
+        iv.meta.interviewee = "答".into();
+        let r = BookMeta::default().resolve(&iv).expect("resolve");
+        assert!(r.creators.is_empty() && r.guests.is_empty());
+        let given = BookMeta {
+            guests: Some(vec!["答".into()]),
+            ..BookMeta::default()
+        };
+        assert_eq!(
+            given.resolve(&iv).expect("resolve").guests,
+            ["答"],
+            "as given"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::back::{self, About};
 use super::inline::{escape, phrase};
-use crate::interview::{Interview, Kind, Paragraph, Section};
+use crate::interview::{Interview, Kind, Paragraph, Section, is_role_label};
 use crate::select::Quote;
 use std::fmt::Write as _;
 
@@ -193,7 +193,7 @@ fn title_page(interview: &Interview, cx: &Context<'_>) -> String {
     );
     let names: Vec<&str> = [meta.interviewer.as_str(), meta.interviewee.as_str()]
         .into_iter()
-        .filter(|n| !n.is_empty())
+        .filter(|n| !n.is_empty() && !is_role_label(n))
         .collect();
     if !names.is_empty() {
         let _ = writeln!(

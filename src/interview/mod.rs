@@ -9,7 +9,7 @@ mod speakers;
 mod structure;
 
 pub use model::{Address, Correction, Interview, Kind, Meta, Paragraph, Role, Section, sentences};
-pub use structure::{ParseError, ParseOptions, parse, parse_as};
+pub use structure::{ParseError, ParseOptions, is_role_label, parse, parse_as};
 
 /// The bundled interview (the embedded default input).
 pub const DEFAULT_INTERVIEW: &str = include_str!("../../content/interview.txt");

@@ -19,6 +19,7 @@ use crate::read::{self, BlockKind, Document, ReadError};
 pub use body::{is_gap, is_note};
 use labels::Label;
 use regex::Regex;
+pub use roles::is_role_label;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 

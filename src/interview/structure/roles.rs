@@ -32,6 +32,14 @@ const ASKING: &[&str] = &[
 ];
 const ANSWERING: &[&str] = &["答", "A", "a", "嘉宾", "受访者", "Guest", "guest"];
 
+/// True when `label` names a role, not a person (`问`, `答`, `Q`, `A`, `主持人`, `嘉宾`, …):
+/// such a label says who speaks in the text but is no name to print under a quote or to
+/// credit in a book.
+pub fn is_role_label(label: &str) -> bool {
+    let l = label.trim();
+    ASKING.contains(&l) || ANSWERING.contains(&l)
+}
+
 /// The role of each speaker.
 pub fn assign(
     speakers: &[String],
@@ -117,6 +125,16 @@ mod tests {
 
     fn t(count: usize, asking: usize) -> Turns {
         Turns { count, asking }
+    }
+
+    #[test]
+    fn role_labels_are_no_names() {
+        for l in ["问", "答", "Q", "A", "主持人", "嘉宾", " 受访者 "] {
+            assert!(is_role_label(l), "{l}");
+        }
+        for l in ["张鹏", "Sam Altman", "《晚点》", "Ann", "问天"] {
+            assert!(!is_role_label(l), "{l}");
+        }
     }
 
     #[test]

@@ -158,6 +158,29 @@ fn attribution_override_and_missing_placeholders() {
 }
 
 #[test]
+fn a_role_label_is_no_name_to_print() {
+    let mut q = quote("更垂直的方向更容易实现。");
+    q.speaker = "答".to_string();
+    let line = |t: &str, q: &jinju::select::Quote| card::expand(t, q, None);
+    assert_eq!(
+        line("—— {speaker} · {section_title}", &q).as_deref(),
+        Some("—— 谈上市")
+    );
+    assert_eq!(
+        line("{speaker}  ·  {section_title}", &q).as_deref(),
+        Some("谈上市")
+    );
+    assert_eq!(
+        line("{section_title} / {speaker}", &q).as_deref(),
+        Some("谈上市")
+    );
+    assert_eq!(line("—— {speaker}", &q), None);
+    // An attribution given by the user is printed as given.
+    q.attribution = Some("A".to_string());
+    assert_eq!(line("—— {speaker}", &q).as_deref(), Some("—— A"));
+}
+
+#[test]
 fn image_backgrounds_cover_the_card_under_an_overlay() {
     let dir = tempfile::tempdir().unwrap();
     let photo = image::RgbImage::from_fn(40, 20, |x, _| {
