@@ -87,6 +87,20 @@ const REFERENCE: f64 = -0.3;
 /// Penalty of a passage opening on a short reply (`我觉得不会。`, `有一段时间了吧。`) that
 /// answers a question the card does not show.
 const REPLY: f64 = -0.6;
+/// Penalty of a passage with a clause that ends on the tentative 吧 (`我觉得祝大家好运吧。`,
+/// `算中肯吧，就像…`): a hedged answer to a question the card does not show.
+const HEDGE: f64 = -0.6;
+
+/// True when a clause of `text` ends on the tentative particle 吧 (a mark or the end after it).
+fn hedged(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '吧' && chars.peek().is_none_or(|n| !n.is_alphanumeric()) {
+            return true;
+        }
+    }
+    false
+}
 
 /// How much `text` leans on what came before (0 or less).
 fn standalone(text: &str) -> f64 {
@@ -97,7 +111,8 @@ fn standalone(text: &str) -> f64 {
         .min(3);
     let parts = sentences(text);
     let reply = parts.len() > 1 && count_chars(parts[0]) < 9;
-    REFERENCE * refs as f64 + if reply { REPLY } else { 0.0 }
+    let hedge = hedged(text);
+    REFERENCE * refs as f64 + if reply { REPLY } else { 0.0 } + if hedge { HEDGE } else { 0.0 }
 }
 
 fn round(v: f64) -> f64 {
@@ -262,6 +277,10 @@ mod tests {
             standalone("我觉得不会。我们希望大家知道智谱在做什么。")
                 < standalone("我们希望大家知道智谱在做什么。")
         );
+        assert!(standalone("我觉得祝大家好运吧。") < 0.0);
+        assert!(standalone("算中肯吧！”") < 0.0);
+        assert!(standalone("我觉得算中肯吧，就像大家评价的一样。") < 0.0);
+        assert_eq!(standalone("吧台在门口。"), 0.0);
     }
 
     #[test]
