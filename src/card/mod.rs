@@ -19,6 +19,7 @@ mod raster;
 mod render;
 mod scanlines;
 mod template;
+mod template_files;
 mod validate;
 mod vertical;
 

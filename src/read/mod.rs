@@ -9,6 +9,7 @@ mod detect;
 mod html;
 mod html_page;
 mod markdown;
+mod markdown_repair;
 mod text;
 
 pub use detect::{Format, detect};
