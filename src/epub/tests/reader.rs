@@ -100,6 +100,31 @@ fn the_stylesheet_opens_with_charset_and_namespace() {
     assert!(css.contains("text-spacing-trim: normal;") && css.contains("text-autospace: normal;"));
 }
 
+/// A photo's caption stays in the text (the photo does not), set off as a caption.
+#[test]
+fn captions_are_set_off_from_the_answers() {
+    let mut iv = sample();
+    let mut caption = iv.sections[0].paragraphs[0].clone();
+    caption.kind = crate::interview::Kind::Caption;
+    caption.speaker = None;
+    caption.opens_turn = false;
+    caption.text = "妙鸭团队合影｜截图".into();
+    caption.address.paragraph = iv.sections[0].paragraphs.len() as u32 + 1;
+    iv.sections[0].paragraphs.push(caption);
+    let epub = build(&iv, &[], &EpubOptions::default()).expect("build");
+    let id = format!("p1-{}", iv.sections[0].paragraphs.len());
+    assert!(entry(&epub, "OEBPS/ch01.xhtml").contains(&format!(
+        "<p class=\"caption\" id=\"{id}\">妙鸭团队合影｜截图</p>"
+    )));
+    let css = entry(&epub, "OEBPS/stylesheet.css");
+    let rule = css.split(".caption {").nth(1).expect("a .caption rule");
+    let rule = &rule[..rule.find('}').expect("closed")];
+    assert!(
+        rule.contains("text-indent: 0;") && rule.contains("text-align: center;"),
+        "{rule}"
+    );
+}
+
 /// Every `epub:type` with a DPUB-ARIA counterpart carries that role.
 #[test]
 fn every_epub_type_has_its_aria_role() {
