@@ -13,7 +13,7 @@ use super::xhtml::{
     self, CONTENTS_PAGE, CONTENTS_TITLE, COVER_TITLE, Context, CoverImage, Page, PageKind,
 };
 use super::{EpubError, EpubOptions, FONT_FAMILY, STYLESHEET, VERTICAL_STYLESHEET};
-use crate::interview::Interview;
+use crate::interview::{Interview, Role};
 use crate::select::Quote;
 use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ZipLibrary};
 use rayon::prelude::*;
@@ -99,10 +99,23 @@ pub fn assemble(
             .collect::<Result<_, _>>()?,
         keep_punctuation: opts.keep_punctuation,
     };
+    // Whose turns are questions: the credited interviewers and whoever the text itself has
+    // asking, named or known only by a role label (`问`, credited to nobody).
+    let mut askers = meta.interviewers.clone();
+    let by_role = interview
+        .speakers
+        .iter()
+        .filter(|s| interview.roles.get(*s) == Some(&Role::Interviewer))
+        .map(String::as_str);
+    for s in by_role.chain(interview.meta.interviewer.split('、')) {
+        if !s.is_empty() && !askers.iter().any(|a| a == s) {
+            askers.push(s.to_string());
+        }
+    }
     let cx = Context {
         title: &meta.title,
         language: &meta.language,
-        interviewers: &meta.interviewers,
+        interviewers: &askers,
     };
     let mut pages = xhtml::pages(interview, quotes, &about, &cx);
     let entries = nav::entries(&pages);

@@ -179,17 +179,24 @@ impl BookMeta {
             }
             (None, None) => DateTime::UNIX_EPOCH,
         };
-        // A speaker the text knows only by a role label (`问`, `答`) has no name to credit.
-        let named = |label: &String| (!is_role_label(label)).then(|| label.clone());
+        // The labels (joined with `、`) that are names: a speaker the text knows only by a
+        // role label (`问`, `答`) has no name to credit.
+        let named = |labels: &String| -> Vec<String> {
+            labels
+                .split('、')
+                .filter(|l| !is_role_label(l))
+                .map(str::to_string)
+                .collect()
+        };
         let interviewers = names(
             self.interviewers
                 .clone()
-                .unwrap_or_else(|| named(&meta.interviewer).into_iter().collect()),
+                .unwrap_or_else(|| named(&meta.interviewer)),
         );
         let guests = names(
             self.guests
                 .clone()
-                .unwrap_or_else(|| named(&meta.interviewee).into_iter().collect()),
+                .unwrap_or_else(|| named(&meta.interviewee)),
         );
         let authors = match names(self.authors.clone()) {
             a if !a.is_empty() => a,
@@ -286,6 +293,13 @@ mod tests {
         let names: Vec<&str> = r.creators.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["张鹏"], "the guest, as author and interviewee");
         assert!(r.interviewers.is_empty());
+        iv.meta.interviewee = "张鹏、答".into();
+        let r = BookMeta::default().resolve(&iv).expect("resolve");
+        assert_eq!(
+            r.guests,
+            ["张鹏"],
+            "labels joined with 、 are each a speaker"
+        );
         iv.meta.interviewee = "答".into();
         let r = BookMeta::default().resolve(&iv).expect("resolve");
         assert!(r.creators.is_empty() && r.guests.is_empty());

@@ -100,6 +100,36 @@ fn the_stylesheet_opens_with_charset_and_namespace() {
     assert!(css.contains("text-spacing-trim: normal;") && css.contains("text-autospace: normal;"));
 }
 
+/// An interviewer known only by a role label is credited to nobody, yet its turns are still
+/// the questions.
+#[test]
+fn a_role_label_still_asks() {
+    let mut iv = sample();
+    let rename = |s: &mut String| {
+        if s == "张小珺" {
+            *s = "问".into();
+        }
+    };
+    rename(&mut iv.meta.interviewer);
+    iv.speakers.iter_mut().for_each(rename);
+    iv.roles = iv
+        .roles
+        .into_iter()
+        .map(|(mut k, v)| {
+            rename(&mut k);
+            (k, v)
+        })
+        .collect();
+    for p in iv.sections.iter_mut().flat_map(|s| s.paragraphs.iter_mut()) {
+        p.speaker.as_mut().map(rename);
+    }
+    let epub = build(&iv, &[], &EpubOptions::default()).expect("build");
+    let ch = entry(&epub, "OEBPS/ch01.xhtml");
+    assert!(ch.contains("<p class=\"q open\" id=\"p1-1\"><span class=\"who\">问：</span>"));
+    let opf = entry(&epub, "OEBPS/content.opf");
+    assert!(!opf.contains(">问</dc:creator>"), "{opf}");
+}
+
 /// A photo's caption stays in the text (the photo does not), set off as a caption.
 #[test]
 fn captions_are_set_off_from_the_answers() {
