@@ -42,7 +42,7 @@ pub enum PngKind {
     Rgb,
 }
 
-/// Encodes a card as PNG with iTXt chunks `text` (keyword, value); control characters in a
+/// Encodes a card as PNG with iTXt chunks `text` (keyword, value; none for an empty value); control characters in a
 /// value are dropped (an image viewer or `exiftool` may print the text to a terminal).
 pub fn encode_png(
     canvas: &Canvas,
@@ -112,7 +112,7 @@ pub fn encode_png(
     let stream = zlib(data, row_len, bpp, deflate, canvas.ink())
         .map_err(|e| Error::Encode(e.to_string()))?;
     let err = |e: png::EncodingError| Error::Encode(e.to_string());
-    for (key, value) in text {
+    for (key, value) in text.iter().filter(|(_, v)| !v.is_empty()) {
         let value: String = value.chars().filter(|c| !c.is_control()).collect();
         enc.add_itxt_chunk(key.to_string(), value).map_err(err)?;
     }

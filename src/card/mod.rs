@@ -91,7 +91,7 @@ pub fn render(
     let alt = quote.text.trim();
     let (png, kind) = encode_png(
         &painted.canvas,
-        &[("Description", alt), ("Author", &quote.speaker)],
+        &[("Description", alt), ("Author", quote.credit())],
         options.format,
         options.level,
     )?;

@@ -6,7 +6,6 @@
 use super::error::{Error, Result};
 use super::fonts::{FontBook, FontChain, NamedFont};
 use super::template::{Mark, Template, TextLine};
-use crate::interview::is_role_label;
 use crate::select::Quote;
 use crate::typeset::{Layout, Style};
 
@@ -181,11 +180,7 @@ fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont
 /// `{speaker}`; a speaker known only by a role label (`答`, `A`, `嘉宾`) has no name to
 /// print, so `{speaker}` goes with the separator beside it (`—— 答 · 标题` → `—— 标题`).
 pub fn expand(text: &str, quote: &Quote, title: Option<&str>) -> Option<String> {
-    let speaker = match quote.attribution.as_deref() {
-        Some(a) => a,
-        None if is_role_label(&quote.speaker) => "",
-        None => &quote.speaker,
-    };
+    let speaker = quote.credit();
     let number = match quote.section.number {
         0 => String::new(),
         n => format!("{n:02}"),

@@ -83,7 +83,7 @@ pub fn highlights(interview: &Interview, quotes: &[Quote], language: &str) -> St
         "<section epub:type=\"chapter\" role=\"doc-chapter\" class=\"highlights\" id=\"highlights\">\n<h1>金句</h1>\n",
     );
     for (n, quote) in (1..).zip(quotes) {
-        let who = quote.attribution.as_deref().unwrap_or(&quote.speaker);
+        let who = quote.credit();
         let _ = write!(
             body,
             "<blockquote class=\"hl\" id=\"q{n}\">\n<p class=\"hl-text\">{}</p>\n<p class=\"hl-src\">",

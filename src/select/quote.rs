@@ -1,5 +1,6 @@
 //! The `Quote`: one selected line, as both back ends receive it.
 
+use crate::interview::is_role_label;
 use serde::Serialize;
 
 /// What a quote was taken from.
@@ -51,4 +52,17 @@ pub struct Quote {
     /// Attribution override (replaces the template's attribution text).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+}
+
+impl Quote {
+    /// Who the quote is printed as said by: the attribution override, else the speaker —
+    /// empty when the text knows the speaker only by a role label (`答`, `A`, `嘉宾`), which
+    /// is no name to print.
+    pub fn credit(&self) -> &str {
+        match self.attribution.as_deref() {
+            Some(a) => a,
+            None if is_role_label(&self.speaker) => "",
+            None => &self.speaker,
+        }
+    }
 }

@@ -103,7 +103,7 @@ fn the_stylesheet_opens_with_charset_and_namespace() {
 /// An interviewer known only by a role label is credited to nobody, yet its turns are still
 /// the questions.
 #[test]
-fn a_role_label_still_asks() {
+fn a_role_label_still_asks_and_is_named_nowhere() {
     let mut iv = sample();
     let rename = |s: &mut String| {
         if s == "张小珺" {
@@ -123,9 +123,17 @@ fn a_role_label_still_asks() {
     for p in iv.sections.iter_mut().flat_map(|s| s.paragraphs.iter_mut()) {
         p.speaker.as_mut().map(rename);
     }
-    let epub = build(&iv, &[], &EpubOptions::default()).expect("build");
+    let mut quotes = sample_quotes();
+    quotes[0].speaker = "答".into();
+    quotes[0].attribution = None;
+    let epub = build(&iv, &quotes, &EpubOptions::default()).expect("build");
     let ch = entry(&epub, "OEBPS/ch01.xhtml");
     assert!(ch.contains("<p class=\"q open\" id=\"p1-1\"><span class=\"who\">问：</span>"));
+    let hl = entry(&epub, "OEBPS/quotes.xhtml");
+    assert!(
+        !hl.contains("——答"),
+        "a role label is no name under a quote: {hl}"
+    );
     let opf = entry(&epub, "OEBPS/content.opf");
     assert!(!opf.contains(">问</dc:creator>"), "{opf}");
 }

@@ -175,6 +175,24 @@ fn a_role_label_is_no_name_to_print() {
         Some("谈上市")
     );
     assert_eq!(line("—— {speaker}", &q), None);
+    // Nor is it the PNG's Author.
+    let card = card::render(
+        &q,
+        &Template::load("square").unwrap(),
+        &FontBook::embedded(),
+        &RenderOptions::default(),
+    )
+    .unwrap();
+    let info = png::Decoder::new(std::io::Cursor::new(&card.png))
+        .read_info()
+        .unwrap();
+    let keys: Vec<&str> = info
+        .info()
+        .utf8_text
+        .iter()
+        .map(|t| t.keyword.as_str())
+        .collect();
+    assert_eq!(keys, ["Description"]);
     // An attribution given by the user is printed as given.
     q.attribution = Some("A".to_string());
     assert_eq!(line("—— {speaker}", &q).as_deref(), Some("—— A"));
