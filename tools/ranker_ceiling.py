@@ -25,8 +25,9 @@ Families:
 
   python3 tools/ranker_ceiling.py [--data PATH]
 """
-import os, sys
+import gzip, json, os, sys
 
+import jieba
 import numpy as np
 import scipy.sparse as sp
 from sklearn.ensemble import HistGradientBoostingClassifier
@@ -57,8 +58,9 @@ def dev_figures(arts, scores, ys):
 
 def main(argv):
     data = argv[argv.index("--data") + 1] if "--data" in argv else tr.DATA
-    import gzip, json
-    texts = [json.loads(l)["text"] for l in gzip.open(data, "rt", encoding="utf-8")]
+    with gzip.open(data, "rt", encoding="utf-8") as f:
+        ds = [json.loads(line) for line in f]
+    texts = [d["text"] for d in ds]
     rows = tr.features(data)
     heavy = tr.interviews(data)
     guest = np.array(tr.guests(data, heavy))
@@ -115,7 +117,6 @@ def main(argv):
         alternate_sign=False, norm="l2").transform(texts)
     report("char 1-3", out_of_fold(linear(sp.hstack([dense, chars(1, 3, 18)]).tocsr()), dev))
     report("char 1-4", out_of_fold(linear(sp.hstack([dense, chars(1, 4, 20)]).tocsr()), dev))
-    import jieba
     jieba.setLogLevel(60)
     words = HashingVectorizer(analyzer="word", token_pattern=r"(?u)\S+", ngram_range=(1, 2),
                               n_features=1 << 18, alternate_sign=False, norm="l2")
@@ -123,8 +124,6 @@ def main(argv):
     report("words", out_of_fold(linear(sp.hstack([dense, xw]).tocsr()), dev))
     # The place in the turn: the sentence's index in its turn and the turn's length.
     turn_at, turn_len = np.zeros(len(rows)), np.zeros(len(rows))
-    import gzip as gz
-    ds = [json.loads(l) for l in gz.open(data, "rt", encoding="utf-8")]
     turn, last = [], None
     for k, d in enumerate(ds + [None]):
         opens = d is None or d["a"] != (last or {}).get("a") or (
