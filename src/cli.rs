@@ -54,6 +54,27 @@ pub struct InputArgs {
     /// another --input).
     #[arg(long, value_name = "FILE")]
     pub errata: Option<PathBuf>,
+    /// A speaker who asks, by label or name (repeat for each); wins over jinju's guess.
+    #[arg(long, value_name = "NAME")]
+    pub interviewer: Vec<String>,
+    /// A speaker who answers, by label or name (repeat for each); for a talk or a text without
+    /// labels, the speaker's name.
+    #[arg(long, value_name = "NAME")]
+    pub guest: Vec<String>,
+    /// The name to print for a speaker label: `--name 朱=朱福強` (repeat for each).
+    #[arg(long = "name", value_name = "LABEL=FULL NAME", value_parser = crate::interview::Overrides::parse_name)]
+    pub names: Vec<(String, String)>,
+}
+
+impl InputArgs {
+    /// What the user says about who is who.
+    pub fn people(&self) -> crate::interview::Overrides {
+        crate::interview::Overrides {
+            interviewers: self.interviewer.clone(),
+            guests: self.guest.clone(),
+            names: self.names.clone(),
+        }
+    }
 }
 
 /// An input syntax, as `--from` names it.

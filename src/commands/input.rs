@@ -57,6 +57,7 @@ pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
     let opts = ParseOptions {
         clean: !args.keep_punctuation,
         errata,
+        people: args.people(),
     };
     interview::parse_as(&text, format, &opts)
         .with_context(|| format!("cannot read {origin} as an interview ({format})"))

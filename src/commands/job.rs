@@ -87,6 +87,21 @@ struct Entry {
     language: Option<String>,
     /// Set the book vertically (as `--vertical`).
     vertical: Option<bool>,
+    /// Who asks and who answers, by label or name (as `--interviewer` and `--guest`).
+    interviewer: Option<Names>,
+    guest: Option<Names>,
+    /// Names to print for labels, `{label: full name}` (as `--name LABEL=FULL NAME`).
+    #[serde(default)]
+    names: std::collections::BTreeMap<String, String>,
+}
+
+impl Names {
+    fn list(&self) -> Vec<String> {
+        match self {
+            Names::One(n) => vec![n.clone()],
+            Names::Many(n) => n.clone(),
+        }
+    }
 }
 
 /// One name or a list of names.
@@ -198,11 +213,19 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
         .iter()
         .map(|e| {
             let mut job = base.clone();
-            job.input = InputArgs {
+            let mut input = InputArgs {
                 input: e.input.as_ref().map(rel),
                 errata: e.errata.as_ref().map(rel),
                 ..args.input.clone()
             };
+            input
+                .interviewer
+                .extend(e.interviewer.iter().flat_map(Names::list));
+            input.guest.extend(e.guest.iter().flat_map(Names::list));
+            input
+                .names
+                .extend(e.names.iter().map(|(l, n)| (l.clone(), n.clone())));
+            job.input = input;
             job.select = SelectArgs {
                 quotes: e.quotes.as_ref().map(rel),
                 auto: e.auto,
@@ -216,11 +239,10 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
             job.epub = e.epub;
             let book = BookArgs {
                 title: e.title.clone().or_else(|| args.book.title.clone()),
-                author: match &e.author {
-                    Some(Names::One(n)) => vec![n.clone()],
-                    Some(Names::Many(n)) => n.clone(),
-                    None => args.book.author.clone(),
-                },
+                author: e
+                    .author
+                    .as_ref()
+                    .map_or_else(|| args.book.author.clone(), Names::list),
                 date: e.date.clone().or_else(|| args.book.date.clone()),
                 language: e.language.clone().or_else(|| args.book.language.clone()),
                 vertical: e.vertical.unwrap_or(args.book.vertical),

@@ -5,10 +5,12 @@ pub mod clean;
 pub mod errata;
 pub mod marked;
 pub mod model;
+pub mod people;
 mod speakers;
 mod structure;
 
 pub use model::{Address, Correction, Interview, Kind, Meta, Paragraph, Role, Section, sentences};
+pub use people::{Doubt, Evidence, Overrides, Person};
 pub use structure::{ParseError, ParseOptions, is_role_label, parse, parse_as};
 
 /// The bundled interview (the embedded default input).
@@ -22,6 +24,7 @@ pub fn parse_default() -> Result<Interview, ParseError> {
         &ParseOptions {
             clean: true,
             errata: Some(errata),
+            people: Overrides::default(),
         },
     )
 }

@@ -1,6 +1,7 @@
 //! The interview model: what the parser produces and both back ends read.
 //! It owns the data types only; parsing lives in `parse`, cleaning in `clean`.
 
+use super::people::{Doubt, Person};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -16,6 +17,13 @@ pub struct Interview {
     pub roles: BTreeMap<String, Role>,
     /// Other labels of the same speaker, folded into a display label (`{other: label}`).
     pub aliases: BTreeMap<String, String>,
+    /// Each speaker once: label, the name a card prints, role, and the evidence for both
+    /// (the JSON gives `names`, `{label: name}`).
+    #[serde(rename = "names", serialize_with = "names")]
+    pub people: Vec<Person>,
+    /// What jinju guessed about the people and a user may want to correct, each with the flag
+    /// that does.
+    pub doubts: Vec<Doubt>,
     pub sections: Vec<Section>,
     /// Every debris line removed from the end of the page, verbatim.
     pub dropped: Vec<String>,
@@ -27,6 +35,10 @@ pub struct Interview {
 
 fn count<S: serde::Serializer, T>(items: &[T], s: S) -> Result<S::Ok, S::Error> {
     s.serialize_u64(items.len() as u64)
+}
+
+fn names<S: serde::Serializer>(people: &[Person], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(people.iter().map(|p| (&p.label, p.print_name())))
 }
 
 fn texts<S: serde::Serializer>(paragraphs: &[Paragraph], s: S) -> Result<S::Ok, S::Error> {
@@ -197,6 +209,22 @@ impl Interview {
         section
             .paragraphs
             .get(at.paragraph.checked_sub(1)? as usize)
+    }
+
+    /// The person a speaker label (or one of its aliases) stands for.
+    pub fn person(&self, label: &str) -> Option<&Person> {
+        let label = self.aliases.get(label).map_or(label, String::as_str);
+        self.people.iter().find(|p| p.label == label)
+    }
+
+    /// The name to print for a speaker label: the person's name; empty when the text knows
+    /// them only by a role label and nothing names them.
+    pub fn name_of<'a>(&'a self, label: &'a str) -> &'a str {
+        match self.person(label) {
+            Some(p) => &p.name,
+            None if super::is_role_label(label) => "",
+            None => label,
+        }
     }
 
     /// The section with this number.

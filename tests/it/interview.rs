@@ -10,6 +10,7 @@ fn raw() -> Interview {
         &ParseOptions {
             clean: false,
             errata: None,
+            people: Default::default(),
         },
     )
     .unwrap()
@@ -212,6 +213,7 @@ fn a_second_text_of_the_same_shape_parses() {
         &ParseOptions {
             clean: true,
             errata: None,
+            people: Default::default(),
         },
     )
     .unwrap();
@@ -243,6 +245,7 @@ fn speakers_are_inferred_without_a_byline() {
         &ParseOptions {
             clean: true,
             errata: None,
+            people: Default::default(),
         },
     )
     .unwrap();

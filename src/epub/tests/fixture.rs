@@ -57,6 +57,21 @@ pub fn sample() -> Interview {
         ]
         .into(),
         aliases: Default::default(),
+        people: ["张小珺", "张鹏"]
+            .iter()
+            .zip([
+                crate::interview::Role::Interviewer,
+                crate::interview::Role::Guest,
+            ])
+            .map(|(n, role)| crate::interview::Person {
+                label: n.to_string(),
+                name: n.to_string(),
+                role,
+                name_from: crate::interview::Evidence::Label,
+                role_from: crate::interview::Evidence::Byline,
+            })
+            .collect(),
+        doubts: Vec::new(),
         sections: vec![
             Section {
                 number: 1,

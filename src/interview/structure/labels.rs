@@ -6,7 +6,9 @@
 use super::meta_labels::is_meta;
 use crate::interview::clean::is_han;
 use crate::interview::marked::Marked;
+use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// A label at the start of a paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,9 +27,16 @@ pub struct Label {
 
 const COLONS: [char; 2] = ['：', ':'];
 
+static NUMBERED_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(Q|问|問)\s*\d{1,3}\s*[.．、:：)）]\s*").expect("static regex")
+});
+
 /// The label `m` opens with, if its shape is a label's.
 pub fn label(m: &Marked) -> Option<Label> {
     let cs = &m.chars;
+    if let Some(l) = numbered_question(m) {
+        return Some(l);
+    }
     let lead = cs.iter().take_while(|c| c.is_whitespace()).count();
     let window = cs.len().min(lead + 32);
     if let Some(k) = (lead..window).find(|&i| COLONS.contains(&cs[i])) {
@@ -68,6 +77,47 @@ pub fn label(m: &Marked) -> Option<Label> {
         alone: true,
         colon: false,
     })
+}
+
+/// A numbered question (`**Q1. 今年以来…？**`, `问3、…？`) is a turn of the asker `Q`/`问`: the
+/// number orders the questions, the text is a question (a `？` at its end, or wholly bold).
+fn numbered_question(m: &Marked) -> Option<Label> {
+    let text = m.text();
+    let found = NUMBERED_QUESTION.captures(&text)?;
+    let rest = text[found.get(0)?.end()..].trim_end();
+    if rest.is_empty() || !(rest.ends_with(['？', '?']) || m.all_bold()) {
+        return None;
+    }
+    Some(Label {
+        name: found[1].to_string(),
+        end: text[..found.get(0)?.end()].chars().count(),
+        bold: m.all_bold(),
+        alone: false,
+        colon: true,
+    })
+}
+
+/// A label glued to the end of the paragraph before its turn (`…项目。**Xuezhi Wang**` and
+/// a line break, the answer on the next line): a bold name closing a paragraph right after
+/// a sentence's end. Returns where the name starts; it is a label only when the name is a
+/// speaker's, which the caller decides.
+pub fn glued(m: &Marked) -> Option<usize> {
+    let cs = &m.chars;
+    let mut end = cs.len();
+    while end > 0 && cs[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && m.bold[start - 1] {
+        start -= 1;
+    }
+    while start < end && cs[start].is_whitespace() {
+        start += 1;
+    }
+    let before = cs[..start].iter().rev().find(|c| !c.is_whitespace())?;
+    let name = normalise(&cs[start..end].iter().collect::<String>());
+    ("。！？!?…”」』）)".contains(*before) && name_like(&name) && name.chars().count() <= 24)
+        .then_some(start)
 }
 
 /// Spaces trimmed and collapsed; a parenthesised title after a name dropped
@@ -250,6 +300,36 @@ mod tests {
             assert!(found.is_none() || is_meta(&found.unwrap().name), "{not}");
         }
         assert!(label(&m(&[("我们认为，这样：", false)])).is_none());
+    }
+
+    #[test]
+    fn numbered_questions_are_the_askers_turns() {
+        let l = label(&m(&[("Q12. 你怎么看出海？", true)])).unwrap();
+        assert_eq!((l.name.as_str(), l.end, l.colon), ("Q", 5, true));
+        let l = label(&m(&[("问3、为什么是现在？", false)])).unwrap();
+        assert_eq!(l.name, "问");
+        // A quarter is no question number; a numbered statement is no question.
+        assert!(label(&m(&[("Q3 的营收增长了两成。", false)])).is_none());
+        assert!(label(&m(&[("Q1. 营收增长了两成。", false)])).is_none());
+    }
+
+    #[test]
+    fn glued_labels_close_a_paragraph_after_a_sentence() {
+        let p = m(&[
+            ("这就是我的项目。", false),
+            ("Lin Qiao", true),
+            ("  ", false),
+        ]);
+        assert_eq!(glued(&p), Some(8));
+        assert_eq!(glued(&m(&[("我最喜欢的是", false), ("张三", true)])), None);
+        assert_eq!(glued(&m(&[("张三", true)])), None);
+        assert_eq!(
+            glued(&m(&[
+                ("结论。", false),
+                ("这是一个很长的加粗句子没有名字的样子", true)
+            ])),
+            None
+        );
     }
 
     #[test]

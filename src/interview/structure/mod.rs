@@ -5,16 +5,20 @@
 //! (`body`). Errata apply to the source before it is read; cleaning to each paragraph.
 
 mod body;
+mod cast;
 mod front;
 mod labels;
 mod meta_labels;
+mod people;
 mod roles;
 mod sections;
+mod splits;
 mod trailing;
 
 use super::errata::{self, Entry, ErrataError};
 use super::marked::Marked;
 use super::model::*;
+use super::people::Overrides;
 use crate::read::{self, BlockKind, Document, ReadError};
 pub use body::{is_gap, is_note};
 use labels::Label;
@@ -31,6 +35,8 @@ pub struct ParseOptions {
     pub clean: bool,
     /// Errata to apply before reading the structure (`None`: none).
     pub errata: Option<Vec<Entry>>,
+    /// What the user says about who is who (`--interviewer`, `--guest`, `--name`).
+    pub people: Overrides,
 }
 
 /// Why a text could not be read as an interview.
@@ -90,7 +96,7 @@ pub fn parse_as(
         None => (normalized, Vec::new()),
     };
     let doc = read::read(&text, format)?;
-    let mut iv = structure(&doc, &text, format, opts.clean)?;
+    let mut iv = structure(&doc, &text, format, opts.clean, &opts.people)?;
     iv.corrections = corrections;
     Ok(iv)
 }
@@ -122,49 +128,6 @@ fn paras_of(doc: &Document, source: &str) -> Vec<Para> {
         .collect()
 }
 
-/// Split a paragraph where a known speaker's bold label follows a question or a sentence
-/// inside it (`**书名叫什么？** **张涛:**`, `…吗？** **答：**大家…`).
-fn split_inner_labels(paras: Vec<Para>, names: &[String]) -> Vec<Para> {
-    let mut out = Vec::with_capacity(paras.len());
-    for p in paras {
-        let cs = &p.m.chars;
-        let at = (1..cs.len()).find(|&k| {
-            p.m.bold[k]
-                && cs[..k]
-                    .iter()
-                    .rev()
-                    .find(|c| !c.is_whitespace())
-                    .is_some_and(|c| "？?。！!…".contains(*c))
-                && names.iter().any(|n| {
-                    let n: Vec<char> = n.chars().collect();
-                    cs[k..].starts_with(&n) && {
-                        let rest = cs[k + n.len()..].iter().find(|c| !c.is_whitespace());
-                        rest.is_some_and(|c| *c == '：' || *c == ':')
-                    }
-                })
-        });
-        match at {
-            Some(k) if p.kind == BlockKind::Paragraph => {
-                let head = Para {
-                    m: p.m.head(k),
-                    label: labels::label(&p.m.head(k)),
-                    ..p.clone()
-                };
-                let tail_m = p.m.tail(k);
-                let tail = Para {
-                    label: labels::label(&tail_m),
-                    m: tail_m,
-                    ..p
-                };
-                out.push(head);
-                out.push(tail);
-            }
-            _ => out.push(p),
-        }
-    }
-    out
-}
-
 static STATED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(发布|日期|时间|发表)[^\d]{0,6}(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})",
@@ -187,12 +150,29 @@ fn structure(
     source: &str,
     format: read::Format,
     clean: bool,
+    overrides: &Overrides,
 ) -> Result<Interview, ParseError> {
     let paras = paras_of(doc, source);
-    let all_labels: Vec<Option<Label>> = paras.iter().map(|p| p.label.clone()).collect();
+    // Labels glued to the end of the paragraph before their turn count as labels.
+    let glued: Vec<Option<usize>> = paras
+        .iter()
+        .map(|p| {
+            (p.kind == BlockKind::Paragraph)
+                .then(|| labels::glued(&p.m))
+                .flatten()
+        })
+        .collect();
+    let mut all_labels: Vec<Option<Label>> = Vec::with_capacity(paras.len());
+    for (p, g) in paras.iter().zip(&glued) {
+        all_labels.push(p.label.clone());
+        if let Some(k) = g {
+            all_labels.push(labels::label(&p.m.tail(*k)));
+        }
+    }
     let (mut speakers, mut aliases) = labels::speakers(&all_labels);
     let mut names: Vec<String> = speakers.iter().chain(aliases.keys()).cloned().collect();
-    let paras = split_inner_labels(paras, &names);
+    let paras = splits::split_glued(paras, &glued, &names);
+    let paras = splits::split_inner_labels(paras, &names);
     let display = |name: &str, aliases: &BTreeMap<String, String>| {
         aliases
             .get(name)
@@ -218,21 +198,33 @@ fn structure(
     }
     // A bold name alone without a colon opens a turn only where that speaker writes labels
     // so (twice or more): once, it is a heading or an account card's name.
-    let bare = |name: &str| {
-        paras
-            .iter()
-            .filter(|p| p.label.as_ref().is_some_and(|l| !l.colon && l.name == name))
-            .count()
-    };
-    let speaker_at: Vec<Option<String>> = paras
+    let mut bare: BTreeMap<&str, usize> = BTreeMap::new();
+    for l in paras.iter().filter_map(|p| p.label.as_ref()) {
+        if !l.colon {
+            *bare.entry(l.name.as_str()).or_default() += 1;
+        }
+    }
+    let mut speaker_at: Vec<Option<String>> = paras
         .iter()
         .map(|p| {
             p.label
                 .as_ref()
-                .filter(|l| names.contains(&l.name) && (l.colon || bare(&l.name) >= 2))
+                .filter(|l| {
+                    names.contains(&l.name)
+                        && (l.colon || bare.get(l.name.as_str()).copied().unwrap_or(0) >= 2)
+                })
                 .map(|l| display(&l.name, &aliases))
         })
         .collect();
+    // Legends and cast lists name people; they are never turns.
+    let conversation = speaker_at
+        .iter()
+        .position(Option::is_some)
+        .unwrap_or(paras.len());
+    let cast = cast::read(&paras, conversation, &names);
+    for &i in &cast.lines {
+        speaker_at[i] = None;
+    }
     let turn: Vec<bool> = speaker_at.iter().map(Option::is_some).collect();
     let first_turn = turn.iter().position(|&t| t).ok_or(ParseError::NoTurns)?;
     let last_turn = turn.iter().rposition(|&t| t).unwrap_or(first_turn);
@@ -295,12 +287,22 @@ fn structure(
         .collect();
     speakers.retain(|s| turns.contains_key(s));
     aliases.retain(|_, v| speakers.contains(v));
-    let roles = roles::assign(
-        &speakers,
-        &turns,
-        &front.writers,
-        front.pair.as_ref().or(pair_hint.as_ref()),
-    );
+    let front_text: String = std::iter::once(front.title.clone())
+        .chain(paras[..intro_end].iter().map(Para::text))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (people, doubts) = people::resolve(&people::Facts {
+        speakers: &speakers,
+        aliases: &aliases,
+        turns: &turns,
+        writers: &front.writers,
+        pair: front.pair.as_ref().or(pair_hint.as_ref()),
+        cast: &cast,
+        title: &front.title,
+        front_text: &front_text,
+        overrides,
+    });
+    let roles: BTreeMap<String, Role> = people.iter().map(|p| (p.label.clone(), p.role)).collect();
     // Interviewers first when a byline pair names them (the bundled shape).
     if let Some((a, _)) = front.pair.as_ref().or(pair_hint.as_ref())
         && let Some(i) = speakers.iter().position(|s| s == a)
@@ -361,6 +363,8 @@ fn structure(
         speakers,
         roles,
         aliases,
+        people,
+        doubts,
         sections: sections_out,
         dropped,
         corrections: Vec::new(),

@@ -11,6 +11,7 @@ fn md(src: &str) -> Interview {
         &ParseOptions {
             clean: true,
             errata: None,
+            people: Default::default(),
         },
     )
     .unwrap()
@@ -340,6 +341,7 @@ fn html_wechat_page_end_to_end() {
         &ParseOptions {
             clean: true,
             errata: None,
+            people: Default::default(),
         },
     )
     .unwrap();
@@ -361,6 +363,7 @@ fn no_turns_is_an_error_naming_the_label_shapes() {
         &ParseOptions {
             clean: true,
             errata: None,
+            people: Default::default(),
         },
     )
     .unwrap_err();
