@@ -13,5 +13,5 @@ fuzz_target!(|data: &str| {
     if let Ok((corrected, _)) = errata::apply(text, &entries) {
         assert!(corrected.len() <= errata::MAX_CORRECTED_BYTES.max(text.len()));
     }
-    let _ = parse(text, &ParseOptions { clean: true, errata: Some(entries) });
+    let _ = parse(text, &ParseOptions { clean: true, errata: Some(entries), people: Default::default() });
 });
