@@ -229,7 +229,29 @@ fn structure(
     let first_turn = turn.iter().position(|&t| t).ok_or(ParseError::NoTurns)?;
     let last_turn = turn.iter().rposition(|&t| t).unwrap_or(first_turn);
     let cut = trailing::start(&paras, last_turn);
-    let starts = sections::find(&paras, &turn, first_turn, cut, format == read::Format::Text);
+    // The article's title line and its cast lines are never section headings.
+    let mut meta = vec![false; paras.len()];
+    for &i in &cast.lines {
+        meta[i] = true;
+    }
+    let title_line = (0..first_turn.min(6)).find(|&i| {
+        paras[i].kind == BlockKind::Heading(1)
+            || doc
+                .title
+                .as_deref()
+                .is_some_and(|t| paras[i].text().trim() == t.trim())
+    });
+    if let Some(i) = title_line {
+        meta[i] = true;
+    }
+    let starts = sections::find(
+        &paras,
+        &turn,
+        &meta,
+        first_turn,
+        cut,
+        format == read::Format::Text,
+    );
     let intro_end = starts.first().map_or(first_turn, |s| s.at.min(first_turn));
     let front = front::read(&paras, intro_end, doc.title.as_deref());
 

@@ -21,43 +21,107 @@ pub struct Start {
 }
 
 /// The sections' starts among `paras[..end]`. `turn[i]` says whether paragraph `i` opens a
-/// speaker's turn; `first_turn` is the first that does; `plain` is true for plain text (no
+/// speaker's turn; `meta[i]` whether it is the article's title or a cast line (never a heading); `first_turn` is the first that does; `plain` is true for plain text (no
 /// bold to tell a title from a pull quote).
 pub fn find(
     paras: &[Para],
     turn: &[bool],
+    meta: &[bool],
     first_turn: usize,
     end: usize,
     plain: bool,
 ) -> Vec<Start> {
-    let numbered = numbered(paras, turn, end, plain);
+    let numbered = numbered(paras, turn, meta, end, plain);
     if !numbered.is_empty() {
         return numbered;
     }
-    let headings: Vec<usize> = (1..end)
-        .filter(|&i| {
-            matches!(paras[i].kind, BlockKind::Heading(_)) && heading_text(&paras[i], turn[i])
-        })
-        .collect();
-    let headings = from_the_conversation(paras, turn, first_turn, headings);
-    let starts = if headings.is_empty() {
-        let bold: Vec<usize> = (1..end)
-            .filter(|&i| bold_line(paras, turn, i, first_turn))
+    runs(paras, turn, meta, first_turn, end)
+}
+
+/// Unnumbered titles: runs of heading lines — Markdown headings and wholly bold short lines
+/// without a sentence's end, images and rules between them skipped — joined into one title
+/// each. A run is a section's title when it holds a Markdown heading, when a turn follows it,
+/// or when it stands between turns without a comma; runs in the intro (more than three
+/// prose paragraphs before the first turn) are not.
+fn runs(paras: &[Para], turn: &[bool], meta: &[bool], first_turn: usize, end: usize) -> Vec<Start> {
+    let skip = |i: usize| matches!(paras[i].kind, BlockKind::Image | BlockKind::Rule);
+    let line = |i: usize| !meta[i] && heading_line(paras, turn, i);
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < end {
+        if !line(i) {
+            i += 1;
+            continue;
+        }
+        let mut members = vec![i];
+        let mut k = i + 1;
+        while k < end && members.len() < 3 {
+            if skip(k) {
+                k += 1;
+                continue;
+            }
+            if !line(k) {
+                break;
+            }
+            members.push(k);
+            k += 1;
+        }
+        let body = *members.last().unwrap_or(&i) + 1;
+        let title: String = members
+            .iter()
+            .map(|&m| paras[m].text().trim().to_string())
             .collect();
-        from_the_conversation(paras, turn, first_turn, bold)
-    } else {
-        headings
-    };
-    starts
-        .into_iter()
-        .map(|i| Start {
-            at: i,
-            body: i + 1,
-            number: None,
-            title: paras[i].text().trim().to_string(),
-            pull_quote: String::new(),
-        })
-        .collect()
+        let marked = members
+            .iter()
+            .any(|&m| matches!(paras[m].kind, BlockKind::Heading(_)));
+        let next = (body..paras.len()).find(|&j| !skip(j));
+        let before_turn = next.is_some_and(|j| turn[j]);
+        let between = i > first_turn && !title.contains(['，', ',']);
+        let question = title.trim_end().ends_with(['？', '?']);
+        let heading = if marked {
+            heading_text(&paras[i], turn[i])
+        } else {
+            (before_turn || between) && !question && (2..=80).contains(&title.chars().count())
+        };
+        if heading && in_conversation(paras, turn, first_turn, i) {
+            out.push(Start {
+                at: i,
+                body,
+                number: None,
+                title,
+                pull_quote: String::new(),
+            });
+        }
+        i = k.max(i + 1);
+    }
+    out
+}
+
+/// A line that may be (part of) a heading: a Markdown heading or a wholly bold paragraph,
+/// short, no sentence end, not a turn, not the text of an own-line label.
+fn heading_line(paras: &[Para], turn: &[bool], i: usize) -> bool {
+    let p = &paras[i];
+    let t = p.text();
+    let t = t.trim();
+    if turn[i]
+        || !(matches!(p.kind, BlockKind::Heading(_))
+            || p.kind == BlockKind::Paragraph && p.m.all_bold())
+        || !(1..=60).contains(&t.chars().count())
+        || ends_sentence(t)
+    {
+        return false;
+    }
+    !(i > 0 && paras[i - 1].label.as_ref().is_some_and(|l| l.alone) && turn[i - 1])
+}
+
+/// A heading counts from the one that opens the conversation: a candidate with more than
+/// three prose paragraphs between it and the first turn belongs to the intro.
+fn in_conversation(paras: &[Para], turn: &[bool], first_turn: usize, i: usize) -> bool {
+    i >= first_turn
+        || (i + 1..first_turn)
+            .filter(|&j| !turn[j] && !matches!(paras[j].kind, BlockKind::Image | BlockKind::Rule))
+            .count()
+            <= 3
 }
 
 /// `01`, `01\u{a0}`, `**01**` → 1.
@@ -86,12 +150,13 @@ fn number_and_title(p: &Para) -> Option<(u32, String)> {
         .then(|| (n, rest.to_string()))
 }
 
-fn numbered(paras: &[Para], turn: &[bool], end: usize, plain: bool) -> Vec<Start> {
+fn numbered(paras: &[Para], turn: &[bool], meta: &[bool], end: usize, plain: bool) -> Vec<Start> {
     let mut out: Vec<Start> = Vec::new();
     let mut i = 0;
     while i < end {
         let p = &paras[i];
         if turn[i]
+            || meta[i]
             || matches!(
                 p.kind,
                 BlockKind::Item | BlockKind::Image | BlockKind::Quote
@@ -123,12 +188,49 @@ fn numbered(paras: &[Para], turn: &[bool], end: usize, plain: bool) -> Vec<Start
         }
         i += 1;
     }
-    let increasing = out.windows(2).all(|w| w[0].number < w[1].number);
-    if out.len() >= 2 && increasing {
-        out
-    } else {
-        Vec::new()
+    // A table of contents lists numbered titles with nothing between them: no sections.
+    let next_at: Vec<usize> = out.iter().skip(1).map(|s| s.at).chain([end]).collect();
+    let out = out
+        .into_iter()
+        .zip(next_at)
+        .filter(|(s, next)| s.body < *next)
+        .map(|(s, _)| s)
+        .collect();
+    increasing_run(out)
+}
+
+/// The section numbers that count: the longest run of increasing numbers among the
+/// candidates (a numbered list inside an answer, `**1. 第一点**`, breaks no numbering), at
+/// least two of them.
+fn increasing_run(cands: Vec<Start>) -> Vec<Start> {
+    let n = cands.len();
+    let mut len = vec![1usize; n];
+    let mut prev = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            if cands[j].number < cands[i].number && len[j] + 1 > len[i] {
+                len[i] = len[j] + 1;
+                prev[i] = j;
+            }
+        }
     }
+    let Some(mut at) = (0..n).max_by_key(|&i| (len[i], usize::MAX - i)) else {
+        return Vec::new();
+    };
+    if len[at] < 2 {
+        return Vec::new();
+    }
+    let mut keep = Vec::new();
+    while at != usize::MAX {
+        keep.push(at);
+        at = prev[at];
+    }
+    cands
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.contains(i))
+        .map(|(_, s)| s)
+        .collect()
 }
 
 /// The title after a number line: the next line (and a pull quote) in plain text; else one to
@@ -144,7 +246,7 @@ fn titles_after(
     while j < end && matches!(paras[j].kind, BlockKind::Image | BlockKind::Rule) {
         j += 1;
     }
-    if j >= end || turn[j] {
+    if j >= end || turn[j] && !label_in_title(paras, turn, j, end) {
         return (String::new(), String::new(), j);
     }
     if plain {
@@ -157,7 +259,10 @@ fn titles_after(
     }
     let mut title = String::new();
     let mut k = j;
-    while k < end && k < j + 3 && fragment(&paras[k], turn[k]) {
+    while k < end
+        && k < j + 3
+        && (fragment(&paras[k], turn[k]) || label_in_title(paras, turn, k, end))
+    {
         title.push_str(paras[k].text().trim());
         k += 1;
     }
@@ -169,6 +274,17 @@ fn titles_after(
         return (t, String::new(), j + 1);
     }
     (String::new(), String::new(), j)
+}
+
+/// A speaker's label set as a heading line with a title line after it and no text of its
+/// own (`**朱军：**` / `**18 个月，在 L4 取得进展**` under a number) is part of the title:
+/// the turn that follows is someone else's.
+fn label_in_title(paras: &[Para], turn: &[bool], k: usize, end: usize) -> bool {
+    let p = &paras[k];
+    matches!(p.kind, BlockKind::Heading(_))
+        && p.label.as_ref().is_some_and(|l| l.alone)
+        && k + 1 < end
+        && fragment(&paras[k + 1], turn[k + 1])
 }
 
 fn fragment(p: &Para, turn: bool) -> bool {
@@ -188,54 +304,6 @@ fn ends_sentence(t: &str) -> bool {
 fn heading_text(p: &Para, turn: bool) -> bool {
     let t = p.text();
     !turn && (1..=60).contains(&t.chars().count()) && !ends_sentence(&t)
-}
-
-/// An unnumbered bold line used as a heading: wholly bold, short, not a sentence or a
-/// question, not the text of an own-line label, and either followed by a turn or standing
-/// between turns without a comma.
-fn bold_line(paras: &[Para], turn: &[bool], i: usize, first_turn: usize) -> bool {
-    let p = &paras[i];
-    let t = p.text();
-    let t = t.trim();
-    if turn[i]
-        || p.kind != BlockKind::Paragraph
-        || !p.m.all_bold()
-        || !(2..=40).contains(&t.chars().count())
-        || ends_sentence(t)
-        || t.ends_with(['？', '?', '，', ','])
-    {
-        return false;
-    }
-    if i > 0 && paras[i - 1].label.as_ref().is_some_and(|l| l.alone) && turn[i - 1] {
-        return false;
-    }
-    let next = (i + 1..paras.len())
-        .find(|&j| !matches!(paras[j].kind, BlockKind::Image | BlockKind::Rule));
-    let before_turn = next.is_some_and(|j| turn[j]);
-    let between = i > first_turn && !t.contains(['，', ',']);
-    before_turn || between
-}
-
-/// Headings count from the one that opens the conversation: a candidate with more than three
-/// prose paragraphs between it and the first turn belongs to the intro.
-fn from_the_conversation(
-    paras: &[Para],
-    turn: &[bool],
-    first_turn: usize,
-    cands: Vec<usize>,
-) -> Vec<usize> {
-    cands
-        .into_iter()
-        .filter(|&i| {
-            i >= first_turn
-                || (i + 1..first_turn)
-                    .filter(|&j| {
-                        !turn[j] && !matches!(paras[j].kind, BlockKind::Image | BlockKind::Rule)
-                    })
-                    .count()
-                    <= 3
-        })
-        .collect()
 }
 
 #[cfg(test)]
