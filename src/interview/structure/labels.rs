@@ -34,7 +34,7 @@ static NUMBERED_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 /// The label `m` opens with, if its shape is a label's.
 pub fn label(m: &Marked) -> Option<Label> {
     let cs = &m.chars;
-    if let Some(l) = numbered_question(m) {
+    if let Some(l) = numbered_question(m).or_else(|| timed(m)) {
         return Some(l);
     }
     let lead = cs.iter().take_while(|c| c.is_whitespace()).count();
@@ -48,8 +48,9 @@ pub fn label(m: &Marked) -> Option<Label> {
             return None; // 18:20, 2：1
         }
         let name = normalise(&cs[lead..k].iter().collect::<String>());
-        if !name_like(&name) {
-            return None;
+        let url = cs.get(k + 1) == Some(&'/') && cs.get(k + 2) == Some(&'/');
+        if !name_like(&name) || url {
+            return None; // `https://…` is an address, not a speaker
         }
         let bold = (lead..k)
             .filter(|&i| !cs[i].is_whitespace())
@@ -76,6 +77,25 @@ pub fn label(m: &Marked) -> Option<Label> {
         bold: true,
         alone: true,
         colon: false,
+    })
+}
+
+static TIMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(.{1,24}?)\s+(?:\d{1,2}:)?\d{1,2}:\d{2}\s*$").expect("static regex")
+});
+
+/// A label with the time it was said, alone on its line (`Aman 01:46:42`, `张三  12:05`, as
+/// transcripts print them): the label opens a turn, the time is no text.
+fn timed(m: &Marked) -> Option<Label> {
+    let text = m.text();
+    let c = TIMED.captures(&text)?;
+    let name = normalise(&c[1]);
+    name_like(&name).then(|| Label {
+        bold: m.bold.iter().zip(&m.chars).any(|(b, _)| *b),
+        name,
+        end: m.len(),
+        alone: true,
+        colon: true,
     })
 }
 
@@ -300,6 +320,15 @@ mod tests {
             assert!(found.is_none() || is_meta(&found.unwrap().name), "{not}");
         }
         assert!(label(&m(&[("我们认为，这样：", false)])).is_none());
+    }
+
+    #[test]
+    fn urls_and_times_are_no_speech() {
+        assert!(label(&m(&[("https://example.com/a 链接", false)])).is_none());
+        let l = label(&m(&[("Aman 01:46:42", false)])).unwrap();
+        assert_eq!((l.name.as_str(), l.alone, l.colon), ("Aman", true, true));
+        let l = label(&m(&[("张三  12:05", true)])).unwrap();
+        assert_eq!(l.name, "张三");
     }
 
     #[test]

@@ -13,12 +13,13 @@ mod people;
 mod roles;
 mod sections;
 mod splits;
+mod talk;
 mod trailing;
 
 use super::errata::{self, Entry, ErrataError};
 use super::marked::Marked;
 use super::model::*;
-use super::people::Overrides;
+use super::people::{Overrides, Person};
 use crate::read::{self, BlockKind, Document, ReadError};
 pub use body::{is_gap, is_note};
 use labels::Label;
@@ -226,8 +227,27 @@ fn structure(
         speaker_at[i] = None;
     }
     let turn: Vec<bool> = speaker_at.iter().map(Option::is_some).collect();
-    let first_turn = turn.iter().position(|&t| t).ok_or(ParseError::NoTurns)?;
-    let last_turn = turn.iter().rposition(|&t| t).unwrap_or(first_turn);
+    // A text without turns is a talk: one speaker's, from where the front ends.
+    let (first_turn, last_turn, talker) = match turn.iter().position(|&t| t) {
+        Some(first) => (first, turn.iter().rposition(|&t| t).unwrap_or(first), None),
+        None => {
+            let window = front::read(&paras, paras.len().min(12), doc.title.as_deref());
+            let used: Vec<usize> = window
+                .used
+                .iter()
+                .chain(&window.furniture)
+                .copied()
+                .collect();
+            let start = talk::body_start(&paras, &used);
+            if start >= paras.len() {
+                return Err(ParseError::NoTurns);
+            }
+            let front_text: String = paras[..start].iter().map(Para::text).collect();
+            let who = talk::speaker(&window.title, &front_text, overrides);
+            (start, talk::last_sentence(&paras, start), Some(who))
+        }
+    };
+    let talker_label = talker.as_ref().map(|(label, _, _)| label.clone());
     let cut = trailing::start(&paras, last_turn);
     // The article's title line and its cast lines are never section headings.
     let mut meta = vec![false; paras.len()];
@@ -270,7 +290,7 @@ fn structure(
     // them with the intro).
     let lead = starts.first().map_or(cut, |s| s.at);
     if first_turn < lead {
-        reader.current = None;
+        reader.current = talker_label.clone();
         if starts.first().is_some_and(|s| s.number.is_some()) {
             intro_paragraphs.extend(reader.paragraphs(0, first_turn..lead));
             for (k, p) in intro_paragraphs.iter_mut().enumerate() {
@@ -289,7 +309,7 @@ fn structure(
     for (k, s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(cut, |n| n.at);
         let number = s.number.unwrap_or(sections_out.len() as u32 + 1);
-        reader.current = None;
+        reader.current = talker_label.clone();
         let paragraphs = reader.paragraphs(number, s.body..end);
         sections_out.push(Section {
             number,
@@ -309,11 +329,15 @@ fn structure(
         .collect();
     speakers.retain(|s| turns.contains_key(s));
     aliases.retain(|_, v| speakers.contains(v));
+    if let Some(label) = &talker_label {
+        speakers = vec![label.clone()];
+        aliases.clear();
+    }
     let front_text: String = std::iter::once(front.title.clone())
         .chain(paras[..intro_end].iter().map(Para::text))
         .collect::<Vec<_>>()
         .join("\n");
-    let (people, doubts) = people::resolve(&people::Facts {
+    let (mut people, mut doubts) = people::resolve(&people::Facts {
         speakers: &speakers,
         aliases: &aliases,
         turns: &turns,
@@ -324,6 +348,16 @@ fn structure(
         front_text: &front_text,
         overrides,
     });
+    if let Some((label, name, from)) = &talker {
+        people = vec![Person {
+            label: label.clone(),
+            name: name.clone(),
+            role: Role::Guest,
+            name_from: *from,
+            role_from: *from,
+        }];
+        doubts = vec![talk::doubt(label, *from)];
+    }
     let roles: BTreeMap<String, Role> = people.iter().map(|p| (p.label.clone(), p.role)).collect();
     // Interviewers first when a byline pair names them (the bundled shape).
     if let Some((a, _)) = front.pair.as_ref().or(pair_hint.as_ref())

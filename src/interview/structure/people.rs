@@ -145,9 +145,7 @@ fn latin_full_name(label: &str, front: &str) -> Option<String> {
 }
 
 static TITLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:对话|對話|专访|專訪|访谈|訪談)\s*([A-Za-z][A-Za-z .]{0,30}[A-Za-z]|[^\s：:，,｜|丨\-—！!？?「」“”《》]{2,12})",
-    )
+    Regex::new(r"(?:对话|對話|专访|專訪|访谈|訪談)\s*([^：:，,｜|丨！!？?「」“”《》—]{2,30})")
         .expect("static regex")
 });
 
@@ -155,39 +153,49 @@ static TITLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 /// person's name begins in `对话腾讯汤道生`.
 const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董潘袁蔡蒋蔣余于杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛阎閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺傅";
 
-/// The people a title names as the one talked to: `对话周鸿祎：…`, `对话腾讯汤道生：…` (an
-/// outlet before the name is cut at the surname).
-pub fn title_names(title: &str, front: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for c in TITLE_PERSON.captures_iter(title) {
-        let cand: Vec<char> = c[1].chars().collect();
-        if cand
+/// The person a phrase ends with: trailing Latin words (`CEO Ann Lee` → `Ann Lee`, two or
+/// more capitalised words), else the Han name after the outlet or title before it
+/// (`腾讯汤道生` → `汤道生`): a 2–3 character tail opening with a common surname, the one the
+/// front repeats when it does.
+pub fn person_in(phrase: &str, front: &str) -> Option<String> {
+    let latin = |w: &&str| {
+        w.chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '.' || c == '-')
+    };
+    let last = phrase.split_whitespace().last()?;
+    if latin(&last) {
+        let words: Vec<&str> = phrase.split_whitespace().rev().take_while(latin).collect();
+        let names = words
             .iter()
-            .all(|c| c.is_ascii_alphabetic() || *c == ' ' || *c == '.')
-        {
-            out.push(c[1].trim().to_string());
-            continue;
-        }
-        // The longest 2–4 character suffix that opens with a surname and recurs in the front;
-        // else the whole candidate when it is short enough to be a name.
-        let n = cand.len();
-        let suffixes = (2..=4.min(n))
-            .rev()
-            .map(|k| cand[n - k..].iter().collect::<String>());
-        let by_surname: Vec<String> = suffixes
-            .filter(|s| s.chars().next().is_some_and(|f| SURNAMES.contains(f)))
-            .collect();
-        if let Some(s) = by_surname
-            .iter()
-            .find(|s| front.matches(s.as_str()).count() >= 2)
-            .or(by_surname.first())
-        {
-            out.push(s.clone());
-        } else if n <= 4 {
-            out.push(cand.iter().collect());
-        }
+            .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && w.to_uppercase() != **w);
+        return (words.len() >= 2 && names)
+            .then(|| words.into_iter().rev().collect::<Vec<_>>().join(" "));
     }
-    out
+    let cand: Vec<char> = last.chars().collect();
+    if !cand.iter().all(|c| crate::interview::clean::is_han(*c)) {
+        return None;
+    }
+    let n = cand.len();
+    let tails: Vec<String> = [3, 2]
+        .into_iter()
+        .filter(|&k| k <= n)
+        .map(|k| cand[n - k..].iter().collect::<String>())
+        .filter(|t| t.chars().next().is_some_and(|f| SURNAMES.contains(f)))
+        .collect();
+    tails
+        .iter()
+        .find(|t| front.matches(t.as_str()).count() >= 2)
+        .or(tails.first())
+        .cloned()
+}
+
+/// The people a title names as the one talked to: `对话周鸿祎：…`, `对话腾讯汤道生：…`,
+/// `对话澜码科技 CEO 周健：…`.
+pub fn title_names(title: &str, front: &str) -> Vec<String> {
+    TITLE_PERSON
+        .captures_iter(title)
+        .filter_map(|c| person_in(&c[1], front))
+        .collect()
 }
 
 /// The only guest takes the person the title names when its label is a role label or a
@@ -206,7 +214,14 @@ fn title_guest(
     let is_someone_else = speakers
         .iter()
         .any(|s| n.contains(s.as_str()) || s.contains(n.as_str()));
-    (!is_someone_else && n != label).then(|| n.clone())
+    // A label that is itself a name (a surname first, or Latin words) keeps its name.
+    let a_name = label.contains(' ')
+        || label
+            .chars()
+            .next()
+            .is_some_and(|f| SURNAMES.contains(f) || f.is_ascii_uppercase() && label.len() > 2);
+    let nickname = roles::is_role_label(label) || !a_name;
+    (nickname && !is_someone_else && n != label).then(|| n.clone())
 }
 
 /// Doubts about roles: guessed from how people talk, a second asker, a guest who only asks.
@@ -258,6 +273,11 @@ mod tests {
             ["汤道生"]
         );
         assert_eq!(title_names("專訪 Ann Lee｜成長", ""), ["Ann Lee"]);
+        assert_eq!(
+            title_names("深度｜对话澜码科技 CEO 周健：聊聊", ""),
+            ["周健"]
+        );
+        assert!(title_names("专访 LanceDB 创始人：数据基建", "").is_empty());
         assert!(title_names("一场关于大模型的圆桌", "").is_empty());
     }
 

@@ -355,18 +355,47 @@ fn html_wechat_page_end_to_end() {
     assert_eq!(p.emphasis, [[5, 11]]);
 }
 
+fn opts(people: crate::interview::people::Overrides) -> ParseOptions {
+    ParseOptions {
+        clean: true,
+        errata: None,
+        people,
+    }
+}
+
 #[test]
-fn no_turns_is_an_error_naming_the_label_shapes() {
-    let err = parse_as(
-        "标题\n\n只有一段话。\n",
-        Format::Text,
-        &ParseOptions {
-            clean: true,
-            errata: None,
-            people: Default::default(),
-        },
-    )
-    .unwrap_err();
+fn a_title_alone_is_an_error_naming_the_label_shapes() {
+    let err = parse_as("标题\n", Format::Text, &opts(Default::default())).unwrap_err();
     assert!(matches!(err, ParseError::NoTurns), "{err}");
     assert!(err.to_string().contains("**张鹏：**"));
+}
+
+const TALK: &str = "黄明远演讲：创业的三个阶段\n\n以下是演讲实录：\n\n大家好，今天我想讲讲创业的三个阶段。第一个阶段是找到问题。\n\n\
+**找到问题**\n\n很多人一开始就想着解决方案，但其实问题本身更重要，问题决定了你能走多远。\n\n\
+**找到人**\n\n人是最重要的，一个团队决定了一家公司的上限和下限，这一点我越来越确定。\n\n谢谢大家。\n";
+
+/// A text without labels is one speaker's talk: named by the title, sections by their
+/// headings, the lead-in kept as the intro, and a doubt naming the flag.
+#[test]
+fn a_text_without_labels_is_a_talk() {
+    let iv = parse_as(TALK, Format::Markdown, &opts(Default::default())).unwrap();
+    assert_eq!(iv.speakers, ["黄明远"]);
+    assert_eq!(iv.roles["黄明远"], Role::Guest);
+    assert_eq!(iv.name_of("黄明远"), "黄明远");
+    let titles: Vec<&str> = iv.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["", "找到问题", "找到人"]);
+    assert!(
+        iv.paragraphs()
+            .filter(|p| p.kind == Kind::Turn)
+            .all(|p| p.speaker.as_deref() == Some("黄明远"))
+    );
+    assert!(iv.paragraphs().any(|p| p.text.starts_with("人是最重要的")));
+    assert!(iv.doubts[0].fix.contains("--guest"), "{:?}", iv.doubts);
+    // The user names the speaker.
+    let user = crate::interview::people::Overrides {
+        guests: vec!["林远".into()],
+        ..Default::default()
+    };
+    let iv = parse_as(TALK, Format::Markdown, &opts(user)).unwrap();
+    assert_eq!(iv.speakers, ["林远"]);
 }

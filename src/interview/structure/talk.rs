@@ -1,0 +1,136 @@
+//! Texts without speaker labels: a talk or speech transcript (演讲实录), a monologue, a
+//! podcast transcript without names. Such a text is one speaker's: named by the user
+//! (`--guest NAME`), else by the title (`周鸿祎：…`, `黄奇帆演讲：…`, `对话X`), else known only
+//! as `讲者` (a role label, never printed). Its body starts after the front (title, byline,
+//! dek) and after a lead-in line (`以下是演讲实录：`); it ends where the last sentence does.
+
+use super::Para;
+use super::labels::name_like;
+use super::people::{person_in, title_names};
+use super::trailing::reads_as_sentence;
+use crate::interview::people::{Doubt, Evidence, Overrides};
+use crate::read::BlockKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The label a talk's speaker has when nothing names them.
+pub const ANONYMOUS: &str = "讲者";
+
+/// Who gives the talk: (label, the name to print, why).
+pub fn speaker(title: &str, front: &str, overrides: &Overrides) -> (String, String, Evidence) {
+    if let Some(g) = overrides.guests.first() {
+        let name = overrides.name(g).unwrap_or(g).to_string();
+        return (g.clone(), name, Evidence::User);
+    }
+    if let Some(n) =
+        titled_speaker(title, front).or_else(|| title_names(title, front).into_iter().next())
+    {
+        return (n.clone(), n, Evidence::Title);
+    }
+    (ANONYMOUS.to_string(), String::new(), Evidence::Label)
+}
+
+static TITLE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[【\[][^】\]]*[】\]]\s*)?([^：:｜|丨，,！!？?]{2,24}?)\s*(?:(?:重磅|最新|精彩|年度)?(?:演讲|演講|发言|發言|分享|讲话|講話|实录|實錄|口述|自述)+)?\s*[：:｜|丨]")
+        .expect("static regex")
+});
+
+/// `黄奇帆：…`, `陆奇最新演讲实录：…`, `抖音电商魏雯雯：…`, `Ethan Mollick: …` → the person
+/// before the colon (an outlet or company before a Han name is cut at the surname).
+fn titled_speaker(title: &str, front: &str) -> Option<String> {
+    let c = TITLE_SPEAKER.captures(title)?;
+    let phrase = c[1].trim();
+    if phrase
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
+    {
+        return (phrase.split_whitespace().count() >= 2 && name_like(phrase))
+            .then(|| phrase.to_string());
+    }
+    person_in(phrase, front)
+}
+
+/// The doubt a talk always carries: jinju found no turns and read the text as one speaker's.
+pub fn doubt(label: &str, from: Evidence) -> Doubt {
+    let what = match from {
+        Evidence::Title => {
+            format!("no speaker turns found: read as a talk by {label} (named by the title)")
+        }
+        Evidence::User => format!("no speaker turns found: read as a talk by {label}"),
+        _ => "no speaker turns found: read as a talk by one unnamed speaker".to_string(),
+    };
+    Doubt {
+        what,
+        fix: "--guest NAME (the speaker's name)".into(),
+    }
+}
+
+/// Where the talk's text starts: after a lead-in line (`以下是…实录：`) near the top, else
+/// after the front's paragraphs (`front_used`: title, byline, dek, furniture).
+pub fn body_start(paras: &[Para], front_used: &[usize]) -> usize {
+    let lead_in = paras.iter().take(20).position(|p| {
+        let t = p.text();
+        let t = t.trim();
+        t.ends_with(['：', ':'])
+            && [
+                "以下", "实录", "實錄", "全文", "整理", "演讲", "演講", "分享",
+            ]
+            .iter()
+            .any(|w| t.contains(w))
+    });
+    if let Some(i) = lead_in {
+        return i + 1;
+    }
+    (0..paras.len())
+        .find(|i| !front_used.contains(i) && paras[*i].kind != BlockKind::Image)
+        .unwrap_or(paras.len())
+}
+
+/// The talk's last sentence: the last paragraph of some length that reads as one (the
+/// page furniture after it is the trailing debris).
+pub fn last_sentence(paras: &[Para], from: usize) -> usize {
+    (from..paras.len())
+        .rev()
+        .find(|&i| {
+            let t = paras[i].text();
+            matches!(paras[i].kind, BlockKind::Paragraph | BlockKind::Quote)
+                && t.chars().count() >= 30
+                && reads_as_sentence(&t)
+        })
+        .unwrap_or(from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_names_the_speaker() {
+        let t = |s: &str| titled_speaker(s, "");
+        assert_eq!(t("黄奇帆：未来十年的制造业").as_deref(), Some("黄奇帆"));
+        assert_eq!(t("张一鸣演讲｜平常心").as_deref(), Some("张一鸣"));
+        assert_eq!(t("【演讲】王小川：大模型").as_deref(), Some("王小川"));
+        assert_eq!(t("陆奇最新演讲实录：世界观").as_deref(), Some("陆奇"));
+        assert_eq!(t("网易云音乐王诗沐：方法论").as_deref(), Some("王诗沐"));
+        assert_eq!(
+            t("Ethan Mollick: AI at work").as_deref(),
+            Some("Ethan Mollick")
+        );
+        assert_eq!(t("为什么今天的制造业：十个问题"), None);
+        assert_eq!(t("一场演讲"), None);
+    }
+
+    #[test]
+    fn the_user_names_the_speaker_first() {
+        let o = Overrides {
+            guests: vec!["林凡".into()],
+            ..Overrides::default()
+        };
+        assert_eq!(speaker("黄奇帆：制造业", "", &o).0, "林凡");
+        let (l, n, e) = speaker("一场关于增长的分享", "", &Overrides::default());
+        assert_eq!(
+            (l.as_str(), n.as_str(), e),
+            (ANONYMOUS, "", Evidence::Label)
+        );
+    }
+}
