@@ -111,7 +111,14 @@ fn html_page_and_plain_panel() {
         .iter()
         .map(|s| s["title"].as_str().unwrap())
         .collect();
-    assert_eq!(titles, ["一、耳朵是练出来的", "二、没有捷径"]);
+    assert_eq!(titles, ["耳朵是练出来的", "没有捷径"]);
+    let numbers: Vec<_> = iv["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["number"].as_u64())
+        .collect();
+    assert_eq!(numbers, [Some(1), Some(2)], "`一、` and `二、` are the sections' numbers");
     assert_eq!(iv["dropped"], serde_json::json!(["-END-"]));
 
     let iv = inspect(&["--input", fixture("panel.txt").to_str().unwrap()], None);

@@ -9,6 +9,7 @@ mod cast;
 mod front;
 mod labels;
 mod meta_labels;
+mod numbering;
 mod people;
 mod roles;
 mod sections;

@@ -4,7 +4,7 @@
 //! (`**01 谈上市**`); Markdown headings (`###`, setext); unnumbered bold lines between turns
 //! (`**自动驾驶有五级台阶**`); none at all (the interview is one untitled section).
 
-use super::Para;
+use super::{Para, numbering};
 use crate::read::BlockKind;
 
 /// A section's start.
@@ -108,6 +108,7 @@ fn heading_line(paras: &[Para], turn: &[bool], i: usize) -> bool {
             || p.kind == BlockKind::Paragraph && p.m.all_bold())
         || !(1..=60).contains(&t.chars().count())
         || ends_sentence(t)
+        || super::front::is_credit(t)
     {
         return false;
     }
@@ -124,30 +125,19 @@ fn in_conversation(paras: &[Para], turn: &[bool], first_turn: usize, i: usize) -
             <= 3
 }
 
-/// `01`, `01\u{a0}`, `**01**` → 1.
+/// `01`, `01\u{a0}`, `**01**`, `第二部分` → the number.
 fn number_only(text: &str) -> Option<u32> {
-    let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
-    ((1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| t.parse().ok())
-        .flatten()
-        .filter(|&n| n > 0)
+    numbering::alone(text)
 }
 
-/// `01 谈上市`, `01. 谈上市`, `01、谈上市` in a heading or a bold line → (1, `谈上市`).
+/// `01 谈上市`, `01. 谈上市`, `一、谈上市`, `Part 1 谈上市` in a heading or a bold line →
+/// (1, `谈上市`).
 fn number_and_title(p: &Para) -> Option<(u32, String)> {
     if !(matches!(p.kind, BlockKind::Heading(_)) || p.m.all_bold()) {
         return None;
     }
-    let t = p.text();
-    let t = t.trim();
-    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.is_empty() || digits.len() > 2 {
-        return None;
-    }
-    let rest = t[digits.len()..].trim_start_matches(['.', '、', '．', ' ', '\u{a0}', '|', '丨']);
-    let n: u32 = digits.parse().ok()?;
-    (n > 0 && rest.len() < t.len() - digits.len() && !rest.is_empty() && rest.chars().count() <= 40)
-        .then(|| (n, rest.to_string()))
+    let (n, rest) = numbering::leading(&p.text())?;
+    (!rest.is_empty() && rest.chars().count() <= 40).then_some((n, rest))
 }
 
 fn numbered(paras: &[Para], turn: &[bool], meta: &[bool], end: usize, plain: bool) -> Vec<Start> {
