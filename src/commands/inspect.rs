@@ -19,11 +19,18 @@ pub fn text(iv: &Interview) -> String {
     let mut s = String::new();
     let m = &iv.meta;
     let _ = writeln!(s, "title:       {}", m.title);
-    let _ = writeln!(
-        s,
-        "interviewer: {}\ninterviewee: {}",
-        m.interviewer, m.interviewee
-    );
+    for p in &iv.people {
+        let role = match p.role {
+            crate::interview::Role::Interviewer => "interviewer",
+            crate::interview::Role::Guest => "guest",
+        };
+        let name = match p.print_name() {
+            "" => "(no name: a role label)".to_string(),
+            n if n == p.label => n.to_string(),
+            n => format!("{n} (label `{}`)", p.label),
+        };
+        let _ = writeln!(s, "{role:<12} {name}");
+    }
     let _ = writeln!(s, "summary:     {}", m.summary);
     if let Some(b) = &m.byline {
         let _ = writeln!(s, "byline:      {b}");
@@ -62,6 +69,12 @@ pub fn text(iv: &Interview) -> String {
         let _ = writeln!(s, "\n{heading}{pull} ({} paragraphs)", sec.paragraphs.len());
         for p in &sec.paragraphs {
             para(&mut s, p);
+        }
+    }
+    if !iv.doubts.is_empty() {
+        let _ = writeln!(s, "\ndoubts:");
+        for d in &iv.doubts {
+            let _ = writeln!(s, "  {} — fix: {}", d.what, d.fix);
         }
     }
     if !iv.dropped.is_empty() {

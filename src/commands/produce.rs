@@ -5,7 +5,7 @@
 use crate::card::{self, FontBook, PngLevel, RenderOptions, Template};
 use crate::cli::{BookArgs, InputArgs};
 use crate::epub::{self, BookMeta, EpubOptions};
-use crate::interview::{Interview, Role, is_role_label};
+use crate::interview::{Interview, Role};
 use crate::output::{Artifact, Entries, Staging};
 use crate::select::{self, Quote, QuoteKind, Selection, unsafe_id};
 use anyhow::{Context, bail};
@@ -245,13 +245,7 @@ pub fn book_meta(input: &InputArgs, args: &BookArgs) -> anyhow::Result<BookMeta>
 /// states, its outlet and address, and its interviewers and guests by role (panels have many;
 /// a speaker known only by a role label, `问` or `答`, has no name to credit).
 pub fn with_interview(meta: &BookMeta, iv: &Interview) -> BookMeta {
-    let by_role = |role: Role| -> Vec<String> {
-        iv.speakers
-            .iter()
-            .filter(|s| iv.roles.get(*s) == Some(&role) && !is_role_label(s))
-            .cloned()
-            .collect()
-    };
+    let by_role = |role: Role| iv.names_by_role(role);
     let mut m = meta.clone();
     m.date = m.date.or_else(|| iv.meta.date.clone());
     m.outlet = m.outlet.or_else(|| iv.meta.outlet.clone());
@@ -293,8 +287,9 @@ fn cover(
     s: &CardSettings,
     title: &str,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut card = select::adhoc(title, &iv.meta.interviewee);
-    card.attribution = Some(iv.meta.interviewee.clone());
+    let guests = iv.names_by_role(Role::Guest).join("、");
+    let mut card = select::adhoc(title, &guests);
+    card.attribution = Some(guests);
     let t = Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)?;
     let opts = RenderOptions {
         scale: 1.0,

@@ -4,7 +4,7 @@
 //! into the package, validated, with the defaults applied. It owns no markup.
 
 use super::EpubError;
-use crate::interview::{Interview, is_role_label};
+use crate::interview::{Interview, Role};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// The language of the book when nothing else is said.
@@ -179,24 +179,17 @@ impl BookMeta {
             }
             (None, None) => DateTime::UNIX_EPOCH,
         };
-        // The labels (joined with `、`) that are names: a speaker the text knows only by a
-        // role label (`问`, `答`) has no name to credit.
-        let named = |labels: &String| -> Vec<String> {
-            labels
-                .split('、')
-                .filter(|l| !is_role_label(l))
-                .map(str::to_string)
-                .collect()
-        };
+        // The people's printable names: a speaker the text knows only by a role label
+        // (`问`, `答`) and nothing names has no name to credit.
         let interviewers = names(
             self.interviewers
                 .clone()
-                .unwrap_or_else(|| named(&meta.interviewer)),
+                .unwrap_or_else(|| interview.names_by_role(Role::Interviewer)),
         );
         let guests = names(
             self.guests
                 .clone()
-                .unwrap_or_else(|| named(&meta.interviewee)),
+                .unwrap_or_else(|| interview.names_by_role(Role::Guest)),
         );
         let authors = match names(self.authors.clone()) {
             a if !a.is_empty() => a,
@@ -288,21 +281,22 @@ mod tests {
     #[test]
     fn role_labels_are_credited_to_nobody() {
         let mut iv = sample();
-        iv.meta.interviewer = "问".into();
+        let relabel = |iv: &mut Interview, i: usize, label: &str| {
+            iv.people[i].label = label.into();
+            iv.people[i].name = String::new();
+        };
+        relabel(&mut iv, 0, "问");
         let r = BookMeta::default().resolve(&iv).expect("resolve");
         let names: Vec<&str> = r.creators.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["张鹏"], "the guest, as author and interviewee");
         assert!(r.interviewers.is_empty());
-        iv.meta.interviewee = "张鹏、答".into();
+        // A role label named by the article prints the name.
+        iv.people[0].name = "李雷".into();
         let r = BookMeta::default().resolve(&iv).expect("resolve");
-        assert_eq!(
-            r.guests,
-            ["张鹏"],
-            "labels joined with 、 are each a speaker"
-        );
-        iv.meta.interviewee = "答".into();
+        assert_eq!(r.interviewers, ["李雷"]);
+        relabel(&mut iv, 1, "答");
         let r = BookMeta::default().resolve(&iv).expect("resolve");
-        assert!(r.creators.is_empty() && r.guests.is_empty());
+        assert!(r.guests.is_empty());
         let given = BookMeta {
             guests: Some(vec!["答".into()]),
             ..BookMeta::default()

@@ -8,7 +8,7 @@
 
 use super::back::{self, About};
 use super::inline::{escape, phrase};
-use crate::interview::{Interview, Kind, Paragraph, Section, is_role_label};
+use crate::interview::{Interview, Kind, Paragraph, Role, Section};
 use crate::select::Quote;
 use std::fmt::Write as _;
 
@@ -191,9 +191,10 @@ fn title_page(interview: &Interview, cx: &Context<'_>) -> String {
         "<section epub:type=\"titlepage\" class=\"titlepage\">\n<h1 class=\"book-title\">{}</h1>\n",
         phrase(cx.title, cx.language)
     );
-    let names: Vec<&str> = [meta.interviewer.as_str(), meta.interviewee.as_str()]
+    let names: Vec<String> = [Role::Interviewer, Role::Guest]
         .into_iter()
-        .filter(|n| !n.is_empty() && !is_role_label(n))
+        .map(|r| interview.names_by_role(r).join("、"))
+        .filter(|n| !n.is_empty())
         .collect();
     if !names.is_empty() {
         let _ = writeln!(

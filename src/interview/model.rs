@@ -227,6 +227,16 @@ impl Interview {
         }
     }
 
+    /// The printable names of the people with `role`, in order of appearance (a speaker known
+    /// only by a role label, with nothing naming them, is left out).
+    pub fn names_by_role(&self, role: Role) -> Vec<String> {
+        self.people
+            .iter()
+            .filter(|p| p.role == role && !p.print_name().is_empty())
+            .map(|p| p.print_name().to_string())
+            .collect()
+    }
+
     /// The section with this number.
     pub fn section(&self, number: u32) -> Option<&Section> {
         self.sections.iter().find(|s| s.number == number)

@@ -214,7 +214,20 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
         }
     }
     dedupe(&mut sel, lines, spec)?;
+    credit_people(iv, &mut sel.quotes);
     Ok(sel)
+}
+
+/// Each quote of the interview is credited to the person's full name (`陳` → `陳美齡`, `A` →
+/// the guest the title names) unless the quote names its own attribution; a speaker known
+/// only by a role label stays uncredited.
+fn credit_people(iv: &Interview, quotes: &mut [Quote]) {
+    for q in quotes.iter_mut().filter(|q| q.attribution.is_none()) {
+        let name = iv.name_of(&q.speaker);
+        if !name.is_empty() && name != q.speaker {
+            q.attribution = Some(name.to_string());
+        }
+    }
 }
 
 /// Drop exact repeats (the same text selected twice), widen colliding ad hoc ids, refuse one

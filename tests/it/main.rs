@@ -19,6 +19,7 @@ mod interrupt;
 mod interview;
 mod limits;
 mod messages;
+mod people;
 mod readers;
 mod run;
 mod select;

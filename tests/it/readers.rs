@@ -118,7 +118,11 @@ fn html_page_and_plain_panel() {
         .iter()
         .map(|s| s["number"].as_u64())
         .collect();
-    assert_eq!(numbers, [Some(1), Some(2)], "`一、` and `二、` are the sections' numbers");
+    assert_eq!(
+        numbers,
+        [Some(1), Some(2)],
+        "`一、` and `二、` are the sections' numbers"
+    );
     assert_eq!(iv["dropped"], serde_json::json!(["-END-"]));
 
     let iv = inspect(&["--input", fixture("panel.txt").to_str().unwrap()], None);
@@ -364,4 +368,47 @@ fn shared_samples_match_their_truth() {
         report.contains("interviews match") && !report.contains("FAIL"),
         "{report}"
     );
+}
+
+/// The shared targets that read right (a ratchet: the list only grows), through the checker
+/// one file at a time, with the reasons of any failure.
+const PASSING_TARGETS: &[&str] = &[
+    "huang_zuck",
+    "o1_roundtable",
+    "qukai_qa",
+    "spotify_panel",
+    "tangdaosheng",
+];
+
+#[test]
+fn shared_targets_that_pass_keep_passing() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let targets = root.join("content/targets");
+    let checker = root.join("tools/structure.py");
+    assert!(
+        targets.is_dir() && checker.is_file(),
+        "the shared targets and checker are required beside the repository (../shared/content/targets)"
+    );
+    let exe = assert_cmd::cargo::cargo_bin("jinju");
+    let mut failed = Vec::new();
+    for name in PASSING_TARGETS {
+        let file = targets.join(format!("{name}.md"));
+        let truth = targets.join(format!("{name}.truth.json"));
+        let inspect = std::process::Command::new(&exe)
+            .args(["inspect", "--format", "json", "--input"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let json = tempfile::NamedTempFile::new().unwrap();
+        fs::write(json.path(), &inspect.stdout).unwrap();
+        let o = std::process::Command::new("python3")
+            .arg(&checker)
+            .args([&file, &truth, &json.path().to_path_buf()])
+            .output()
+            .expect("python3 is required to run the structure checker");
+        if !o.status.success() {
+            failed.push(String::from_utf8_lossy(&o.stdout).to_string());
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
 }

@@ -112,6 +112,10 @@ fn a_role_label_still_asks_and_is_named_nowhere() {
     };
     rename(&mut iv.meta.interviewer);
     iv.speakers.iter_mut().for_each(rename);
+    for p in iv.people.iter_mut().filter(|p| p.label == "张小珺") {
+        p.label = "问".into();
+        p.name = String::new();
+    }
     iv.roles = iv
         .roles
         .into_iter()

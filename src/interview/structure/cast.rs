@@ -150,6 +150,13 @@ pub fn read(paras: &[Para], conversation: usize, labels: &[String]) -> Cast {
                     j += 1;
                     continue;
                 }
+                // A speaker's own-line label opens the conversation: the list has ended.
+                if p.label
+                    .as_ref()
+                    .is_some_and(|l| l.alone && labels.contains(&l.name))
+                {
+                    break;
+                }
                 let line = p.text();
                 let Some((name, abbr)) = name_item(&line).filter(|_| {
                     heading_role(line.trim()).is_none() && !line.trim_end().ends_with(['？', '?'])

@@ -78,7 +78,14 @@ mod tests {
         ] {
             assert_eq!(leading(line), Some((n, title.to_string())), "{line}");
         }
-        for not in ["2025", "00", "2024年的计划", "一个人的战争", "18个月", "十分重要"] {
+        for not in [
+            "2025",
+            "00",
+            "2024年的计划",
+            "一个人的战争",
+            "18个月",
+            "十分重要",
+        ] {
             assert!(alone(not).is_none(), "{not}");
             assert!(
                 leading(not).is_none_or(|(_, rest)| rest.is_empty()),

@@ -245,7 +245,11 @@ fn role_doubts(people: &[Person], turns: &BTreeMap<String, Turns>) -> Vec<Doubt>
     }
     for p in people {
         let t = asking(p);
-        if p.role == Role::Guest && t.count >= 2 && t.asking == t.count {
+        if p.role == Role::Guest
+            && p.role_from != Evidence::User
+            && t.count >= 2
+            && t.asking == t.count
+        {
             out.push(Doubt {
                 what: format!("`{}` is a guest whose turns are all questions", p.label),
                 fix: format!("--interviewer '{}'", p.label),
