@@ -249,6 +249,18 @@ fn structure(
         }
     };
     let talker_label = talker.as_ref().map(|(label, _, _)| label.clone());
+    // A talk whose questions are wholly bold paragraphs is a Q&A without labels: the
+    // questions are the interviewer's turns, the paragraphs after each the speaker's.
+    let mut paras = paras;
+    let asked = match &talker_label {
+        Some(who) => talk::unlabelled_questions(&mut paras, first_turn, last_turn, who),
+        None => Vec::new(),
+    };
+    for (i, who) in &asked {
+        speaker_at[*i] = Some(who.clone());
+    }
+    let turn: Vec<bool> = speaker_at.iter().map(Option::is_some).collect();
+    let qa = !asked.is_empty();
     let cut = trailing::start(&paras, last_turn);
     // The article's title line and its cast lines are never section headings.
     let mut meta = vec![false; paras.len()];
@@ -291,7 +303,7 @@ fn structure(
     // them with the intro).
     let lead = starts.first().map_or(cut, |s| s.at);
     if first_turn < lead {
-        reader.current = talker_label.clone();
+        reader.current = talker_label.clone().filter(|_| !qa);
         if starts.first().is_some_and(|s| s.number.is_some()) {
             intro_paragraphs.extend(reader.paragraphs(0, first_turn..lead));
             for (k, p) in intro_paragraphs.iter_mut().enumerate() {
@@ -310,7 +322,7 @@ fn structure(
     for (k, s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(cut, |n| n.at);
         let number = s.number.unwrap_or(sections_out.len() as u32 + 1);
-        reader.current = talker_label.clone();
+        reader.current = talker_label.clone().filter(|_| !qa);
         let paragraphs = reader.paragraphs(number, s.body..end);
         sections_out.push(Section {
             number,
@@ -331,7 +343,10 @@ fn structure(
     speakers.retain(|s| turns.contains_key(s));
     aliases.retain(|_, v| speakers.contains(v));
     if let Some(label) = &talker_label {
-        speakers = vec![label.clone()];
+        speakers = match qa {
+            true => vec![talk::ASKER.to_string(), label.clone()],
+            false => vec![label.clone()],
+        };
         aliases.clear();
     }
     let front_text: String = std::iter::once(front.title.clone())
@@ -358,6 +373,10 @@ fn structure(
             role_from: *from,
         }];
         doubts = vec![talk::doubt(label, *from)];
+        if qa {
+            people.insert(0, talk::asker());
+            doubts.push(talk::qa_doubt(label));
+        }
     }
     let roles: BTreeMap<String, Role> = people.iter().map(|p| (p.label.clone(), p.role)).collect();
     // Interviewers first when a byline pair names them (the bundled shape).

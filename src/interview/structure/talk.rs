@@ -5,10 +5,12 @@
 //! dek) and after a lead-in line (`以下是演讲实录：`); it ends where the last sentence does.
 
 use super::Para;
+use super::labels::Label;
 use super::labels::name_like;
 use super::people::{person_in, title_names};
 use super::trailing::reads_as_sentence;
-use crate::interview::people::{Doubt, Evidence, Overrides};
+use crate::interview::model::Role;
+use crate::interview::people::{Doubt, Evidence, Overrides, Person};
 use crate::read::BlockKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -48,6 +50,78 @@ fn titled_speaker(title: &str, front: &str) -> Option<String> {
             .then(|| phrase.to_string());
     }
     person_in(phrase, front)
+}
+
+/// The label of the one who asks in a Q&A without labels.
+pub const ASKER: &str = "问";
+
+/// Wholly bold questions in a text without labels (at least three, with text after each):
+/// the interviewer's turns; the paragraph after each opens the speaker's answer. Marks their
+/// labels in `paras` and returns (paragraph, speaker) for each turn.
+pub fn unlabelled_questions(
+    paras: &mut [Para],
+    from: usize,
+    to: usize,
+    speaker: &str,
+) -> Vec<(usize, String)> {
+    let to = to.min(paras.len().saturating_sub(1));
+    let asks = |p: &Para| {
+        let t = p.text();
+        let t = t.trim_end();
+        p.kind == BlockKind::Paragraph
+            && p.m.all_bold()
+            && t.ends_with(['？', '?'])
+            && t.chars().count() <= 200
+    };
+    let mut turns = Vec::new();
+    for i in from..=to {
+        if !asks(&paras[i]) {
+            continue;
+        }
+        let answer = (i + 1..=to).find(|&j| paras[j].kind != BlockKind::Image);
+        if let Some(a) =
+            answer.filter(|&a| !asks(&paras[a]) && paras[a].kind == BlockKind::Paragraph)
+        {
+            turns.push((i, ASKER.to_string()));
+            turns.push((a, speaker.to_string()));
+        }
+    }
+    if turns.len() < 6 {
+        return Vec::new();
+    }
+    for (i, who) in &turns {
+        paras[*i].label = Some(Label {
+            name: who.clone(),
+            end: 0,
+            bold: paras[*i].m.all_bold(),
+            alone: false,
+            colon: true,
+        });
+    }
+    turns
+}
+
+/// The one who asks in a Q&A without labels: a role label, named nowhere.
+pub fn asker() -> Person {
+    Person {
+        label: ASKER.to_string(),
+        name: String::new(),
+        role: Role::Interviewer,
+        name_from: Evidence::Label,
+        role_from: Evidence::Turns,
+    }
+}
+
+/// What jinju guessed of a Q&A without labels.
+pub fn qa_doubt(speaker: &str) -> Doubt {
+    Doubt {
+        what: format!(
+            "no labels: the wholly bold questions are read as the interviewer's turns and the \
+             paragraphs after them as {speaker}'s answers"
+        ),
+        fix: "--guest NAME (the one who answers); label the turns (`问：`, `答：`) to be sure"
+            .into(),
+    }
 }
 
 /// The doubt a talk always carries: jinju found no turns and read the text as one speaker's.
@@ -94,7 +168,7 @@ pub fn last_sentence(paras: &[Para], from: usize) -> usize {
         .find(|&i| {
             let t = paras[i].text();
             matches!(paras[i].kind, BlockKind::Paragraph | BlockKind::Quote)
-                && t.chars().count() >= 30
+                && t.chars().count() >= 12
                 && reads_as_sentence(&t)
         })
         .unwrap_or(from)

@@ -399,3 +399,28 @@ fn a_text_without_labels_is_a_talk() {
     let iv = parse_as(TALK, Format::Markdown, &opts(user)).unwrap();
     assert_eq!(iv.speakers, ["林远"]);
 }
+
+/// Wholly bold questions with plain answers and no labels: a Q&A, the questions the
+/// interviewer's, the answers the speaker's.
+#[test]
+fn bold_questions_without_labels_alternate_asker_and_speaker() {
+    let text = "周明远：做产品的三个问题\n\n**你最早为什么做产品？**\n\n因为我喜欢把东西做出来给人用，这件事让我很快乐。\n\n\
+**最难的是什么？**\n\n最难的是说不，很多功能都想做，但大部分都不该做。\n\n\
+**给年轻人的建议？**\n\n先做一个自己每天都用的东西，再去想别人。\n";
+    let iv = parse_as(text, Format::Markdown, &opts(Default::default())).unwrap();
+    assert_eq!(iv.speakers, ["问", "周明远"]);
+    assert_eq!(iv.roles["问"], Role::Interviewer);
+    assert_eq!(iv.roles["周明远"], Role::Guest);
+    let opening: Vec<(&str, &str)> = iv
+        .paragraphs()
+        .filter(|p| p.opens_turn)
+        .map(|p| (p.speaker.as_deref().unwrap(), &p.text[..6]))
+        .collect();
+    assert_eq!(opening.len(), 6, "{opening:?}");
+    assert_eq!(opening[1], ("周明远", "因为"));
+    assert!(
+        iv.doubts
+            .iter()
+            .any(|d| d.what.contains("wholly bold questions"))
+    );
+}
