@@ -293,8 +293,15 @@ fn cover(
     s: &CardSettings,
     title: &str,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut card = select::adhoc(title, &iv.meta.interviewee);
-    card.attribution = Some(iv.meta.interviewee.clone());
+    // Guests known only by a role or an anonymous label (`答`, `说话人 2`) are not named.
+    let guests: Vec<&str> = iv
+        .meta
+        .interviewee
+        .split('、')
+        .filter(|l| !is_role_label(l))
+        .collect();
+    let mut card = select::adhoc(title, &guests.join("、"));
+    card.attribution = Some(guests.join("、"));
     let t = Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)?;
     let opts = RenderOptions {
         scale: 1.0,

@@ -1,0 +1,1 @@
+//! Tests of cue merging and paragraphs.
