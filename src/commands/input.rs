@@ -43,7 +43,10 @@ pub fn load_source(args: &InputArgs) -> anyhow::Result<Source> {
         }
         Some(path) => (
             crate::input_file::read_file(path, "interview", MAX_TEXT_BYTES)?,
-            format!("`{}`", crate::printable::escape(&path.display().to_string())),
+            format!(
+                "`{}`",
+                crate::printable::escape(&path.display().to_string())
+            ),
             path.as_path(),
         ),
         None => (

@@ -68,7 +68,11 @@ pub fn document(format: Format, doc: &Document) -> String {
                 t
             })
             .collect();
-        let line = if b.line > 0 { format!("L{}", b.line) } else { "-".into() };
+        let line = if b.line > 0 {
+            format!("L{}", b.line)
+        } else {
+            "-".into()
+        };
         let _ = writeln!(s, "  {line:<6} {kind:<5} {who}{spans}");
     }
     s

@@ -80,7 +80,10 @@ pub fn apply_each(
         if e.find.is_empty() {
             return Err(ErrataError::EmptyFind { index });
         }
-        let found: usize = texts.iter().map(|t| t.matches(e.find.as_str()).count()).sum();
+        let found: usize = texts
+            .iter()
+            .map(|t| t.matches(e.find.as_str()).count())
+            .sum();
         if found != e.count {
             return Err(ErrataError::Count {
                 index,
@@ -90,8 +93,8 @@ pub fn apply_each(
             });
         }
         let len: usize = texts.iter().map(|t| t.len()).sum();
-        let bytes = (len - found * e.find.len())
-            .saturating_add(found.saturating_mul(e.replace.len()));
+        let bytes =
+            (len - found * e.find.len()).saturating_add(found.saturating_mul(e.replace.len()));
         if bytes > MAX_CORRECTED_BYTES {
             return Err(ErrataError::TooLarge {
                 index,

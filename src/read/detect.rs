@@ -154,7 +154,10 @@ mod tests {
     fn transcripts_are_recognised_without_their_extension() {
         let srt = "1\n00:00:01,000 --> 00:00:02,000\n张三：你好\n";
         assert_eq!(detect(Some(Path::new("a.txt")), srt), Format::Srt);
-        assert_eq!(detect(None, "WEBVTT\n\n00:01.000 --> 00:02.000\n好\n"), Format::Vtt);
+        assert_eq!(
+            detect(None, "WEBVTT\n\n00:01.000 --> 00:02.000\n好\n"),
+            Format::Vtt
+        );
         let blocks = "访谈\n\n说话人 1  00:00:05\n你好。\n\n张三 00:00:09\n好。\n";
         assert_eq!(detect(None, blocks), Format::Transcript);
         assert_eq!(detect(Some(Path::new("a.srt")), "x"), Format::Srt);
@@ -162,9 +165,14 @@ mod tests {
 
     #[test]
     fn word_files_by_name_or_first_bytes() {
-        assert_eq!(detect_bytes(Some(Path::new("a.DOCX")), b"x"), Some(Format::Docx));
+        assert_eq!(
+            detect_bytes(Some(Path::new("a.DOCX")), b"x"),
+            Some(Format::Docx)
+        );
         assert_eq!(detect_bytes(None, b"PK\x03\x04rest"), Some(Format::Docx));
-        assert!(is_legacy_doc(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]));
+        assert!(is_legacy_doc(&[
+            0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0
+        ]));
         assert_eq!(detect_bytes(Some(Path::new("a.md")), b"# x"), None);
     }
 }

@@ -41,7 +41,9 @@ pub enum DocxError {
          damaged or a zip bomb; save the document again as .docx"
     )]
     TooLarge { part: String, limit: u64 },
-    #[error("`{part}` is not well-formed XML ({detail}): open the file in Word or WPS and save it again")]
+    #[error(
+        "`{part}` is not well-formed XML ({detail}): open the file in Word or WPS and save it again"
+    )]
     Xml { part: String, detail: String },
 }
 
@@ -82,10 +84,7 @@ fn read_parts(bytes: &[u8]) -> Result<Document, DocxError> {
 }
 
 /// One part of the zip as text, unpacked under the cap; `None` when the zip lacks it.
-fn part(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
-    name: &str,
-) -> Result<Option<String>, DocxError> {
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, DocxError> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -146,7 +145,9 @@ fn heading_styles(xml: &str) -> Result<BTreeMap<String, u8>, DocxError> {
             .and_then(|p| child(p, "outlineLvl"))
             .and_then(val)
             .and_then(|v| v.parse::<u8>().ok());
-        if let Some(level) = level_of_name(name).or(level_of_name(id)).or(outline.map(|o| o + 1))
+        if let Some(level) = level_of_name(name)
+            .or(level_of_name(id))
+            .or(outline.map(|o| o + 1))
             && (1..=6).contains(&level)
         {
             out.insert(id.to_string(), level);
@@ -161,7 +162,9 @@ fn level_of_name(name: &str) -> Option<u8> {
     if n == "title" || n == "标题" {
         return Some(1);
     }
-    let rest = n.strip_prefix("heading").or_else(|| n.strip_prefix("标题"))?;
+    let rest = n
+        .strip_prefix("heading")
+        .or_else(|| n.strip_prefix("标题"))?;
     rest.trim().parse().ok()
 }
 
@@ -195,10 +198,10 @@ impl BodyReader<'_> {
                 self.paragraph(c);
             } else if is(c, "tbl") {
                 self.table(c);
-            } else if is(c, "sdt") {
-                if let Some(content) = child(c, "sdtContent") {
-                    self.container(content);
-                }
+            } else if is(c, "sdt")
+                && let Some(content) = child(c, "sdtContent")
+            {
+                self.container(content);
             }
         }
     }
@@ -240,7 +243,8 @@ impl BodyReader<'_> {
             }
         }
         if image && runs_text(p).trim().is_empty() {
-            self.blocks.push(Block::new(BlockKind::Image, Vec::new(), 0));
+            self.blocks
+                .push(Block::new(BlockKind::Image, Vec::new(), 0));
         }
     }
 
@@ -293,9 +297,16 @@ fn runs(node: Node, link: bool, out: &mut Vec<Piece>) {
             run(c, link, out);
         } else if is(c, "hyperlink") {
             runs(c, true, out);
-        } else if ["ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml"]
-            .iter()
-            .any(|n| is(c, n))
+        } else if [
+            "ins",
+            "smartTag",
+            "fldSimple",
+            "sdt",
+            "sdtContent",
+            "customXml",
+        ]
+        .iter()
+        .any(|n| is(c, n))
         {
             runs(c, link, out);
         }

@@ -110,7 +110,9 @@ fn paras_of(doc: &Document, source: &str) -> Vec<Para> {
                 n => lines.get(n - 1).map_or_else(|| m.text(), |l| l.to_string()),
             };
             let label = match b.kind {
-                _ if b.speaker.is_some() => given::label(b, i.checked_sub(1).map(|j| &doc.blocks[j])),
+                _ if b.speaker.is_some() => {
+                    given::label(b, i.checked_sub(1).map(|j| &doc.blocks[j]))
+                }
                 BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::Quote => {
                     labels::label(&m)
                 }

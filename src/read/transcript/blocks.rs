@@ -72,7 +72,9 @@ pub fn read(source: &str) -> Result<Document, TranscriptError> {
     let mut merged: Vec<Cue> = Vec::with_capacity(cues.len());
     for cue in cues {
         match merged.last_mut() {
-            Some(last) if last.speaker.is_some() && last.text.is_empty() && cue.speaker.is_none() => {
+            Some(last)
+                if last.speaker.is_some() && last.text.is_empty() && cue.speaker.is_none() =>
+            {
                 last.text = cue.text;
                 last.line = cue.line;
             }

@@ -23,7 +23,8 @@ pub fn is_anonymous_speaker(label: &str) -> bool {
 pub fn speaker_name(label: &str) -> Option<String> {
     let t = label.trim();
     let t = match (t.chars().next(), t.chars().last()) {
-        (Some('[' | '【' | '(' | '（'), Some(']' | '】' | ')' | '）')) if t.chars().count() > 2 => {
+        (Some('[' | '【' | '(' | '（'), Some(']' | '】' | ')' | '）')) if t.chars().count() > 2 =>
+        {
             let mut it = t.chars();
             it.next();
             it.next_back();
@@ -60,9 +61,9 @@ pub fn plain_words(text: &str) -> String {
     while let Some(i) = rest.find(['<', '{']) {
         out.push_str(&rest[..i]);
         let close = if rest[i..].starts_with('<') { '>' } else { '}' };
-        let tagged = rest[i + 1..].find(close).filter(|&j| {
-            close == '>' || rest[i + 1..].starts_with('\\') && j < 40
-        });
+        let tagged = rest[i + 1..]
+            .find(close)
+            .filter(|&j| close == '>' || rest[i + 1..].starts_with('\\') && j < 40);
         match tagged {
             Some(j) => rest = &rest[i + 1 + j + 1..],
             None => {
@@ -86,7 +87,15 @@ mod tests {
 
     #[test]
     fn anonymous_labels() {
-        for l in ["说话人 1", "说话人1", "发言人 2", "Speaker 3", "Speaker A", "SPEAKER_00", "spk2"] {
+        for l in [
+            "说话人 1",
+            "说话人1",
+            "发言人 2",
+            "Speaker 3",
+            "Speaker A",
+            "SPEAKER_00",
+            "spk2",
+        ] {
             assert!(is_anonymous_speaker(l), "{l}");
         }
         for l in ["张三", "Speaker", "说话人", "Lex Fridman", "说话人 1 张三"] {
@@ -97,7 +106,10 @@ mod tests {
     #[test]
     fn prefixes_name_speakers_not_sentences() {
         assert_eq!(split_prefix("张三：你好"), Some(("张三".into(), "你好")));
-        assert_eq!(split_prefix("[SPEAKER_01]: hi"), Some(("SPEAKER_01".into(), "hi")));
+        assert_eq!(
+            split_prefix("[SPEAKER_01]: hi"),
+            Some(("SPEAKER_01".into(), "hi"))
+        );
         assert_eq!(split_prefix("我觉得，这件事：不好"), None);
         assert_eq!(split_prefix("12:30 开会"), None);
         assert_eq!(split_prefix("没有冒号"), None);
@@ -106,7 +118,10 @@ mod tests {
     #[test]
     fn tags_and_entities_go() {
         assert_eq!(plain_words("<i>我</i>说<c.yellow>好</c>"), "我说好");
-        assert_eq!(plain_words("{\\an8}上方 a &amp; b &lt;c&gt;"), "上方 a & b <c>");
+        assert_eq!(
+            plain_words("{\\an8}上方 a &amp; b &lt;c&gt;"),
+            "上方 a & b <c>"
+        );
         assert_eq!(plain_words("1 < 2 {x}"), "1 < 2 {x}");
     }
 }

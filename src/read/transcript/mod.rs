@@ -8,8 +8,8 @@
 
 pub mod blocks;
 mod cue_text;
-mod timed;
 pub mod srt;
+mod timed;
 pub mod vtt;
 
 use super::{Block, BlockKind, Span, Timecode};
@@ -61,9 +61,9 @@ pub fn paragraphs(cues: Vec<Cue>) -> Vec<Block> {
             current = Some(s.clone());
         }
         let paused = matches!((last_end, cue.start), (Some(e), Some(s)) if s.0 >= e.0 + PAUSE_MS);
-        let long = open
-            .as_ref()
-            .is_some_and(|b| b.text().chars().count() >= LONG_PARAGRAPH && ends_sentence(&b.text()));
+        let long = open.as_ref().is_some_and(|b| {
+            b.text().chars().count() >= LONG_PARAGRAPH && ends_sentence(&b.text())
+        });
         if changed || paused || long || cue.paragraph {
             out.extend(open.take());
         }
@@ -122,9 +122,7 @@ fn split_long(block: Block) -> Vec<Block> {
     for (i, &c) in chars.iter().enumerate() {
         let piece = pieces.last_mut().expect("one piece");
         piece.push(c);
-        let closes = |n: Option<&char>| {
-            n.is_some_and(|n| "”’」』）)。！？!?…".contains(*n))
-        };
+        let closes = |n: Option<&char>| n.is_some_and(|n| "”’」』）)。！？!?…".contains(*n));
         if piece.chars().count() >= LONG_PARAGRAPH
             && "。！？!?…".contains(c)
             && !closes(chars.get(i + 1))

@@ -11,7 +11,7 @@ const FIX: &str = "check the file is a complete SRT (cue number, `00:00:01,000 -
                    words, a blank line), or give it with `--from text`";
 
 pub fn read(source: &str) -> Result<Document, TranscriptError> {
-    let mut clock = Clock::new("SRT", FIX);
+    let mut clock = Clock::new("SRT", FIX, 2);
     let all = groups(source);
     let mut cues = Vec::with_capacity(all.len());
     for (k, group) in all.iter().enumerate() {
@@ -33,7 +33,10 @@ pub fn read(source: &str) -> Result<Document, TranscriptError> {
         }
         if text.is_empty() {
             if last_group {
-                return Err(clock.error(line, "the last cue has no words: the file looks cut short".into()));
+                return Err(clock.error(
+                    line,
+                    "the last cue has no words: the file looks cut short".into(),
+                ));
             }
             continue;
         }

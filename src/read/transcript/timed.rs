@@ -34,14 +34,17 @@ pub fn groups(source: &str) -> Vec<Vec<(usize, &str)>> {
 pub struct Clock {
     pub syntax: &'static str,
     pub fix: &'static str,
+    /// Colons a timecode must have: 2 for SRT (`00:01:02,500`), 1 for WebVTT (`01:02.500`).
+    pub colons: usize,
     last: Option<(Timecode, Timecode)>,
 }
 
 impl Clock {
-    pub fn new(syntax: &'static str, fix: &'static str) -> Clock {
+    pub fn new(syntax: &'static str, fix: &'static str, colons: usize) -> Clock {
         Clock {
             syntax,
             fix,
+            colons,
             last: None,
         }
     }
@@ -56,21 +59,34 @@ impl Clock {
     }
 
     /// `start --> end [settings]` at `line`.
-    pub fn read(&mut self, text: &str, line: usize) -> Result<(Timecode, Timecode), TranscriptError> {
+    pub fn read(
+        &mut self,
+        text: &str,
+        line: usize,
+    ) -> Result<(Timecode, Timecode), TranscriptError> {
         let shown = crate::printable::excerpt(text.trim(), 60);
-        let (a, b) = text
-            .split_once("-->")
-            .ok_or_else(|| self.error(line, format!("`{shown}` is not a timing line (`00:00:01,000 --> 00:00:04,000`)")))?;
+        let (a, b) = text.split_once("-->").ok_or_else(|| {
+            self.error(
+                line,
+                format!("`{shown}` is not a timing line (`00:00:01,000 --> 00:00:04,000`)"),
+            )
+        })?;
         let end_token = b.split_whitespace().next().unwrap_or("");
         let parse = |t: &str| {
-            Timecode::parse(t).ok_or_else(|| {
+            // Subtitles always write milliseconds: `00:00` is a timecode cut short.
+            let t = t.trim();
+            let whole = t.contains([',', '.']) && t.matches(':').count() >= self.colons;
+            whole.then(|| Timecode::parse(t)).flatten().ok_or_else(|| {
                 let t = crate::printable::excerpt(t.trim(), 30);
                 self.error(line, format!("`{t}` is not a timecode (`00:01:02,500`)"))
             })
         };
         let (start, end) = (parse(a)?, parse(end_token)?);
         if end < start {
-            return Err(self.error(line, format!("the cue ends ({end}) before it starts ({start})")));
+            return Err(self.error(
+                line,
+                format!("the cue ends ({end}) before it starts ({start})"),
+            ));
         }
         if let Some((p_start, p_end)) = self.last {
             if start < p_start {

@@ -12,7 +12,7 @@ const FIX: &str = "check the file is a complete WebVTT (`WEBVTT`, then cues: \
                    `00:01.000 --> 00:04.000` and the words), or give it with `--from text`";
 
 pub fn read(source: &str) -> Result<Document, TranscriptError> {
-    let mut clock = Clock::new("WebVTT", FIX);
+    let mut clock = Clock::new("WebVTT", FIX, 1);
     let all = groups(source);
     let Some(header) = all.first().filter(|g| looks_like(g[0].1)) else {
         return Err(clock.error(1, "a WebVTT file opens with the word `WEBVTT`".into()));
@@ -23,15 +23,19 @@ pub fn read(source: &str) -> Result<Document, TranscriptError> {
     let mut cues = Vec::new();
     for group in &all[1..] {
         let first = group[0].1.trim_start();
-        if ["NOTE", "STYLE", "REGION"]
-            .iter()
-            .any(|w| first == *w || first.starts_with(&format!("{w} ")) || first.starts_with(&format!("{w}\t")))
-        {
+        if ["NOTE", "STYLE", "REGION"].iter().any(|w| {
+            first == *w
+                || first.starts_with(&format!("{w} "))
+                || first.starts_with(&format!("{w}\t"))
+        }) {
             continue;
         }
         let at = usize::from(!first.contains("-->"));
         let Some(&(line, timing)) = group.get(at) else {
-            return Err(clock.error(group[0].0, "a cue identifier with no timing line below it".into()));
+            return Err(clock.error(
+                group[0].0,
+                "a cue identifier with no timing line below it".into(),
+            ));
         };
         let (start, end) = clock.read(timing, line)?;
         let mut speaker = None;
