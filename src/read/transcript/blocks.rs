@@ -3,10 +3,11 @@
 //! a paragraph of the turn. Lines before the first speaker line are the export's own head
 //! (its first line, when short, the title).
 
-use super::cue_text::speaker_name;
+use super::cue_text::{is_anonymous_speaker, speaker_name};
 use super::{Cue, TranscriptError, paragraphs};
 use crate::read::{Block, BlockKind, Document, Span, Timecode};
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 static SPEAKER_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -26,14 +27,26 @@ pub fn speaker_line(line: &str) -> Option<(String, Timecode, &str)> {
 }
 
 pub fn read(source: &str) -> Result<Document, TranscriptError> {
+    // A name on one speaker line only (`会议开始于 12:30`) is words, unless it is an
+    // anonymous label or the line stands after a blank line, as exports set them.
+    let mut uses: BTreeMap<String, usize> = BTreeMap::new();
+    for (name, _, _) in source.lines().filter_map(speaker_line) {
+        *uses.entry(name).or_default() += 1;
+    }
+    let speaking = |name: &String, after_blank: bool| {
+        after_blank || uses[name] >= 2 || is_anonymous_speaker(name)
+    };
+    let mut after_blank = true;
     let mut head: Vec<Block> = Vec::new();
     let mut cues: Vec<Cue> = Vec::new();
     for (i, line) in source.lines().enumerate() {
         let text = line.trim();
         if text.is_empty() {
+            after_blank = true;
             continue;
         }
-        match speaker_line(text) {
+        let blank_before = std::mem::replace(&mut after_blank, false);
+        match speaker_line(text).filter(|(name, _, _)| speaking(name, blank_before)) {
             Some((name, time, rest)) => cues.push(Cue {
                 speaker: Some(name),
                 start: Some(time),
