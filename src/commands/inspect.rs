@@ -3,7 +3,7 @@
 
 use super::{load_document, load_interview};
 use crate::cli::{InspectArgs, InspectFormat};
-use crate::interview::{Interview, Kind};
+use crate::interview::{Interview, Kind, is_role_label};
 use crate::read::{BlockKind, Document, Format};
 use std::fmt::Write;
 
@@ -88,6 +88,14 @@ pub fn text(iv: &Interview) -> String {
         "interviewer: {}\ninterviewee: {}",
         m.interviewer, m.interviewee
     );
+    // Speakers known only by a label (`说话人 1`, `答`): what each says first, to name them by.
+    for sp in iv.speakers.iter().filter(|sp| is_role_label(sp)) {
+        let first = iv
+            .paragraphs()
+            .find(|p| p.opens_turn && p.speaker.as_ref() == Some(sp))
+            .map_or(String::new(), |p| crate::printable::excerpt(&p.text, 30));
+        let _ = writeln!(s, "unnamed:     {sp} — first says “{first}”");
+    }
     let _ = writeln!(s, "summary:     {}", m.summary);
     if let Some(b) = &m.byline {
         let _ = writeln!(s, "byline:      {b}");

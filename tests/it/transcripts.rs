@@ -302,3 +302,29 @@ fn bad_transcripts_and_word_files_fail_with_the_fix_and_write_nothing() {
         assert!(!out.exists(), "{name}: wrote {}", out.display());
     }
 }
+
+#[test]
+fn inspect_shows_what_each_unnamed_speaker_says_first() {
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .args(["inspect", "--input"])
+        .arg(fixture("xunfei.txt"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("unnamed:     发言人1 — first says “你做现场录音多少年了？”"),
+        "{out}"
+    );
+    assert!(
+        out.contains("unnamed:     发言人2 — first says “快二十年了。"),
+        "{out}"
+    );
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .args(["inspect", "--input"])
+        .arg(fixture("prefixed.srt"))
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("unnamed:"));
+}

@@ -137,3 +137,16 @@ fn files_that_are_no_word_document_are_refused_with_the_fix() {
     // A document with no text.
     assert!(err(&docx("<w:p/>", None)).contains("no text"));
 }
+
+proptest::proptest! {
+    /// A Word file with bytes changed anywhere is read or refused, never a panic.
+    #[test]
+    fn damaged_files_are_read_or_refused(flips in proptest::collection::vec((0usize..4000, proptest::num::u8::ANY), 1..8)) {
+        let mut bytes = docx(&format!("<w:p>{}</w:p><w:p>{}</w:p>", run("张三：你好", "<w:b/>"), run("好。", "")), None);
+        for (at, b) in flips {
+            let n = bytes.len();
+            bytes[at % n] = b;
+        }
+        let _ = read_docx(&bytes);
+    }
+}

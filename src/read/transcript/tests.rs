@@ -179,3 +179,16 @@ fn a_transcript_export_keeps_its_head_and_merges_a_speakers_blocks() {
     let err = read("只是一段话。\n又一段。\n", Format::Transcript).unwrap_err();
     assert!(err.to_string().contains("no speaker line"), "{err}");
 }
+
+proptest::proptest! {
+    /// Any text in a transcript's alphabet is read or refused with an error, never a panic;
+    /// a document read keeps every block's text non-empty.
+    #[test]
+    fn any_text_is_read_or_refused(src in "(WEBVTT\n|1\n|说话人 1  00:00:0[0-9]\n|00:0[0-9]:0[0-9][,.][0-9]{1,3} --> 00:0[0-9]:0[0-9],[0-9]{3}\n|<v 张三>|张三：|[a-z 你好。]{0,8}\n|\n){0,24}") {
+        for format in [Format::Srt, Format::Vtt, Format::Transcript] {
+            if let Ok(doc) = read(&src, format) {
+                proptest::prop_assert!(doc.blocks.iter().all(|b| !b.text().trim().is_empty()));
+            }
+        }
+    }
+}
