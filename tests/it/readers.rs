@@ -169,6 +169,32 @@ pub fn epubcheck(path: &Path) {
     );
 }
 
+/// `jinju build` on `input` into `out`: at least three cards and an EPUB that passes
+/// epubcheck; the EPUB's path and the manifest's artifacts.
+pub fn build_cards_and_book(input: &Path, out: &Path) -> (PathBuf, Vec<serde_json::Value>) {
+    let name = input.display();
+    let o = jinju()
+        .args(["build", "--quiet", "--format", "json", "--input"])
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let m: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let artifacts = m["artifacts"].as_array().unwrap();
+    let cards = artifacts.iter().filter(|a| a["kind"] == "card").count();
+    assert!(cards >= 3, "{name}: {cards} cards");
+    let epub = artifacts.iter().find(|a| a["kind"] == "epub").unwrap();
+    let path = out.join(epub["path"].as_str().unwrap());
+    epubcheck(&path);
+    (path, artifacts.clone())
+}
+
 fn unzip(path: &Path) -> Vec<(String, String)> {
     let file = fs::File::open(path).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
@@ -189,25 +215,7 @@ fn unzip(path: &Path) -> Vec<(String, String)> {
 fn build_on_each_syntax_makes_cards_and_a_valid_book_of_that_interview() {
     for (name, chapters) in [("wechat.md", 2), ("wechat.html", 2), ("panel.txt", 1)] {
         let dir = tempfile::tempdir().unwrap();
-        let o = jinju()
-            .args(["build", "--quiet", "--format", "json", "--input"])
-            .arg(fixture(name))
-            .arg("--out")
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            o.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        let m: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-        let artifacts = m["artifacts"].as_array().unwrap();
-        let cards = artifacts.iter().filter(|a| a["kind"] == "card").count();
-        assert!(cards >= 3, "{name}: {cards} cards");
-        let epub = artifacts.iter().find(|a| a["kind"] == "epub").unwrap();
-        let path = dir.path().join(epub["path"].as_str().unwrap());
-        epubcheck(&path);
+        let (path, artifacts) = build_cards_and_book(&fixture(name), dir.path());
         let files = unzip(&path);
         let ch = files
             .iter()

@@ -4,7 +4,7 @@
 //! each makes cards and a valid EPUB that never credits an anonymous label; bad transcripts
 //! and Word files fail with the fix, exit 1, nothing written.
 
-use super::readers::epubcheck;
+use super::readers::build_cards_and_book;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::fs;
@@ -170,26 +170,7 @@ fn build_on_each_form_makes_cards_and_a_valid_book() {
         "interview.docx",
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let o = Command::cargo_bin("jinju")
-            .unwrap()
-            .args(["build", "--quiet", "--format", "json", "--input"])
-            .arg(fixture(name))
-            .arg("--out")
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            o.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        let m: Value = serde_json::from_slice(&o.stdout).unwrap();
-        let artifacts = m["artifacts"].as_array().unwrap();
-        let cards = artifacts.iter().filter(|a| a["kind"] == "card").count();
-        assert!(cards >= 3, "{name}: {cards} cards");
-        let epub = artifacts.iter().find(|a| a["kind"] == "epub").unwrap();
-        let path = dir.path().join(epub["path"].as_str().unwrap());
-        epubcheck(&path);
+        let (path, _) = build_cards_and_book(&fixture(name), dir.path());
         // No anonymous label is printed as a name: not on the title page, the quotes page
         // or the about page.
         let mut zip = zip::ZipArchive::new(fs::File::open(&path).unwrap()).unwrap();

@@ -1,7 +1,7 @@
 //! The "speaker + timestamp line, words below" exports of 飞书妙记, 讯飞听见, 通义听悟 and
 //! 腾讯会议: `说话人 1  00:00:05`, `张三 01:02`, `发言人2(00:01:02)` (words may follow a bracketed time on its line), each line of words below
 //! a paragraph of the turn. Lines before the first speaker line are the export's own head
-//! (its first line, when short, the title).
+//! (its first line, when short, the title; its `文字记录:` and `关键词:` headings dropped).
 
 use super::cue_text::{is_anonymous_speaker, speaker_name};
 use super::{Cue, TranscriptError, paragraphs};
@@ -38,6 +38,7 @@ pub fn read(source: &str) -> Result<Document, TranscriptError> {
     };
     let mut after_blank = true;
     let mut head: Vec<Block> = Vec::new();
+    let mut skip_next = false;
     let mut cues: Vec<Cue> = Vec::new();
     for (i, line) in source.lines().enumerate() {
         let text = line.trim();
@@ -55,6 +56,10 @@ pub fn read(source: &str) -> Result<Document, TranscriptError> {
                 line: i + 1,
                 paragraph: true,
             }),
+            None if cues.is_empty() && std::mem::take(&mut skip_next) => {}
+            None if cues.is_empty() && is_export_heading(text) => {
+                skip_next = text.starts_with("关键词");
+            }
             None if cues.is_empty() => {
                 let kind = if head.is_empty() && text.chars().count() <= 60 {
                     BlockKind::Heading(1)
@@ -101,6 +106,13 @@ pub fn read(source: &str) -> Result<Document, TranscriptError> {
         blocks,
         ..Document::default()
     })
+}
+
+/// The export's own headings before the words (`文字记录:`; `关键词:` and its keyword line),
+/// which are no part of the interview.
+fn is_export_heading(line: &str) -> bool {
+    let name = line.trim_end_matches([':', '：']).trim();
+    line.len() > name.len() && ["文字记录", "关键词", "转写内容", "Transcript"].contains(&name)
 }
 
 /// Several lines of a text are speaker lines: the shape of these exports.

@@ -3,8 +3,8 @@
 //! prefix on the first cue of a turn (`张三：`, `[SPEAKER_00]:`), or none at all.
 
 use super::cue_text::plain_words;
-use super::timed::{Clock, groups, prefixed_speakers};
-use super::{Cue, TranscriptError, join, paragraphs};
+use super::timed::{Clock, document, groups, timed_cue};
+use super::{TranscriptError, join};
 use crate::read::Document;
 
 const FIX: &str = "check the file is a complete SRT (cue number, `00:00:01,000 --> 00:00:04,000`, \
@@ -40,23 +40,9 @@ pub fn read(source: &str) -> Result<Document, TranscriptError> {
             }
             continue;
         }
-        cues.push(Cue {
-            speaker: None,
-            start: Some(start),
-            end: Some(end),
-            text,
-            line: group.get(at + 1).map_or(line, |l| l.0),
-            paragraph: false,
-        });
+        cues.push(timed_cue(group, at, (start, end), None, text));
     }
-    if cues.is_empty() {
-        return Err(clock.error(1, "no cue holds words".into()));
-    }
-    prefixed_speakers(&mut cues);
-    Ok(Document {
-        blocks: paragraphs(cues),
-        ..Document::default()
-    })
+    document(&clock, cues, None)
 }
 
 /// The start of a text looks like SRT: a cue number, then a timing line.

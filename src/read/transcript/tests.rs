@@ -154,10 +154,11 @@ fn export_shapes_of_speaker_lines() {
 
 #[test]
 fn a_transcript_export_keeps_its_head_and_merges_a_speakers_blocks() {
-    let src = "访谈录音\n2024年1月1日\n\n张三 00:00\n你好。\n\n张三 00:05\n我再说一句。\n\n李四 00:09\n好。\n";
+    let src = "访谈录音\n2024年1月1日\n关键词:\n录音、降噪\n文字记录：\n\n张三 00:00\n你好。\n\n张三 00:05\n我再说一句。\n\n李四 00:09\n好。\n";
     let doc = read(src, Format::Transcript).unwrap();
     assert_eq!(doc.blocks[0].kind, BlockKind::Heading(1));
     assert_eq!(doc.blocks[1].speaker, None);
+    assert_eq!(doc.blocks[1].text(), "2024年1月1日");
     let turns: Vec<_> = doc.blocks[2..]
         .iter()
         .map(|b| (b.speaker.clone().unwrap(), b.time.unwrap().to_string()))

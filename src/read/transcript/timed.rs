@@ -3,8 +3,8 @@
 //! by a `Name:` prefix on the first cue of a turn.
 
 use super::cue_text::split_prefix;
-use super::{Cue, TranscriptError};
-use crate::read::Timecode;
+use super::{Cue, TranscriptError, paragraphs};
+use crate::read::{Document, Timecode};
 use std::collections::BTreeMap;
 
 /// How far a cue may start before the previous one ends (speech overlaps a little in real
@@ -125,4 +125,40 @@ pub fn prefixed_speakers(cues: &mut [Cue]) {
             c.speaker = Some(name);
         }
     }
+}
+
+/// The cue whose timing line is `group[at]` and whose words are `text`.
+pub fn timed_cue(
+    group: &[(usize, &str)],
+    at: usize,
+    (start, end): (Timecode, Timecode),
+    speaker: Option<String>,
+    text: String,
+) -> Cue {
+    Cue {
+        speaker,
+        start: Some(start),
+        end: Some(end),
+        text,
+        line: group.get(at + 1).map_or(group[at].0, |l| l.0),
+        paragraph: false,
+    }
+}
+
+/// The cues as a document: speakers named by prefixes, turns in paragraphs; an error when
+/// no cue holds words.
+pub fn document(
+    clock: &Clock,
+    mut cues: Vec<Cue>,
+    title: Option<String>,
+) -> Result<Document, TranscriptError> {
+    if cues.is_empty() {
+        return Err(clock.error(1, "no cue holds words".into()));
+    }
+    prefixed_speakers(&mut cues);
+    Ok(Document {
+        blocks: paragraphs(cues),
+        title,
+        ..Document::default()
+    })
 }

@@ -4,8 +4,8 @@
 //! speaker; other tags (`<c>`, `<i>`, inline timestamps) are dropped.
 
 use super::cue_text::plain_words;
-use super::timed::{Clock, groups, prefixed_speakers};
-use super::{Cue, TranscriptError, join, paragraphs};
+use super::timed::{Clock, document, groups, timed_cue};
+use super::{TranscriptError, join};
 use crate::read::Document;
 
 const FIX: &str = "check the file is a complete WebVTT (`WEBVTT`, then cues: \
@@ -49,24 +49,9 @@ pub fn read(source: &str) -> Result<Document, TranscriptError> {
         if text.is_empty() {
             continue;
         }
-        cues.push(Cue {
-            speaker,
-            start: Some(start),
-            end: Some(end),
-            text,
-            line: group.get(at + 1).map_or(line, |l| l.0),
-            paragraph: false,
-        });
+        cues.push(timed_cue(group, at, (start, end), speaker, text));
     }
-    if cues.is_empty() {
-        return Err(clock.error(1, "no cue holds words".into()));
-    }
-    prefixed_speakers(&mut cues);
-    Ok(Document {
-        blocks: paragraphs(cues),
-        title: (!title.is_empty()).then(|| title.to_string()),
-        ..Document::default()
-    })
+    document(&clock, cues, (!title.is_empty()).then(|| title.to_string()))
 }
 
 /// The speaker of a `<v Name>` or `<v.class Name>` voice tag.
