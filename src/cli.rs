@@ -37,8 +37,8 @@ pub enum Command {
 /// Where the interview comes from and how it is read.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Interview to read instead of the bundled one: a Markdown, HTML or plain-text file, or
-    /// `-` for standard input.
+    /// Interview to read instead of the bundled one: a Markdown, HTML, plain-text, SRT, WebVTT,
+    /// transcript-export or Word (.docx) file, or `-` for standard input.
     #[arg(long, short, value_name = "FILE")]
     pub input: Option<PathBuf>,
     /// The input's syntax (default: from the file's extension, else from its content).
@@ -83,6 +83,14 @@ pub enum InputFormat {
     Text,
     Markdown,
     Html,
+    /// SubRip subtitles (`.srt`).
+    Srt,
+    /// WebVTT subtitles (`.vtt`).
+    Vtt,
+    /// A 飞书妙记 / 讯飞听见-style export: a speaker and timestamp line, the words below.
+    Transcript,
+    /// A Word document (`.docx`, also from WPS and Feishu).
+    Docx,
 }
 
 impl From<InputFormat> for crate::read::Format {
@@ -91,6 +99,10 @@ impl From<InputFormat> for crate::read::Format {
             InputFormat::Text => crate::read::Format::Text,
             InputFormat::Markdown => crate::read::Format::Markdown,
             InputFormat::Html => crate::read::Format::Html,
+            InputFormat::Srt => crate::read::Format::Srt,
+            InputFormat::Vtt => crate::read::Format::Vtt,
+            InputFormat::Transcript => crate::read::Format::Transcript,
+            InputFormat::Docx => crate::read::Format::Docx,
         }
     }
 }
@@ -108,6 +120,8 @@ pub struct InspectArgs {
 pub enum InspectFormat {
     Text,
     Json,
+    /// What the reader extracted, before any interview structure: blocks and their spans.
+    Document,
 }
 
 /// Which quotes: a quotes file, addresses, ad hoc text, ranking, and filters.

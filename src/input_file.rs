@@ -93,15 +93,27 @@ fn is_anonymous_pipe(path: &Path) -> bool {
 /// Read a UTF-8 text file of at most `limit` bytes (see [`read_bytes`]); `what` names it in
 /// errors (`interview`, `quotes file`).
 pub fn read_text(path: &Path, what: &str, limit: u64) -> anyhow::Result<String> {
+    let bytes = read_file(path, what, limit)?;
+    decode_text(bytes, path, what)
+}
+
+/// Read a file of at most `limit` bytes (see [`read_bytes`]), with errors that name it.
+pub fn read_file(path: &Path, what: &str, limit: u64) -> anyhow::Result<Vec<u8>> {
     let shown = crate::printable::escape(&path.display().to_string());
-    let bytes = read_bytes(path, limit).map_err(|e| {
+    read_bytes(path, limit).map_err(|e| {
         let hint = if e.kind() == io::ErrorKind::NotFound {
             ": check the path"
         } else {
             ""
         };
         anyhow::anyhow!("cannot read {what} `{shown}`: {e}{hint}")
-    })?;
+    })
+}
+
+/// The bytes read from `path` as UTF-8 text: binary (NUL bytes) and other encodings are
+/// refused with the fix.
+pub fn decode_text(bytes: Vec<u8>, path: &Path, what: &str) -> anyhow::Result<String> {
+    let shown = crate::printable::escape(&path.display().to_string());
     if bytes.contains(&0) {
         anyhow::bail!("{what} `{shown}` is binary (it holds NUL bytes): give a UTF-8 text file");
     }

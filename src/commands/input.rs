@@ -16,34 +16,73 @@ pub fn read_text(path: &Path, what: &str, limit: u64) -> anyhow::Result<String> 
     crate::input_file::read_text(path, what, limit)
 }
 
-/// Read standard input (at most `limit` bytes, counted as read) as UTF-8 text.
-pub fn read_stdin(what: &str, limit: u64) -> anyhow::Result<String> {
-    crate::input_file::read_text(std::path::Path::new("/dev/stdin"), what, limit)
+/// The interview's source as read, before its structure: the text of a text syntax, or the
+/// document a binary reader (Word) made.
+pub struct Source {
+    /// How errors name it: `` `x.srt` ``, `standard input`, `the bundled interview`.
+    pub origin: String,
+    pub format: read::Format,
+    pub body: Body,
 }
 
-/// Load the interview the arguments name: `--input FILE`, `--input -` (standard input) or
-/// the bundled one, in the syntax `--from` names or the file's extension and content show,
-/// with errata (the bundled errata go with the bundled text only) and cleaning.
-pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
-    let (text, origin) = match &args.input {
-        Some(path) if path.as_os_str() == "-" => (
-            read_stdin("interview", MAX_TEXT_BYTES)?,
-            "standard input".to_string(),
-        ),
+pub enum Body {
+    Text(String),
+    Document(read::Document),
+}
+
+/// Read the input the arguments name — `--input FILE`, `--input -` (standard input) or the
+/// bundled interview — in the syntax `--from` names or the file's extension and content show.
+/// A `.docx` (or a zip, or `--from docx`) is read as Word; a legacy `.doc` is refused with the
+/// fix; anything else must be UTF-8 text.
+pub fn load_source(args: &InputArgs) -> anyhow::Result<Source> {
+    let (bytes, origin, shown) = match &args.input {
+        Some(path) if path.as_os_str() == "-" => {
+            let stdin = Path::new("/dev/stdin");
+            let bytes = crate::input_file::read_file(stdin, "interview", MAX_TEXT_BYTES)?;
+            (bytes, "standard input".to_string(), stdin)
+        }
         Some(path) => (
-            read_text(path, "interview", MAX_TEXT_BYTES)?,
-            format!("`{}`", path.display()),
+            crate::input_file::read_file(path, "interview", MAX_TEXT_BYTES)?,
+            format!(
+                "`{}`",
+                crate::printable::escape(&path.display().to_string())
+            ),
+            path.as_path(),
         ),
         None => (
-            interview::DEFAULT_INTERVIEW.to_string(),
+            interview::DEFAULT_INTERVIEW.as_bytes().to_vec(),
             "the bundled interview".to_string(),
+            Path::new("interview.txt"),
         ),
     };
     let file = args.input.as_deref().filter(|p| p.as_os_str() != "-");
-    let format = match args.from {
-        Some(f) => f.into(),
-        None => read::detect(file, &text),
+    let forced: Option<read::Format> = args.from.map(Into::into);
+    let binary = match forced {
+        Some(f) => (f == read::Format::Docx || read::is_legacy_doc(&bytes)).then_some(f),
+        None => read::detect_bytes(file, &bytes),
     };
+    if binary.is_some() {
+        let doc = read::read_docx(&bytes)
+            .with_context(|| format!("cannot read {origin} as a Word document"))?;
+        return Ok(Source {
+            origin,
+            format: read::Format::Docx,
+            body: Body::Document(doc),
+        });
+    }
+    let text = crate::input_file::decode_text(bytes, shown, "interview")?;
+    let format = forced.unwrap_or_else(|| read::detect(file, &text));
+    Ok(Source {
+        origin,
+        format,
+        body: Body::Text(text),
+    })
+}
+
+/// Load the interview the arguments name (see [`load_source`]), with errata (the bundled
+/// errata go with the bundled text only) and cleaning.
+pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
+    let source = load_source(args)?;
     let errata = if args.no_errata {
         None
     } else if let Some(path) = &args.errata {
@@ -59,6 +98,45 @@ pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
         errata,
         people: args.people(),
     };
-    interview::parse_as(&text, format, &opts)
-        .with_context(|| format!("cannot read {origin} as an interview ({format})"))
+    let Source {
+        origin,
+        format,
+        body,
+    } = source;
+    let mut iv = match body {
+        Body::Text(text) => interview::parse_as(&text, format, &opts),
+        Body::Document(doc) => interview::parse_document(doc, format, &opts),
+    }
+    .with_context(|| format!("cannot read {origin} as an interview ({format})"))?;
+    if iv.meta.title.trim().is_empty() {
+        iv.meta.title = untitled(args.input.as_deref());
+    }
+    Ok(iv)
+}
+
+/// The title of an interview that states none (an SRT, a WebVTT without one): the file's
+/// name without its extension, else `访谈`.
+fn untitled(input: Option<&Path>) -> String {
+    input
+        .filter(|p| p.as_os_str() != "-")
+        .and_then(|p| p.file_stem())
+        .map(|s| s.to_string_lossy().trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "访谈".to_string())
+}
+
+/// The document the reader extracts from the input (`inspect --format document`): blocks
+/// and spans, before errata and structure.
+pub fn load_document(args: &InputArgs) -> anyhow::Result<(read::Format, read::Document)> {
+    let Source {
+        origin,
+        format,
+        body,
+    } = load_source(args)?;
+    let doc = match body {
+        Body::Text(text) => read::read(&text.replace("\r\n", "\n").replace('\r', "\n"), format)
+            .with_context(|| format!("cannot read {origin} ({format})"))?,
+        Body::Document(doc) => doc,
+    };
+    Ok((format, doc))
 }

@@ -1,17 +1,81 @@
-//! `jinju inspect`: print the interview's structure as text or as the JSON contract.
+//! `jinju inspect`: print the interview's structure as text or as the JSON contract, or what
+//! the reader extracted before any structure (`--format document`).
 
-use super::load_interview;
+use super::{load_document, load_interview};
 use crate::cli::{InspectArgs, InspectFormat};
 use crate::interview::{Interview, Kind};
+use crate::read::{BlockKind, Document, Format};
 use std::fmt::Write;
 
 pub fn run(args: &InspectArgs) -> anyhow::Result<()> {
-    let interview = load_interview(&args.input)?;
     let out = match args.format {
-        InspectFormat::Json => serde_json::to_string_pretty(&interview)? + "\n",
-        InspectFormat::Text => text(&interview),
+        InspectFormat::Json => serde_json::to_string_pretty(&load_interview(&args.input)?)? + "\n",
+        InspectFormat::Text => text(&load_interview(&args.input)?),
+        InspectFormat::Document => {
+            let (format, doc) = load_document(&args.input)?;
+            document(format, &doc)
+        }
     };
     super::emit(&out)
+}
+
+/// The reader's document: one line per block — source line, kind, the speaker and time a
+/// transcript states, and the text with its spans marked (`**strong**`, `*emphasis*`,
+/// `[link]`).
+pub fn document(format: Format, doc: &Document) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "format: {format}");
+    for (what, value) in [
+        ("title", &doc.title),
+        ("url", &doc.url),
+        ("date", &doc.date),
+        ("author", &doc.author),
+    ] {
+        if let Some(v) = value {
+            let _ = writeln!(s, "{what}: {v}");
+        }
+    }
+    let _ = writeln!(s, "blocks: {}\n", doc.blocks.len());
+    for b in &doc.blocks {
+        let kind = match b.kind {
+            BlockKind::Heading(n) => format!("h{n}"),
+            BlockKind::Paragraph => "p".into(),
+            BlockKind::Quote => "quote".into(),
+            BlockKind::Item => "item".into(),
+            BlockKind::Image => "image".into(),
+            BlockKind::Rule => "rule".into(),
+        };
+        let who = match (&b.speaker, b.time) {
+            (Some(sp), Some(t)) => format!("[{sp} {t}] "),
+            (Some(sp), None) => format!("[{sp}] "),
+            (None, Some(t)) => format!("[{t}] "),
+            (None, None) => String::new(),
+        };
+        let spans: String = b
+            .spans
+            .iter()
+            .map(|sp| {
+                let mut t = sp.text.clone();
+                if sp.link {
+                    t = format!("[{t}]");
+                }
+                if sp.emphasis {
+                    t = format!("*{t}*");
+                }
+                if sp.strong {
+                    t = format!("**{t}**");
+                }
+                t
+            })
+            .collect();
+        let line = if b.line > 0 {
+            format!("L{}", b.line)
+        } else {
+            "-".into()
+        };
+        let _ = writeln!(s, "  {line:<6} {kind:<5} {who}{spans}");
+    }
+    s
 }
 
 /// A readable outline: one line per paragraph, with its address, kind and speaker.
@@ -30,6 +94,19 @@ pub fn text(iv: &Interview) -> String {
             n => format!("{n} (label `{}`)", p.label),
         };
         let _ = writeln!(s, "{role:<12} {name}");
+    }
+    // Speakers known only by a label (`说话人 1`, `答`): what each says first, to name them by.
+    for sp in iv
+        .people
+        .iter()
+        .filter(|p| p.print_name().is_empty())
+        .map(|p| &p.label)
+    {
+        let first = iv
+            .paragraphs()
+            .find(|p| p.opens_turn && p.speaker.as_ref() == Some(sp))
+            .map_or(String::new(), |p| crate::printable::excerpt(&p.text, 30));
+        let _ = writeln!(s, "unnamed:     {sp} — first says “{first}”");
     }
     let _ = writeln!(s, "summary:     {}", m.summary);
     if let Some(b) = &m.byline {

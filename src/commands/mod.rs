@@ -13,7 +13,7 @@ mod selection;
 
 use crate::cli::{Cli, Command};
 
-pub use input::{load_interview, read_text};
+pub use input::{load_document, load_interview, read_text};
 pub use selection::{select_for_cards, select_quotes};
 
 /// Run one command.

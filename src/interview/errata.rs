@@ -64,13 +64,26 @@ pub fn load(text: &str, origin: &str) -> Result<Vec<Entry>, ErrataError> {
 /// Apply `entries` in order to `text`; every entry must match exactly its `count`.
 pub fn apply(text: &str, entries: &[Entry]) -> Result<(String, Vec<Correction>), ErrataError> {
     let mut text = text.to_string();
+    let applied = apply_each(&mut [&mut text], entries)?;
+    Ok((text, applied))
+}
+
+/// Apply `entries` in order to several texts (a Word document's runs) as if to one: an
+/// entry's `count` is its matches in all of them (a match never spans two texts).
+pub fn apply_each(
+    texts: &mut [&mut String],
+    entries: &[Entry],
+) -> Result<Vec<Correction>, ErrataError> {
     let mut applied = Vec::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
         let index = i + 1;
         if e.find.is_empty() {
             return Err(ErrataError::EmptyFind { index });
         }
-        let found = text.matches(e.find.as_str()).count();
+        let found: usize = texts
+            .iter()
+            .map(|t| t.matches(e.find.as_str()).count())
+            .sum();
         if found != e.count {
             return Err(ErrataError::Count {
                 index,
@@ -79,8 +92,9 @@ pub fn apply(text: &str, entries: &[Entry]) -> Result<(String, Vec<Correction>),
                 expected: e.count,
             });
         }
-        let bytes = (text.len() - found * e.find.len())
-            .saturating_add(found.saturating_mul(e.replace.len()));
+        let len: usize = texts.iter().map(|t| t.len()).sum();
+        let bytes =
+            (len - found * e.find.len()).saturating_add(found.saturating_mul(e.replace.len()));
         if bytes > MAX_CORRECTED_BYTES {
             return Err(ErrataError::TooLarge {
                 index,
@@ -88,14 +102,18 @@ pub fn apply(text: &str, entries: &[Entry]) -> Result<(String, Vec<Correction>),
                 bytes,
             });
         }
-        text = text.replace(e.find.as_str(), &e.replace);
+        for t in texts.iter_mut() {
+            if t.contains(e.find.as_str()) {
+                **t = t.replace(e.find.as_str(), &e.replace);
+            }
+        }
         applied.push(Correction {
             find: e.find.clone(),
             replace: e.replace.clone(),
             why: e.why.clone(),
         });
     }
-    Ok((text, applied))
+    Ok(applied)
 }
 
 #[cfg(test)]

@@ -13,6 +13,30 @@ pub use model::{Address, Correction, Interview, Kind, Meta, Paragraph, Role, Sec
 pub use people::{Doubt, Evidence, Overrides, Person};
 pub use structure::{ParseError, ParseOptions, is_role_label, parse, parse_as};
 
+/// Read a document a binary reader made (a `.docx`) as an interview: the errata apply to its
+/// runs' text (an entry's match never spans two runs), then the structure is read as for
+/// any syntax.
+pub fn parse_document(
+    mut doc: crate::read::Document,
+    format: crate::read::Format,
+    opts: &ParseOptions,
+) -> Result<Interview, ParseError> {
+    let corrections = match &opts.errata {
+        Some(entries) => {
+            let mut texts: Vec<&mut String> = doc
+                .blocks
+                .iter_mut()
+                .flat_map(|b| b.spans.iter_mut().map(|s| &mut s.text))
+                .collect();
+            errata::apply_each(&mut texts, entries)?
+        }
+        None => Vec::new(),
+    };
+    let mut iv = structure::structure(&doc, "", format, opts.clean, &opts.people)?;
+    iv.corrections = corrections;
+    Ok(iv)
+}
+
 /// The bundled interview (the embedded default input).
 pub const DEFAULT_INTERVIEW: &str = include_str!("../../content/interview.txt");
 

@@ -160,6 +160,9 @@ pub struct Paragraph {
     /// The editor's bold spans in `text`, as `[start, end)` character ranges (adjacent runs
     /// merged).
     pub emphasis: Vec<[usize; 2]>,
+    /// When the paragraph starts in the recording, for transcripts (`"00:01:02"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<crate::read::Timecode>,
 }
 
 /// `S.P`: section S (0 = intro), paragraph P (from 1).

@@ -231,11 +231,7 @@ impl Walker {
     }
 
     fn push(&mut self, kind: BlockKind, spans: Vec<Span>) {
-        self.blocks.push(Block {
-            kind,
-            spans,
-            line: 0,
-        });
+        self.blocks.push(Block::new(kind, spans, 0));
     }
 
     fn flush(&mut self) {

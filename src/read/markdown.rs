@@ -175,7 +175,7 @@ impl Builder {
     }
 
     fn push_block(&mut self, kind: BlockKind, spans: Vec<Span>, line: usize) {
-        self.blocks.push(Block { kind, spans, line });
+        self.blocks.push(Block::new(kind, spans, line));
     }
 
     /// End the current block: its lines become one paragraph or several (see `split_lines`).
@@ -203,7 +203,7 @@ impl Builder {
                     img.spans = spans;
                 }
             } else {
-                self.blocks.push(Block { kind, spans, line });
+                self.blocks.push(Block::new(kind, spans, line));
             }
             line += 1;
         }

@@ -2,17 +2,24 @@
 //! [`Document`] — headings, paragraphs with inline spans (plain, strong, emphasis, link text),
 //! images with their captions, rules and quotes — with the source line of each block.
 //! A reader knows its syntax and the quirks of real exports (WeChat via Cubox, Obsidian,
-//! SimpRead, a browser's "save page"); it knows nothing about interviews: labels, sections and
-//! roles are `interview::structure`'s.
+//! SimpRead, a browser's "save page", 飞书妙记 and Whisper transcripts, Word); it knows nothing
+//! about interviews: labels, sections and roles are `interview::structure`'s. Transcripts
+//! state who speaks and when: their blocks carry a typed `speaker` and `time`.
 
 mod detect;
+mod docx;
 mod html;
 mod html_page;
 mod markdown;
 mod markdown_repair;
 mod text;
+mod timecode;
+mod transcript;
 
-pub use detect::{Format, detect};
+pub use detect::{Format, detect, detect_bytes, is_legacy_doc};
+pub use docx::{DocxError, MAX_DOCX_XML_BYTES, read_docx};
+pub use timecode::Timecode;
+pub use transcript::{TranscriptError, is_anonymous_speaker};
 
 /// Why a text could not be read in its syntax.
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +31,15 @@ pub enum ReadError {
          article page; save the page again or convert it to Markdown"
     )]
     TooDeep { depth: usize, limit: usize },
+    #[error(transparent)]
+    Transcript(#[from] TranscriptError),
+    #[error(transparent)]
+    Docx(DocxError),
+    #[error(
+        "a Word (.docx) file is binary: read it with `read_docx` (the command line does this \
+         for a `.docx` file or `--from docx`)"
+    )]
+    Binary,
 }
 
 /// A document as a reader sees it: blocks in reading order, plus what the page says of itself.
@@ -46,6 +62,11 @@ pub struct Block {
     pub kind: BlockKind,
     pub spans: Vec<Span>,
     pub line: usize,
+    /// Who says this block, when the syntax states it (a transcript's speaker line, a
+    /// WebVTT voice tag, an SRT cue's `Name:` prefix); `None` when the text must tell.
+    pub speaker: Option<String>,
+    /// When the block starts in the recording (its first cue's timestamp), for transcripts.
+    pub time: Option<Timecode>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +103,17 @@ impl Span {
 }
 
 impl Block {
+    /// A block of a syntax that states neither speakers nor times.
+    pub fn new(kind: BlockKind, spans: Vec<Span>, line: usize) -> Block {
+        Block {
+            kind,
+            spans,
+            line,
+            speaker: None,
+            time: None,
+        }
+    }
+
     /// The block's visible text.
     pub fn text(&self) -> String {
         self.spans.iter().map(|s| s.text.as_str()).collect()
@@ -95,7 +127,16 @@ pub fn read(source: &str, format: Format) -> Result<Document, ReadError> {
         Format::Text => text::read(source),
         Format::Markdown => markdown::read(source),
         Format::Html => html::read(source)?,
+        Format::Srt => transcript::srt::read(source)?,
+        Format::Vtt => transcript::vtt::read(source)?,
+        Format::Transcript => transcript::blocks::read(source)?,
+        Format::Docx => return Err(ReadError::Binary),
     };
+    check_text(doc, format)
+}
+
+/// A document read by any reader, refused when it holds no text.
+pub(crate) fn check_text(doc: Document, format: Format) -> Result<Document, ReadError> {
     let has_text = doc
         .blocks
         .iter()

@@ -23,11 +23,7 @@ pub fn read(source: &str) -> Document {
 }
 
 fn paragraph(text: String, line: usize) -> Block {
-    Block {
-        kind: BlockKind::Paragraph,
-        spans: vec![Span::plain(text)],
-        line,
-    }
+    Block::new(BlockKind::Paragraph, vec![Span::plain(text)], line)
 }
 
 /// Hard-wrapped: blank lines separate blocks, and most lines inside multi-line blocks end

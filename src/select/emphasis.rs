@@ -158,6 +158,7 @@ mod tests {
             opens_turn: true,
             text: text.into(),
             emphasis: vec![[a, a + bold.chars().count()]],
+            time: None,
         }
     }
 

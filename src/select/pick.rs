@@ -174,6 +174,7 @@ mod tests {
             opens_turn: true,
             text: text.into(),
             emphasis: Vec::new(),
+            time: None,
         }
     }
 

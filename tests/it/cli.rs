@@ -92,7 +92,8 @@ fn bad_interview_inputs() {
         fs::write(&p, bytes).unwrap();
         p.display().to_string()
     };
-    let no_turns = "标题\n\n01\n\n谈一\n\n引言\n\n一段没有说话人的文字。\n";
+    // A title and nothing else: no turns, and no text to read as a talk.
+    let no_turns = "标题\n";
     let errata = write(
         "errata.yaml",
         "- find: 不存在的文字\n  replace: x\n  why: test\n".as_bytes(),

@@ -23,5 +23,6 @@ mod people;
 mod readers;
 mod run;
 mod select;
+mod transcripts;
 mod typeset;
 mod vertical_book;

@@ -22,6 +22,7 @@ fn para(
         opens_turn: opens,
         text: text.to_string(),
         emphasis: Vec::new(),
+        time: None,
     }
 }
 

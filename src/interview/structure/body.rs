@@ -100,6 +100,7 @@ impl Reader<'_> {
                 opens_turn: opens,
                 emphasis: m.emphasis(),
                 text,
+                time: p.time,
             });
         }
         out

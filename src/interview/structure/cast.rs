@@ -316,6 +316,7 @@ mod tests {
             m,
             line: 0,
             raw: text.into(),
+            time: None,
         }
     }
 

@@ -153,6 +153,9 @@ pub fn normalise(s: &str) -> String {
 /// A label's shape: a short name — Han (at most 6, or an outlet in 《》「」), Latin words
 /// (at most 4), dots and middle dots — with no sentence punctuation and no leading digit.
 pub fn name_like(s: &str) -> bool {
+    if super::given::is_anonymous_label(s) {
+        return true;
+    }
     let n = s.chars().count();
     if n == 0 || n > 24 || s.starts_with(|c: char| c.is_ascii_digit()) {
         return false;

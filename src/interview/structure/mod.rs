@@ -7,6 +7,7 @@
 mod body;
 mod cast;
 mod front;
+mod given;
 mod labels;
 mod meta_labels;
 mod numbering;
@@ -67,6 +68,8 @@ pub(crate) struct Para {
     pub line: usize,
     pub raw: String,
     pub label: Option<Label>,
+    /// When the block starts in the recording (transcripts).
+    pub time: Option<read::Timecode>,
 }
 
 impl Para {
@@ -107,13 +110,17 @@ fn paras_of(doc: &Document, source: &str) -> Vec<Para> {
     let lines: Vec<&str> = source.lines().collect();
     doc.blocks
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(i, b)| {
             let m = Marked::from_spans(&b.spans);
             let raw = match b.line {
                 0 => m.text(),
                 n => lines.get(n - 1).map_or_else(|| m.text(), |l| l.to_string()),
             };
             let label = match b.kind {
+                _ if b.speaker.is_some() => {
+                    given::label(b, i.checked_sub(1).map(|j| &doc.blocks[j]))
+                }
                 BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::Quote => {
                     labels::label(&m)
                 }
@@ -125,6 +132,7 @@ fn paras_of(doc: &Document, source: &str) -> Vec<Para> {
                 line: b.line,
                 raw,
                 label,
+                time: b.time,
             }
         })
         .collect()
@@ -147,7 +155,7 @@ fn stated_date(texts: impl Iterator<Item = String>) -> Option<String> {
     })
 }
 
-fn structure(
+pub(super) fn structure(
     doc: &Document,
     source: &str,
     format: read::Format,
@@ -172,6 +180,7 @@ fn structure(
         }
     }
     let (mut speakers, mut aliases) = labels::speakers(&all_labels);
+    given::add_speakers(doc, &mut speakers, &mut aliases);
     let mut names: Vec<String> = speakers.iter().chain(aliases.keys()).cloned().collect();
     let paras = splits::split_glued(paras, &glued, &names);
     let paras = splits::split_inner_labels(paras, &names);

@@ -47,12 +47,13 @@ const ANSWERING: &[&str] = &[
     "guest",
 ];
 
-/// True when `label` names a role, not a person (`问`, `答`, `Q`, `A`, `主持人`, `嘉宾`, …):
+/// True when `label` names a role, not a person (`问`, `答`, `Q`, `A`, `主持人`, `嘉宾`, …), or
+/// numbers an anonymous voice (`说话人 1`, `SPEAKER_00`):
 /// such a label says who speaks in the text but is no name to print under a quote or to
 /// credit in a book.
 pub fn is_role_label(label: &str) -> bool {
     let l = label.trim();
-    ASKING.contains(&l) || ANSWERING.contains(&l)
+    ASKING.contains(&l) || ANSWERING.contains(&l) || super::given::is_anonymous_label(l)
 }
 
 /// The role of each speaker: the roles `known` from evidence, then — when nobody is known
