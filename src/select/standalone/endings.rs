@@ -2,7 +2,7 @@
 //! clause), asks nothing, announces nothing it does not give, does not hedge on a question
 //! the card does not show, and is made of sentences that are not fragments.
 
-use super::{body, opening};
+use super::body;
 use crate::interview::sentences;
 use crate::select::ids::count_chars;
 
@@ -13,7 +13,9 @@ const FINAL: &[char] = &['。', '！', '!', '…', '.'];
 /// nothing at all — a heading, a caption or a section title read as an answer has no final
 /// mark, and a line opening on a mark was cut from the middle of one.
 pub fn unfinished(text: &str) -> bool {
-    let opens_with_mark = opening(text)
+    let opens_with_mark = text
+        .trim_start()
+        .trim_start_matches(['“', '「', '『', '"', '‘'])
         .chars()
         .next()
         .is_none_or(|c| !c.is_alphanumeric());
@@ -106,6 +108,7 @@ mod tests {
         assert!(unfinished("船厂才是未来"));
         assert!(unfinished("一条船要做半年，"));
         assert!(unfinished("，一条船要做半年。"));
+        assert!(unfinished("（木船）也是一样的情况。"));
         assert!(!unfinished("一条船要做半年。"));
         assert!(!unfinished("“一条船要做半年！”"));
     }

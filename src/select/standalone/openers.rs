@@ -16,7 +16,7 @@ const CONNECTIVES: &str = "但 而 所以 另外 另一 同时 同時 比如 比
     具体而言 具體而言 具体来说 具體來說 具体来讲 具體來講 简单来说 簡單來說 \
     说白了 說白了 我的意思是 我是说 我是說 其实 其實 确实 確實 当然 當然 \
     甚至 尤其 还是 還是 同理 另 咁 即係 所以呢 不如 你知道 你看 你想想 \
-    你說 你说 反正 对 對";
+    你說 你说 反正 对 對 其中 实际上 實際上 基本上";
 /// Openers that look like a connective but are not (`也许` is "perhaps").
 const NOT_CONNECTIVES: &str = "也许 也許 那些年 对于 對於 对待 對待 对比 對比 对话 對話 对手 對手";
 
@@ -30,7 +30,7 @@ pub fn connective(text: &str) -> bool {
     }
     let because = starts_any(t, "因为 因為 由于 由於");
     if because {
-        return !any_in(t, "所以 因此 才 就");
+        return !any_in(t, "所以 因此 才 于是 於是");
     }
     starts_any(t, CONNECTIVES) || t.starts_with('也')
 }
@@ -41,7 +41,7 @@ const REPLIES: &str = "是 是的 是啊 是呀 对 對 对的 對的 对啊 對
     行 当然 當然 当然了 肯定 肯定的 也对 那倒是 还好 還好 差不多 可能 \
     也许 也許 或许 或許 应该是 應該是 不一定 算是 没问题 沒問題 同意 \
     完全同意 是这样 是這樣 是这样的 是這樣的 係 係呀 係啊 唔係 得 yes \
-    yeah no ok okay right sure";
+    yeah no ok okay right sure 一定 一定是 当然是 當然是";
 /// Openings that reply to or agree with what was just said.
 const REPLY_OPENINGS: &str = "是的 不是不是 对对 對對 嗯 哦 噢 呃 额 啊， 我也觉得 我也覺得 \
     我也认为 我也認為 我也同意 我同意 我赞同 我贊同 我觉得不会 我覺得不會 \
@@ -59,7 +59,20 @@ pub fn reply(text: &str) -> bool {
         .is_some_and(|c| clause.chars().all(|d| d == c) && listed(REPLIES, &c.to_string()));
     let parts = sentences(t);
     let short_first = parts.len() > 1 && count_chars(parts[0]) < 9;
-    listed(REPLIES, &clause) || repeated || starts_any(t, REPLY_OPENINGS) || short_first
+    // `不能叫排斥，但…`: a short first clause conceded before the real answer.
+    let rest = t[first_clause(t).len()..].trim_start_matches(['，', ',']);
+    let conceded = count_chars(&clause) <= 5 && starts_any(rest, "但 不过 不過 可是");
+    // `我觉得是天时、地利、人和。`: a frame and a predicate with no subject.
+    let framed = words(FRAMES).any(|f| {
+        t.strip_prefix(f)
+            .is_some_and(|r| starts_any(r.trim_start_matches(['，', ',']), "是 不是 會 会"))
+    });
+    listed(REPLIES, &clause)
+        || repeated
+        || starts_any(t, REPLY_OPENINGS)
+        || short_first
+        || conceded
+        || framed
 }
 
 /// Words that point to something said before the line (in its first clause they are
@@ -89,8 +102,14 @@ pub fn reference(text: &str) -> bool {
     for w in words(NOT_REFERENCES) {
         clause = clause.replace(w, "");
     }
-    any_in(&without_appositions(&clause), REFERENCES)
+    any_in(&without_appositions(&clause), REFERENCES) || any_in(text, ANYWHERE)
 }
+
+/// References to the conversation itself, unresolved wherever they stand in a line
+/// (`就像刚才两位谈到的`, `所以呢個問題，我唔需要答`).
+const ANYWHERE: &str = "刚才 剛才 刚刚说 剛剛說 前面说 前面說 前面提到 之前提到 上面提到 \
+    你说的 你說的 您说的 您說的 你提到 您提到 正如你 像你说 这个问题 這個問題 \
+    呢個問題 你的问题 你的問題";
 
 /// Characters after which a demonstrative points outside its clause (`从这个角度`,
 /// `在那时`): prepositions, verbs of saying and thinking, particles.
@@ -114,11 +133,18 @@ fn without_appositions(clause: &str) -> String {
     let mut out = String::new();
     for (i, &c) in chars.iter().enumerate() {
         let demonstrative = matches!(c, '这' | '這' | '那');
-        let apposed = i > 0 && chars[i - 1].is_alphanumeric() && !POINTING.contains(&chars[i - 1]);
         let mut n = i + 1;
         while n < chars.len() && MEASURES.contains(&chars[n]) {
             n += 1;
         }
+        // `手艺这东西`, `AI这个技术`: a noun, then the demonstrative with its measure.
+        let measured = n > i + 1 || chars.get(i + 1).is_some_and(|c| "东東事".contains(*c));
+        let apposed = i > 0
+            && measured
+            && chars[i - 1].is_alphanumeric()
+            && !POINTING.contains(&chars[i - 1])
+            && !MEASURES.contains(&chars[i - 1])
+            && !"们們".contains(chars[i - 1]);
         let noun: String = chars[n.min(chars.len())..(n + 2).min(chars.len())]
             .iter()
             .collect();
@@ -153,6 +179,8 @@ mod tests {
             assert!(connective(line), "{line}");
         }
         assert!(!connective("因为木船不怕潮，所以渔民还要它。"));
+        assert!(connective("因为木船本身就是手艺，急不得。"));
+        assert!(connective("其中最重要的是桐油。"));
         assert!(!connective("也许木船会回来。"));
         assert!(connective("对渔民也是好事。"));
         assert!(!connective("对于渔民来说，木船更稳。"));
@@ -176,6 +204,9 @@ mod tests {
         assert!(!reply("对于渔民来说，木船更稳。"));
         assert!(!reply("是手艺让船浮起来的。"));
         assert!(!reply("好的船是改出来的。"));
+        assert!(reply("不能叫排斥，但有些地方你要取舍。"));
+        assert!(reply("我觉得是天时、地利、人和。"));
+        assert!(reply("一定是，木船还会回来。"));
     }
 
     #[test]
@@ -197,6 +228,10 @@ mod tests {
         assert!(!reference("船是慢慢做的，这是我们的传统。"));
         assert!(!reference("船厂应该慢下来。"));
         assert!(!reference("手艺这东西，心诚比手巧更重要。"));
+        assert!(reference("如果我们能有十亿个这样的船台，就够了。"));
+        assert!(reference("我们那会儿是木船的狂热粉丝。"));
+        assert!(reference("确定的是，就像刚才两位谈到的，木船更稳。"));
+        assert!(reference("我唔係船廠老闆，所以呢個問題，我唔需要答。"));
         assert_eq!(without_appositions("从这个角度"), "从这个角度");
         assert!(!reference(
             "当木船下了水，大家觉得这个木船真稳，它就卖出去了。"
