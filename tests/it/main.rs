@@ -22,5 +22,6 @@ mod messages;
 mod readers;
 mod run;
 mod select;
+mod standalone;
 mod typeset;
 mod vertical_book;

@@ -20,10 +20,6 @@ pub struct Rule {
 /// The text rules, in the order they are tried (the first that fails is the reason given).
 pub const RULES: &[Rule] = &[
     Rule {
-        name: "unfinished",
-        fails: endings::unfinished,
-    },
-    Rule {
         name: "question",
         fails: endings::question,
     },
@@ -34,6 +30,10 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "hedge",
         fails: endings::hedge,
+    },
+    Rule {
+        name: "unfinished",
+        fails: endings::unfinished,
     },
     Rule {
         name: "fragment",

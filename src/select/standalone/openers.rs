@@ -45,7 +45,7 @@ const REPLIES: &str = "是 是的 是啊 是呀 对 對 对的 對的 对啊 對
 /// Openings that reply to or agree with what was just said.
 const REPLY_OPENINGS: &str = "是的 不是不是 对对 對對 嗯 哦 噢 呃 额 啊， 我也觉得 我也覺得 \
     我也认为 我也認為 我也同意 我同意 我赞同 我贊同 我觉得不会 我覺得不會 \
-    我觉得是的 我覺得是的";
+    我觉得是的 我覺得是的 绝对是 絕對是 肯定是 应该是 應該是";
 
 /// **Says something, not yes or no**: the line does not open on a reply (`是的，…`, `对。`,
 /// `不是不是，…`, `我也觉得…`), nor on a first sentence of under 9 characters answering the
@@ -207,6 +207,7 @@ mod tests {
         assert!(reply("不能叫排斥，但有些地方你要取舍。"));
         assert!(reply("我觉得是天时、地利、人和。"));
         assert!(reply("一定是，木船还会回来。"));
+        assert!(reply("绝对是有大幅提升的。"));
     }
 
     #[test]
