@@ -98,11 +98,18 @@ pub fn reference(text: &str) -> bool {
     if let Some(f) = words(FRAMES).find(|f| t.starts_with(f)) {
         t = t[f.len()..].trim_start_matches(['，', ',', ' ']);
     }
-    let mut clause = first_clause(t).to_string();
+    if any_in(text, ANYWHERE) {
+        return true;
+    }
+    let first = first_clause(t);
+    if !any_in(first, REFERENCES) {
+        return false;
+    }
+    let mut clause = first.to_string();
     for w in words(NOT_REFERENCES) {
         clause = clause.replace(w, "");
     }
-    any_in(&without_appositions(&clause), REFERENCES) || any_in(text, ANYWHERE)
+    any_in(&without_appositions(&clause), REFERENCES)
 }
 
 /// References to the conversation itself, unresolved wherever they stand in a line
