@@ -45,10 +45,13 @@ const COUNTS: &[char] = &[
 ];
 
 /// **Gives what it announces**: the line does not end on a colon, nor on a sentence that
-/// only announces a list or a point to come (`我觉得大概有3个原因。`, `有一个最本质的差别。`).
+/// only announces a list or a point to come (`我觉得大概有3个原因。`, `有一个最本质的差别。`),
+/// nor give one side (`一方面`) of two.
 pub fn lead_in(text: &str) -> bool {
     let b = body(text);
-    if b.ends_with(['：', ':']) {
+    // A colon at the end, or one side of a list promised and not given (`一方面，…`).
+    let half = b.contains("一方面") && !b.contains("另一方面");
+    if b.ends_with(['：', ':']) || half {
         return true;
     }
     let last = sentences(b).last().copied().unwrap_or(b);
@@ -132,6 +135,8 @@ mod tests {
         assert!(!lead_in("木船和铁船的差别在于温度。"));
         assert!(!lead_in("我们镇上以前有二十多家船厂，现在只剩一家了。"));
         assert!(!lead_in("造船是一件小事。"));
+        assert!(lead_in("价值来源于几个方面：一方面，木船更稳。"));
+        assert!(!lead_in("一方面木船更稳，另一方面木船更美。"));
         assert!(!lead_in("我觉得要慢一点。"));
     }
 

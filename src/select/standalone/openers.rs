@@ -22,7 +22,7 @@ const NOT_CONNECTIVES: &str = "也许 也許 那些年 对于 對於 对待 對�
 
 /// **Opens a thought**: the line does not start on a connective that continues what came
 /// before (但/而且/所以/另外/同时/比如/首先…, or 也), unless it opens a pair it closes
-/// itself (`因为…所以…`).
+/// itself (`因为…所以…`), nor on the number of a list's item (`3）还有…`).
 pub fn connective(text: &str) -> bool {
     let t = opening(text);
     if starts_any(t, NOT_CONNECTIVES) {
@@ -32,7 +32,13 @@ pub fn connective(text: &str) -> bool {
     if because {
         return !any_in(t, "所以 因此 才 于是 於是");
     }
-    starts_any(t, CONNECTIVES) || t.starts_with('也')
+    starts_any(t, CONNECTIVES) || t.starts_with('也') || list_item(t)
+}
+
+/// True when `t` opens on an item number (`3）`, `2、`, `1.`): one item of a list.
+fn list_item(t: &str) -> bool {
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < t.len() && rest.starts_with(['）', ')', '、', '.', '．'])
 }
 
 /// First clauses that are a reply to a question, not a thought of their own.
@@ -45,7 +51,8 @@ const REPLIES: &str = "是 是的 是啊 是呀 对 對 对的 對的 对啊 對
 /// Openings that reply to or agree with what was just said.
 const REPLY_OPENINGS: &str = "是的 不是不是 对对 對對 嗯 哦 噢 呃 额 啊， 我也觉得 我也覺得 \
     我也认为 我也認為 我也同意 我同意 我赞同 我贊同 我觉得不会 我覺得不會 \
-    我觉得是的 我覺得是的 绝对是 絕對是 肯定是 应该是 應該是";
+    我觉得是的 我覺得是的 绝对是 絕對是 肯定是 应该是 應該是 如果让我 如果讓我 \
+    要我说 要我說 让我说 讓我說";
 
 /// **Says something, not yes or no**: the line does not open on a reply (`是的，…`, `对。`,
 /// `不是不是，…`, `我也觉得…`), nor on a first sentence of under 9 characters answering the
@@ -79,7 +86,7 @@ pub fn reply(text: &str) -> bool {
 /// unresolved: the card does not show what they stand for).
 const REFERENCES: &str = "这 這 那 他 她 它 此 刚才 剛才 刚刚 剛剛 上面说 上面說 前面说 \
     前面說 之前说 之前說 之前提到 前者 后者 後者 同样 同樣 呢個 呢啲 呢件 \
-    嗰個 嗰啲 嗰陣 佢 上述 该";
+    嗰個 嗰啲 嗰陣 佢 上述 该 另外一个 另一个 另外一個 另一個 另一方面";
 /// Words holding a reference word that point nowhere (`其他`, `应该`), and generic phrases
 /// a reader resolves alone (`这个世界`).
 const NOT_REFERENCES: &str = "其他 其它 他人 吉他 利他 彼此 应该 應該 活该 那么 那麼 这个世界 \
@@ -101,7 +108,15 @@ pub fn reference(text: &str) -> bool {
     if any_in(text, ANYWHERE) {
         return true;
     }
-    let first = first_clause(t);
+    let mut first = first_clause(t);
+    // A setting clause (`从智能角度来看的话，这是必然的`) is read with the clause after it.
+    if words(SETTINGS).any(|w| first.ends_with(w)) {
+        // Both clauses are slices of `t`: read from its start to the end of the next one.
+        let offset = |part: &str| part.as_ptr() as usize - t.as_ptr() as usize;
+        let next = first_clause(t[offset(first) + first.len()..].trim_start_matches(['，', ',']));
+        let end = offset(next) + next.len();
+        first = &t[..end];
+    }
     if !any_in(first, REFERENCES) {
         return false;
     }
@@ -111,6 +126,9 @@ pub fn reference(text: &str) -> bool {
     }
     any_in(&without_appositions(&clause), REFERENCES)
 }
+
+/// Endings of a first clause that only sets the scene (`从…来看的话`, `对于…来说`).
+const SETTINGS: &str = "的话 的話 来看 來看 来说 來說 来讲 來講 而言 看来 看來";
 
 /// References to the conversation itself, unresolved wherever they stand in a line
 /// (`就像刚才两位谈到的`, `所以呢個問題，我唔需要答`).
@@ -188,6 +206,8 @@ mod tests {
         assert!(!connective("因为木船不怕潮，所以渔民还要它。"));
         assert!(connective("因为木船本身就是手艺，急不得。"));
         assert!(connective("其中最重要的是桐油。"));
+        assert!(connective("3）还有把旧船修好，也是一条路。"));
+        assert!(!connective("30年前镇上有二十家船厂。"));
         assert!(!connective("也许木船会回来。"));
         assert!(connective("对渔民也是好事。"));
         assert!(!connective("对于渔民来说，木船更稳。"));
@@ -215,6 +235,7 @@ mod tests {
         assert!(reply("我觉得是天时、地利、人和。"));
         assert!(reply("一定是，木船还会回来。"));
         assert!(reply("绝对是有大幅提升的。"));
+        assert!(reply("如果让我总结一个，我认为木船不叫落后。"));
     }
 
     #[test]
@@ -240,6 +261,9 @@ mod tests {
         assert!(reference("我们那会儿是木船的狂热粉丝。"));
         assert!(reference("确定的是，就像刚才两位谈到的，木船更稳。"));
         assert!(reference("我唔係船廠老闆，所以呢個問題，我唔需要答。"));
+        assert!(reference("从手艺角度来看的话，这是必然的。"));
+        assert!(reference("我们考虑的另一个角度是，先造小船。"));
+        assert!(!reference("从手艺角度来看的话，慢是必然的。"));
         assert_eq!(without_appositions("从这个角度"), "从这个角度");
         assert!(!reference(
             "当木船下了水，大家觉得这个木船真稳，它就卖出去了。"
