@@ -108,23 +108,35 @@ pub fn reference(text: &str) -> bool {
     if any_in(text, ANYWHERE) {
         return true;
     }
-    let mut first = first_clause(t);
-    // A setting clause (`从智能角度来看的话，这是必然的`) is read with the clause after it.
-    if words(SETTINGS).any(|w| first.ends_with(w)) {
-        // Both clauses are slices of `t`: read from its start to the end of the next one.
-        let offset = |part: &str| part.as_ptr() as usize - t.as_ptr() as usize;
-        let next = first_clause(t[offset(first) + first.len()..].trim_start_matches(['，', ',']));
-        let end = offset(next) + next.len();
-        first = &t[..end];
+    let first = first_clause(t);
+    if points_back(first, REFERENCES) {
+        return true;
     }
-    if !any_in(first, REFERENCES) {
+    // A setting clause (`从智能角度来看的话，这是必然的`) is read with the clause after it,
+    // whose demonstratives point back (its pronouns may be the setting's: `对于FSD来讲，它…`).
+    if !words(SETTINGS).any(|w| first.ends_with(w)) {
         return false;
     }
-    let mut clause = first.to_string();
-    for w in words(NOT_REFERENCES) {
-        clause = clause.replace(w, "");
+    let rest = &t[first.as_ptr() as usize - t.as_ptr() as usize + first.len()..];
+    points_back(
+        first_clause(rest.trim_start_matches(['，', ','])),
+        DEMONSTRATIVES,
+    )
+}
+
+/// Demonstratives: the references a setting clause does not resolve.
+const DEMONSTRATIVES: &str = "这 這 那 此 呢個 呢啲 嗰個";
+
+/// True when `clause` holds one of `list`'s references that it does not resolve itself.
+fn points_back(clause: &str, list: &str) -> bool {
+    if !any_in(clause, list) {
+        return false;
     }
-    any_in(&without_appositions(&clause), REFERENCES)
+    let mut kept = clause.to_string();
+    for w in words(NOT_REFERENCES) {
+        kept = kept.replace(w, "");
+    }
+    any_in(&without_appositions(&kept), list)
 }
 
 /// Endings of a first clause that only sets the scene (`从…来看的话`, `对于…来说`).
@@ -264,6 +276,7 @@ mod tests {
         assert!(reference("从手艺角度来看的话，这是必然的。"));
         assert!(reference("我们考虑的另一个角度是，先造小船。"));
         assert!(!reference("从手艺角度来看的话，慢是必然的。"));
+        assert!(!reference("对于木船来讲，我觉得它其实越来越像艺术品了。"));
         assert_eq!(without_appositions("从这个角度"), "从这个角度");
         assert!(!reference(
             "当木船下了水，大家觉得这个木船真稳，它就卖出去了。"
