@@ -154,7 +154,7 @@ const POINTING: &[char] = &[
     '从', '從', '在', '对', '對', '把', '是', '说', '說', '和', '跟', '与', '與', '像', '用', '到',
     '给', '給', '让', '讓', '为', '為', '就', '都', '也', '还', '還', '要', '做', '了', '的', '觉',
     '覺', '认', '認', '想', '得', '看', '于', '於', '向', '以', '被', '将', '將', '而', '但', '因',
-    '我', '你', '有', '过', '過', '起', '按', '照', '如',
+    '我', '你', '有', '过', '過', '起', '按', '照', '如', '经', '經',
 ];
 
 /// Classifiers between a demonstrative and its noun (`这个效果`).
@@ -175,7 +175,9 @@ fn without_appositions(clause: &str) -> String {
             n += 1;
         }
         // `手艺这东西`, `AI这个技术`: a noun, then the demonstrative with its measure.
-        let measured = n > i + 1 || chars.get(i + 1).is_some_and(|c| "东東事".contains(*c));
+        // (`这些` after a word is a plural pointing back: `经这些考试`.)
+        let measured = (n > i + 1 && chars[i + 1] != '些')
+            || chars.get(i + 1).is_some_and(|c| "东東事".contains(*c));
         let apposed = i > 0
             && measured
             && chars[i - 1].is_alphanumeric()
@@ -271,6 +273,7 @@ mod tests {
         assert!(!reference("手艺这东西，心诚比手巧更重要。"));
         assert!(reference("如果我们能有十亿个这样的船台，就够了。"));
         assert!(reference("我们那会儿是木船的狂热粉丝。"));
+        assert!(reference("好船匠未必是经这些考试练出来的。"));
         assert!(reference("确定的是，就像刚才两位谈到的，木船更稳。"));
         assert!(reference("我唔係船廠老闆，所以呢個問題，我唔需要答。"));
         assert!(reference("从手艺角度来看的话，这是必然的。"));
