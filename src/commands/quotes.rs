@@ -53,6 +53,9 @@ pub fn table(sel: &Selection, explain: bool) -> String {
             let parts: Vec<String> = parts.iter().map(|(k, v)| format!("{k} {v:+.2}")).collect();
             if let Some(why) = sel.why.get(&q.id) {
                 let _ = writeln!(s, "{:>36}picked: {why}", "");
+                for line in wrapped("passed:", &passed(), 44) {
+                    let _ = writeln!(s, "{:>36}{line}", "");
+                }
             }
             let _ = writeln!(
                 s,
@@ -64,7 +67,37 @@ pub fn table(sel: &Selection, explain: bool) -> String {
         }
     }
     let _ = writeln!(s, "{} quotes", sel.quotes.len());
+    if explain && !sel.rejected.is_empty() {
+        let counts: Vec<String> = sel
+            .rejected
+            .iter()
+            .map(|(rule, n)| format!("{rule} {n}"))
+            .collect();
+        let _ = writeln!(s, "rejected by the filters: {}", counts.join(", "));
+    }
     s
+}
+
+/// `words` after `head`, space-separated, in lines of at most `width` columns (the
+/// following ones indented as far as `head` and its space).
+fn wrapped(head: &str, words: &[&str], width: usize) -> Vec<String> {
+    let indent = " ".repeat(head.len() + 1);
+    let mut lines = vec![head.to_string()];
+    for w in words {
+        let last = lines.last_mut().expect("one line at least");
+        if last.len() + 1 + w.len() > width && last.len() > indent.len() {
+            lines.push(format!("{indent}{w}"));
+        } else {
+            last.push(' ');
+            last.push_str(w);
+        }
+    }
+    lines
+}
+
+/// The filters every automatic pick passed.
+fn passed() -> Vec<&'static str> {
+    crate::select::filters().collect()
 }
 
 pub fn json(sel: &Selection, explain: bool) -> anyhow::Result<String> {
@@ -82,6 +115,7 @@ pub fn json(sel: &Selection, explain: bool) -> anyhow::Result<String> {
             let why = item["id"].as_str().and_then(|id| sel.why.get(id));
             if let Some(why) = why {
                 item["why"] = (*why).into();
+                item["passed"] = passed().into();
             }
         }
     }

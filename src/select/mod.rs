@@ -16,6 +16,8 @@ mod rank;
 mod sources;
 pub use sources::adhoc;
 mod spec;
+mod standalone;
+mod worth;
 
 pub use ids::{adhoc_id, count_chars, unsafe_id};
 pub use lines::{LineQuotes, Lines};
@@ -83,6 +85,16 @@ pub struct Selection {
     pub explain: BTreeMap<String, Vec<(&'static str, f64)>>,
     /// For ranked quotes: why each was picked (the editor's emphasis, or the text alone).
     pub why: BTreeMap<String, &'static str>,
+    /// For automatic selection: how many candidate passages (paragraphs, for the paragraph
+    /// rules) each filter of [`standalone`] rejected; every ranked quote passed them all
+    /// ([`filters`]).
+    pub rejected: rank::Rejected,
+}
+
+/// The names of the filters every automatic pick passed: the length limits, then the
+/// [`standalone`] rules.
+pub fn filters() -> impl Iterator<Item = &'static str> {
+    std::iter::once("length").chain(standalone::all_names())
 }
 
 /// Select quotes from `iv` as `spec` says.
@@ -150,9 +162,9 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
                 .as_deref()
                 .or(spec.filters.speaker.as_deref())
                 .unwrap_or(&default_speaker);
-            let ranking = ranked
-                .entry(speaker.to_string())
-                .or_insert_with(|| pick::Ranked::new(candidates(iv, speaker, spec)));
+            let ranking = ranked.entry(speaker.to_string()).or_insert_with(|| {
+                pick::Ranked::new(candidates(iv, speaker, spec, &mut sel.rejected))
+            });
             for q in &sel.quotes[indexed..] {
                 taken.insert(&q.text);
             }
@@ -206,7 +218,7 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
     }
     if spec.entries.is_empty() && spec.all_sentences {
         let speaker = spec.filters.speaker.as_deref().unwrap_or(&default_speaker);
-        for c in candidates(iv, speaker, spec) {
+        for c in candidates(iv, speaker, spec, &mut sel.rejected) {
             let single = !c.passage.address.contains('-');
             if single {
                 sel.quotes.push(sources::from_passage(iv, &c.passage));
@@ -275,7 +287,12 @@ fn settings(q: &mut Quote, entry: &Entry, spec: &Spec) {
 
 /// Ranked candidates of `speaker` within the filters' section, pattern and length, and no
 /// longer than the chosen templates show.
-fn candidates<'a>(iv: &'a Interview, speaker: &str, spec: &Spec) -> Vec<rank::Candidate<'a>> {
+fn candidates<'a>(
+    iv: &'a Interview,
+    speaker: &str,
+    spec: &Spec,
+    rejected: &mut rank::Rejected,
+) -> Vec<rank::Candidate<'a>> {
     let f = &spec.filters;
     let (min, max) = (
         f.min_chars.unwrap_or(AUTO_MIN_CHARS),
@@ -283,7 +300,9 @@ fn candidates<'a>(iv: &'a Interview, speaker: &str, spec: &Spec) -> Vec<rank::Ca
             .unwrap_or(AUTO_MAX_CHARS)
             .min(spec.auto_max_chars.unwrap_or(usize::MAX)),
     );
-    let mut all = rank::candidates(iv, Some(speaker), min, max);
+    // A speaker the user named is theirs to quote, however much they ask.
+    let named = speaker != iv.meta.interviewee;
+    let mut all = rank::candidates(iv, Some(speaker), named, min, max, rejected);
     all.retain(|c| {
         f.section
             .is_none_or(|s| c.passage.paragraph.address.section == s)

@@ -1,8 +1,10 @@
 //! Automatic selection's candidates and their scores: every sentence (and pair of adjacent
-//! sentences) of a speaker's turns that can stand on a card — not a question, not opening on
-//! a word that points back, within the length limits — scored by the learned text-only ranker
-//! ([`super::learned`] over [`super::features`], plus how much it repeats the editor's framing:
-//! title, summary, intro) and marked when the editor picked it ([`super::emphasis`]). Picking among them is [`super::pick`]'s.
+//! sentences) of a speaker's turns that can stand on a card — within the length limits and
+//! passing every [`super::standalone`] rule — scored by the learned text-only ranker
+//! ([`super::learned`] over [`super::features`], plus how much it repeats the editor's
+//! framing: title, summary, intro), by what makes it worth a card ([`super::worth`]), and
+//! marked when the editor picked it ([`super::emphasis`]). Picking among them is
+//! [`super::pick`]'s.
 
 use super::emphasis::{Marks, Why};
 use super::features::{Place, Vocabulary, extract};
@@ -10,7 +12,10 @@ use super::framing::Framing;
 use super::ids::count_chars;
 use super::learned;
 use super::locate::{Passage, passage, sentence_ranges};
-use crate::interview::{Interview, Kind, sentences};
+use super::standalone::{self, paragraphs::ParagraphRules};
+use super::worth::worth;
+use crate::interview::{Interview, Kind};
+use std::collections::BTreeMap;
 
 /// Words that, opening a sentence, point back to what came before: a quote starting with one
 /// does not stand on its own.
@@ -84,35 +89,14 @@ const REFERENCES: &[&str] = &[
     "她",
 ];
 const REFERENCE: f64 = -0.3;
-/// Penalty of a passage opening on a short reply (`我觉得不会。`, `有一段时间了吧。`) that
-/// answers a question the card does not show.
-const REPLY: f64 = -0.6;
-/// Penalty of a passage with a clause that ends on the tentative 吧 (`我觉得祝大家好运吧。`,
-/// `算中肯吧，就像…`): a hedged answer to a question the card does not show.
-const HEDGE: f64 = -0.6;
-
-/// True when a clause of `text` ends on the tentative particle 吧 (a mark or the end after it).
-fn hedged(text: &str) -> bool {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '吧' && chars.peek().is_none_or(|n| !n.is_alphanumeric()) {
-            return true;
-        }
-    }
-    false
-}
-
 /// How much `text` leans on what came before (0 or less).
-fn standalone(text: &str) -> f64 {
+fn leans_back(text: &str) -> f64 {
     let refs = REFERENCES
         .iter()
         .filter(|w| text.contains(*w))
         .count()
         .min(3);
-    let parts = sentences(text);
-    let reply = parts.len() > 1 && count_chars(parts[0]) < 9;
-    let hedge = hedged(text);
-    REFERENCE * refs as f64 + if reply { REPLY } else { 0.0 } + if hedge { HEDGE } else { 0.0 }
+    REFERENCE * refs as f64
 }
 
 fn round(v: f64) -> f64 {
@@ -139,24 +123,13 @@ fn combine(sentences: &[(f64, Vec<(&'static str, f64)>)]) -> (f64, Vec<(&'static
     (score, parts)
 }
 
-/// True when `text` can be a quote at all: within `min..=max` characters, no sentence of it
-/// a question, no sentence of a passage of several a fragment (under 6 characters, `有。`,
-/// leaning on its neighbour), not opening on a mark or on a word that needs what came
-/// before.
-pub fn eligible(text: &str, min: usize, max: usize) -> bool {
-    let n = count_chars(text);
-    let opens_with_mark = text.chars().next().is_some_and(|c| !c.is_alphanumeric());
-    let parts = sentences(text);
-    let question = parts.iter().any(|s| {
-        s.trim_end_matches(['”', '’', '）', ')', '」', '』'])
-            .ends_with(['？', '?'])
-    });
-    let fragment = parts.len() > 1 && parts.iter().any(|s| count_chars(s) < 6);
-    (min..=max).contains(&n)
-        && !opens_with_mark
-        && !question
-        && !fragment
-        && !CONTEXT_OPENERS.iter().any(|w| text.starts_with(w))
+/// Why `text` cannot be an automatic pick: outside `min..=max` characters (`length`), or
+/// the first [`standalone`](super::standalone) rule it fails; `None` when it can be one.
+pub fn rejects(text: &str, min: usize, max: usize) -> Option<&'static str> {
+    if !(min..=max).contains(&count_chars(text)) {
+        return Some("length");
+    }
+    standalone::rejects(text)
 }
 
 /// Sentences as the training data cut them (after 。！？!? and ；), kept when they have 8–80
@@ -174,12 +147,19 @@ fn vocabulary_sentences(text: &str) -> impl Iterator<Item = &str> {
         })
 }
 
-/// All candidates of `speaker` (every speaker when `None`; a `、`-joined list names several).
+/// How many passages (or, for paragraph rules, paragraphs) each rule rejected.
+pub type Rejected = BTreeMap<&'static str, usize>;
+
+/// All candidates of `speaker` (every speaker when `None`; a `、`-joined list names several),
+/// counting in `rejected` what each filter ruled out; `named` when the user named the
+/// speaker (whose turns are then never taken for an interviewer's, however much they ask).
 pub fn candidates<'a>(
     iv: &'a Interview,
     speaker: Option<&str>,
+    named: bool,
     min: usize,
     max: usize,
+    rejected: &mut Rejected,
 ) -> Vec<Candidate<'a>> {
     let vocab = Vocabulary::new(iv.paragraphs().flat_map(|p| vocabulary_sentences(&p.text)));
     let marks = Marks::new(iv);
@@ -195,6 +175,7 @@ pub fn candidates<'a>(
                     .map(|p| p.text.as_str()),
             ),
     );
+    let rules = ParagraphRules::new(iv, named.then_some(speaker).flatten());
     let total: usize = iv.paragraphs().map(|p| p.text.chars().count()).sum();
     let mut offset = 0usize;
     let mut out = Vec::new();
@@ -202,7 +183,11 @@ pub fn candidates<'a>(
         let at = offset;
         offset += p.text.chars().count();
         let speaks = |who: &str| who.split('、').any(|n| p.speaker.as_deref() == Some(n));
-        if p.kind != Kind::Turn || speaker.is_some_and(|s| !speaks(s)) {
+        if p.kind == Kind::Turn && speaker.is_some_and(|s| !speaks(s)) {
+            continue;
+        }
+        if let Some(rule) = rules.rejects(p) {
+            *rejected.entry(rule).or_default() += 1;
             continue;
         }
         let ranges = sentence_ranges(&p.text);
@@ -221,7 +206,8 @@ pub fn candidates<'a>(
         for i in 0..ranges.len() {
             for j in i..ranges.len().min(i + 2) {
                 let passage = passage(p, ranges[i].0, ranges[j].1);
-                if !eligible(passage.text(), min, max) {
+                if let Some(rule) = rejects(passage.text(), min, max) {
+                    *rejected.entry(rule).or_default() += 1;
                     continue;
                 }
                 let (mut score, mut parts) = combine(&scored[i..=j]);
@@ -235,10 +221,15 @@ pub fn candidates<'a>(
                     parts.push(("title", echo));
                     score = round(score + echo);
                 }
-                let alone = round(standalone(passage.text()));
+                let alone = round(leans_back(passage.text()));
                 if alone < 0.0 {
                     parts.push(("standalone", alone));
                     score = round(score + alone);
+                }
+                let quotable = worth(passage.text());
+                if quotable != 0.0 {
+                    parts.push(("worth", quotable));
+                    score = round(score + quotable);
                 }
                 let emphasis = marks.why(&passage);
                 out.push(Candidate {
@@ -258,29 +249,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn questions_context_openers_and_lengths_are_not_eligible() {
-        assert!(!eligible("这是我们的传统。", 4, 80));
-        assert!(!eligible("所以这个情况也不太一样。", 4, 80));
-        assert!(!eligible("你们怎么把这个东西商业化了？", 4, 80));
-        assert!(!eligible("我们为什么不试试呢？”", 4, 80));
-        assert!(!eligible("你看为什么要讲那个故事？其实是想说明白。", 4, 80));
-        assert!(!eligible("有。但大家不是正式的官方渠道。", 4, 80));
-        assert!(!eligible("我们是首先吃螃蟹的人。", 4, 8));
-        assert!(eligible("我们是首先吃螃蟹的人。", 4, 80));
+    fn lengths_and_the_standalone_rules_reject() {
+        assert_eq!(rejects("这是我们的传统。", 4, 80), Some("reference"));
+        assert_eq!(
+            rejects("所以这个情况也不太一样。", 4, 80),
+            Some("connective")
+        );
+        assert_eq!(
+            rejects("你们怎么把这个东西商业化了？", 4, 80),
+            Some("question")
+        );
+        assert_eq!(
+            rejects("有。但大家不是正式的官方渠道。", 4, 80),
+            Some("fragment")
+        );
+        assert_eq!(rejects("我们是首先吃螃蟹的人。", 4, 8), Some("length"));
+        assert_eq!(rejects("我们是首先吃螃蟹的人。", 4, 80), None);
     }
 
     #[test]
-    fn references_and_replies_lean_on_context() {
-        assert_eq!(standalone("先行者一般就是创新者。"), 0.0);
-        assert!(standalone("从那时开始，就非常重视这个。") < 0.0);
-        assert!(
-            standalone("我觉得不会。我们希望大家知道智谱在做什么。")
-                < standalone("我们希望大家知道智谱在做什么。")
-        );
-        assert!(standalone("我觉得祝大家好运吧。") < 0.0);
-        assert!(standalone("算中肯吧！”") < 0.0);
-        assert!(standalone("我觉得算中肯吧，就像大家评价的一样。") < 0.0);
-        assert_eq!(standalone("吧台在门口。"), 0.0);
+    fn references_inside_a_line_lean_on_context() {
+        assert_eq!(leans_back("先行者一般就是创新者。"), 0.0);
+        assert!(leans_back("从那时开始，就非常重视这个。") < 0.0);
+        assert!(leans_back("我们做了这个，也做了那个。") < leans_back("我们做了这个。"));
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod people;
 mod readers;
 mod run;
 mod select;
+mod standalone;
 mod transcripts;
 mod typeset;
 mod vertical_book;

@@ -1,0 +1,94 @@
+//! Rules on who is talking and to what end: a card line is neither small talk (greetings,
+//! thanks, a self-introduction, laughter), nor the interviewer steering the conversation
+//! (`我们来聊聊…`, `Q17. 问一个…`) even when the structure gave it to a guest, nor the
+//! publication's furniture (a note, a caption, a promotion).
+
+use super::{any_in, first_clause, opening, starts_any};
+
+/// Words of greetings, thanks and courtesy.
+const COURTESY: &str = "谢谢 謝謝 感谢 感謝 多谢 多謝 大家好 你好 您好 欢迎大家 歡迎大家 \
+    欢迎来到 歡迎來到 欢迎收听 歡迎收聽 哈哈 （笑） (笑) 再见 再見 拜拜 \
+    不好意思 好问题 好問題 很好的问题 很好的問題 荣幸 榮幸 我都不好意思";
+/// Roles a speaker introduces themself with (`我是张涛，大众点评创始人。`).
+const ROLES: &str = "创始人 創始人 创办人 創辦人 CEO 合伙人 合夥人 负责人 負責人 主持人 \
+    总裁 總裁 董事长 董事長 教授 记者 記者 嘉宾 嘉賓";
+
+/// **Is not small talk**: no greeting, thanks, courtesy or laughter, and not a speaker
+/// introducing themself (`大家好，我是…`).
+pub fn small_talk(text: &str) -> bool {
+    let t = opening(text);
+    let intro = starts_any(first_clause(t), "我是 我叫") && any_in(t, ROLES);
+    any_in(t, COURTESY) || intro
+}
+
+/// Phrases an interviewer steers the conversation with.
+const STEERING: &str = "我们来聊 我們來聊 来聊聊 來聊聊 聊一聊 聊聊 接下来我们 接下來我們 \
+    接下来，我们 下一个问题 下一個問題 问一个 問一個 我想问 我想問 想请教 \
+    想請教 请问 請問 请你 請你 请您 請您 带我们了解 帶我們了解 给我们介绍 \
+    給我們介紹 给我们讲讲 給我們講講 介绍一下 介紹一下 能不能分享 可以分享一下";
+
+/// **Is the guest's**: the line is not an interviewer's — no steering phrase (`我们来聊聊`,
+/// `请您介绍一下`), no question label (`Q17.`, `问：`) — however the structure attributed it.
+pub fn moderation(text: &str) -> bool {
+    let t = opening(text);
+    let mut chars = t.chars();
+    let q_label = matches!(chars.next(), Some('Q' | 'q' | 'Ｑ'))
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '：' | ':' | '.' | '．'));
+    let asks = starts_any(t, "问： 問： 问: 問: 提问： 提問：");
+    q_label || asks || any_in(t, STEERING)
+}
+
+/// Openings of editors' notes and captions.
+const NOTE_OPENINGS: &str = "注： 注: 编者注 編者注 编者按 編者按 编注 編註 图： 圖： 图片 圖片 \
+    来源： 來源： ▲ △ ※ 责编 責編 撰文 作者： 本文 原文 推荐阅读 \
+    推薦閱讀 延伸阅读 延伸閱讀 点击 點擊";
+/// Words of a publication's promotions.
+const PROMOTION: &str = "公众号 公眾號 扫码 掃碼 二维码 二維碼 阅读原文 閱讀原文 点击关注 \
+    點擊關注 点赞 點讚 星标 星標 转载 轉載 报名 報名 原创内容 原創內容 \
+    欢迎加入 歡迎加入 添加微信 加微信";
+
+/// **Is not furniture**: not an editor's note (`注：…`, wholly in parentheses), a caption
+/// (`图：…`, `▲…`) or a promotion (`扫码关注公众号`).
+pub fn furniture(text: &str) -> bool {
+    let t = text.trim();
+    let parenthesised =
+        (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
+    parenthesised || starts_any(t, NOTE_OPENINGS) || any_in(t, PROMOTION)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_talk_and_thanks_are_not_quotes() {
+        assert!(small_talk("大家好，我是陈远，远帆船厂创始人。"));
+        assert!(small_talk("谢谢主持人，我很荣幸来到这里。"));
+        assert!(small_talk("好问题，我想想。"));
+        assert!(small_talk("那天我们都笑了，哈哈。"));
+        assert!(small_talk("多謝你請我嚟。"));
+        assert!(!small_talk("我是在船厂长大的，木头的味道就是家的味道。"));
+    }
+
+    #[test]
+    fn an_interviewers_words_are_not_the_guests() {
+        assert!(moderation("我们来聊聊木船，毕竟这是你们的招牌。"));
+        assert!(moderation("Q17. 问一个关于桐油价格的问题。"));
+        assert!(moderation("问：木船还有市场吗。"));
+        assert!(moderation("请您介绍一下船厂的历史。"));
+        assert!(!moderation("Qwen这样的模型也能写代码。"));
+        assert!(!moderation("木船的问题是慢，不是贵。"));
+    }
+
+    #[test]
+    fn notes_captions_and_promotions_are_furniture() {
+        assert!(furniture("（注：桐油是一种干性油。）"));
+        assert!(furniture("注：桐油是一种干性油。"));
+        assert!(furniture("▲ 陈远在船厂。"));
+        assert!(furniture("图：远帆船厂的船台。"));
+        assert!(furniture("扫码关注远帆船厂公众号。"));
+        assert!(!furniture("桐油是一种干性油，刷三遍船就不怕潮。"));
+    }
+}
