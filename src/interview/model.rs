@@ -68,6 +68,8 @@ pub struct Meta {
     pub source_url: Option<String>,
     /// The publishing outlet or account, when the input names it.
     pub outlet: Option<String>,
+    /// The tags or keywords the input's front matter lists (the book's subjects).
+    pub tags: Vec<String>,
     /// The intro paragraphs (section 0) with their addresses `0.P`; the JSON gives their
     /// texts as `intro`.
     #[serde(rename = "intro", serialize_with = "texts")]

@@ -3,9 +3,11 @@
 //! images with their captions, rules and quotes — with the source line of each block.
 //! A reader knows its syntax and the quirks of real exports (WeChat via Cubox, Obsidian,
 //! SimpRead, a browser's "save page"); it knows nothing about interviews: labels, sections and
-//! roles are `interview::structure`'s.
+//! roles are `interview::structure`'s. Front matter (`---` YAML, `+++` TOML) is read as the
+//! document's metadata before either text reader runs (`front_matter`).
 
 mod detect;
+mod front_matter;
 mod html;
 mod html_page;
 mod markdown;
@@ -24,6 +26,17 @@ pub enum ReadError {
          article page; save the page again or convert it to Markdown"
     )]
     TooDeep { depth: usize, limit: usize },
+    #[error(
+        "the {syntax} front matter (lines 1–{last}, between the `{fence}` lines) cannot be \
+         read{line}: {message}; fix it, or delete the block"
+    )]
+    FrontMatter {
+        syntax: &'static str,
+        fence: String,
+        last: usize,
+        line: String,
+        message: String,
+    },
 }
 
 /// A document as a reader sees it: blocks in reading order, plus what the page says of itself.
@@ -38,6 +51,8 @@ pub struct Document {
     pub date: Option<String>,
     /// The publishing account or author the page names (`#js_name`, `author` meta).
     pub author: Option<String>,
+    /// The tags or keywords the front matter lists.
+    pub tags: Vec<String>,
 }
 
 /// One block with the 1-based source line it starts on (0 when the syntax has no lines).
@@ -91,11 +106,18 @@ impl Block {
 /// Read `source` in `format` into a document.
 pub fn read(source: &str, format: Format) -> Result<Document, ReadError> {
     let source = source.trim_start_matches('\u{feff}');
-    let doc = match format {
-        Format::Text => text::read(source),
-        Format::Markdown => markdown::read(source),
-        Format::Html => html::read(source)?,
+    let (front, body) = match format {
+        Format::Html => (None, source.to_string()),
+        Format::Text | Format::Markdown => front_matter::split(source)?,
     };
+    let mut doc = match format {
+        Format::Text => text::read(&body),
+        Format::Markdown => markdown::read(&body),
+        Format::Html => html::read(&body)?,
+    };
+    if let Some(front) = front {
+        front.fill(&mut doc);
+    }
     let has_text = doc
         .blocks
         .iter()

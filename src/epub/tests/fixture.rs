@@ -41,6 +41,7 @@ pub fn sample() -> Interview {
             date: None,
             source_url: None,
             outlet: None,
+            tags: Vec::new(),
             intro_paragraphs: vec![para(
                 0,
                 1,

@@ -356,6 +356,7 @@ fn structure(
             date,
             source_url: doc.url.clone().or(front.url.clone()),
             outlet: doc.author.clone().or(front.outlet.clone()),
+            tags: doc.tags.clone(),
             intro_paragraphs,
         },
         speakers,
