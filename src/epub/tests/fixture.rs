@@ -113,6 +113,7 @@ pub fn sample() -> Interview {
             },
         ],
         dropped: vec!["0 条回复 A文章作者 M管理员".into(), "个人中心".into()],
+        furniture: Vec::new(),
         corrections: vec![Correction {
             find: "AGI的先行者。".into(),
             replace: "“AGI的先行者。”".into(),
