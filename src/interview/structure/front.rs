@@ -1,8 +1,7 @@
 //! The front of an interview, before its first section or turn: the title (the real one, not
 //! `微信号`), the source line a clipper adds (`[mp.weixin.qq.com](…)宛辰 极客公园`), the
-//! account card (`**极客公园**` / `来自…` / `298篇原创内容` / `公众号`), the byline
-//! (`访谈:张小珺 x 张鹏`, `**作者 | 宛辰**`, `编辑｜`, `整理 | X`, `嘉宾：`), the summary/dek,
-//! and the intro that remains.
+//! byline (`访谈:张小珺 x 张鹏`, `**作者 | 宛辰**`, `编辑｜`, `整理 | X`, `嘉宾：`), the
+//! summary/dek, and the intro that remains. Account cards are `furniture`'s.
 
 use super::Para;
 use crate::interview::speakers;
@@ -22,7 +21,8 @@ pub struct Front {
     pub pair: Option<(String, String)>,
     pub url: Option<String>,
     pub outlet: Option<String>,
-    /// Paragraphs that are furniture (source line, account card): dropped, listed.
+    /// Paragraphs that are furniture (the source line): dropped, listed. Account cards are
+    /// `furniture`'s, lifted out before the front is read.
     pub furniture: Vec<usize>,
     /// Paragraphs used up as title, title copies, byline and summary: neither intro nor
     /// dropped.
@@ -39,8 +39,6 @@ static WRITER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(文|作者|撰文|采访|访谈|记者|整理|主持|主持人|对话|采写)\s*[丨|｜:：/／]\s*([^丨|｜:：/／]+)")
         .expect("static regex")
 });
-static COUNT_CARD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d+\s*篇原创内容$").expect("static regex"));
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\]\((https?://[^)\s]+)\)").expect("static regex"));
 
@@ -95,20 +93,6 @@ pub fn read(paras: &[Para], end: usize, page_title: Option<&str>) -> Front {
                     .map(str::to_string);
             }
             f.furniture.push(i);
-        } else if COUNT_CARD.is_match(t) {
-            // The account card around `N篇原创内容`.
-            f.furniture.push(i);
-            for j in i.saturating_sub(2)..i {
-                let u = text_at(j);
-                if !f.used.contains(&j) && u.chars().count() <= 60 && !is_credit(u) {
-                    f.furniture.push(j);
-                }
-            }
-            let mut j = i + 1;
-            while j < end && is_card_tail(text_at(j)) {
-                f.furniture.push(j);
-                j += 1;
-            }
         }
     }
     // The byline: credit lines before the intro proper.
@@ -193,15 +177,6 @@ fn split_names(s: &str) -> Vec<String> {
         .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
         .filter(|n| !n.is_empty() && n.chars().count() <= 12 && !super::meta_labels::is_meta(n))
         .collect()
-}
-
-/// The lines that close an account card: `公众号`, a lone comma, `点击关注…`, `微信号…`.
-fn is_card_tail(t: &str) -> bool {
-    matches!(t, "公众号" | "，" | "," | "、" | "微信号" | "原创")
-        || t.starts_with("点击关注")
-        || t.starts_with("关注")
-        || t.starts_with("微信号")
-        || t.starts_with("长按")
 }
 
 #[cfg(test)]

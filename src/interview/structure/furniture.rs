@@ -64,6 +64,16 @@ static LINK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 static FOOTNOTE_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\^\d{1,3}\^|\[\^\d{1,3}\]").expect("static regex"));
 
+static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s*\\·•\-—–_=~]*((?i:END|FIN)|全文完|本文完|[（(]完[)）]|完)[\s*\\·•\-—–_=~]*$")
+        .expect("static regex")
+});
+
+/// An end marker: `-END-`, `- End -`, `· FIN ·`, `（完）`, `全文完` — the article stops here.
+pub fn is_end_marker(text: &str) -> bool {
+    END_MARKER.is_match(text.trim())
+}
+
 /// Every piece of furniture among `paras`, in order; `speaker_at` names the speaker each
 /// paragraph opens a turn of (those are speech, never furniture).
 pub fn find(paras: &[Para], speaker_at: &[Option<String>]) -> Vec<Piece> {

@@ -241,7 +241,7 @@ fn structure(
     // Page furniture (`furniture`): after the last turn a notice starts the debris; before
     // the debris every piece is lifted out, and the turns are counted again without them.
     let found = furniture::find(&paras, &speaker_at);
-    let cut = trailing::start(&paras, last_turn, &found);
+    let cut = trailing::start(&paras, first_turn, last_turn, &found);
     let found: Vec<furniture::Piece> = found.into_iter().filter(|p| p.at < cut).collect();
     let lifted: Vec<(usize, &'static str, String)> = found
         .iter()

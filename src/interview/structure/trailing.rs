@@ -22,7 +22,6 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
         r"(推荐|推薦|更多|延伸|相关|相關|往期|热门|熱門|精选|精選)(阅读|閱讀|文章|推荐|推薦|内容|內容|回顾|回顧)|",
         r"热点视频|熱點視頻|极客一问|",
         r"(题图|題圖|头图|頭圖|封面|配图|配圖|图片|圖片|首图|首圖)(来源|來源|来自|來自|[：:|｜丨])|",
-        r"(?i:END$|FIN$|-+\s*END)|完$|（完）|\(完\)|全文完|",
         r"跳转到|跳轉到|(点击|點擊)(关注|關注|下方|上方|蓝字|藍字|这里|這裡|图片|圖片|阅读|閱讀)|",
         r"长按|長按|扫码|掃碼|扫描|掃描|(识别|識別).{0,4}(二维码|二維碼)|关注我们|關注我們|",
         r"版权|版權|(责任编辑|責任編輯|责编|責編)|(编辑|編輯|排版|校对|校對)[：:|｜丨]|投稿|(商务|商務)合作|",
@@ -48,12 +47,24 @@ pub fn is_furniture(text: &str) -> bool {
     let t = text.trim();
     NOTICE.is_match(t)
         || PROMOTION.is_match(t)
+        || super::furniture::is_end_marker(t)
         || t.starts_with("·") && t.ends_with("·") && t.chars().count() <= 12
 }
 
 /// Where the debris starts: the index of its first paragraph (`paras.len()` when none).
-/// `last_turn` is the paragraph that opens the last turn; `found` the furniture among `paras`.
-pub fn start(paras: &[Para], last_turn: usize, found: &[Piece]) -> usize {
+/// `first_turn` and `last_turn` are the paragraphs that open the first and the last turn;
+/// `found` the furniture among `paras`. An end marker after the first turn ends the text
+/// there, turns after it included (a reprinted article, a sample of another).
+pub fn start(paras: &[Para], first_turn: usize, last_turn: usize, found: &[Piece]) -> usize {
+    let end_marker = (first_turn + 1..last_turn).find(|&i| {
+        matches!(
+            paras[i].kind,
+            BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::Item
+        ) && super::furniture::is_end_marker(paras[i].text().trim())
+    });
+    if let Some(e) = end_marker {
+        return e;
+    }
     let mut i = last_turn + 1;
     while i < paras.len() {
         let p = &paras[i];
