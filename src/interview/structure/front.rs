@@ -31,12 +31,12 @@ pub struct Front {
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s丨|｜]*(文|作者|撰文|采访|访谈|记者|整理|编辑|责编|出品|嘉宾|主持|主持人|翻译|编译|排版|策划|监制|统筹|对话|采写|口述|视觉|设计|校对|审校)\s*[丨|｜:：/／]\s*\S",
+        r"^[\s丨|｜]*(文|作者|撰文|采访|採訪|访谈|訪談|记者|記者|整理|编辑|編輯|责编|責編|出品|嘉宾|嘉賓|主持|主持人|翻译|翻譯|编译|編譯|排版|策划|策劃|监制|監製|统筹|統籌|对话|對話|采写|採寫|口述|视觉|視覺|设计|設計|校对|校對|审校|審校)\s*[丨|｜:：/／]\s*\S",
     )
     .expect("static regex")
 });
 static WRITER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(文|作者|撰文|采访|访谈|记者|整理|主持|主持人|对话|采写)\s*[丨|｜:：/／]\s*([^丨|｜:：/／]+)")
+    Regex::new(r"(文|作者|撰文|采访|採訪|访谈|訪談|记者|記者|整理|主持|主持人|对话|對話|采写|採寫)\s*[丨|｜:：/／]\s*([^丨|｜:：/／]+)")
         .expect("static regex")
 });
 static URL: LazyLock<Regex> =
@@ -48,7 +48,10 @@ pub fn is_credit(text: &str) -> bool {
 }
 
 fn is_junk_title(t: &str) -> bool {
-    matches!(t.trim(), "微信号" | "原创" | "公众号" | "微信公众号") || t.trim().is_empty()
+    matches!(
+        t.trim(),
+        "微信号" | "微信號" | "原创" | "原創" | "公众号" | "公眾號" | "微信公众号" | "微信公眾號"
+    ) || t.trim().is_empty()
 }
 
 /// Read the front: `paras[..end]`, with the page's own title when the syntax has one.
@@ -189,6 +192,7 @@ mod tests {
         assert!(is_credit("文丨程曼祺"));
         assert!(is_credit("整理 | 宛辰"));
         assert!(is_credit("访谈:张小珺 x 张鹏"));
+        assert!(is_credit("撰文｜陳大文  編輯｜李小明"));
         assert!(!is_credit("文章来自于科技博客 Stratechery"));
         assert!(!is_credit("本文是对跑者的一次访谈"));
         let names: Vec<String> = WRITER
