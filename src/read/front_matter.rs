@@ -26,17 +26,25 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
 }
 
-static KEY_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z_][A-Za-z0-9_\-]*\s*:(\s|$)").expect("static regex"));
+/// A line that sets a field metadata blocks have (Jekyll, Hugo, Obsidian's clipper, Pandoc).
+static META_KEY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(title|date|author|authors|tags|keywords|categories|category|url|source|link|",
+        r"original_url|canonical_url|description|summary|slug|draft|layout|lang|published|",
+        r"publishDate|created|updated|lastmod|permalink|aliases|type|id)\s*[:=]",
+    ))
+    .expect("static regex")
+});
 static SHORTCODE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{\{[<%].*?[%>]\}\}").expect("static regex"));
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").expect("static regex"));
 
 /// Split `source` into its front matter (if it opens with one) and the text to read: the
-/// block blanked line by line, Hugo shortcodes removed. A block that opens with `---` but
-/// does not hold `key: value` lines is not front matter (a thematic break) and stays text;
-/// one that does, or any `+++` block, must parse.
+/// block blanked line by line, Hugo shortcodes removed. A block between `---` lines that
+/// sets none of the fields metadata blocks have (`title:`, `date:`, `tags:` …) is not front
+/// matter (thematic breaks around text, even `Q: …` lines) and stays text; one that does, or
+/// any `+++` block, must parse.
 pub fn split(source: &str) -> Result<(Option<FrontMatter>, String), ReadError> {
     let lines: Vec<&str> = source.split('\n').collect();
     let fence = lines.first().map_or("", |l| l.trim_end());
@@ -58,11 +66,7 @@ pub fn split(source: &str) -> Result<(Option<FrontMatter>, String), ReadError> {
         return Ok((None, strip_shortcodes(source)));
     };
     let block = lines[1..close].join("\n");
-    let first_key = block
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'));
-    if syntax == Syntax::Yaml && !first_key.is_some_and(|l| KEY_LINE.is_match(l)) {
+    if syntax == Syntax::Yaml && !block.lines().any(|l| META_KEY_LINE.is_match(l)) {
         return Ok((None, strip_shortcodes(source)));
     }
     let fail = |line: Option<usize>, message: String| ReadError::FrontMatter {
@@ -213,10 +217,14 @@ mod tests {
 
     #[test]
     fn a_thematic_break_is_not_front_matter() {
-        let src = "---\n\n他说：这是第一段。\n\n---\n";
-        let (fm, body) = split(src).unwrap();
-        assert!(fm.is_none());
-        assert_eq!(body, src);
+        for src in [
+            "---\n\n他说：这是第一段。\n\n---\n",
+            "---\nQ: 第一个问题？\nA: 回答: 是的。\n---\n",
+        ] {
+            let (fm, body) = split(src).unwrap();
+            assert!(fm.is_none());
+            assert_eq!(body, src);
+        }
     }
 
     #[test]
