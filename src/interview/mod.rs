@@ -8,7 +8,9 @@ pub mod model;
 mod speakers;
 mod structure;
 
-pub use model::{Address, Correction, Interview, Kind, Meta, Paragraph, Role, Section, sentences};
+pub use model::{
+    Address, Correction, Furniture, Interview, Kind, Meta, Paragraph, Role, Section, sentences,
+};
 pub use structure::{ParseError, ParseOptions, is_role_label, parse, parse_as};
 
 /// The bundled interview (the embedded default input).

@@ -9,6 +9,7 @@
 
 use super::Para;
 use crate::interview::marked::Marked;
+use crate::interview::model::Furniture;
 use crate::read::BlockKind;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -127,14 +128,36 @@ pub fn find(paras: &[Para], speaker_at: &[Option<String>]) -> Vec<Piece> {
     out
 }
 
-/// `paras` and the speaker each opens a turn of, without the pieces of furniture in `found`;
-/// footnote markers (`^1^`, `[^1]`) lifted out of the text after a paragraph's label.
-pub fn lift_out(
+/// The paragraphs once the furniture before the debris is lifted out.
+pub struct Lifted {
+    pub paras: Vec<Para>,
+    /// The speaker each paragraph opens a turn of.
+    pub speaker_at: Vec<Option<String>>,
+    /// Where the debris starts, counted without the lifted pieces.
+    pub cut: usize,
+    /// The pieces lifted out, with why.
+    pub pieces: Vec<Furniture>,
+}
+
+/// Lift the pieces in `found` that stand before `cut` (the debris goes whole) out of
+/// `paras` and `speaker_at`; footnote markers (`^1^`, `[^1]`) leave the text after each
+/// paragraph's label.
+pub fn lift(
     paras: Vec<Para>,
     speaker_at: Vec<Option<String>>,
-    found: &[Piece],
-) -> (Vec<Para>, Vec<Option<String>>) {
-    paras
+    found: Vec<Piece>,
+    cut: usize,
+) -> Lifted {
+    let found: Vec<Piece> = found.into_iter().filter(|p| p.at < cut).collect();
+    let pieces = found
+        .iter()
+        .map(|p| Furniture {
+            line: paras[p.at].line,
+            text: paras[p.at].raw.clone(),
+            why: p.why,
+        })
+        .collect();
+    let (paras, speaker_at) = paras
         .into_iter()
         .zip(speaker_at)
         .enumerate()
@@ -144,7 +167,13 @@ pub fn lift_out(
             p.m = without_footnote_marks(&p.m, from);
             (p, s)
         })
-        .unzip()
+        .unzip();
+    Lifted {
+        paras,
+        speaker_at,
+        cut: cut - found.len(),
+        pieces,
+    }
 }
 
 /// The paragraph before `i`, skipping images.

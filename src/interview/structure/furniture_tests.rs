@@ -109,8 +109,9 @@ fn a_turn_that_looks_like_furniture_is_speech() {
 #[test]
 fn footnote_markers_leave_the_text() {
     let ps = paras(&["这个模型^1^在推理上更强[^2]。"]);
-    let (kept, _) = lift_out(ps, vec![None], &[]);
-    assert_eq!(kept[0].text(), "这个模型在推理上更强。");
+    let lifted = lift(ps, vec![None], Vec::new(), 1);
+    assert_eq!(lifted.paras[0].text(), "这个模型在推理上更强。");
+    assert_eq!(lifted.cut, 1);
 }
 
 #[test]

@@ -1,9 +1,8 @@
 //! Interview structure, independent of the syntax it was read from: a [`Document`]'s blocks
 //! → the [`Interview`] model. Speaker labels and who is who (`labels`, `roles`), the front
-//! (`front`: title, byline, summary, account cards), sections of every shape (`sections`),
-//! page furniture anywhere (`furniture`) and where the debris after the conversation starts
-//! (`trailing`), and the paragraphs themselves
-//! (`body`). Errata apply to the source before it is read; cleaning to each paragraph.
+//! (`front`: title, byline, summary), sections of every shape (`sections`), page furniture
+//! anywhere (`furniture`) and where the debris after the conversation starts (`trailing`),
+//! and the paragraphs themselves (`body`). Errata apply to the source before it is read; cleaning to each paragraph.
 
 mod body;
 mod front;
@@ -239,16 +238,11 @@ fn structure(
     let first_turn = turn.iter().position(|&t| t).ok_or(ParseError::NoTurns)?;
     let last_turn = turn.iter().rposition(|&t| t).unwrap_or(first_turn);
     // Page furniture (`furniture`): after the last turn a notice starts the debris; before
-    // the debris every piece is lifted out, and the turns are counted again without them.
+    // it every piece is lifted out, and the turns are counted again without them.
     let found = furniture::find(&paras, &speaker_at);
     let cut = trailing::start(&paras, first_turn, last_turn, &found);
-    let found: Vec<furniture::Piece> = found.into_iter().filter(|p| p.at < cut).collect();
-    let lifted: Vec<(usize, &'static str, String)> = found
-        .iter()
-        .map(|p| (paras[p.at].line, p.why, paras[p.at].raw.clone()))
-        .collect();
-    let (paras, speaker_at) = furniture::lift_out(paras, speaker_at, &found);
-    let cut = cut - found.len();
+    let lifted = furniture::lift(paras, speaker_at, found, cut);
+    let (paras, speaker_at, cut) = (lifted.paras, lifted.speaker_at, lifted.cut);
     let turn: Vec<bool> = speaker_at.iter().map(Option::is_some).collect();
     let first_turn = turn.iter().position(|&t| t).ok_or(ParseError::NoTurns)?;
     let starts = sections::find(&paras, &turn, first_turn, cut, format == read::Format::Text);
@@ -336,7 +330,7 @@ fn structure(
         .iter()
         .map(|&i| paras[i].raw.clone())
         .collect();
-    dropped.extend(lifted.iter().map(|(_, _, raw)| raw.clone()));
+    dropped.extend(lifted.pieces.iter().map(|f| f.text.clone()));
     if let Some(p) = paras.get(cut) {
         if p.line > 0 {
             let lines: Vec<&str> = source.lines().collect();
@@ -379,10 +373,7 @@ fn structure(
         aliases,
         sections: sections_out,
         dropped,
-        furniture: lifted
-            .into_iter()
-            .map(|(line, why, text)| Furniture { line, text, why })
-            .collect(),
+        furniture: lifted.pieces,
         corrections: Vec::new(),
     })
 }
