@@ -145,11 +145,16 @@ fn the_toml_panel_builds_cards_and_a_book() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(files.iter().any(|f| f.ends_with(".epub")), "{files:?}");
-    assert!(
-        files.iter().any(|f| f.starts_with("三位创始人谈产品")),
-        "{files:?}"
-    );
+    let epub = files.iter().find(|f| f.ends_with(".epub")).expect("a book");
+    assert!(epub.starts_with("三位创始人谈产品"), "{files:?}");
+    // The front matter's tags are the book's subjects, its date the book's.
+    let file = std::fs::File::open(out.path().join(epub)).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut opf = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("OEBPS/content.opf").unwrap(), &mut opf)
+        .unwrap();
+    assert!(opf.contains("<dc:subject>产品</dc:subject>"), "{opf}");
+    assert!(opf.contains("<dc:date>2024-05-06</dc:date>"), "{opf}");
 }
 
 #[test]
