@@ -157,7 +157,14 @@ pub fn text(iv: &Interview) -> String {
     if !iv.dropped.is_empty() {
         let _ = writeln!(s, "\ndropped:");
         for d in &iv.dropped {
-            let _ = writeln!(s, "  {d}");
+            match iv.furniture.iter().find(|f| &f.text == d) {
+                Some(f) => {
+                    let _ = writeln!(s, "  {d}    ← {}", f.why);
+                }
+                None => {
+                    let _ = writeln!(s, "  {d}");
+                }
+            }
         }
     }
     s

@@ -252,6 +252,9 @@ pub fn with_interview(meta: &BookMeta, iv: &Interview) -> BookMeta {
     m.source_url = m.source_url.or_else(|| iv.meta.source_url.clone());
     m.interviewers = m.interviewers.or_else(|| Some(by_role(Role::Interviewer)));
     m.guests = m.guests.or_else(|| Some(by_role(Role::Guest)));
+    if m.subjects.is_empty() {
+        m.subjects = iv.meta.tags.clone();
+    }
     m
 }
 

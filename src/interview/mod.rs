@@ -9,7 +9,9 @@ pub mod people;
 mod speakers;
 mod structure;
 
-pub use model::{Address, Correction, Interview, Kind, Meta, Paragraph, Role, Section, sentences};
+pub use model::{
+    Address, Correction, Furniture, Interview, Kind, Meta, Paragraph, Role, Section, sentences,
+};
 pub use people::{Doubt, Evidence, Overrides, Person};
 pub use structure::{ParseError, ParseOptions, is_role_label, parse, parse_as};
 

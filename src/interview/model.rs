@@ -25,12 +25,25 @@ pub struct Interview {
     /// that does.
     pub doubts: Vec<Doubt>,
     pub sections: Vec<Section>,
-    /// Every debris line removed from the end of the page, verbatim.
+    /// Every line removed as page debris, verbatim: furniture of the front, pieces of
+    /// furniture inside the text, and every line from where the debris after the last turn
+    /// starts.
     pub dropped: Vec<String>,
+    /// The pieces of furniture lifted out of the text (before the debris), each with why.
+    pub furniture: Vec<Furniture>,
     /// The errata entries that were applied, for the book's colophon; the JSON gives their
     /// number as `errata_applied`.
     #[serde(rename = "errata_applied", serialize_with = "count")]
     pub corrections: Vec<Correction>,
+}
+
+/// A piece of page furniture lifted out of the text: its source line (0: none), its text as
+/// written, and the property that makes it furniture.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Furniture {
+    pub line: usize,
+    pub text: String,
+    pub why: &'static str,
 }
 
 fn count<S: serde::Serializer, T>(items: &[T], s: S) -> Result<S::Ok, S::Error> {
@@ -80,6 +93,8 @@ pub struct Meta {
     pub source_url: Option<String>,
     /// The publishing outlet or account, when the input names it.
     pub outlet: Option<String>,
+    /// The tags or keywords the input's front matter lists (the book's subjects).
+    pub tags: Vec<String>,
     /// The intro paragraphs (section 0) with their addresses `0.P`; the JSON gives their
     /// texts as `intro`.
     #[serde(rename = "intro", serialize_with = "texts")]

@@ -39,6 +39,7 @@ pub fn read(source: &str) -> Result<Document, ReadError> {
         author: text_of(&page, "#js_name")
             .or_else(|| meta(&page, "meta[name='author']"))
             .or_else(|| meta(&page, "meta[property='og:article:author']")),
+        tags: Vec::new(),
     })
 }
 

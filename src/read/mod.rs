@@ -4,10 +4,13 @@
 //! A reader knows its syntax and the quirks of real exports (WeChat via Cubox, Obsidian,
 //! SimpRead, a browser's "save page", 飞书妙记 and Whisper transcripts, Word); it knows nothing
 //! about interviews: labels, sections and roles are `interview::structure`'s. Transcripts
-//! state who speaks and when: their blocks carry a typed `speaker` and `time`.
+//! state who speaks and when: their blocks carry a typed `speaker` and `time`. Front matter
+//! (`---` YAML, `+++` TOML) is read as the document's metadata before either text reader runs
+//! (`front_matter`).
 
 mod detect;
 mod docx;
+mod front_matter;
 mod html;
 mod html_page;
 mod markdown;
@@ -40,6 +43,17 @@ pub enum ReadError {
          for a `.docx` file or `--from docx`)"
     )]
     Binary,
+    #[error(
+        "the {syntax} front matter (lines 1–{last}, between the `{fence}` lines) cannot be \
+         read{line}: {message}; fix it, or delete the block"
+    )]
+    FrontMatter {
+        syntax: &'static str,
+        fence: String,
+        last: usize,
+        line: String,
+        message: String,
+    },
 }
 
 /// A document as a reader sees it: blocks in reading order, plus what the page says of itself.
@@ -54,6 +68,8 @@ pub struct Document {
     pub date: Option<String>,
     /// The publishing account or author the page names (`#js_name`, `author` meta).
     pub author: Option<String>,
+    /// The tags or keywords the front matter lists.
+    pub tags: Vec<String>,
 }
 
 /// One block with the 1-based source line it starts on (0 when the syntax has no lines).
@@ -123,15 +139,22 @@ impl Block {
 /// Read `source` in `format` into a document.
 pub fn read(source: &str, format: Format) -> Result<Document, ReadError> {
     let source = source.trim_start_matches('\u{feff}');
-    let doc = match format {
-        Format::Text => text::read(source),
-        Format::Markdown => markdown::read(source),
-        Format::Html => html::read(source)?,
-        Format::Srt => transcript::srt::read(source)?,
-        Format::Vtt => transcript::vtt::read(source)?,
-        Format::Transcript => transcript::blocks::read(source)?,
+    let (front, body) = match format {
+        Format::Text | Format::Markdown => front_matter::split(source)?,
+        _ => (None, source.to_string()),
+    };
+    let mut doc = match format {
+        Format::Text => text::read(&body),
+        Format::Markdown => markdown::read(&body),
+        Format::Html => html::read(&body)?,
+        Format::Srt => transcript::srt::read(&body)?,
+        Format::Vtt => transcript::vtt::read(&body)?,
+        Format::Transcript => transcript::blocks::read(&body)?,
         Format::Docx => return Err(ReadError::Binary),
     };
+    if let Some(front) = front {
+        front.fill(&mut doc);
+    }
     check_text(doc, format)
 }
 

@@ -14,6 +14,7 @@ mod cards;
 mod cli;
 mod clobber;
 mod epub;
+mod furniture;
 mod gallery;
 mod interrupt;
 mod interview;

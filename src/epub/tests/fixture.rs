@@ -42,6 +42,7 @@ pub fn sample() -> Interview {
             date: None,
             source_url: None,
             outlet: None,
+            tags: Vec::new(),
             intro_paragraphs: vec![para(
                 0,
                 1,
@@ -128,6 +129,7 @@ pub fn sample() -> Interview {
             },
         ],
         dropped: vec!["0 条回复 A文章作者 M管理员".into(), "个人中心".into()],
+        furniture: Vec::new(),
         corrections: vec![Correction {
             find: "AGI的先行者。".into(),
             replace: "“AGI的先行者。”".into(),

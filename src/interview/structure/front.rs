@@ -1,8 +1,7 @@
 //! The front of an interview, before its first section or turn: the title (the real one, not
 //! `微信号`), the source line a clipper adds (`[mp.weixin.qq.com](…)宛辰 极客公园`), the
-//! account card (`**极客公园**` / `来自…` / `298篇原创内容` / `公众号`), the byline
-//! (`访谈:张小珺 x 张鹏`, `**作者 | 宛辰**`, `编辑｜`, `整理 | X`, `嘉宾：`), the summary/dek,
-//! and the intro that remains.
+//! byline (`访谈:张小珺 x 张鹏`, `**作者 | 宛辰**`, `编辑｜`, `整理 | X`, `嘉宾：`), the
+//! summary/dek, and the intro that remains. Account cards are `furniture`'s.
 
 use super::Para;
 use crate::interview::speakers;
@@ -22,7 +21,8 @@ pub struct Front {
     pub pair: Option<(String, String)>,
     pub url: Option<String>,
     pub outlet: Option<String>,
-    /// Paragraphs that are furniture (source line, account card): dropped, listed.
+    /// Paragraphs that are furniture (the source line): dropped, listed. Account cards are
+    /// `furniture`'s, lifted out before the front is read.
     pub furniture: Vec<usize>,
     /// Paragraphs used up as title, title copies, byline and summary: neither intro nor
     /// dropped.
@@ -31,16 +31,14 @@ pub struct Front {
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s丨|｜]*(文|作者|撰文|采访|访谈|记者|整理|编辑|责编|出品|嘉宾|主持|主持人|翻译|编译|排版|策划|监制|统筹|对话|采写|口述|视觉|设计|校对|审校)\s*[丨|｜:：/／]\s*\S",
+        r"^[\s丨|｜]*(文|作者|撰文|采访|採訪|访谈|訪談|记者|記者|整理|编辑|編輯|责编|責編|出品|嘉宾|嘉賓|主持|主持人|翻译|翻譯|编译|編譯|排版|策划|策劃|监制|監製|统筹|統籌|对话|對話|采写|採寫|口述|视觉|視覺|设计|設計|校对|校對|审校|審校)\s*[丨|｜:：/／]\s*\S",
     )
     .expect("static regex")
 });
 static WRITER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(文|作者|撰文|采访|访谈|记者|整理|主持|主持人|对话|采写)\s*[丨|｜:：/／]\s*([^丨|｜:：/／]+)")
+    Regex::new(r"(文|作者|撰文|采访|採訪|访谈|訪談|记者|記者|整理|主持|主持人|对话|對話|采写|採寫)\s*[丨|｜:：/／]\s*([^丨|｜:：/／]+)")
         .expect("static regex")
 });
-static COUNT_CARD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d+\s*篇原创内容$").expect("static regex"));
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\]\((https?://[^)\s]+)\)").expect("static regex"));
 
@@ -50,7 +48,10 @@ pub fn is_credit(text: &str) -> bool {
 }
 
 fn is_junk_title(t: &str) -> bool {
-    matches!(t.trim(), "微信号" | "原创" | "公众号" | "微信公众号") || t.trim().is_empty()
+    matches!(
+        t.trim(),
+        "微信号" | "微信號" | "原创" | "原創" | "公众号" | "公眾號" | "微信公众号" | "微信公眾號"
+    ) || t.trim().is_empty()
 }
 
 /// Read the front: `paras[..end]`, with the page's own title when the syntax has one.
@@ -95,20 +96,6 @@ pub fn read(paras: &[Para], end: usize, page_title: Option<&str>) -> Front {
                     .map(str::to_string);
             }
             f.furniture.push(i);
-        } else if COUNT_CARD.is_match(t) {
-            // The account card around `N篇原创内容`.
-            f.furniture.push(i);
-            for j in i.saturating_sub(2)..i {
-                let u = text_at(j);
-                if !f.used.contains(&j) && u.chars().count() <= 60 && !is_credit(u) {
-                    f.furniture.push(j);
-                }
-            }
-            let mut j = i + 1;
-            while j < end && is_card_tail(text_at(j)) {
-                f.furniture.push(j);
-                j += 1;
-            }
         }
     }
     // The byline: credit lines before the intro proper.
@@ -195,15 +182,6 @@ fn split_names(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The lines that close an account card: `公众号`, a lone comma, `点击关注…`, `微信号…`.
-fn is_card_tail(t: &str) -> bool {
-    matches!(t, "公众号" | "，" | "," | "、" | "微信号" | "原创")
-        || t.starts_with("点击关注")
-        || t.starts_with("关注")
-        || t.starts_with("微信号")
-        || t.starts_with("长按")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +192,7 @@ mod tests {
         assert!(is_credit("文丨程曼祺"));
         assert!(is_credit("整理 | 宛辰"));
         assert!(is_credit("访谈:张小珺 x 张鹏"));
+        assert!(is_credit("撰文｜陳大文  編輯｜李小明"));
         assert!(!is_credit("文章来自于科技博客 Stratechery"));
         assert!(!is_credit("本文是对跑者的一次访谈"));
         let names: Vec<String> = WRITER

@@ -1,12 +1,13 @@
 //! Interview structure, independent of the syntax it was read from: a [`Document`]'s blocks
 //! → the [`Interview`] model. Speaker labels and who is who (`labels`, `roles`), the front
-//! (`front`: title, byline, summary, account cards), sections of every shape (`sections`),
-//! the page furniture after the conversation (`trailing`), and the paragraphs themselves
-//! (`body`). Errata apply to the source before it is read; cleaning to each paragraph.
+//! (`front`: title, byline, summary), sections of every shape (`sections`), page furniture
+//! anywhere (`furniture`) and where the debris after the conversation starts (`trailing`),
+//! and the paragraphs themselves (`body`). Errata apply to the source before it is read; cleaning to each paragraph.
 
 mod body;
 mod cast;
 mod front;
+mod furniture;
 mod given;
 mod labels;
 mod meta_labels;
@@ -268,12 +269,30 @@ pub(super) fn structure(
     for (i, who) in &asked {
         speaker_at[*i] = Some(who.clone());
     }
-    let turn: Vec<bool> = speaker_at.iter().map(Option::is_some).collect();
     let qa = !asked.is_empty();
-    let cut = trailing::start(&paras, last_turn);
+    // Page furniture (`furniture`): after the last turn a notice starts the debris; before
+    // it every piece is lifted out, and what points into the paragraphs is counted again.
+    let found = furniture::find(&paras, &speaker_at);
+    let cut = trailing::start(&paras, first_turn, last_turn, &found);
+    let lifted_at: Vec<usize> = found.iter().map(|p| p.at).filter(|&i| i < cut).collect();
+    let remap = |i: usize| i - lifted_at.iter().filter(|&&j| j < i).count();
+    let cast_lines: Vec<usize> = cast
+        .lines
+        .iter()
+        .filter(|i| !lifted_at.contains(i))
+        .map(|&i| remap(i))
+        .collect();
+    let talk_start = remap(first_turn);
+    let lifted = furniture::lift(paras, speaker_at, found, cut);
+    let (paras, speaker_at, cut) = (lifted.paras, lifted.speaker_at, lifted.cut);
+    let turn: Vec<bool> = speaker_at.iter().map(Option::is_some).collect();
+    let first_turn = match talker {
+        Some(_) => talk_start,
+        None => turn.iter().position(|&t| t).ok_or(ParseError::NoTurns)?,
+    };
     // The article's title line and its cast lines are never section headings.
     let mut meta = vec![false; paras.len()];
-    for &i in &cast.lines {
+    for &i in &cast_lines {
         meta[i] = true;
     }
     let title_line = (0..first_turn.min(6)).find(|&i| {
@@ -409,6 +428,7 @@ pub(super) fn structure(
         .iter()
         .map(|&i| paras[i].raw.clone())
         .collect();
+    dropped.extend(lifted.pieces.iter().map(|f| f.text.clone()));
     if let Some(p) = paras.get(cut) {
         if p.line > 0 {
             let lines: Vec<&str> = source.lines().collect();
@@ -443,6 +463,7 @@ pub(super) fn structure(
             date,
             source_url: doc.url.clone().or(front.url.clone()),
             outlet: doc.author.clone().or(front.outlet.clone()),
+            tags: doc.tags.clone(),
             intro_paragraphs,
         },
         speakers,
@@ -452,6 +473,7 @@ pub(super) fn structure(
         doubts,
         sections: sections_out,
         dropped,
+        furniture: lifted.pieces,
         corrections: Vec::new(),
     })
 }

@@ -269,7 +269,8 @@ fn setext_headings_plain_labels_traps_and_role_labels() {
     // The part after a heading, before any label, is the last speaker's? No: a new section
     // starts with nobody speaking.
     assert_eq!(iv.sections[1].paragraphs[0].kind, Kind::Prose);
-    assert!(iv.dropped[0].contains("阅读原文"));
+    assert!(iv.dropped.iter().any(|d| d.contains("阅读原文")));
+    assert!(iv.furniture.iter().any(|f| f.text == "**丨划重点**"));
     assert!(
         iv.meta
             .intro_paragraphs

@@ -1,42 +1,81 @@
-//! Where the page's furniture starts after the conversation: after the last speaker turn,
-//! paragraphs are kept while they read as sentences of the answer; the first that is a
-//! known piece of page furniture (reprint notices, `推荐阅读`, `· FIN ·`, `-END-`, 题图/头图
-//! credits, `跳转到 Cubox 查看`, account cards) or that does not read as a sentence (a short
-//! heading, a date, a link list) starts the debris, and everything after it goes too.
+//! Where the page's debris starts after the conversation: after the last speaker turn,
+//! paragraphs are kept while they read as sentences of the answer; the first that is a page
+//! notice (reprint notices, `推荐阅读`, `· FIN ·`, `-END-`, 题图/头图 credits, `跳转到 Cubox
+//! 查看`), a promotion (`都看到这里了`, `【赞】`, `加入成为…订户`, `以上是本期…`), a notice
+//! `furniture` recognises, or a paragraph that does not read as a sentence (a short heading,
+//! a date, a link list) starts the debris, and everything after it goes too — unless it is a
+//! speaker's label or a heading with a sentence under it (a last turn, a last section). Widgets and
+//! cards `furniture` recognises are stepped over (the answer may go on below them). The
+//! last turn's own opening paragraph is never debris. Traditional forms are written out.
 
 use super::Para;
+use super::furniture::Piece;
 use crate::read::BlockKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^[\s*\\·•\-—–_=~]*(",
-        r"本文(来自|来源|转载|经|系|为|由|首发|作者|整理)|转载|原文链接|原文地址|原文[：:]|阅读原文|点击.{0,6}阅读原文|",
-        r"(推荐|更多|延伸|相关|往期|热门|精选)(阅读|文章|推荐|内容|回顾)|热点视频|极客一问|",
-        r"(题图|头图|封面|配图|图片|首图)(来源|来自|[：:|｜丨])|",
-        r"END$|FIN$|-+\s*END|完$|（完）|\(完\)|",
-        r"跳转到|点击(关注|下方|上方|蓝字|这里|图片|阅读)|长按|扫码|扫描|识别.{0,4}二维码|关注我们|",
-        r"版权|责任编辑|责编|编辑[：:|｜丨]|排版[：:|｜丨]|校对[：:|｜丨]|投稿|商务合作|",
-        r"\d+\s*篇原创内容|(点赞|在看|分享|留言)[^。！？]{0,12}$|",
-        r"(以上|本文)(内容|观点)?仅代表|免责声明",
+        r"^[\s*\\·•\-—–_=~>]*(",
+        r"本文(来自|來自|来源|來源|转载|轉載|经|經|系|为|為|由|首发|首發|作者|整理)|转载|轉載|",
+        r"原文(链接|鏈接|地址)|原文[：:]|阅读原文|閱讀原文|(点击|點擊).{0,6}(阅读原文|閱讀原文)|",
+        r"(推荐|推薦|更多|延伸|相关|相關|往期|热门|熱門|精选|精選)(阅读|閱讀|文章|推荐|推薦|内容|內容|回顾|回顧)|",
+        r"热点视频|熱點視頻|极客一问|",
+        r"(题图|題圖|头图|頭圖|封面|配图|配圖|图片|圖片|首图|首圖)(来源|來源|来自|來自|[：:|｜丨])|",
+        r"跳转到|跳轉到|(点击|點擊)(关注|關注|下方|上方|蓝字|藍字|这里|這裡|图片|圖片|阅读|閱讀)|",
+        r"长按|長按|扫码|掃碼|扫描|掃描|(识别|識別).{0,4}(二维码|二維碼)|关注我们|關注我們|",
+        r"版权|版權|(责任编辑|責任編輯|责编|責編)|(编辑|編輯|排版|校对|校對)[：:|｜丨]|投稿|(商务|商務)合作|",
+        r"\d+\s*篇原[创創][内內]容|(点赞|點讚|在看|分享|留言)[^。！？]{0,12}$|",
+        r"(以上|本文)(内容|內容|观点|觀點)?(仅|僅)代表|(免责|免責)(声明|聲明)",
         r")",
     ))
     .expect("static regex")
 });
 
-/// True for a paragraph that is page furniture by its text alone.
+/// Calls to the reader anywhere in a paragraph: only after the last turn are they debris.
+static PROMOTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"都看到(这|這)|看到(这里|這裡)了|【\s*\**(赞|讚|在看)\**\s*】|",
+        r"(加入成[为為]|成[为為]).{0,12}(订户|訂戶|会员|會員)|(订阅|訂閱)(我们|我們|本[号號])|",
+        r"以上(是|為|为)本期|(点击|點擊|点|點).{0,8}(阅读原文|閱讀原文)",
+    ))
+    .expect("static regex")
+});
+
+/// True for a paragraph that is a page notice or a promotion by its text alone.
 pub fn is_furniture(text: &str) -> bool {
     let t = text.trim();
-    FURNITURE.is_match(t) || t.starts_with("·") && t.ends_with("·") && t.chars().count() <= 12
+    NOTICE.is_match(t)
+        || PROMOTION.is_match(t)
+        || super::furniture::is_end_marker(t)
+        || t.starts_with("·") && t.ends_with("·") && t.chars().count() <= 12
 }
 
 /// Where the debris starts: the index of its first paragraph (`paras.len()` when none).
-/// `last_turn` is the paragraph that opens the last turn.
-pub fn start(paras: &[Para], last_turn: usize) -> usize {
+/// `first_turn` and `last_turn` are the paragraphs that open the first and the last turn;
+/// `found` the furniture among `paras`. An end marker after the first turn ends the text
+/// there, turns after it included (a reprinted article, a sample of another).
+pub fn start(paras: &[Para], first_turn: usize, last_turn: usize, found: &[Piece]) -> usize {
+    let end_marker = (first_turn + 1..last_turn).find(|&i| {
+        matches!(
+            paras[i].kind,
+            BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::Item
+        ) && super::furniture::is_end_marker(paras[i].text().trim())
+    });
+    if let Some(e) = end_marker {
+        return e;
+    }
     let mut i = last_turn + 1;
     while i < paras.len() {
         let p = &paras[i];
+        match found.iter().find(|f| f.at == i) {
+            Some(f) if f.notice => return i,
+            Some(_) => {
+                i += 1;
+                continue;
+            }
+            None => {}
+        }
         match p.kind {
             BlockKind::Image | BlockKind::Rule => {
                 i += 1;
@@ -45,12 +84,30 @@ pub fn start(paras: &[Para], last_turn: usize) -> usize {
             _ => {}
         }
         let t = p.text();
-        if is_furniture(&t) || !reads_as_sentence(&t) {
+        if is_furniture(&t) || !reads_as_sentence(&t) && !opens_more_text(paras, i, found) {
             return i;
         }
         i += 1;
     }
     paras.len()
+}
+
+/// A speaker's label alone on its line (`金龄科技 VP 汪开源：`) or a heading, with a sentence
+/// under it that is no furniture: a last turn or a last section, not debris.
+fn opens_more_text(paras: &[Para], i: usize, found: &[Piece]) -> bool {
+    let p = &paras[i];
+    let t = p.text();
+    let t = t.trim();
+    let label_alone = p.label.as_ref().is_some_and(|l| l.colon && l.alone)
+        || t.chars().count() <= 30 && (t.ends_with('：') || t.ends_with(':'));
+    let heading = matches!(p.kind, BlockKind::Heading(_));
+    let next = (i + 1..paras.len())
+        .find(|&j| !matches!(paras[j].kind, BlockKind::Image | BlockKind::Rule));
+    (label_alone || heading)
+        && next.is_some_and(|j| {
+            let t = paras[j].text();
+            !found.iter().any(|f| f.at == j) && !is_furniture(&t) && reads_as_sentence(&t)
+        })
 }
 
 /// Closing punctuation and no timestamp, or a gap or a note.
@@ -90,6 +147,15 @@ mod tests {
             "点击“阅读原文”可阅读更多信息。",
             "转载原创文章请添加微信：founderparker",
             "264篇原创内容",
+            // Traditional forms, promotions and end markers.
+            "本文轉載自某某週刊，經授權發佈。",
+            "推薦閱讀",
+            "題圖來源：某某社",
+            "（完）",
+            "- End -",
+            "請加入成為本報的月費訂戶，長期支持我們的工作。",
+            "都看到这里了，给一个免费的【赞】跟【在看】吧！",
+            "以上是本期播客的全部内容，欢迎在评论区留言。",
         ] {
             assert!(is_furniture(t), "{t}");
         }
@@ -97,6 +163,8 @@ mod tests {
             "我们完全不这样看。",
             "编辑器是我们最重要的产品。",
             "分享经济不是我们的方向。",
+            "我們都看過那份報告。",
+            "完成這件事要十年。",
         ] {
             assert!(!is_furniture(t), "{t}");
         }
