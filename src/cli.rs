@@ -217,6 +217,10 @@ pub struct CardArgs {
     /// No progress bar, no summary.
     #[arg(long)]
     pub quiet: bool,
+    /// All or nothing: a quote that cannot be made into a card fails the run (by default it
+    /// is skipped with a warning, the other cards are made and the exit status is 3).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

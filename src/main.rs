@@ -20,6 +20,10 @@ fn main() -> ExitCode {
     match jinju::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) if jinju::output::interrupted() => jinju::output::wait_for_handler(),
+        Err(e) if e.is::<jinju::commands::Skipped>() => {
+            eprintln!("warning: {e}");
+            ExitCode::from(3)
+        }
         Err(e) => {
             // Errors quote user text (titles, paths, quotes): no control character gets through.
             let shown = |m: &dyn std::fmt::Display| jinju::printable::escape_lines(&m.to_string());

@@ -39,6 +39,16 @@ pub enum Error {
         index: u32,
         reason: String,
     },
+    /// A colour font (emoji): its glyphs are colour layers or bitmaps that jinju does not
+    /// draw, so they would come out blank or as bare outlines — refused before any card.
+    #[error(
+        "`{path}` face {index} is a colour font ({tables} tables): jinju draws outlines in one colour only, so its glyphs would come out blank or wrong; colour emoji are not supported yet — remove the emoji from the quote or pass an outline font (e.g. Symbola) with --font"
+    )]
+    ColourFont {
+        path: PathBuf,
+        index: u32,
+        tables: String,
+    },
     /// A background image that cannot be decoded.
     #[error("`{path}` is not a usable background image: {reason}; use a PNG or JPEG file")]
     BadImage { path: PathBuf, reason: String },

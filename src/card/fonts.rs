@@ -132,6 +132,14 @@ pub fn load_font_file(path: &Path, index: u32) -> Result<FontArc> {
                 source,
             }
         })?;
+    let colour = super::font_tables::colour_tables(&data, index);
+    if !colour.is_empty() {
+        return Err(Error::ColourFont {
+            path: PathBuf::from(path),
+            index,
+            tables: colour.join(", "),
+        });
+    }
     let font = FontVec::try_from_vec_and_index(data, index).map_err(|e| Error::BadFont {
         path: PathBuf::from(path),
         index,

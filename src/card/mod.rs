@@ -10,6 +10,7 @@
 
 mod encode;
 mod error;
+mod font_tables;
 mod fonts;
 mod glyph_cache;
 mod ink;

@@ -154,14 +154,16 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
     })
 }
 
-/// Draws the footer, one line centred in the bottom padding, as both directions do.
+/// Draws the footer, one line centred in the bottom padding (the part of it above the
+/// template's bottom safe band), as both directions do.
 pub(super) fn draw_footer(canvas: &mut Canvas, parts: &Parts, template: &Template) {
     let Some((l, c, t)) = &parts.footer else {
         return;
     };
     let [_, pr, pb, pl] = template.padding;
     let px = |v: u32| parts.px(v);
-    let top = parts.height as f32 - px(pb) / 2.0 - px(l.size) / 2.0;
+    let safe = template.safe_area.map_or(0, |[_, b]| b.min(pb));
+    let top = parts.height as f32 - px(safe) - px(pb - safe) / 2.0 - px(l.size) / 2.0;
     let content = (px(pl), parts.width as f32 - px(pl) - px(pr));
     draw_line(
         canvas,

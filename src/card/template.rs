@@ -85,8 +85,12 @@ pub struct Template {
     pub rule: Option<Rule>,
     /// The line under the quote (`—— {speaker}`).
     pub attribution: Option<TextLine>,
-    /// A brand line centred in the bottom padding.
+    /// A brand line centred in the bottom padding (above `safe_area`'s bottom band).
     pub footer: Option<TextLine>,
+    /// Top and bottom bands a platform covers with its own controls (story apps): nothing is
+    /// drawn there — the padding must cover them, and the footer sits above the bottom band.
+    #[serde(default)]
+    pub safe_area: Option<[u32; 2]>,
     /// Fonts and images named by file, read at load time.
     #[serde(skip)]
     pub(crate) files: Files,

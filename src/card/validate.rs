@@ -76,10 +76,22 @@ impl Template {
                 return fail(format!("{what} {s} is out of range 1–{MAX_SIDE} px"));
             }
         }
-        if let Some(f) = self.footer.as_ref().filter(|f| f.size > bottom) {
+        let [safe_top, safe_bottom] = self.safe_area.unwrap_or([0, 0]);
+        if safe_top > top || safe_bottom > bottom {
             return fail(format!(
-                "footer.size {} does not fit the bottom padding ({bottom} px)",
-                f.size
+                "safe_area [{safe_top}, {safe_bottom}] is not covered by the padding \
+                 (top {top}, bottom {bottom}): make the padding at least as large"
+            ));
+        }
+        if let Some(f) = self
+            .footer
+            .as_ref()
+            .filter(|f| f.size > bottom - safe_bottom)
+        {
+            return fail(format!(
+                "footer.size {} does not fit the bottom padding above the safe area ({} px)",
+                f.size,
+                bottom - safe_bottom
             ));
         }
         if self.mark.as_ref().is_some_and(|m| m.text.trim().is_empty()) {

@@ -2,7 +2,7 @@
 //! every interview in a folder (`--input DIR`), or every entry of a batch job file.
 
 use super::job::{self, Job};
-use super::produce;
+use super::produce::{self, CardSettings};
 use super::{load_interview, select_for_cards, with_threads};
 use crate::cli::{BuildArgs, BuildFormat};
 use crate::output::{self, Artifact, Entries, Manifest, OutDir, Policy};
@@ -93,7 +93,13 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
     let (cards, book) = rayon::join(
         || {
             if job.cards {
-                produce::render_cards(&sel, &iv.meta.title, &job.card, &run, "cards/")
+                // A job is all or nothing, as before `--strict` existed.
+                let card = CardSettings {
+                    strict: true,
+                    ..job.card.clone()
+                };
+                produce::render_cards(&sel, &iv.meta.title, &card, &run, "cards/")
+                    .map(|r| r.entries)
             } else {
                 Ok(Entries::default())
             }

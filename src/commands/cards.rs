@@ -22,6 +22,7 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
         quiet: a.quiet,
         level: a.compression,
         source: a.source.clone(),
+        strict: a.strict,
     })
 }
 
@@ -45,7 +46,7 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
         sel.len(),
         Vec::new(),
     )
-    .with_cards(written);
+    .with_cards(written.entries);
     run.commit(&manifest)?;
     if !s.quiet {
         let (count, bytes) = manifest.totals();
@@ -55,6 +56,9 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
             bytes as f64 / 1e6,
             crate::printable::escape(&args.out.display().to_string())
         );
+    }
+    if written.skipped > 0 {
+        return Err(produce::Skipped(written.skipped).into());
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ mod input;
 mod inspect;
 mod job;
 mod produce;
+pub use produce::Skipped;
 mod quotes;
 mod selection;
 

@@ -29,7 +29,36 @@ pub struct CardSettings {
     pub level: PngLevel,
     /// `--source`: the footer title of ad hoc cards (none without it).
     pub source: Option<String>,
+    /// `--strict`: a quote that cannot be made fails the run (otherwise it is skipped with a
+    /// warning and the run ends with [`Skipped`]).
+    pub strict: bool,
 }
+
+/// The cards of a run: the manifest entries of those made, and how many were skipped.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub entries: Entries,
+    pub skipped: usize,
+}
+
+/// Cards that could not be made were left out (without `--strict`); the others were written.
+/// The binary exits with status 3 for it.
+#[derive(Debug)]
+pub struct Skipped(pub usize);
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} card{} skipped (see the warnings above); the others were written. \
+             Fix or remove those quotes, or add --strict to make any such quote fail the run",
+            self.0,
+            if self.0 == 1 { " was" } else { "s were" }
+        )
+    }
+}
+
+impl std::error::Error for Skipped {}
 
 /// The longest quote the run's templates all show (`quote.max_chars`), when one limits it:
 /// the `--template` values, else the defaults.
@@ -104,15 +133,17 @@ const CARDS_PER_ROUND: usize = 256;
 /// `<prefix><id>.<template>.png` as soon as it is rendered. Quotes are taken from the
 /// selection in rounds of about [`CARDS_PER_ROUND`] cards (a lines file's quotes are made as
 /// they are reached), so memory holds the quotes of one round, at most one card per thread
-/// and the manifest entries of one round (the rest are spilled to the staging folder). All
-/// or nothing: the first error wins (and the staged run is then dropped).
+/// and the manifest entries of one round (the rest are spilled to the staging folder). A card
+/// that cannot be rendered is skipped with a warning naming the quote, its text and the
+/// template (counted in [`Rendered::skipped`]); with `s.strict`, all or nothing: the first
+/// error wins (and the staged run is then dropped).
 pub fn render_cards(
     sel: &Selection,
     title: &str,
     s: &CardSettings,
     run: &Staging,
     prefix: &str,
-) -> anyhow::Result<Entries> {
+) -> anyhow::Result<Rendered> {
     let fonts = fonts(s)?;
     // A first pass over the quotes, before any card: every template is loaded (and checked)
     // and the cards are counted for the progress bar.
@@ -174,6 +205,7 @@ pub fn render_cards(
         })
     };
     let mut spill = run.spill()?;
+    let mut skipped = 0;
     let mut quotes = sel.iter();
     loop {
         let mut round: Vec<(Quote, Vec<String>)> = Vec::new();
@@ -191,10 +223,18 @@ pub fn render_cards(
             .iter()
             .flat_map(|(q, these)| these.iter().map(move |t| (q, t)))
             .collect();
-        let made = jobs
-            .par_iter()
-            .map(render)
-            .collect::<anyhow::Result<Vec<_>>>()?;
+        let tried: Vec<anyhow::Result<Artifact>> = jobs.par_iter().map(render).collect();
+        let mut made = Vec::with_capacity(tried.len());
+        for ((q, _), result) in jobs.iter().zip(tried) {
+            match result {
+                Ok(a) => made.push(a),
+                Err(e) if s.strict => return Err(e),
+                Err(e) => {
+                    skipped += 1;
+                    bar.suspend(|| warn_skipped(q, &e));
+                }
+            }
+        }
         for a in &made {
             spill
                 .push(a)
@@ -202,7 +242,26 @@ pub fn render_cards(
         }
     }
     bar.finish_and_clear();
-    Ok(spill.finish()?)
+    Ok(Rendered {
+        entries: spill.finish()?,
+        skipped,
+    })
+}
+
+/// The warning for a card left out: the error names the quote and the template; the text's
+/// start says which line it was.
+fn warn_skipped(q: &Quote, e: &anyhow::Error) {
+    let text: String = q.text.chars().take(24).collect();
+    let more = if q.text.chars().count() > 24 {
+        "…"
+    } else {
+        ""
+    };
+    let shown = |m: &dyn std::fmt::Display| crate::printable::escape_lines(&m.to_string());
+    eprintln!("warning: skipped: {} (“{}{more}”)", shown(e), shown(&text));
+    for cause in e.chain().skip(1) {
+        eprintln!("  caused by: {}", shown(&cause));
+    }
 }
 
 /// The EPUB cover's template: the title leads, the quote is secondary.

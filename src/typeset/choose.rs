@@ -1,6 +1,6 @@
 //! Choosing the line breaks of a paragraph: minimum total demerits over all break
 //! opportunities (Knuth–Plass style dynamic programming) — the lines' looseness plus the cost
-//! of breaking inside a phrase — with the orphan rule, emergency breaks inside units wider
+//! of breaking inside a phrase, after the breaks an editor rejects — with the orphan rule, emergency breaks inside units wider
 //! than the box, and the balanced mode. Positions nothing.
 
 use super::MAX_STRETCH;
@@ -22,10 +22,15 @@ pub(crate) const OVERFULL: f64 = 1e6;
 /// The most break opportunities one line may span.
 const MAX_SPAN: usize = 200;
 
-/// A path's cost: faults first, then demerits (which include `splits`).
+/// A path's cost: faults first, then rejected breaks, then demerits (which include `splits`).
+/// Field order is the comparison order.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 pub(crate) struct Cost {
     pub faults: f64,
+    /// Breaks an editor rejects, weighed by how sure (`phrasing`): phrasing is a hard
+    /// preference, ahead of any looseness; only the clreq rules and overfull lines
+    /// (`faults`) come first.
+    pub rejected: f64,
     pub demerits: f64,
     /// The part of `demerits` paid for breaks inside phrases.
     pub splits: f64,
@@ -34,11 +39,13 @@ pub(crate) struct Cost {
 impl Cost {
     const ZERO: Cost = Cost {
         faults: 0.0,
+        rejected: 0.0,
         demerits: 0.0,
         splits: 0.0,
     };
     const MAX: Cost = Cost {
         faults: f64::INFINITY,
+        rejected: f64::INFINITY,
         demerits: f64::INFINITY,
         splits: f64::INFINITY,
     };
@@ -183,6 +190,7 @@ pub(crate) fn break_lines(para: &Para, width: f32, even: bool, phrases: bool) ->
                 let split = para.break_cost(b);
                 cost.demerits += split;
                 cost.splits += split;
+                cost.rejected += para.rejected(b);
             }
             if kind == Brk::None {
                 cost.faults += EMERGENCY;
@@ -220,9 +228,13 @@ pub(crate) fn balance(para: &Para, width: f32, found: Breaking, phrases: bool) -
     if lines < 2 {
         return (width, found);
     }
-    let (faults, splits) = (found.cost.faults, found.cost.splits + 0.1 * PHRASE);
+    let (faults, rejected) = (found.cost.faults, found.cost.rejected);
+    let splits = found.cost.splits + 0.1 * PHRASE;
     let keeps = |b: &Breaking| {
-        b.starts.len() == lines && b.cost.faults <= faults && b.cost.splits <= splits
+        b.starts.len() == lines
+            && b.cost.faults <= faults
+            && b.cost.rejected <= rejected
+            && b.cost.splits <= splits
     };
     let total: f32 = found
         .lines(para.len())

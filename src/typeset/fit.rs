@@ -148,7 +148,9 @@ const PHRASE_SIZES: f32 = 0.75;
 const PHRASE_STEPS: u32 = 8;
 
 /// The largest integer size in `min..=max` whose layout fits, by bisection; then, down to
-/// `PHRASE_SIZES` × that size, the largest whose breaks split fewest phrases.
+/// `PHRASE_SIZES` × that size (further down if none of those fit), the largest whose breaks
+/// have the fewest rejected breaks and split fewest phrases. Only if the phrase-first breaks
+/// fit at no size in `min..=max` are the plain breaks at the largest size used.
 pub(crate) fn fit_para(
     para: &Para,
     text: &str,
@@ -195,21 +197,29 @@ pub(crate) fn fit_para(
     }
     // With phrase costs the breaks may take another line: the largest size (of the few
     // below) at which they still fit and split fewest phrases, with no more faults.
-    // At most `PHRASE_STEPS` sizes are tried, evenly spread.
+    // At most `PHRASE_STEPS` sizes are tried, evenly spread; if the phrase-first breaks fit
+    // at none of them, smaller sizes down to `min` in the same steps (a smaller size beats
+    // a rejected break).
     let floor = ((lo as f32 * PHRASE_SIZES).ceil() as u32).max(min);
     let step = ((lo - floor) / PHRASE_STEPS).max(1) as usize;
     let mut best: Option<(u32, super::choose::Cost)> = None;
-    for s in (floor..=lo).rev().step_by(step) {
+    let below = (min..floor).rev().step_by(step);
+    for s in (floor..=lo).rev().step_by(step).chain(below) {
+        if s < floor && best.is_some() {
+            break;
+        }
         let Some(cost) = fits(s, true) else { continue };
-        // A smaller size must save at least half a word split: not a hair of phrase cost.
+        // Fewer faults, then fewer rejected breaks, win outright; a smaller size must
+        // otherwise save at least half a word split: not a hair of phrase cost.
         let better = best.is_none_or(|(_, b)| {
-            cost.faults < b.faults
-                || (cost.faults == b.faults && cost.splits < b.splits - 0.5 * PHRASE)
+            (cost.faults, cost.rejected) < (b.faults, b.rejected)
+                || ((cost.faults, cost.rejected) == (b.faults, b.rejected)
+                    && cost.splits < b.splits - 0.5 * PHRASE)
         });
         if better {
             best = Some((s, cost));
         }
-        if cost.faults == 0.0 && cost.splits < 0.5 * PHRASE {
+        if cost.faults == 0.0 && cost.rejected == 0.0 && cost.splits < 0.5 * PHRASE {
             break; // nothing to gain below
         }
     }

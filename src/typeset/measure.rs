@@ -126,6 +126,9 @@ pub(crate) struct Para {
     /// `cost[b]`: the demerits of a break before character `b` (inside a word: up to
     /// `PHRASE`).
     cost: Vec<f64>,
+    /// `rejected[b]`: how surely a break before character `b` is one an editor rejects
+    /// (`phrasing`: 0, ½ or 1).
+    rejected: Vec<f32>,
 }
 
 impl Para {
@@ -149,16 +152,19 @@ impl Para {
         for i in 0..cells.len() {
             adjacency(&mut cells, &combined, i, autospace, style.display);
         }
-        let cost = if style.phrases {
-            super::phrases::boundary_scores(&chars)
+        let (cost, rejected) = if style.phrases {
+            let scores = super::phrases::boundary_scores(&chars);
+            let rejected = super::phrasing::rejected_breaks(&chars, &kinds, &scores);
+            let cost = scores
                 .into_iter()
                 .map(|score| {
                     let bad = (PHRASE_FREE - score as f32) / (PHRASE_FREE - PHRASE_BAD);
                     PHRASE * f64::from(bad.clamp(0.0, 1.0))
                 })
-                .collect()
+                .collect();
+            (cost, rejected)
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
         let mut para = Para {
             cells,
@@ -169,6 +175,7 @@ impl Para {
             vis: Vec::new(),
             tokens: Vec::new(),
             cost,
+            rejected,
             display: style.display,
             ragged: matches!(style.align, Align::Start | Align::Center),
         };
@@ -274,6 +281,11 @@ impl Para {
     /// The demerits of a break before character `b` (0 at a phrase boundary).
     pub fn break_cost(&self, b: usize) -> f64 {
         self.cost.get(b).copied().unwrap_or(0.0)
+    }
+
+    /// How surely a break before character `b` is one an editor rejects (see `phrasing`).
+    pub fn rejected(&self, b: usize) -> f64 {
+        f64::from(self.rejected.get(b).copied().unwrap_or(0.0))
     }
 }
 

@@ -4,7 +4,8 @@
 //! CONTRACT (used by the card back end): the public types and the signatures of `layout` and
 //! `fit` below. Implementation lives in sibling modules:
 //! `chars` (classes, 禁则 lists) → `breaks` (tailored UAX #14) → `phrases` (BudouX phrase
-//! scores of every boundary) → `measure` (em widths, trims, gaps, break costs) → `choose`
+//! scores of every boundary) → `phrasing` (the breaks an editor rejects) → `measure` (em
+//! widths, trims, gaps, break costs) → `choose`
 //! (minimum-demerit breaking) → `set` (justification, glyph origins) → `fit` (layout at a
 //! size, the size for a box); `check` reports rule violations; `vertical` sets columns with
 //! the same machinery over vertical metrics, `vforms` maps punctuation to vertical forms.
@@ -17,8 +18,11 @@
 //!   split — unless a unit alone is wider than the box, which then breaks inside;
 //! - no paragraph ends on a line of one token — a Han character or a Latin word or number —
 //!   (plus punctuation) where that can be avoided;
-//! - breaks prefer phrase boundaries: a break inside a word costs (graded by the phrase
-//!   model's score) against the lines' looseness and balance, never against the rules above;
+//! - phrasing comes before size: a break an editor rejects (inside a word, before a particle,
+//!   inside a quantity, a date or a Latin name with its number — `phrasing`) is avoided ahead
+//!   of any looseness, and `fit` takes a smaller size or one more line rather than make one;
+//!   other breaks inside phrases cost (graded by the phrase model's score) against the lines'
+//!   looseness and balance; none of this ever overrides the rules above;
 //! - every line fits the box unless a single glyph is wider than it.
 //!
 //! For the rasteriser: `Glyph::x` is the glyph's *origin*, which is not its box's left edge
@@ -35,6 +39,7 @@ mod choose;
 mod fit;
 mod measure;
 mod phrases;
+mod phrasing;
 mod set;
 pub mod testing;
 pub mod vertical;
@@ -196,8 +201,9 @@ pub fn layout(text: &str, size: f32, width: f32, style: &Style, metrics: &dyn Me
 }
 
 /// The largest integer px size in `min..=max` at which `text` fits `width`×`height`, with its
-/// layout — with `style.phrases`, the largest down to ¾ of that whose breaks split fewest
-/// words; `None` if it does not fit even at `min`.
+/// layout — with `style.phrases`, the largest down to ¾ of that (or lower, down to `min`, if
+/// needed) with the fewest rejected breaks, then splitting fewest words; `None` if it does
+/// not fit even at `min`.
 pub fn fit(
     text: &str,
     width: f32,

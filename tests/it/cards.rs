@@ -5,6 +5,7 @@
 //! --test it cards` regenerates them).
 
 pub mod common;
+mod composition;
 mod design;
 mod errors;
 mod presets;

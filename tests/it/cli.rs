@@ -355,3 +355,53 @@ fn compression_levels_are_lossless_and_trade_size() {
     assert_eq!(fast_px, balanced_px, "the same pixels at every level");
     assert!(balanced < fast, "balanced {balanced} bytes vs fast {fast}");
 }
+
+#[test]
+fn a_bad_line_is_skipped_with_a_warning_and_strict_makes_it_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = dir.path().join("lines.txt");
+    fs::write(
+        &lines,
+        "慢就是快，快就是慢。\n这一行有𰻞字。\n一个开路的人。\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = |strict: bool| {
+        let mut cmd = jinju();
+        cmd.args(["cards", "--quiet", "-t", "portrait", "--lines"])
+            .arg(&lines)
+            .arg("--out")
+            .arg(&out);
+        if strict {
+            cmd.arg("--strict");
+        }
+        cmd.output().unwrap()
+    };
+    let o = run(false);
+    let err = stderr_of(&o);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("warning: skipped") && err.contains("这一行有𰻞字") && err.contains("U+30EDE"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 card was skipped") && err.contains("--strict"),
+        "{err}"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let texts: Vec<&str> = manifest["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["text"].as_str())
+        .collect();
+    assert_eq!(texts, ["慢就是快，快就是慢。", "一个开路的人。"]);
+    for a in manifest["artifacts"].as_array().unwrap() {
+        assert!(out.join(a["path"].as_str().unwrap()).is_file());
+    }
+    fs::remove_dir_all(&out).unwrap();
+    let o = run(true);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+    assert!(!out.join("manifest.json").exists());
+}

@@ -225,7 +225,15 @@ fn a_full_disk_leaves_the_previous_manifest_true() {
     // Without the small disk, a character no font has fails the run after many cards.
     let last = if mounted { "" } else { "𰻞\n" };
     fs::write(&lines, format!("慢就是快\n{many}{last}")).unwrap();
-    let (code, err) = run(&["cards", "--quiet", "--lines", s(&lines), "--out", s(&out)]);
+    let (code, err) = run(&[
+        "cards",
+        "--quiet",
+        "--strict",
+        "--lines",
+        s(&lines),
+        "--out",
+        s(&out),
+    ]);
     assert_eq!(code, 1, "{err}");
     if mounted {
         assert!(err.contains("No space left"), "{err}");

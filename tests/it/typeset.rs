@@ -5,6 +5,7 @@
 pub mod common;
 mod corpus;
 mod display;
+mod phrasing;
 mod props;
 mod rules;
 mod vertical;

@@ -105,3 +105,30 @@ fn template_files_report_line_and_column() {
     assert!(err.contains("typo.yaml:3:1"), "{err}");
     assert!(err.contains("backgrund"), "{err}");
 }
+
+#[test]
+fn a_colour_font_is_refused_before_any_card() {
+    // The bundled Kai face with one table record renamed `CBDT`: a colour (bitmap) font as
+    // far as its table directory says.
+    let kai = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/JinjuKai-Regular.ttf");
+    let mut data = std::fs::read(&kai).unwrap();
+    let tables = u16::from_be_bytes([data[4], data[5]]) as usize;
+    let record = (0..tables)
+        .map(|k| 12 + 16 * k)
+        .find(|&at| &data[at..at + 4] == b"post")
+        .expect("the Kai face has a post table");
+    data[record..record + 4].copy_from_slice(b"CBDT");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("emoji.ttf");
+    std::fs::write(&path, data).unwrap();
+    let err = match FontBook::embedded().with_font_file(&path, 0) {
+        Err(e) => e,
+        Ok(_) => panic!("a colour font was accepted"),
+    };
+    assert!(matches!(err, Error::ColourFont { .. }), "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("CBDT") && msg.contains("colour emoji are not supported"),
+        "{msg}"
+    );
+}

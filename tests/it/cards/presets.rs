@@ -46,9 +46,10 @@ fn keeps_text_inside_its_padding(name: &str) {
             .to_rgb();
         let [top, right, bottom, left] = t.padding;
         let (w, h) = (t.size[0], t.size[1]);
-        // The footer lives in the bottom padding: skip its band.
+        // The footer lives in the bottom padding, above the safe band: skip its band.
+        let safe = t.safe_area.map_or(0, |[_, b]| b);
         let footer = t.footer.as_ref().map_or(0..0, |f| {
-            let mid = h - bottom / 2;
+            let mid = h - safe - (bottom - safe) / 2;
             mid - f.size..mid + f.size
         });
         // Small formats take short quotes only (`quote.max_chars`; refusing is tested apart).
