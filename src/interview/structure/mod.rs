@@ -331,7 +331,7 @@ pub(super) fn structure(
     // them with the intro).
     let lead = starts.first().map_or(cut, |s| s.at);
     if first_turn < lead {
-        reader.current = talker_label.clone().filter(|_| !qa);
+        reader.current = talker_label.clone();
         if starts.first().is_some_and(|s| s.number.is_some()) {
             intro_paragraphs.extend(reader.paragraphs(0, first_turn..lead));
             for (k, p) in intro_paragraphs.iter_mut().enumerate() {
@@ -350,7 +350,7 @@ pub(super) fn structure(
     for (k, s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(cut, |n| n.at);
         let number = s.number.unwrap_or(sections_out.len() as u32 + 1);
-        reader.current = talker_label.clone().filter(|_| !qa);
+        reader.current = talker_label.clone();
         let paragraphs = reader.paragraphs(number, s.body..end);
         sections_out.push(Section {
             number,

@@ -24,12 +24,27 @@ pub fn speaker(title: &str, front: &str, overrides: &Overrides) -> (String, Stri
         let name = overrides.name(g).unwrap_or(g).to_string();
         return (g.clone(), name, Evidence::User);
     }
+    if let Some(n) = credited_speaker(front) {
+        return (n.clone(), n, Evidence::Byline);
+    }
     if let Some(n) =
         titled_speaker(title, front).or_else(|| title_names(title, front).into_iter().next())
     {
         return (n.clone(), n, Evidence::Title);
     }
     (ANONYMOUS.to_string(), String::new(), Evidence::Label)
+}
+
+static SPEAKER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[\s*]*(?:演讲者|演講者|讲者|講者|主讲人|主講人|主讲|主講|授课老师|授課老師|分享嘉宾|分享嘉賓|分享者|口述|讲师|講師)\s*[丨|｜:：]\s*([^，,（(\s丨|｜]{2,20})")
+        .expect("static regex")
+});
+
+/// A credit line naming who speaks (`授课老师｜傅盛，猎豹移动董事长`, `演讲者：陆奇`).
+fn credited_speaker(front: &str) -> Option<String> {
+    let c = SPEAKER_CREDIT.captures(front)?;
+    let n = c[1].trim().to_string();
+    name_like(&n).then_some(n)
 }
 
 static TITLE_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,6 +145,9 @@ pub fn doubt(label: &str, from: Evidence) -> Doubt {
         Evidence::Title => {
             format!("no speaker turns found: read as a talk by {label} (named by the title)")
         }
+        Evidence::Byline => {
+            format!("no speaker turns found: read as a talk by {label} (named by the byline)")
+        }
         Evidence::User => format!("no speaker turns found: read as a talk by {label}"),
         _ => "no speaker turns found: read as a talk by one unnamed speaker".to_string(),
     };
@@ -155,9 +173,15 @@ pub fn body_start(paras: &[Para], front_used: &[usize]) -> usize {
     if let Some(i) = lead_in {
         return i + 1;
     }
-    (0..paras.len())
+    // The credits (`编辑丨…`, `授课老师｜…`) close the front: the talk starts after the last.
+    let credits = paras
+        .iter()
+        .take(25)
+        .rposition(|p| super::front::is_credit(p.text().trim()));
+    let after_front = (0..paras.len())
         .find(|i| !front_used.contains(i) && paras[*i].kind != BlockKind::Image)
-        .unwrap_or(paras.len())
+        .unwrap_or(paras.len());
+    credits.map_or(after_front, |c| after_front.max(c + 1))
 }
 
 /// The talk's last sentence: the last paragraph of some length that reads as one (the
@@ -192,6 +216,14 @@ mod tests {
         );
         assert_eq!(t("为什么今天的制造业：十个问题"), None);
         assert_eq!(t("一场演讲"), None);
+    }
+
+    #[test]
+    fn a_credit_line_names_the_speaker_first() {
+        let front = "本文为课程笔记\n授课老师｜傅明远，某公司董事长\n编辑丨某团队";
+        assert_eq!(credited_speaker(front).as_deref(), Some("傅明远"));
+        let (l, _, e) = speaker("回应争论：躬行", front, &Overrides::default());
+        assert_eq!((l.as_str(), e), ("傅明远", Evidence::Byline));
     }
 
     #[test]
