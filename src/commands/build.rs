@@ -34,11 +34,11 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         let mut json = Vec::new();
         let many = args.job.is_some();
         json.extend_from_slice(if many { b"[\n" } else { b"" });
-        for (k, m) in manifests.iter().enumerate() {
+        for (k, (m, job)) in manifests.iter().zip(&jobs).enumerate() {
             if k > 0 {
                 json.extend_from_slice(b",\n");
             }
-            m.write_json(&mut json)?;
+            m.write_json_in(&mut json, output::folder_id(&job.out).as_deref())?;
         }
         json.extend_from_slice(if many { b"]\n" } else { b"" });
         super::emit(&String::from_utf8_lossy(&json))?;

@@ -20,6 +20,7 @@ mod interview;
 mod limits;
 mod messages;
 mod readers;
+mod recovery;
 mod run;
 mod select;
 mod typeset;
