@@ -54,6 +54,17 @@ pub struct InputArgs {
     /// another --input).
     #[arg(long, value_name = "FILE")]
     pub errata: Option<PathBuf>,
+    /// The interview's encoding when it is not UTF-8, UTF-16 or UTF-32 (`GB18030`, `Big5`,
+    /// `Shift_JIS`…; any WHATWG label).
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// An `--encoding` label, as the WHATWG Encoding Standard names encodings.
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+        "unknown encoding: give one such as GB18030, Big5, Shift_JIS, EUC-KR, UTF-16LE".to_string()
+    })
 }
 
 /// An input syntax, as `--from` names it.

@@ -16,22 +16,22 @@ pub fn read_text(path: &Path, what: &str, limit: u64) -> anyhow::Result<String> 
     crate::input_file::read_text(path, what, limit)
 }
 
-/// Read standard input (at most `limit` bytes, counted as read) as UTF-8 text.
-pub fn read_stdin(what: &str, limit: u64) -> anyhow::Result<String> {
-    crate::input_file::read_text(std::path::Path::new("/dev/stdin"), what, limit)
-}
-
 /// Load the interview the arguments name: `--input FILE`, `--input -` (standard input) or
 /// the bundled one, in the syntax `--from` names or the file's extension and content show,
 /// with errata (the bundled errata go with the bundled text only) and cleaning.
 pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
     let (text, origin) = match &args.input {
         Some(path) if path.as_os_str() == "-" => (
-            read_stdin("interview", MAX_TEXT_BYTES)?,
+            crate::input_file::read_text_in(
+                Path::new("/dev/stdin"),
+                "interview",
+                MAX_TEXT_BYTES,
+                args.encoding,
+            )?,
             "standard input".to_string(),
         ),
         Some(path) => (
-            read_text(path, "interview", MAX_TEXT_BYTES)?,
+            crate::input_file::read_text_in(path, "interview", MAX_TEXT_BYTES, args.encoding)?,
             format!("`{}`", path.display()),
         ),
         None => (
