@@ -255,10 +255,27 @@ pub fn with_interview(meta: &BookMeta, iv: &Interview) -> BookMeta {
     let mut m = meta.clone();
     m.date = m.date.or_else(|| iv.meta.date.clone());
     m.outlet = m.outlet.or_else(|| iv.meta.outlet.clone());
-    m.source_url = m.source_url.or_else(|| iv.meta.source_url.clone());
+    m.source_url = m
+        .source_url
+        .or_else(|| web_link(iv.meta.source_url.as_deref()?));
     m.interviewers = m.interviewers.or_else(|| Some(by_role(Role::Interviewer)));
     m.guests = m.guests.or_else(|| Some(by_role(Role::Guest)));
     m
+}
+
+/// The interview's stated address when it is an http(s) link: a saved page's `og:url`,
+/// canonical link or `source` line is untrusted, and a `javascript:`, `data:` or `file:`
+/// one must not become a link in the book (it is dropped with a warning).
+fn web_link(url: &str) -> Option<String> {
+    if crate::epub::is_web_link(url) {
+        return Some(url.trim().to_string());
+    }
+    eprintln!(
+        "warning: the interview's source address `{}` is not an http(s) link; the book leaves \
+         it out",
+        crate::printable::excerpt(url, 60)
+    );
+    None
 }
 
 /// The title the book goes by: `--title`, else the interview's.

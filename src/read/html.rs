@@ -15,6 +15,14 @@ use scraper::{ElementRef, Html, Node};
 pub const MAX_DEPTH: usize = 512;
 
 pub fn read(source: &str) -> Result<Document, ReadError> {
+    // html5ever's time grows with the square of the depth: a linear scan first.
+    if let Some(depth) = super::nesting::html_too_deep(source, super::nesting::MAX_HTML_SCAN_DEPTH)
+    {
+        return Err(ReadError::TooDeep {
+            depth,
+            limit: MAX_DEPTH,
+        });
+    }
     let page = Html::parse_document(source);
     let depth = max_depth(&page);
     if depth > MAX_DEPTH {

@@ -10,6 +10,7 @@ mod html;
 mod html_page;
 mod markdown;
 mod markdown_repair;
+mod nesting;
 mod text;
 
 pub use detect::{Format, detect};
@@ -24,6 +25,15 @@ pub enum ReadError {
          article page; save the page again or convert it to Markdown"
     )]
     TooDeep { depth: usize, limit: usize },
+    #[error(
+        "line {line} of the Markdown opens {depth} nested lists or quotes (the limit is \
+         {limit}): this is not an interview; remove the repeated `1.`, `-` or `>` markers"
+    )]
+    MarkdownTooDeep {
+        line: usize,
+        depth: usize,
+        limit: usize,
+    },
 }
 
 /// A document as a reader sees it: blocks in reading order, plus what the page says of itself.
@@ -93,7 +103,13 @@ pub fn read(source: &str, format: Format) -> Result<Document, ReadError> {
     let source = source.trim_start_matches('\u{feff}');
     let doc = match format {
         Format::Text => text::read(source),
-        Format::Markdown => markdown::read(source),
+        Format::Markdown => {
+            let limit = nesting::MAX_MARKDOWN_DEPTH;
+            if let Some((line, depth)) = nesting::markdown_too_deep(source, limit) {
+                return Err(ReadError::MarkdownTooDeep { line, depth, limit });
+            }
+            markdown::read(source)
+        }
         Format::Html => html::read(source)?,
     };
     let has_text = doc

@@ -261,3 +261,29 @@ fn jobs_are_bounded() {
         "give 1 to 256",
     );
 }
+
+/// RAYON_NUM_THREADS does not bypass --jobs: 100,000 would spawn as many threads. (The
+/// timeout only keeps a regression from hanging the suite.)
+#[test]
+fn rayon_num_threads_does_not_set_the_thread_count() {
+    for cmd in [
+        &["cards", "--quiet", "--text", "慢就是快", "--scale", "0.2"][..],
+        &["epub", "--auto", "2"][..],
+        &["build", "--quiet", "--text", "慢就是快", "--scale", "0.2"][..],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir
+            .path()
+            .join(if cmd[0] == "epub" { "b.epub" } else { "out" });
+        let flag = if cmd[0] == "epub" { "-o" } else { "--out" };
+        assert_cmd::Command::cargo_bin("jinju")
+            .unwrap()
+            .env("RAYON_NUM_THREADS", "100000")
+            .args(cmd)
+            .arg(flag)
+            .arg(&out)
+            .timeout(std::time::Duration::from_secs(300))
+            .assert()
+            .success();
+    }
+}

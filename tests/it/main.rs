@@ -25,4 +25,5 @@ mod recovery;
 mod run;
 mod select;
 mod typeset;
+mod untrusted;
 mod vertical_book;

@@ -1,0 +1,66 @@
+//! Untrusted input reaching output: only http(s) links from a page reach the book, and
+//! what jinju prints (its own messages, clap's usage errors, `inspect`) never carries a
+//! raw control character to the terminal.
+
+use super::clobber::run;
+use std::fs;
+use std::io::Read;
+
+/// A saved page whose og:url is `url`, with a short interview.
+fn page(url: &str) -> String {
+    let turns: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<p>李雷：第{i}个问题是什么？</p><p>韩梅梅：这是第{i}个回答，我们说得很好。</p>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>访谈</title><meta property=\"og:url\" content=\"{url}\">\
+         <link rel=\"canonical\" href=\"{url}\"></head><body><article><h1>访谈</h1>{turns}\
+         </article></body></html>"
+    )
+}
+
+/// Every text file of the EPUB at `path`, concatenated.
+fn epub_text(path: &std::path::Path) -> String {
+    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut all = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().ends_with(".xhtml") || f.name().ends_with(".opf") {
+            f.read_to_string(&mut all).unwrap();
+        }
+    }
+    all
+}
+
+#[test]
+fn only_http_links_from_a_page_reach_the_book() {
+    let dir = tempfile::tempdir().unwrap();
+    for (url, kept) in [
+        ("javascript:alert(1)", false),
+        ("data:text/html,hi", false),
+        ("file:///etc/passwd", false),
+        ("https://example.com/a", true),
+    ] {
+        let input = dir.path().join("page.html");
+        fs::write(&input, page(url)).unwrap();
+        let book = dir.path().join("b.epub");
+        let (code, err) = run(&[
+            "epub",
+            "--input",
+            input.to_str().unwrap(),
+            "--auto",
+            "1",
+            "--force",
+            "-o",
+            book.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{url}: {err}");
+        let text = epub_text(&book);
+        assert_eq!(text.contains(url), kept, "{url}");
+        assert_eq!(text.contains("<dc:source>"), kept, "{url}");
+        assert_eq!(err.contains("not an http(s) link"), !kept, "{url}: {err}");
+    }
+}
