@@ -41,7 +41,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
             m.write_json_in(&mut json, output::folder_id(&job.out).as_deref())?;
         }
         json.extend_from_slice(if many { b"]\n" } else { b"" });
-        super::emit(&String::from_utf8_lossy(&json))?;
+        super::emit(&crate::printable::json(&String::from_utf8_lossy(&json)))?;
     }
     Ok(())
 }

@@ -8,8 +8,11 @@ use std::fmt::Write;
 pub fn run(args: &InspectArgs) -> anyhow::Result<()> {
     let interview = load_interview(&args.input)?;
     let out = match args.format {
-        InspectFormat::Json => serde_json::to_string_pretty(&interview)? + "\n",
-        InspectFormat::Text => text(&interview),
+        InspectFormat::Json => {
+            crate::printable::json(&serde_json::to_string_pretty(&interview)?) + "\n"
+        }
+        // The outline quotes the interview: control characters escaped, lines kept.
+        InspectFormat::Text => crate::printable::escape_lines(&text(&interview)),
     };
     super::emit(&out)
 }

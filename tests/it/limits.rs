@@ -287,3 +287,43 @@ fn rayon_num_threads_does_not_set_the_thread_count() {
             .success();
     }
 }
+
+/// Nesting is measured before parsing: 16,000 nested lists or quotes on one Markdown line
+/// (once 751 MB) and 100,000 nested `<div>`s (once 17–74 s) are refused with the line or
+/// the depth and what to do.
+#[test]
+fn deep_nesting_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, expect) in [
+        (
+            "lists.md",
+            format!("问：你好\n\n{}深\n", "1. ".repeat(16_000)),
+            "line 3",
+        ),
+        (
+            "quotes.md",
+            format!("{}深\n", "> ".repeat(16_000)),
+            "line 1",
+        ),
+        (
+            "divs.html",
+            format!("<html><body>{}字", "<div>".repeat(100_000)),
+            "nested",
+        ),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        let o = assert_cmd::Command::cargo_bin("jinju")
+            .unwrap()
+            .args(["inspect", "--input"])
+            .arg(&p)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(expect) && err.contains("limit"),
+            "{name}: {err}"
+        );
+    }
+}

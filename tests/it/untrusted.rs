@@ -64,3 +64,49 @@ fn only_http_links_from_a_page_reach_the_book() {
         assert_eq!(err.contains("not an http(s) link"), !kept, "{url}: {err}");
     }
 }
+
+/// True when `text` holds a character that must not reach a terminal raw.
+fn has_raw_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}'))
+}
+
+#[test]
+fn usage_errors_quote_what_was_typed_escaped() {
+    let esc = "\u{1b}]0;pwned\u{7}\u{202e}";
+    for args in [
+        vec![esc.to_string()],
+        vec!["quotes".into(), "--format".into(), esc.into()],
+        vec!["quotes".into(), "--auto".into(), esc.into()],
+        vec!["quotes".into(), format!("--{esc}")],
+        vec!["completions".into(), esc.into()],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(!has_raw_control(&err), "{args:?}: {err:?}");
+        assert!(err.contains("\\u{"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn inspect_shows_bidi_controls_escaped_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("i.txt");
+    let turns: String = (1..=3)
+        .map(|i| format!("李雷：第{i}个问题？\n\n韩梅梅：回答\u{202e}{i}\u{1b}[2J。\n\n"))
+        .collect();
+    fs::write(&input, format!("标题\n\n{turns}")).unwrap();
+    for format in ["text", "json"] {
+        let o = assert_cmd::Command::cargo_bin("jinju")
+            .unwrap()
+            .args(["inspect", "--format", format, "--input"])
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{format}");
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(!has_raw_control(&out), "{format}: {out:?}");
+        assert!(out.to_lowercase().contains("202e"), "{format}: {out}");
+    }
+}
