@@ -125,5 +125,21 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
         .artifacts
         .push(Artifact::plain("index.html".into(), "gallery", len, sha256));
     run.commit(&manifest)?;
+    if !job.card.quiet {
+        dropped_summary(&iv.dropped);
+    }
     Ok(manifest)
+}
+
+/// One line saying what the reader left out of the book as page furniture, if anything.
+fn dropped_summary(dropped: &[String]) {
+    let Some(first) = dropped.first() else {
+        return;
+    };
+    eprintln!(
+        "dropped {} block(s) as page furniture, not in the book (first: “{}”); `jinju inspect` \
+         lists them all",
+        dropped.len(),
+        crate::printable::excerpt(first, 30)
+    );
 }

@@ -78,6 +78,16 @@ const BLOCK: &[&str] = &[
     "center",
 ];
 
+/// The blocks of an HTML fragment (an HTML block inside Markdown: `<div>`, `<p>`,
+/// `<section><span>`…), read as the HTML reader reads a page's content, each given `line`.
+pub fn fragment_blocks(source: &str, line: usize) -> Vec<Block> {
+    let fragment = Html::parse_fragment(source);
+    let mut w = Walker::default();
+    w.walk(fragment.root_element());
+    w.flush();
+    w.blocks.into_iter().map(|b| Block { line, ..b }).collect()
+}
+
 #[derive(Default)]
 struct Walker {
     blocks: Vec<Block>,

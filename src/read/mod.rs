@@ -108,6 +108,11 @@ pub fn read(source: &str, format: Format) -> Result<Document, ReadError> {
             if let Some((line, depth)) = nesting::markdown_too_deep(source, limit) {
                 return Err(ReadError::MarkdownTooDeep { line, depth, limit });
             }
+            // HTML blocks inside it are parsed by html5ever too.
+            if let Some(depth) = nesting::html_too_deep(source, nesting::MAX_HTML_SCAN_DEPTH) {
+                let limit = nesting::MAX_HTML_SCAN_DEPTH;
+                return Err(ReadError::TooDeep { depth, limit });
+            }
             markdown::read(source)
         }
         Format::Html => html::read(source)?,
