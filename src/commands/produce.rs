@@ -303,6 +303,9 @@ fn cover_quote(quotes: &[Quote], cover_id: Option<&str>) -> anyhow::Result<Optio
     Ok(chosen.map(|q| q.text.trim().to_string()))
 }
 
+/// The most characters of a long title the EPUB cover shows.
+const COVER_TITLE_CHARS: usize = 40;
+
 /// The EPUB's cover: the title, the guest and `quote` on the `book-cover` template.
 fn cover(
     iv: &Interview,
@@ -310,9 +313,8 @@ fn cover(
     s: &CardSettings,
     title: &str,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut card = select::adhoc(title, &iv.meta.interviewee);
-    card.attribution = Some(iv.meta.interviewee.clone());
     let t = Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)?;
+    let book = fonts(s)?;
     let opts = RenderOptions {
         scale: 1.0,
         // The template's footer shows `{title}`: on the cover, the quote.
@@ -320,9 +322,26 @@ fn cover(
         level: s.level,
         ..RenderOptions::default()
     };
-    Ok(card::render(&card, &t, &fonts(s)?, &opts)
-        .context("cannot render the EPUB cover")?
-        .png)
+    let render = |title: &str| {
+        let mut card = select::adhoc(title, &iv.meta.interviewee);
+        card.attribution = Some(iv.meta.interviewee.clone());
+        card::render(&card, &t, &book, &opts)
+    };
+    // A character no font has is left out of the cover image (the book keeps the title); a
+    // title too long for the cover is shortened on it.
+    let drawn = card::drawable_quote(title, &t, &book)?;
+    let rendered = match render(&drawn) {
+        Err(card::Error::DoesNotFit { .. } | card::Error::TooLong { .. }) => {
+            let short: String = drawn.chars().take(COVER_TITLE_CHARS).collect();
+            eprintln!(
+                "warning: the title is too long for the EPUB cover; the cover shows its first \
+                 {COVER_TITLE_CHARS} characters (the book keeps it whole)"
+            );
+            render(&format!("{}…", short.trim_end()))
+        }
+        other => other,
+    };
+    Ok(rendered.context("cannot render the EPUB cover")?.png)
 }
 
 /// Build the EPUB bytes, with its cover card rendered in the run's card settings.

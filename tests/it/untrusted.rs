@@ -110,3 +110,47 @@ fn inspect_shows_bidi_controls_escaped_in_text_and_json() {
         assert!(out.to_lowercase().contains("202e"), "{format}: {out}");
     }
 }
+
+/// A character no font has, in a footer, a cover title or a title too long for the cover,
+/// is left out of the image with a warning; the run succeeds and the book keeps the text.
+#[test]
+fn a_character_no_font_has_never_fails_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cards");
+    let (code, err) = run(&[
+        "cards",
+        "--text",
+        "慢就是快",
+        "--source",
+        "标题😀",
+        "-t",
+        "square",
+        "--scale",
+        "0.2",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "footer: {err}");
+    assert!(err.contains("U+1F600") && err.contains("left out"), "{err}");
+    let long = "长".repeat(220);
+    for title in ["书名😀\u{202e}", long.as_str()] {
+        let book = dir.path().join("b.epub");
+        let (code, err) = run(&[
+            "epub",
+            "--auto",
+            "2",
+            "--title",
+            title,
+            "--force",
+            "-o",
+            book.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{title}: {err}");
+        assert!(err.contains("warning"), "{err}");
+        assert!(!has_raw_control(&err), "{err:?}");
+        assert!(
+            epub_text(&book).contains(title.trim_end_matches('\u{202e}')),
+            "{title}"
+        );
+    }
+}
