@@ -14,6 +14,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         (None, Some(dir)) if dir.is_dir() => job::folder(dir, args)?,
         (None, _) => vec![Job::from_args(args)?],
     };
+    check_jobs(&jobs)?;
     let mut manifests = Vec::with_capacity(jobs.len());
     for job in &jobs {
         let policy = super::output_policy(
@@ -129,6 +130,34 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
         dropped_summary(&iv.dropped);
     }
     Ok(manifest)
+}
+
+/// Before the first job is built: every job's input exists and no two jobs write to one
+/// folder (the later would silently replace the earlier's outputs).
+fn check_jobs(jobs: &[Job]) -> anyhow::Result<()> {
+    let mut outs = std::collections::HashMap::new();
+    for (k, job) in jobs.iter().enumerate() {
+        if let Some(input) = job.input.input.as_deref()
+            && input.as_os_str() != "-"
+            && !input.exists()
+        {
+            anyhow::bail!(
+                "job {}: input `{}` does not exist: check the path (no job was built)",
+                k + 1,
+                escape(&input.display().to_string())
+            );
+        }
+        let key = std::path::absolute(&job.out).unwrap_or_else(|_| job.out.clone());
+        if let Some(first) = outs.insert(key, k + 1) {
+            anyhow::bail!(
+                "jobs {first} and {} both write to `{}`: give each job its own `out` (no job \
+                 was built)",
+                k + 1,
+                escape(&job.out.display().to_string())
+            );
+        }
+    }
+    Ok(())
 }
 
 /// One line saying what the reader left out of the book as page furniture, if anything.

@@ -86,15 +86,19 @@ fn templates(names: impl Iterator<Item = String>) -> anyhow::Result<BTreeMap<Str
     Ok(map)
 }
 
-/// The template names a quote is rendered in.
+/// The template names a quote is rendered in, each once (`-t portrait -t portrait` makes
+/// one card, not a clash of two files of one name).
 fn names_for(q: &Quote, s: &CardSettings) -> Vec<String> {
-    if !s.templates.is_empty() {
+    let mut names = if !s.templates.is_empty() {
         s.templates.clone()
     } else if !q.templates.is_empty() {
         q.templates.clone()
     } else {
         DEFAULT_TEMPLATES.iter().map(|t| t.to_string()).collect()
-    }
+    };
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    names
 }
 
 /// Cards rendered in parallel between two spills of their manifest entries.

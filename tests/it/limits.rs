@@ -327,3 +327,29 @@ fn deep_nesting_is_refused_before_parsing() {
         );
     }
 }
+
+/// A template named twice makes its card once (it once failed with "File exists").
+#[test]
+fn a_template_named_twice_makes_one_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = assert_cmd::Command::cargo_bin("jinju")
+        .unwrap()
+        .args(["cards", "--quiet", "--text", "慢就是快", "--scale", "0.2"])
+        .args(["-t", "square", "-t", "square", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pngs = std::fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png")
+        })
+        .count();
+    assert_eq!(pngs, 1);
+}
