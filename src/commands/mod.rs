@@ -3,6 +3,7 @@
 
 mod build;
 mod cards;
+mod cover;
 mod epub;
 mod input;
 mod inspect;

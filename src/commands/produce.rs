@@ -7,7 +7,7 @@ use crate::cli::{BookArgs, InputArgs};
 use crate::epub::{self, BookMeta, EpubOptions};
 use crate::interview::{Interview, Role, is_role_label};
 use crate::output::{Artifact, Entries, Staging};
-use crate::select::{self, Quote, QuoteKind, Selection, unsafe_id};
+use crate::select::{Quote, QuoteKind, Selection, unsafe_id};
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -209,9 +209,6 @@ pub fn render_cards(
     Ok(spill.finish()?)
 }
 
-/// The EPUB cover's template: the title leads, the quote is secondary.
-const BOOK_COVER: &str = include_str!("../../templates/cards/book-cover.yaml");
-
 /// How the book is made, beyond the card settings its cover uses.
 #[derive(Debug, Clone, Default)]
 pub struct BookSettings {
@@ -292,62 +289,6 @@ pub fn book_title(iv: &Interview, meta: &BookMeta) -> String {
         .to_string()
 }
 
-/// The quote on the EPUB's cover: the one `defaults.cover` names, else the first quote from
-/// the interview; none when there is none.
-fn cover_quote(quotes: &[Quote], cover_id: Option<&str>) -> anyhow::Result<Option<String>> {
-    let chosen = match cover_id {
-        Some(id) => Some(
-            quotes
-                .iter()
-                .find(|q| q.id == id)
-                .with_context(|| format!("the cover quote `{id}` is not in the selection"))?,
-        ),
-        None => quotes.iter().find(|q| q.kind != QuoteKind::Adhoc),
-    };
-    Ok(chosen.map(|q| q.text.trim().to_string()))
-}
-
-/// The most characters of a long title the EPUB cover shows.
-const COVER_TITLE_CHARS: usize = 40;
-
-/// The EPUB's cover: the title, the guest and `quote` on the `book-cover` template.
-fn cover(
-    iv: &Interview,
-    quote: Option<&str>,
-    s: &CardSettings,
-    title: &str,
-) -> anyhow::Result<Vec<u8>> {
-    let t = Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)?;
-    let book = fonts(s)?;
-    let opts = RenderOptions {
-        scale: 1.0,
-        // The template's footer shows `{title}`: on the cover, the quote.
-        title: quote.map(|q| format!("“{q}”")),
-        level: s.level,
-        ..RenderOptions::default()
-    };
-    let render = |title: &str| {
-        let mut card = select::adhoc(title, &iv.meta.interviewee);
-        card.attribution = Some(iv.meta.interviewee.clone());
-        card::render(&card, &t, &book, &opts)
-    };
-    // A character no font has is left out of the cover image (the book keeps the title); a
-    // title too long for the cover is shortened on it.
-    let drawn = card::drawable_quote(title, &t, &book)?;
-    let rendered = match render(&drawn) {
-        Err(card::Error::DoesNotFit { .. } | card::Error::TooLong { .. }) => {
-            let short: String = drawn.chars().take(COVER_TITLE_CHARS).collect();
-            eprintln!(
-                "warning: the title is too long for the EPUB cover; the cover shows its first \
-                 {COVER_TITLE_CHARS} characters (the book keeps it whole)"
-            );
-            render(&format!("{}…", short.trim_end()))
-        }
-        other => other,
-    };
-    Ok(rendered.context("cannot render the EPUB cover")?.png)
-}
-
 /// Build the EPUB bytes, with its cover card rendered in the run's card settings.
 pub fn book(
     iv: &Interview,
@@ -360,7 +301,7 @@ pub fn book(
     // the card is rendered while the book's fonts are subset.
     // (A lines file's quotes are collected here: the book holds them all anyway.)
     let quotes = sel.all();
-    let cover_quote = cover_quote(&quotes, sel.cover.as_deref())?;
+    let cover_quote = super::cover::cover_quote(&quotes, sel.cover.as_deref())?;
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
     let embedded = |face: &[u8]| b.embed_font.then(|| face.to_vec());
     let opts = EpubOptions {
@@ -373,7 +314,7 @@ pub fn book(
         ..EpubOptions::default()
     };
     let render = || {
-        cover(iv, cover_quote.as_deref(), s, &title)
+        super::cover::cover(iv, cover_quote.as_deref(), s, &title)
             .map(Some)
             .map_err(|e| format!("{e:#}"))
     };
