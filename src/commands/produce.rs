@@ -355,7 +355,33 @@ pub fn book_slug(title: &str) -> String {
     let slug = slug.trim_end_matches('-').to_string();
     if slug.is_empty() {
         "interview".into()
+    } else if is_reserved_name(&slug) {
+        // `CON.epub` cannot be opened on Windows: `CON-book.epub` can.
+        format!("{slug}-book")
     } else {
         slug
+    }
+}
+
+/// Windows' device names, which no file may take (`NUL.epub` is the null device there).
+fn is_reserved_name(slug: &str) -> bool {
+    let upper = slug.to_ascii_uppercase();
+    matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.as_bytes()[3].is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::book_slug;
+
+    #[test]
+    fn book_names_avoid_device_names() {
+        assert_eq!(book_slug("CON"), "CON-book");
+        assert_eq!(book_slug("nul?"), "nul-book");
+        assert_eq!(book_slug("Com1"), "Com1-book");
+        assert_eq!(book_slug("COM"), "COM");
+        assert_eq!(book_slug("对话：慢就是快"), "对话-慢就是快");
     }
 }
