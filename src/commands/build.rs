@@ -14,7 +14,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         (None, Some(dir)) if dir.is_dir() => job::folder(dir, args)?,
         (None, _) => vec![Job::from_args(args)?],
     };
-    check_jobs(&jobs)?;
+    if jobs.len() > 1 {
+        check_jobs(&jobs)?;
+    }
     let mut manifests = Vec::with_capacity(jobs.len());
     for job in &jobs {
         let policy = super::output_policy(
