@@ -243,7 +243,9 @@ fn split_lines(pieces: Vec<Piece>) -> Vec<Vec<Span>> {
             Piece::Spans(spans) => {
                 if pending_soft {
                     pending_soft = false;
-                    let prev = out.last().map(|s| spans_text(s)).unwrap_or_default();
+                    // Only the line's last characters matter: never its whole text (a
+                    // paragraph of 50,000 joined lines would make this quadratic).
+                    let prev = out.last().map(|s| last_chars(s)).unwrap_or_default();
                     let opens_bold = spans.iter().find(|s| !s.text.trim().is_empty());
                     let split = prev
                         .trim_end()
@@ -277,6 +279,21 @@ fn split_lines(pieces: Vec<Piece>) -> Vec<Vec<Span>> {
     out
 }
 
+/// The end of a line's text: its last characters up to and including the last one that is
+/// not whitespace (enough to tell how the line ends).
+fn last_chars(spans: &[Span]) -> String {
+    let mut tail: Vec<char> = Vec::new();
+    for span in spans.iter().rev() {
+        for c in span.text.chars().rev() {
+            tail.push(c);
+            if !c.is_whitespace() {
+                return tail.into_iter().rev().collect();
+            }
+        }
+    }
+    tail.into_iter().rev().collect()
+}
+
 fn spans_text(spans: &[Span]) -> String {
     spans.iter().map(|s| s.text.as_str()).collect()
 }
@@ -287,6 +304,20 @@ mod tests {
 
     fn texts(doc: &Document) -> Vec<(BlockKind, String)> {
         doc.blocks.iter().map(|b| (b.kind, b.text())).collect()
+    }
+
+    #[test]
+    fn a_line_end_is_read_from_its_last_characters() {
+        let spans = [
+            Span::plain("我们说。"),
+            Span::plain("好 "),
+            Span::plain(" \n"),
+        ];
+        assert_eq!(last_chars(&spans), "好  \n");
+        assert_eq!(last_chars(&[]), "");
+        // 40,000 one-line paragraph pieces joined (the fuzzer's slow input) read as one.
+        let doc = read(&"\u{2}> 引\n".repeat(40_000));
+        assert_eq!(doc.blocks.len(), 1);
     }
 
     #[test]
