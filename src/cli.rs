@@ -64,6 +64,10 @@ pub struct InputArgs {
     /// The name to print for a speaker label: `--name 朱=朱福強` (repeat for each).
     #[arg(long = "name", value_name = "LABEL=FULL NAME", value_parser = crate::interview::Overrides::parse_name)]
     pub names: Vec<(String, String)>,
+    /// The interview's encoding when it is not UTF-8, UTF-16 or UTF-32 (`GB18030`, `Big5`,
+    /// `Shift_JIS`…; any WHATWG label).
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl InputArgs {
@@ -75,6 +79,13 @@ impl InputArgs {
             names: self.names.clone(),
         }
     }
+}
+
+/// An `--encoding` label, as the WHATWG Encoding Standard names encodings.
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+        "unknown encoding: give one such as GB18030, Big5, Shift_JIS, EUC-KR, UTF-16LE".to_string()
+    })
 }
 
 /// An input syntax, as `--from` names it.

@@ -7,13 +7,19 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // Usage errors quote what was typed (a subcommand, a value): escaped like every
+            // other message, so an argument cannot drive the terminal (no colours either).
+            eprint!(
+                "{}",
+                jinju::printable::escape_lines(&e.render().to_string())
+            );
+            return ExitCode::from(2);
+        }
         Err(e) => {
+            // --help and --version: jinju's own text.
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::SUCCESS;
         }
     };
     jinju::output::install_signal_handler();

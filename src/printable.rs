@@ -33,7 +33,26 @@ pub fn excerpt(text: &str, max: usize) -> String {
 /// True for a character that must not reach a terminal raw: C0, DEL, C1, and the Unicode
 /// bidi controls that reorder what is shown.
 pub fn is_unprintable(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        )
+}
+
+/// JSON text with the characters serde_json leaves raw (DEL, C1, bidi controls) escaped as
+/// `\uXXXX` too: the same string to a parser, and inert on a terminal. (Such characters occur
+/// only inside JSON strings, where `\uXXXX` means them.)
+pub fn json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unprintable(c) && !matches!(c, '\n' | '\t' | '\r') {
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn push(out: &mut String, c: char, keep_newlines: bool) {
@@ -57,6 +76,19 @@ mod tests {
         assert_eq!(escape_lines("a\nb\u{9b}"), "a\nb\\u{9b}");
         assert_eq!(escape("\u{202e}abc"), "\\u{202e}abc");
         assert_eq!(escape("金句 ok"), "金句 ok");
+    }
+
+    #[test]
+    fn json_escapes_bidi_and_c1_and_stays_the_same_value() {
+        let v = serde_json::json!({"t": "a\u{202e}b\u{85}c\u{7f}\u{200f}"});
+        let shown = json(&serde_json::to_string_pretty(&v).unwrap());
+        assert!(
+            shown.chars().all(|c| !is_unprintable(c) || c == '\n'),
+            "{shown}"
+        );
+        assert!(shown.contains("\\u202e"), "{shown}");
+        let back: serde_json::Value = serde_json::from_str(&shown).unwrap();
+        assert_eq!(back, v);
     }
 
     #[test]

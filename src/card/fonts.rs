@@ -190,6 +190,41 @@ impl FontChain {
     }
 }
 
+impl FontChain {
+    /// `text` without the characters no font of the chain has, for a line that only labels
+    /// a card (footer, attribution, a cover's title): such a character is left out of the
+    /// image, with one warning per character and part, and never fails the run (the book
+    /// keeps the text).
+    pub fn without_missing(&self, text: &str, part: &'static str) -> String {
+        let (kept, missing): (String, String) = text
+            .chars()
+            .partition(|&c| c.is_control() || self.lookup(c).is_some());
+        if !missing.is_empty() {
+            warn_missing(&missing, part);
+        }
+        kept.chars().filter(|c| !c.is_control()).collect()
+    }
+}
+
+/// Warn once per run for each (part, characters) left out of the images.
+fn warn_missing(missing: &str, part: &'static str) {
+    static WARNED: std::sync::Mutex<Vec<(&'static str, String)>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut warned = WARNED.lock().unwrap_or_else(|e| e.into_inner());
+    let key = (part, missing.to_string());
+    if warned.contains(&key) || warned.len() > 64 {
+        return;
+    }
+    let chars: Vec<char> = missing.chars().collect();
+    let message = format!(
+        "warning: no font has {} (in the {part}): left out of the card images; add a font \
+         that has them with --font FILE (cards, build)",
+        describe_chars(&chars)
+    );
+    eprintln!("{}", crate::printable::escape(&message));
+    warned.push(key);
+}
+
 /// The ab_glyph scale giving an em of `em_px` pixels (`PxScale` is hhea ascent − descent,
 /// not the em: 64 would give a 44 px em in Noto).
 pub fn px_scale(font: &FontArc, em_px: f32) -> PxScale {

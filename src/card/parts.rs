@@ -104,11 +104,9 @@ pub(super) fn prepare<'t>(
             lines.push(None);
             continue;
         };
-        let expanded = expand(&line.text, quote, title);
         let c = chain(&line.font)?;
-        if let Some(t) = &expanded {
-            c.check(t, part)?;
-        }
+        // A character no font has in a label line is left out of the image, not an error.
+        let expanded = expand(&line.text, quote, title).map(|t| c.without_missing(&t, part));
         lines.push(expanded.map(|t| (line, c, t)));
     }
     let (attribution, footer) = (lines[0].take(), lines[1].take());
@@ -158,6 +156,13 @@ fn scaled(v: u32, scale: f32) -> u32 {
 }
 
 /// An embedded font or one the template read from a file.
+/// `text` as `template`'s quote font can draw it: characters no font has left out (with a
+/// warning), for a quote jinju made itself (the EPUB cover's title).
+pub fn drawable_quote(text: &str, template: &Template, book: &FontBook) -> Result<String> {
+    let chain = book.chain(&resolve(&template.quote.font, template, book)?);
+    Ok(chain.without_missing(text, "cover title"))
+}
+
 fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont> {
     if let Some(f) = book.get(name) {
         return Ok(f.clone());

@@ -284,12 +284,12 @@ impl Template {
         };
         let bytes = crate::input_file::read_bytes(path, crate::yaml::MAX_YAML_BYTES as u64)
             .map_err(read)?;
-        let yaml = String::from_utf8(bytes).map_err(|e| Error::TemplateInvalid {
-            file: path.display().to_string(),
-            message: format!(
-                "not UTF-8 text (at byte {}): give a YAML template",
-                e.utf8_error().valid_up_to()
-            ),
+        let yaml = crate::input_file::decode::decode(bytes, None).map_err(|e| {
+            let shown = crate::printable::escape(&path.display().to_string());
+            Error::TemplateInvalid {
+                file: path.display().to_string(),
+                message: e.message("template", &shown, false),
+            }
         })?;
         Template::parse(&yaml, &path.display().to_string(), path.parent())
     }

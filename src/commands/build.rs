@@ -14,6 +14,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         (None, Some(dir)) if dir.is_dir() => job::folder(dir, args)?,
         (None, _) => vec![Job::from_args(args)?],
     };
+    if jobs.len() > 1 {
+        check_jobs(&jobs)?;
+    }
     let mut manifests = Vec::with_capacity(jobs.len());
     for job in &jobs {
         let policy = super::output_policy(
@@ -34,14 +37,14 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
         let mut json = Vec::new();
         let many = args.job.is_some();
         json.extend_from_slice(if many { b"[\n" } else { b"" });
-        for (k, m) in manifests.iter().enumerate() {
+        for (k, (m, job)) in manifests.iter().zip(&jobs).enumerate() {
             if k > 0 {
                 json.extend_from_slice(b",\n");
             }
-            m.write_json(&mut json)?;
+            m.write_json_in(&mut json, output::folder_id(&job.out).as_deref())?;
         }
         json.extend_from_slice(if many { b"]\n" } else { b"" });
-        super::emit(&String::from_utf8_lossy(&json))?;
+        super::emit(&crate::printable::json(&String::from_utf8_lossy(&json)))?;
     }
     Ok(())
 }
@@ -131,5 +134,49 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
         .artifacts
         .push(Artifact::plain("index.html".into(), "gallery", len, sha256));
     run.commit(&manifest)?;
+    if !job.card.quiet {
+        dropped_summary(&iv.dropped);
+    }
     Ok(manifest)
+}
+
+/// Before the first job is built: every job's input exists and no two jobs write to one
+/// folder (the later would silently replace the earlier's outputs).
+fn check_jobs(jobs: &[Job]) -> anyhow::Result<()> {
+    let mut outs = std::collections::HashMap::new();
+    for (k, job) in jobs.iter().enumerate() {
+        if let Some(input) = job.input.input.as_deref()
+            && input.as_os_str() != "-"
+            && !input.exists()
+        {
+            anyhow::bail!(
+                "job {}: input `{}` does not exist: check the path (no job was built)",
+                k + 1,
+                escape(&input.display().to_string())
+            );
+        }
+        let key = std::path::absolute(&job.out).unwrap_or_else(|_| job.out.clone());
+        if let Some(first) = outs.insert(key, k + 1) {
+            anyhow::bail!(
+                "jobs {first} and {} both write to `{}`: give each job its own `out` (no job \
+                 was built)",
+                k + 1,
+                escape(&job.out.display().to_string())
+            );
+        }
+    }
+    Ok(())
+}
+
+/// One line saying what the reader left out of the book as page furniture, if anything.
+fn dropped_summary(dropped: &[String]) {
+    let Some(first) = dropped.first() else {
+        return;
+    };
+    eprintln!(
+        "dropped {} block(s) as page furniture, not in the book (first: “{}”); `jinju inspect` \
+         lists them all",
+        dropped.len(),
+        crate::printable::excerpt(first, 30)
+    );
 }

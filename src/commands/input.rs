@@ -70,7 +70,7 @@ pub fn load_source(args: &InputArgs) -> anyhow::Result<Source> {
             body: Body::Document(doc),
         });
     }
-    let text = crate::input_file::decode_text(bytes, shown, "interview")?;
+    let text = crate::input_file::decode_text(bytes, shown, "interview", args.encoding)?;
     let format = forced.unwrap_or_else(|| read::detect(file, &text));
     Ok(Source {
         origin,

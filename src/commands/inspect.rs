@@ -9,8 +9,14 @@ use std::fmt::Write;
 
 pub fn run(args: &InspectArgs) -> anyhow::Result<()> {
     let out = match args.format {
-        InspectFormat::Json => serde_json::to_string_pretty(&load_interview(&args.input)?)? + "\n",
-        InspectFormat::Text => text(&load_interview(&args.input)?),
+        InspectFormat::Json => {
+            crate::printable::json(&serde_json::to_string_pretty(&load_interview(
+                &args.input,
+            )?)?)
+                + "\n"
+        }
+        // The outline quotes the interview: control characters escaped, lines kept.
+        InspectFormat::Text => crate::printable::escape_lines(&text(&load_interview(&args.input)?)),
         InspectFormat::Document => {
             let (format, doc) = load_document(&args.input)?;
             document(format, &doc)

@@ -3,6 +3,7 @@
 
 mod build;
 mod cards;
+mod cover;
 mod epub;
 mod input;
 mod inspect;
@@ -23,7 +24,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Inspect(args) => inspect::run(&args),
         Command::Quotes(args) => quotes::run(&args),
         Command::Cards(args) => cards::run(&args),
-        Command::Epub(args) => epub::run(&args),
+        Command::Epub(args) => with_threads(None, || epub::run(&args)),
         Command::Build(args) => build::run(&args),
         Command::Templates => templates(),
         Command::Completions { shell } => {
@@ -99,6 +100,12 @@ pub fn with_threads<T: Send>(
     jobs: Option<usize>,
     f: impl FnOnce() -> anyhow::Result<T> + Send,
 ) -> anyhow::Result<T> {
+    // The thread count comes from --jobs or the machine, never from RAYON_NUM_THREADS
+    // (rayon's global pool reads it: 100000 would spawn 100000 threads).
+    let jobs = jobs.or_else(|| {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        Some(cores.min(MAX_JOBS))
+    });
     match jobs {
         None => f(),
         Some(0) => anyhow::bail!("--jobs 0: give at least 1 thread"),

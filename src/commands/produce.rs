@@ -7,7 +7,7 @@ use crate::cli::{BookArgs, InputArgs};
 use crate::epub::{self, BookMeta, EpubOptions};
 use crate::interview::{Interview, Role};
 use crate::output::{Artifact, Entries, Staging};
-use crate::select::{self, Quote, QuoteKind, Selection, unsafe_id};
+use crate::select::{Quote, QuoteKind, Selection, unsafe_id};
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -115,15 +115,19 @@ fn templates(names: impl Iterator<Item = String>) -> anyhow::Result<BTreeMap<Str
     Ok(map)
 }
 
-/// The template names a quote is rendered in.
+/// The template names a quote is rendered in, each once (`-t portrait -t portrait` makes
+/// one card, not a clash of two files of one name).
 fn names_for(q: &Quote, s: &CardSettings) -> Vec<String> {
-    if !s.templates.is_empty() {
+    let mut names = if !s.templates.is_empty() {
         s.templates.clone()
     } else if !q.templates.is_empty() {
         q.templates.clone()
     } else {
         DEFAULT_TEMPLATES.iter().map(|t| t.to_string()).collect()
-    }
+    };
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    names
 }
 
 /// Cards rendered in parallel between two spills of their manifest entries.
@@ -264,9 +268,6 @@ fn warn_skipped(q: &Quote, e: &anyhow::Error) {
     }
 }
 
-/// The EPUB cover's template: the title leads, the quote is secondary.
-const BOOK_COVER: &str = include_str!("../../templates/cards/book-cover.yaml");
-
 /// How the book is made, beyond the card settings its cover uses.
 #[derive(Debug, Clone, Default)]
 pub struct BookSettings {
@@ -308,13 +309,30 @@ pub fn with_interview(meta: &BookMeta, iv: &Interview) -> BookMeta {
     let mut m = meta.clone();
     m.date = m.date.or_else(|| iv.meta.date.clone());
     m.outlet = m.outlet.or_else(|| iv.meta.outlet.clone());
-    m.source_url = m.source_url.or_else(|| iv.meta.source_url.clone());
+    m.source_url = m
+        .source_url
+        .or_else(|| web_link(iv.meta.source_url.as_deref()?));
     m.interviewers = m.interviewers.or_else(|| Some(by_role(Role::Interviewer)));
     m.guests = m.guests.or_else(|| Some(by_role(Role::Guest)));
     if m.subjects.is_empty() {
         m.subjects = iv.meta.tags.clone();
     }
     m
+}
+
+/// The interview's stated address when it is an http(s) link: a saved page's `og:url`,
+/// canonical link or `source` line is untrusted, and a `javascript:`, `data:` or `file:`
+/// one must not become a link in the book (it is dropped with a warning).
+fn web_link(url: &str) -> Option<String> {
+    if crate::epub::is_web_link(url) {
+        return Some(url.trim().to_string());
+    }
+    eprintln!(
+        "warning: the interview's source address `{}` is not an http(s) link; the book leaves \
+         it out",
+        crate::printable::excerpt(url, 60)
+    );
+    None
 }
 
 /// The title the book goes by: `--title`, else the interview's.
@@ -325,44 +343,6 @@ pub fn book_title(iv: &Interview, meta: &BookMeta) -> String {
         .filter(|t| !t.is_empty())
         .unwrap_or(&iv.meta.title)
         .to_string()
-}
-
-/// The quote on the EPUB's cover: the one `defaults.cover` names, else the first quote from
-/// the interview; none when there is none.
-fn cover_quote(quotes: &[Quote], cover_id: Option<&str>) -> anyhow::Result<Option<String>> {
-    let chosen = match cover_id {
-        Some(id) => Some(
-            quotes
-                .iter()
-                .find(|q| q.id == id)
-                .with_context(|| format!("the cover quote `{id}` is not in the selection"))?,
-        ),
-        None => quotes.iter().find(|q| q.kind != QuoteKind::Adhoc),
-    };
-    Ok(chosen.map(|q| q.text.trim().to_string()))
-}
-
-/// The EPUB's cover: the title, the guest and `quote` on the `book-cover` template.
-fn cover(
-    iv: &Interview,
-    quote: Option<&str>,
-    s: &CardSettings,
-    title: &str,
-) -> anyhow::Result<Vec<u8>> {
-    let guests = iv.names_by_role(Role::Guest).join("、");
-    let mut card = select::adhoc(title, &guests);
-    card.attribution = Some(guests);
-    let t = Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)?;
-    let opts = RenderOptions {
-        scale: 1.0,
-        // The template's footer shows `{title}`: on the cover, the quote.
-        title: quote.map(|q| format!("“{q}”")),
-        level: s.level,
-        ..RenderOptions::default()
-    };
-    Ok(card::render(&card, &t, &fonts(s)?, &opts)
-        .context("cannot render the EPUB cover")?
-        .png)
 }
 
 /// Build the EPUB bytes, with its cover card rendered in the run's card settings.
@@ -377,7 +357,7 @@ pub fn book(
     // the card is rendered while the book's fonts are subset.
     // (A lines file's quotes are collected here: the book holds them all anyway.)
     let quotes = sel.all();
-    let cover_quote = cover_quote(&quotes, sel.cover.as_deref())?;
+    let cover_quote = super::cover::cover_quote(&quotes, sel.cover.as_deref())?;
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
     let embedded = |face: &[u8]| b.embed_font.then(|| face.to_vec());
     let opts = EpubOptions {
@@ -390,7 +370,7 @@ pub fn book(
         ..EpubOptions::default()
     };
     let render = || {
-        cover(iv, cover_quote.as_deref(), s, &title)
+        super::cover::cover(iv, cover_quote.as_deref(), s, &title)
             .map(Some)
             .map_err(|e| format!("{e:#}"))
     };
@@ -431,7 +411,33 @@ pub fn book_slug(title: &str) -> String {
     let slug = slug.trim_end_matches('-').to_string();
     if slug.is_empty() {
         "interview".into()
+    } else if is_reserved_name(&slug) {
+        // `CON.epub` cannot be opened on Windows: `CON-book.epub` can.
+        format!("{slug}-book")
     } else {
         slug
+    }
+}
+
+/// Windows' device names, which no file may take (`NUL.epub` is the null device there).
+fn is_reserved_name(slug: &str) -> bool {
+    let upper = slug.to_ascii_uppercase();
+    matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.as_bytes()[3].is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::book_slug;
+
+    #[test]
+    fn book_names_avoid_device_names() {
+        assert_eq!(book_slug("CON"), "CON-book");
+        assert_eq!(book_slug("nul?"), "nul-book");
+        assert_eq!(book_slug("Com1"), "Com1-book");
+        assert_eq!(book_slug("COM"), "COM");
+        assert_eq!(book_slug("对话：慢就是快"), "对话-慢就是快");
     }
 }

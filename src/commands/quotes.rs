@@ -119,7 +119,7 @@ pub fn json(sel: &Selection, explain: bool) -> anyhow::Result<String> {
             }
         }
     }
-    Ok(serde_json::to_string_pretty(&v)? + "\n")
+    Ok(crate::printable::json(&serde_json::to_string_pretty(&v)?) + "\n")
 }
 
 /// YAML entries for quotes.yaml (double-quoted JSON strings are valid YAML scalars).

@@ -75,6 +75,18 @@ pub struct Resolved {
     pub source_note: Option<String>,
 }
 
+/// True for an `http://` or `https://` address without spaces or control characters: the
+/// only links the book makes (never `javascript:`, `data:` or `file:`).
+pub fn is_web_link(url: &str) -> bool {
+    let url = url.trim();
+    let rest = ["http://", "https://"].iter().find_map(|scheme| {
+        url.get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    });
+    rest.is_some_and(|r| !r.is_empty()) && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// The names in `list`, trimmed, empty ones dropped, each once.
 fn names(list: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -236,7 +248,7 @@ impl BookMeta {
             modified,
             subjects: names(self.subjects.clone()),
             source_title: self.source_title.clone().filter(|s| !s.trim().is_empty()),
-            source_url: self.source_url.clone().filter(|s| !s.trim().is_empty()),
+            source_url: self.source_url.clone().filter(|s| is_web_link(s)),
             source_note: self.source_note.clone().filter(|s| !s.trim().is_empty()),
         })
     }
@@ -245,6 +257,28 @@ impl BookMeta {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_http_links_are_web_links() {
+        for good in [
+            "https://mp.weixin.qq.com/s/abc",
+            "HTTP://example.com/a?b=1&c=2",
+        ] {
+            assert!(is_web_link(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>",
+            "file:///etc/passwd",
+            "https://",
+            "http://a b",
+            "//example.com",
+            "ftp://x",
+        ] {
+            assert!(!is_web_link(bad), "{bad}");
+        }
+    }
     use crate::epub::tests::fixture::sample;
 
     #[test]

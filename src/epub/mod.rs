@@ -31,7 +31,7 @@ mod tests;
 
 pub use font::{BOOK_BOLD, BOOK_REGULAR, LAYOUT_FEATURES};
 pub use inline::{escape, text_content};
-pub use meta::{BookMeta, DEFAULT_LANGUAGE};
+pub use meta::{BookMeta, DEFAULT_LANGUAGE, is_web_link};
 
 use crate::interview::Interview;
 use crate::select::Quote;

@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod errata;
+mod errata_index;
 pub mod marked;
 pub mod model;
 pub mod people;

@@ -1,5 +1,6 @@
 //! What a run may write over. jinju replaces only files it wrote itself — those a jinju
-//! `manifest.json` names, in the file's folder or the one above — and, for `jinju epub -o`,
+//! `manifest.json` (or unfinished swap's journal) for that very folder names, in the file's
+//! folder or the one above — and, for `jinju epub -o`,
 //! an existing EPUB. Anything else that exists (a user's `index.html`, the interview itself)
 //! is refused unless `--force`; a symbolic link, a folder, a device, a FIFO or one of the
 //! run's own inputs is refused always.
@@ -140,6 +141,9 @@ pub fn is_epub(path: &Path) -> bool {
 #[derive(Deserialize)]
 struct Written {
     generator: String,
+    /// The identity of the folder it was written in ([`super::recovery::folder_id`]).
+    #[serde(default)]
+    folder: Option<String>,
     artifacts: Vec<WrittenFile>,
 }
 
@@ -149,28 +153,27 @@ struct WrittenFile {
 }
 
 /// Largest manifest.json read back (a million cards' worth).
-const MAX_MANIFEST_BYTES: u64 = 1 << 30;
+pub const MAX_MANIFEST_BYTES: u64 = 1 << 30;
 
-/// The files a jinju `manifest.json` in `dir` names (relative to `dir`, safe paths only),
-/// with `manifest.json` itself; empty when there is none or it is not jinju's.
+/// The files jinju wrote in `dir`, relative to it (safe paths only): those its
+/// `manifest.json` names, with `manifest.json` itself, and those the journal of an
+/// unfinished swap names — each only when it is jinju's own for this folder (it records the
+/// folder's identity). Empty when there is neither.
 pub fn written_by_jinju(dir: &Path) -> HashSet<String> {
+    let mut names = super::recovery::journaled(dir).unwrap_or_default();
     let path = dir.join("manifest.json");
-    let Ok(bytes) = crate::input_file::read_bytes(&path, MAX_MANIFEST_BYTES) else {
-        return HashSet::new();
-    };
-    let Ok(m) = serde_json::from_slice::<Written>(&bytes) else {
-        return HashSet::new();
-    };
-    if !m.generator.starts_with("jinju") {
-        return HashSet::new();
+    let read = crate::input_file::read_bytes(&path, MAX_MANIFEST_BYTES)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Written>(&bytes).ok());
+    if let Some(m) = read
+        && m.generator.starts_with("jinju")
+        && m.folder.is_some()
+        && m.folder == super::recovery::folder_id(dir)
+    {
+        names.extend(m.artifacts.into_iter().map(|a| a.path));
+        names.insert("manifest.json".into());
     }
-    let mut names: HashSet<String> = m
-        .artifacts
-        .into_iter()
-        .map(|a| a.path)
-        .filter(|p| is_safe_relative(p))
-        .collect();
-    names.insert("manifest.json".into());
+    names.retain(|p| is_safe_relative(p));
     names
 }
 

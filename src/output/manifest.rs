@@ -45,12 +45,16 @@ pub struct EntryWriter {
 impl EntryWriter {
     /// Spill into `file` (a registered temp: removed when the entries are dropped, or by
     /// the signal handler).
-    pub fn new(file: NamedTempFile) -> EntryWriter {
-        EntryWriter {
-            file: BufWriter::new(file),
+    /// The file starts with a marker line ([`super::recovery::SPILL_HEAD`]) so a killed
+    /// run's spill is recognised as jinju's and cleaned by the next run.
+    pub fn new(file: NamedTempFile) -> std::io::Result<EntryWriter> {
+        let mut file = BufWriter::new(file);
+        file.write_all(super::recovery::SPILL_HEAD)?;
+        Ok(EntryWriter {
+            file,
             count: 0,
             bytes: 0,
-        }
+        })
     }
 
     pub fn push(&mut self, a: &Artifact) -> std::io::Result<()> {
@@ -94,7 +98,7 @@ impl Entries {
         let Some(path) = &self.path else {
             return Ok(());
         };
-        for line in BufReader::new(File::open(&**path)?).lines() {
+        for line in BufReader::new(File::open(&**path)?).lines().skip(1) {
             let a = serde_json::from_str(&line?).map_err(std::io::Error::other)?;
             f(a)?;
         }
@@ -174,16 +178,29 @@ impl Manifest {
 
     /// Write the manifest as pretty JSON with a final newline, streaming the artifacts.
     pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.write_json_in(w, None)
+    }
+
+    /// [`Manifest::write_json`] recording the identity of the folder it is written in
+    /// (`"folder"`), which makes later runs trust it there and nowhere else.
+    pub fn write_json_in(
+        &self,
+        w: &mut dyn std::io::Write,
+        folder: Option<&str>,
+    ) -> std::io::Result<()> {
         let text = |s: &str| serde_json::to_string(s).map_err(std::io::Error::other);
         write!(
             w,
-            "{{\n  \"generator\": {},\n  \"title\": {},\n  \"input\": {},\n  \"quotes\": {},\n  \
-             \"artifacts\": [",
+            "{{\n  \"generator\": {},\n  \"title\": {},\n  \"input\": {},\n  \"quotes\": {},\n",
             text(&self.generator)?,
             text(&self.title)?,
             text(&self.input)?,
             self.quotes
         )?;
+        if let Some(folder) = folder {
+            writeln!(w, "  \"folder\": {},", text(folder)?)?;
+        }
+        w.write_all(b"  \"artifacts\": [")?;
         let mut first = true;
         self.each(|a| {
             let entry = serde_json::to_string_pretty(a).map_err(std::io::Error::other)?;
@@ -208,7 +225,7 @@ mod tests {
     #[test]
     fn spilled_cards_stream_into_valid_json_in_order() {
         let dir = tempfile::tempdir().unwrap();
-        let mut spill = EntryWriter::new(NamedTempFile::new_in(dir.path()).unwrap());
+        let mut spill = EntryWriter::new(NamedTempFile::new_in(dir.path()).unwrap()).unwrap();
         for i in 0..3 {
             let mut a = Artifact::plain(format!("c{i}.png"), "card", 10 + i, "ab".into());
             a.text = Some("“引号”\n与 \"quotes\"".into());

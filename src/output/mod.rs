@@ -2,16 +2,19 @@
 //! what may be replaced, the temp registry the signal handler cleans, the manifest, and the
 //! gallery page. The only module (with `commands`) that touches the filesystem for output.
 
+mod fault;
 mod gallery;
 mod guard;
 mod manifest;
 mod outdir;
+mod recovery;
 mod temps;
 
 pub use gallery::gallery;
 pub use guard::Policy;
 pub use manifest::{Artifact, Entries, EntryWriter, Manifest};
 pub use outdir::{OutDir, Staging, write_file};
+pub use recovery::folder_id;
 pub use temps::{install_signal_handler, interrupted, wait_for_handler};
 
 use sha2::{Digest, Sha256};

@@ -7,11 +7,12 @@
 //! make, and write the new `manifest.json` last. So a run that fails or is interrupted before
 //! the commit leaves `DIR` exactly as it was (the staging folder is removed), and one
 //! interrupted during the commit leaves no manifest at all: a manifest in `DIR` always
-//! agrees with the files. The folder is locked (`flock` on the folder itself) for the whole
+//! agrees with the files. Before the swap the journal `manifest.partial.json` names every
+//! file it may leave, so a plain rerun finishes an interrupted swap (see `recovery`). The folder is locked (`flock` on the folder itself) for the whole
 //! run, so a second run on it fails at once instead of interleaving.
 
 use super::guard::{self, Ownership, Policy, shown};
-use super::temps;
+use super::{fault, recovery, temps};
 use anyhow::{Context, bail};
 use std::collections::HashSet;
 use std::io::Write;
@@ -65,6 +66,7 @@ impl OutDir {
                 }
             }
         }
+        recovery::clean_leftovers(&root);
         Ok(OutDir {
             root,
             given: given.to_path_buf(),
@@ -167,7 +169,7 @@ impl Staging<'_> {
     pub fn spill(&self) -> anyhow::Result<super::manifest::EntryWriter> {
         let file = temps::file_in(&self.out.root)
             .with_context(|| format!("cannot write in `{}`", shown(&self.out.given)))?;
-        Ok(super::manifest::EntryWriter::new(file))
+        Ok(super::manifest::EntryWriter::new(file)?)
     }
 
     /// Swap the staged files into the folder and write `manifest` as `manifest.json`, last
@@ -183,6 +185,11 @@ impl Staging<'_> {
             })?;
         }
         let previous = guard::written_by_jinju(&out.root);
+        let journal = out.root.join(recovery::JOURNAL);
+        guard::check_target(&journal, &out.policy, || {
+            recovery::journaled(&out.root).is_some()
+        })?;
+        recovery::write_journal(&out.root, previous.iter().chain(&staged))?;
         temps::committing(&out.given);
         let manifest_path = out.root.join("manifest.json");
         match std::fs::remove_file(&manifest_path) {
@@ -196,13 +203,26 @@ impl Staging<'_> {
             }
             _ => {}
         }
-        for rel in &staged {
+        for (step, rel) in staged.iter().enumerate() {
             let to = out.resolve(rel)?;
-            std::fs::rename(self.dir.path().join(rel), &to)
-                .with_context(|| format!("cannot write `{}`", shown(&out.given.join(rel))))?;
+            fault::at_swap_step(step)
+                .and_then(|()| std::fs::rename(self.dir.path().join(rel), &to))
+                .with_context(|| {
+                    format!(
+                        "cannot write `{}`; the files swapped in so far are listed in `{}`: \
+                         run again to finish",
+                        shown(&out.given.join(rel)),
+                        shown(&out.given.join(recovery::JOURNAL))
+                    )
+                })?;
         }
         remove_stale(out, &previous, &staged);
-        write_atomic(&out.root, &manifest_path, |w| manifest.write_json(w))?;
+        fault::at_swap_step(staged.len()).context("cannot write manifest.json")?;
+        let folder = recovery::folder_id(&out.root);
+        write_atomic(&out.root, &manifest_path, |w| {
+            manifest.write_json_in(w, folder.as_deref())
+        })?;
+        recovery::finish_journal(&out.root);
         temps::committed();
         temps::done(self.dir.path());
         Ok(())

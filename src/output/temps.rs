@@ -64,6 +64,10 @@ pub fn folder_in(dir: &Path) -> std::io::Result<tempfile::TempDir> {
         .prefix(".jinju-staging-")
         .tempdir_in(dir)?;
     reg.folders.push(tmp.path().to_path_buf());
+    std::fs::write(
+        tmp.path().join(super::recovery::STAGING_MARKER),
+        super::recovery::STAGING_MARKER_TEXT,
+    )?;
     Ok(tmp)
 }
 
@@ -116,7 +120,8 @@ pub fn remove_all() -> String {
     match &reg.committing {
         Some(out) => format!(
             "interrupted while replacing the files in `{}`: {temps}; its manifest.json was \
-             removed first, so no manifest disagrees with the files; run again to finish",
+             removed first, so no manifest disagrees with the files; run again to finish (the \
+             files swapped in so far are listed in manifest.partial.json)",
             crate::printable::escape(&out.display().to_string())
         ),
         None if reg.finished > 0 => format!(

@@ -15,6 +15,14 @@ use scraper::{ElementRef, Html, Node};
 pub const MAX_DEPTH: usize = 512;
 
 pub fn read(source: &str) -> Result<Document, ReadError> {
+    // html5ever's time grows with the square of the depth: a linear scan first.
+    if let Some(depth) = super::nesting::html_too_deep(source, super::nesting::MAX_HTML_SCAN_DEPTH)
+    {
+        return Err(ReadError::TooDeep {
+            depth,
+            limit: MAX_DEPTH,
+        });
+    }
     let page = Html::parse_document(source);
     let depth = max_depth(&page);
     if depth > MAX_DEPTH {
@@ -70,6 +78,16 @@ const BLOCK: &[&str] = &[
     "dd",
     "center",
 ];
+
+/// The blocks of an HTML fragment (an HTML block inside Markdown: `<div>`, `<p>`,
+/// `<section><span>`…), read as the HTML reader reads a page's content, each given `line`.
+pub fn fragment_blocks(source: &str, line: usize) -> Vec<Block> {
+    let fragment = Html::parse_fragment(source);
+    let mut w = Walker::default();
+    w.walk(fragment.root_element());
+    w.flush();
+    w.blocks.into_iter().map(|b| Block { line, ..b }).collect()
+}
 
 #[derive(Default)]
 struct Walker {

@@ -1,7 +1,8 @@
 //! The Markdown reader: CommonMark through pulldown-cmark, plus the quirks of WeChat exports
 //! (Cubox, Obsidian's clipper, SimpRead): stray `**`/`****` runs left over from broken bold,
 //! every paragraph made a `#####` heading, a whole answer underlined into a setext heading,
-//! lines of one paragraph that are really paragraphs of their own, captions glued to images.
+//! lines of one paragraph that are really paragraphs of their own, captions glued to images,
+//! HTML blocks (`<div>`, `<p>`, `<section><span>`) read for their text by the HTML reader.
 //! The repairs made to the source and to the blocks around the parse are
 //! [`super::markdown_repair`]'s; the walk over the parser's events is this module's.
 
@@ -17,9 +18,24 @@ pub fn read(source: &str) -> Document {
     let line_of = |offset: usize| starts.partition_point(|&s| s <= offset);
     let mut r = Builder::default();
     let opts = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    // An HTML block's source, gathered until it ends, and its line: its text is read by
+    // the HTML reader (with its inline markup), never dropped.
+    let mut html_block: Option<(String, usize)> = None;
     for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
         let line = line_of(range.start);
         match event {
+            Event::Start(Tag::HtmlBlock) => html_block = Some((String::new(), line)),
+            Event::Html(h) if html_block.is_some() => {
+                if let Some((text, _)) = &mut html_block {
+                    text.push_str(&h);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((text, at)) = html_block.take() {
+                    r.flush();
+                    r.blocks.extend(super::html::fragment_blocks(&text, at));
+                }
+            }
             Event::Start(tag) => r.start(tag, line),
             Event::End(tag) => r.end(tag),
             Event::Text(t) => {
@@ -227,7 +243,9 @@ fn split_lines(pieces: Vec<Piece>) -> Vec<Vec<Span>> {
             Piece::Spans(spans) => {
                 if pending_soft {
                     pending_soft = false;
-                    let prev = out.last().map(|s| spans_text(s)).unwrap_or_default();
+                    // Only the line's last characters matter: never its whole text (a
+                    // paragraph of 50,000 joined lines would make this quadratic).
+                    let prev = out.last().map(|s| last_chars(s)).unwrap_or_default();
                     let opens_bold = spans.iter().find(|s| !s.text.trim().is_empty());
                     let split = prev
                         .trim_end()
@@ -261,6 +279,21 @@ fn split_lines(pieces: Vec<Piece>) -> Vec<Vec<Span>> {
     out
 }
 
+/// The end of a line's text: its last characters up to and including the last one that is
+/// not whitespace (enough to tell how the line ends).
+fn last_chars(spans: &[Span]) -> String {
+    let mut tail: Vec<char> = Vec::new();
+    for span in spans.iter().rev() {
+        for c in span.text.chars().rev() {
+            tail.push(c);
+            if !c.is_whitespace() {
+                return tail.into_iter().rev().collect();
+            }
+        }
+    }
+    tail.into_iter().rev().collect()
+}
+
 fn spans_text(spans: &[Span]) -> String {
     spans.iter().map(|s| s.text.as_str()).collect()
 }
@@ -271,6 +304,41 @@ mod tests {
 
     fn texts(doc: &Document) -> Vec<(BlockKind, String)> {
         doc.blocks.iter().map(|b| (b.kind, b.text())).collect()
+    }
+
+    #[test]
+    fn a_line_end_is_read_from_its_last_characters() {
+        let spans = [
+            Span::plain("我们说。"),
+            Span::plain("好 "),
+            Span::plain(" \n"),
+        ];
+        assert_eq!(last_chars(&spans), "好  \n");
+        assert_eq!(last_chars(&[]), "");
+        // 40,000 one-line paragraph pieces joined (the fuzzer's slow input) read as one.
+        let doc = read(&"\u{2}> 引\n".repeat(40_000));
+        assert_eq!(doc.blocks.len(), 1);
+    }
+
+    #[test]
+    fn html_blocks_are_read_for_their_text_with_inline_markup() {
+        let doc = read(
+            "前言。\n\n<div>李雷：第一问？</div>\n\n<p><strong>韩梅梅：</strong>第一答。</p>\n\n\
+             <section><span>李雷：第二问？</span></section>\n\n<!-- 注释 -->\n\n结尾。\n",
+        );
+        let t: Vec<String> = texts(&doc).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            t,
+            [
+                "前言。",
+                "李雷：第一问？",
+                "韩梅梅：第一答。",
+                "李雷：第二问？",
+                "结尾。"
+            ]
+        );
+        assert!(doc.blocks[2].spans[0].strong && !doc.blocks[2].spans[1].strong);
+        assert_eq!(doc.blocks[3].line, 7);
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod html;
 mod html_page;
 mod markdown;
 mod markdown_repair;
+mod nesting;
 mod text;
 mod timecode;
 mod transcript;
@@ -53,6 +54,15 @@ pub enum ReadError {
         last: usize,
         line: String,
         message: String,
+    },
+    #[error(
+        "line {line} of the Markdown opens {depth} nested lists or quotes (the limit is \
+         {limit}): this is not an interview; remove the repeated `1.`, `-` or `>` markers"
+    )]
+    MarkdownTooDeep {
+        line: usize,
+        depth: usize,
+        limit: usize,
     },
 }
 
@@ -143,6 +153,17 @@ pub fn read(source: &str, format: Format) -> Result<Document, ReadError> {
         Format::Text | Format::Markdown => front_matter::split(source)?,
         _ => (None, source.to_string()),
     };
+    if format == Format::Markdown {
+        let limit = nesting::MAX_MARKDOWN_DEPTH;
+        if let Some((line, depth)) = nesting::markdown_too_deep(&body, limit) {
+            return Err(ReadError::MarkdownTooDeep { line, depth, limit });
+        }
+        // HTML blocks inside it are parsed by html5ever too.
+        if let Some(depth) = nesting::html_too_deep(&body, nesting::MAX_HTML_SCAN_DEPTH) {
+            let limit = nesting::MAX_HTML_SCAN_DEPTH;
+            return Err(ReadError::TooDeep { depth, limit });
+        }
+    }
     let mut doc = match format {
         Format::Text => text::read(&body),
         Format::Markdown => markdown::read(&body),

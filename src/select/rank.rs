@@ -11,7 +11,7 @@ use super::features::{Place, Vocabulary, extract};
 use super::framing::Framing;
 use super::ids::count_chars;
 use super::learned;
-use super::locate::{Passage, passage, sentence_ranges};
+use super::locate::{Passage, sentence_ranges, sentences_passage};
 use super::standalone::{self, paragraphs::ParagraphRules};
 use super::worth::worth;
 use crate::interview::{Interview, Kind};
@@ -191,21 +191,26 @@ pub fn candidates<'a>(
             continue;
         }
         let ranges = sentence_ranges(&p.text);
+        // Characters before each sentence, counted once (not from the start each time).
+        let mut before = at;
+        let mut counted = 0;
         let scored: Vec<(f64, Vec<(&'static str, f64)>)> = ranges
             .iter()
             .enumerate()
             .map(|(i, &(start, end))| {
+                before += p.text[counted..start].chars().count();
+                counted = start;
                 let place = Place {
                     sentence: i,
                     sentences: ranges.len(),
-                    position: (at + p.text[..start].chars().count()) as f64 / total.max(1) as f64,
+                    position: before as f64 / total.max(1) as f64,
                 };
                 weights.score(&extract(&p.text[start..end], place, &vocab))
             })
             .collect();
         for i in 0..ranges.len() {
             for j in i..ranges.len().min(i + 2) {
-                let passage = passage(p, ranges[i].0, ranges[j].1);
+                let passage = sentences_passage(p, &ranges, i, j);
                 if let Some(rule) = rejects(passage.text(), min, max) {
                     *rejected.entry(rule).or_default() += 1;
                     continue;

@@ -78,7 +78,7 @@ fn bad_inputs_fail_cleanly() {
             name: "non-UTF-8",
             args: input(file("gbk.txt", b"\xd6\xd0\xce\xc4")),
             code: 1,
-            message: "not valid UTF-8",
+            message: "not UTF-8 (line 1, byte 0); it looks like GB18030",
         },
         Case {
             name: "empty input",

@@ -151,3 +151,40 @@ fn jobs_must_be_at_least_one() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--jobs 0"));
 }
+
+/// A job file is checked before the first job is built: a missing input in the last job or
+/// two jobs writing to one folder fail at once and build nothing.
+#[test]
+fn jobs_are_checked_before_any_is_built() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        include_str!("../data/two_sections.txt"),
+    )
+    .unwrap();
+    for (job, expect) in [
+        (
+            "jobs:\n  - input: a.txt\n    auto: 1\n    epub: false\n    out: a\n  - input: missing.txt\n    auto: 1\n    out: b\n",
+            "job 2: input",
+        ),
+        (
+            "jobs:\n  - input: a.txt\n    auto: 1\n    epub: false\n    out: a\n  - input: a.txt\n    auto: 2\n    epub: false\n    out: ./a\n",
+            "jobs 1 and 2 both write",
+        ),
+    ] {
+        std::fs::write(dir.path().join("job.yaml"), job).unwrap();
+        let o = assert_cmd::Command::cargo_bin("jinju")
+            .unwrap()
+            .args(["build", "--quiet", "--job"])
+            .arg(dir.path().join("job.yaml"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains(expect) && err.contains("no job was built"),
+            "{err}"
+        );
+        assert!(!dir.path().join("a").exists(), "the first job was built");
+    }
+}

@@ -116,7 +116,7 @@ fn bad_interview_inputs() {
         ),
         (
             vec!["--input".into(), write("latin1.txt", b"caf\xe9 \xff")],
-            "not valid UTF-8",
+            "not UTF-8 (line 1, byte 3)",
         ),
         (
             vec!["--input".into(), write("binary.bin", b"\x00\x01\x02abc")],

@@ -262,3 +262,95 @@ fn jobs_are_bounded() {
         "give 1 to 256",
     );
 }
+
+/// RAYON_NUM_THREADS does not bypass --jobs: 100,000 would spawn as many threads. (The
+/// timeout only keeps a regression from hanging the suite.)
+#[test]
+fn rayon_num_threads_does_not_set_the_thread_count() {
+    for cmd in [
+        &["cards", "--quiet", "--text", "慢就是快", "--scale", "0.2"][..],
+        &["epub", "--auto", "2"][..],
+        &["build", "--quiet", "--text", "慢就是快", "--scale", "0.2"][..],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir
+            .path()
+            .join(if cmd[0] == "epub" { "b.epub" } else { "out" });
+        let flag = if cmd[0] == "epub" { "-o" } else { "--out" };
+        assert_cmd::Command::cargo_bin("jinju")
+            .unwrap()
+            .env("RAYON_NUM_THREADS", "100000")
+            .args(cmd)
+            .arg(flag)
+            .arg(&out)
+            .timeout(std::time::Duration::from_secs(300))
+            .assert()
+            .success();
+    }
+}
+
+/// Nesting is measured before parsing: 16,000 nested lists or quotes on one Markdown line
+/// (once 751 MB) and 100,000 nested `<div>`s (once 17–74 s) are refused with the line or
+/// the depth and what to do.
+#[test]
+fn deep_nesting_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, expect) in [
+        (
+            "lists.md",
+            format!("问：你好\n\n{}深\n", "1. ".repeat(16_000)),
+            "line 3",
+        ),
+        (
+            "quotes.md",
+            format!("{}深\n", "> ".repeat(16_000)),
+            "line 1",
+        ),
+        (
+            "divs.html",
+            format!("<html><body>{}字", "<div>".repeat(100_000)),
+            "nested",
+        ),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        let o = assert_cmd::Command::cargo_bin("jinju")
+            .unwrap()
+            .args(["inspect", "--input"])
+            .arg(&p)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(expect) && err.contains("limit"),
+            "{name}: {err}"
+        );
+    }
+}
+
+/// A template named twice makes its card once (it once failed with "File exists").
+#[test]
+fn a_template_named_twice_makes_one_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = assert_cmd::Command::cargo_bin("jinju")
+        .unwrap()
+        .args(["cards", "--quiet", "--text", "慢就是快", "--scale", "0.2"])
+        .args(["-t", "square", "-t", "square", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pngs = std::fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png")
+        })
+        .count();
+    assert_eq!(pngs, 1);
+}

@@ -417,3 +417,58 @@ fn shared_targets_that_pass_keep_passing() {
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// Turns wrapped in HTML blocks inside Markdown (`<div>`, `<p>`, `<section><span>`) are read,
+/// not dropped, and `build` says in one line what it dropped as furniture.
+#[test]
+fn html_blocks_in_markdown_are_read_and_build_names_what_it_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("i.md");
+    let turns: String = (1..=3)
+        .map(|i| {
+            format!(
+                "<div>李雷：第{i}个问题是什么？</div>\n\n<p><strong>韩梅梅：</strong>第{i}个回答藏在段落里。</p>\n\n\
+                 <section><span>李雷：还有第{i}个追问吗？</span></section>\n\n韩梅梅：有的，第{i}个。\n\n"
+            )
+        })
+        .collect();
+    std::fs::write(&md, format!("# 标题\n\n{turns}")).unwrap();
+    let o = assert_cmd::Command::cargo_bin("jinju")
+        .unwrap()
+        .args(["inspect", "--input"])
+        .arg(&md)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for i in 1..=3 {
+        for text in [
+            format!("第{i}个问题是什么？"),
+            format!("第{i}个回答藏在段落里。"),
+            format!("还有第{i}个追问吗？"),
+        ] {
+            assert!(out.contains(&text), "{text}: {out}");
+        }
+    }
+    let o = assert_cmd::Command::cargo_bin("jinju")
+        .unwrap()
+        .args([
+            "build",
+            "--text",
+            "慢就是快",
+            "-t",
+            "square",
+            "--scale",
+            "0.2",
+            "--out",
+        ])
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("dropped") && err.contains("jinju inspect"),
+        "{err}"
+    );
+}

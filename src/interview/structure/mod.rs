@@ -433,7 +433,11 @@ pub(super) fn structure(
         if p.line > 0 {
             let lines: Vec<&str> = source.lines().collect();
             dropped.extend(
-                lines[p.line - 1..]
+                // A block's line past the source's end (a reader that counts lines its own
+                // way) drops nothing verbatim rather than panicking.
+                lines
+                    .get(p.line - 1..)
+                    .unwrap_or_default()
                     .iter()
                     .filter(|l| !l.trim().is_empty())
                     .map(|l| l.to_string()),

@@ -4,7 +4,10 @@
 //! sockets are refused before they are opened (a FIFO would block, `/dev/zero` never ends).
 //!
 //! Written by hand: it is a `Read::take` plus a file-type check, which no crate packages with
-//! the messages jinju needs.
+//! the messages jinju needs. Text is decoded by [`decode`] (UTF-8/16/32, BOMs, line ends,
+//! legacy encodings named).
+
+pub mod decode;
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -90,11 +93,21 @@ fn is_anonymous_pipe(path: &Path) -> bool {
     false
 }
 
-/// Read a UTF-8 text file of at most `limit` bytes (see [`read_bytes`]); `what` names it in
-/// errors (`interview`, `quotes file`).
+/// Read a text file of at most `limit` bytes (see [`read_bytes`]) as UTF-8, UTF-16 or
+/// UTF-32 (see [`decode`]); `what` names it in errors (`interview`, `quotes file`).
 pub fn read_text(path: &Path, what: &str, limit: u64) -> anyhow::Result<String> {
+    read_text_in(path, what, limit, None)
+}
+
+/// [`read_text`] in a legacy `encoding` the user named (`--encoding`; a BOM still wins).
+pub fn read_text_in(
+    path: &Path,
+    what: &str,
+    limit: u64,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> anyhow::Result<String> {
     let bytes = read_file(path, what, limit)?;
-    decode_text(bytes, path, what)
+    decode_text(bytes, path, what, encoding)
 }
 
 /// Read a file of at most `limit` bytes (see [`read_bytes`]), with errors that name it.
@@ -110,17 +123,17 @@ pub fn read_file(path: &Path, what: &str, limit: u64) -> anyhow::Result<Vec<u8>>
     })
 }
 
-/// The bytes read from `path` as UTF-8 text: binary (NUL bytes) and other encodings are
-/// refused with the fix.
-pub fn decode_text(bytes: Vec<u8>, path: &Path, what: &str) -> anyhow::Result<String> {
+/// The bytes read from `path` as text (see [`decode`]: UTF-8/16/32, or the legacy
+/// `encoding` the user named); binary and unnamed legacy encodings are refused with the fix.
+pub fn decode_text(
+    bytes: Vec<u8>,
+    path: &Path,
+    what: &str,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> anyhow::Result<String> {
     let shown = crate::printable::escape(&path.display().to_string());
-    if bytes.contains(&0) {
-        anyhow::bail!("{what} `{shown}` is binary (it holds NUL bytes): give a UTF-8 text file");
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        anyhow::anyhow!("{what} `{shown}` is not valid UTF-8 (at byte {at}): save it as UTF-8")
-    })
+    decode::decode(bytes, encoding)
+        .map_err(|e| anyhow::anyhow!(e.message(what, &shown, what == "interview")))
 }
 
 #[cfg(test)]
