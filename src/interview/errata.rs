@@ -94,32 +94,7 @@ pub(super) fn grown_size(len: usize, found: usize, e: &Entry) -> usize {
 /// [`apply`] one entry after another: the definition, and the exact error.
 fn apply_in_turn(text: &str, entries: &[Entry]) -> Result<(String, Vec<Correction>), ErrataError> {
     let mut text = text.to_string();
-    let mut applied = Vec::with_capacity(entries.len());
-    for (i, e) in entries.iter().enumerate() {
-        let index = i + 1;
-        if e.find.is_empty() {
-            return Err(ErrataError::EmptyFind { index });
-        }
-        let found = text.matches(e.find.as_str()).count();
-        if found != e.count {
-            return Err(ErrataError::Count {
-                index,
-                find: crate::printable::excerpt(&e.find, 40),
-                found,
-                expected: e.count,
-            });
-        }
-        let bytes = grown_size(text.len(), found, e);
-        if bytes > MAX_CORRECTED_BYTES {
-            return Err(ErrataError::TooLarge {
-                index,
-                find: crate::printable::excerpt(&e.find, 40),
-                bytes,
-            });
-        }
-        text = text.replace(e.find.as_str(), &e.replace);
-        applied.push(correction(e));
-    }
+    let applied = apply_each(&mut [&mut text], entries)?;
     Ok((text, applied))
 }
 

@@ -47,17 +47,7 @@ fn texts(iv: &Value) -> Vec<String> {
 }
 
 fn turns(iv: &Value) -> Vec<(String, String)> {
-    iv["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|s| s["paragraphs"].as_array().unwrap())
-        .filter(|p| p["opens_turn"] == true)
-        .map(|p| {
-            let s = |v: &Value| v.as_str().unwrap_or_default().to_string();
-            (s(&p["speaker"]), s(&p["text"]))
-        })
-        .collect()
+    crate::run::opening_turns(iv)
 }
 
 #[test]

@@ -27,18 +27,9 @@ fn inspect(name: &str, extra: &[&str]) -> Value {
 
 /// (speaker, first characters) of every paragraph that opens a turn.
 fn turns(iv: &Value) -> Vec<(String, String)> {
-    iv["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|s| s["paragraphs"].as_array().unwrap())
-        .filter(|p| p["opens_turn"] == true)
-        .map(|p| {
-            (
-                p["speaker"].as_str().unwrap().to_string(),
-                p["text"].as_str().unwrap().chars().take(6).collect(),
-            )
-        })
+    crate::run::opening_turns(iv)
+        .into_iter()
+        .map(|(s, t)| (s, t.chars().take(6).collect()))
         .collect()
 }
 

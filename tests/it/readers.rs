@@ -29,21 +29,7 @@ fn inspect(args: &[&str], stdin: Option<&[u8]>) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap()
 }
 
-fn opening_turns(iv: &serde_json::Value) -> Vec<(String, String)> {
-    iv["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|s| s["paragraphs"].as_array().unwrap())
-        .filter(|p| p["opens_turn"] == true)
-        .map(|p| {
-            (
-                p["speaker"].as_str().unwrap().to_string(),
-                p["text"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
+use crate::run::opening_turns;
 
 #[test]
 fn markdown_export_structure_and_contract() {

@@ -37,3 +37,18 @@ pub fn cards_manifest<S: AsRef<OsStr>>(out: &Path, args: &[S]) -> serde_json::Va
     m.as_object_mut().unwrap().remove("folder");
     m
 }
+
+/// (speaker, text) of every paragraph of `inspect --format json` output that opens a turn.
+pub fn opening_turns(iv: &serde_json::Value) -> Vec<(String, String)> {
+    iv["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["paragraphs"].as_array().unwrap())
+        .filter(|p| p["opens_turn"] == true)
+        .map(|p| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+            (s(&p["speaker"]), s(&p["text"]))
+        })
+        .collect()
+}
