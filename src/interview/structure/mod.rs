@@ -253,7 +253,11 @@ pub(super) fn structure(
             if start >= paras.len() {
                 return Err(ParseError::NoTurns);
             }
-            let front_text: String = paras[..start].iter().map(Para::text).collect();
+            let front_text: String = paras[..start]
+                .iter()
+                .map(Para::text)
+                .collect::<Vec<_>>()
+                .join("\n");
             let who = talk::speaker(&window.title, &front_text, overrides);
             (start, talk::last_sentence(&paras, start), Some(who))
         }

@@ -70,7 +70,8 @@ fn titled_speaker(title: &str, front: &str) -> Option<String> {
 /// The label of the one who asks in a Q&A without labels.
 pub const ASKER: &str = "问";
 
-/// Wholly bold questions in a text without labels (at least three, with text after each):
+/// Wholly bold questions in a text without labels (at least three, with text after each,
+/// one in every six paragraphs or more):
 /// the interviewer's turns; the paragraph after each opens the speaker's answer. Marks their
 /// labels in `paras` and returns (paragraph, speaker) for each turn.
 pub fn unlabelled_questions(
@@ -101,7 +102,12 @@ pub fn unlabelled_questions(
             turns.push((a, speaker.to_string()));
         }
     }
-    if turns.len() < 6 {
+    // Questions that come seldom are a talk's headings (`**创业者该学什么？**` over a long
+    // part), not an interviewer: a Q&A asks at least once in every six paragraphs.
+    let body = (from..=to)
+        .filter(|&i| paras[i].kind == BlockKind::Paragraph)
+        .count();
+    if turns.len() < 6 || turns.len() / 2 * 6 < body {
         return Vec::new();
     }
     for (i, who) in &turns {

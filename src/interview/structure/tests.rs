@@ -432,3 +432,21 @@ fn blocks_past_the_last_line_do_not_panic() {
     let src = "**'*cc:\ncA4:\ncc:\nccc'*'[\n8\ncc'[\n8\ncc:\n]<AO:*'[\n]th<A4:\ncAllllllllllllll4:\ncc:\nccc8cc8&cc:\ncA4:\ncc:\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}C\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}<br></<br></</>/s<s/</s\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\nccc'*'[\n8\ncc:\n]<AO:*'[\n]<A4\nc:A4:\ncc:\nccc8cc8&cc:\nc<A\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\nccc'*'[\n8\ncc:\n]<AO:*'[\n]<A4\nc:A4:4:ccc\n8cccc**";
     let _ = parse_as(src, Format::Markdown, &opts(Default::default()));
 }
+
+/// A talk whose parts open with a bold question is still one speaker's talk.
+#[test]
+fn seldom_bold_questions_are_a_talks_headings() {
+    let part = "这是一段很长的演讲内容，讲的是创业者如何理解技术，以及技术如何改变行业。\n\n";
+    let mut text = String::from("周明远：技术与创业\n\n");
+    for q in [
+        "**技术点是什么？**",
+        "**机会在哪里？**",
+        "**我们做了什么？**",
+    ] {
+        text.push_str(q);
+        text.push_str("\n\n");
+        text.push_str(&part.repeat(6));
+    }
+    let iv = parse_as(&text, Format::Markdown, &opts(Default::default())).unwrap();
+    assert_eq!(iv.speakers, ["周明远"], "no interviewer in a talk");
+}
