@@ -54,6 +54,25 @@ fn is_junk_title(t: &str) -> bool {
     ) || t.trim().is_empty()
 }
 
+static STATED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(发布|發佈|發布|日期|时间|時間|发表|發表)[^\d]{0,6}(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})",
+    )
+    .expect("static regex")
+});
+
+/// The publication date the front states (`发布时间：2024年7月3日`, `發佈時間`), as
+/// `YYYY-MM-DD`.
+pub fn stated_date(texts: impl Iterator<Item = String>) -> Option<String> {
+    texts.take(40).find_map(|t| {
+        let c = STATED_DATE.captures(&t)?;
+        let (y, m, d): (u32, u32, u32) =
+            (c[2].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?);
+        ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    })
+}
+
 /// Read the front: `paras[..end]`, with the page's own title when the syntax has one.
 pub fn read(paras: &[Para], end: usize, page_title: Option<&str>) -> Front {
     let mut f = Front::default();

@@ -12,6 +12,7 @@ mod given;
 mod labels;
 mod meta_labels;
 mod numbering;
+mod paras;
 mod people;
 mod roles;
 mod sections;
@@ -20,16 +21,15 @@ mod talk;
 mod trailing;
 
 use super::errata::{self, Entry, ErrataError};
-use super::marked::Marked;
 use super::model::*;
 use super::people::{Overrides, Person};
 use crate::read::{self, BlockKind, Document, ReadError};
 pub use body::{is_gap, is_note};
 use labels::Label;
-use regex::Regex;
+pub(crate) use paras::Para;
+use paras::paras_of;
 pub use roles::is_role_label;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// How to read a text.
 #[derive(Debug, Clone)]
@@ -60,25 +60,6 @@ pub enum ParseError {
     Errata(#[from] ErrataError),
 }
 
-/// One block as the structure sees it: kind, text with bold marks, source line, the source
-/// line verbatim (for `dropped`), and the label it opens with.
-#[derive(Debug, Clone)]
-pub(crate) struct Para {
-    pub kind: BlockKind,
-    pub m: Marked,
-    pub line: usize,
-    pub raw: String,
-    pub label: Option<Label>,
-    /// When the block starts in the recording (transcripts).
-    pub time: Option<read::Timecode>,
-}
-
-impl Para {
-    pub fn text(&self) -> String {
-        self.m.text()
-    }
-}
-
 /// Read `source`, sniffing its syntax from its content.
 pub fn parse(source: &str, opts: &ParseOptions) -> Result<Interview, ParseError> {
     parse_as(source, read::detect(None, source), opts)
@@ -105,55 +86,6 @@ pub fn parse_as(
     let mut iv = structure(&doc, &text, format, opts.clean, &opts.people)?;
     iv.corrections = corrections;
     Ok(iv)
-}
-
-fn paras_of(doc: &Document, source: &str) -> Vec<Para> {
-    let lines: Vec<&str> = source.lines().collect();
-    doc.blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let m = Marked::from_spans(&b.spans);
-            let raw = match b.line {
-                0 => m.text(),
-                n => lines.get(n - 1).map_or_else(|| m.text(), |l| l.to_string()),
-            };
-            let label = match b.kind {
-                _ if b.speaker.is_some() => {
-                    given::label(b, i.checked_sub(1).map(|j| &doc.blocks[j]))
-                }
-                BlockKind::Paragraph | BlockKind::Heading(_) | BlockKind::Quote => {
-                    labels::label(&m)
-                }
-                _ => None,
-            };
-            Para {
-                kind: b.kind,
-                m,
-                line: b.line,
-                raw,
-                label,
-                time: b.time,
-            }
-        })
-        .collect()
-}
-
-static STATED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(发布|日期|时间|发表)[^\d]{0,6}(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})",
-    )
-    .expect("static regex")
-});
-
-fn stated_date(texts: impl Iterator<Item = String>) -> Option<String> {
-    texts.take(40).find_map(|t| {
-        let c = STATED_DATE.captures(&t)?;
-        let (y, m, d): (u32, u32, u32) =
-            (c[2].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?);
-        ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-            .then(|| format!("{y:04}-{m:02}-{d:02}"))
-    })
 }
 
 pub(super) fn structure(
@@ -459,7 +391,7 @@ pub(super) fn structure(
     let date = doc
         .date
         .clone()
-        .or_else(|| stated_date(paras[..intro_end].iter().map(Para::text)));
+        .or_else(|| front::stated_date(paras[..intro_end].iter().map(Para::text)));
     Ok(Interview {
         meta: Meta {
             title: body::clean_text(&front.title, clean),
