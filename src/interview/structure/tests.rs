@@ -450,3 +450,26 @@ fn seldom_bold_questions_are_a_talks_headings() {
     let iv = parse_as(&text, Format::Markdown, &opts(Default::default())).unwrap();
     assert_eq!(iv.speakers, ["周明远"], "no interviewer in a talk");
 }
+
+/// A key-points list (`1.`…`3.` with nothing between) and a table of contents are never
+/// sections: the numbered titles with text under them are.
+#[test]
+fn key_points_and_tables_of_contents_are_never_sections() {
+    let text = "对话林小北：慢慢来\n===\n\n**划重点：**\n\n**1. 做产品要慢**\n\n**2. 团队比想法重要**\n\n\
+**3. 先服务好一百个人**\n\n01 为什么要慢\n\n02 团队\n\n**01**\n\n**为什么要慢**\n\n**问：** 你为什么总说慢？\n\n\
+**林小北：** 因为快的东西都留不下来，慢一点才能看清楚。\n\n**02**\n\n**团队**\n\n**问：** 团队怎么搭？\n\n\
+**林小北：** 先找对的人，再找对的事，顺序不能反。\n";
+    let iv = parse_as(text, Format::Markdown, &opts(Default::default())).unwrap();
+    let sections: Vec<(bool, u32, &str)> = iv
+        .sections
+        .iter()
+        .map(|s| (s.numbered, s.number, s.title.as_str()))
+        .collect();
+    assert_eq!(sections, [(true, 1, "为什么要慢"), (true, 2, "团队")]);
+    assert!(
+        iv.meta
+            .intro_paragraphs
+            .iter()
+            .any(|p| p.text.contains("团队比想法重要"))
+    );
+}
