@@ -110,32 +110,32 @@ pub fn sentences_passage<'a>(
     last: usize,
 ) -> Passage<'a> {
     let (start, end) = (ranges[first].0, ranges[last].1);
-    let whole = start == 0 && end == paragraph.text.len();
-    let address = if whole {
-        paragraph.address.to_string()
-    } else {
-        span_address(paragraph.address, first as u32 + 1, last as u32 + 1)
-    };
-    Passage {
-        paragraph,
-        start,
-        end,
-        address,
-        whole,
-    }
+    addressed(paragraph, start, end, first as u32 + 1, last as u32 + 1)
 }
 
 /// The passage covering bytes `start..end` of a paragraph, addressed by the sentences it
 /// touches (or the paragraph when it is all of it).
 pub fn passage(paragraph: &Paragraph, start: usize, end: usize) -> Passage<'_> {
     let ranges = sentence_ranges(&paragraph.text);
+    let first = ranges.iter().position(|r| r.1 > start).unwrap_or(0) as u32 + 1;
+    let last = ranges.iter().rposition(|r| r.0 < end).unwrap_or(0) as u32 + 1;
+    addressed(paragraph, start, end, first, last.max(first))
+}
+
+/// Bytes `start..end` of a paragraph as a passage: the paragraph's address when it is all of
+/// it, else the span of its sentences `first..=last` (from 1).
+fn addressed(
+    paragraph: &Paragraph,
+    start: usize,
+    end: usize,
+    first: u32,
+    last: u32,
+) -> Passage<'_> {
     let whole = start == 0 && end == paragraph.text.len();
     let address = if whole {
         paragraph.address.to_string()
     } else {
-        let first = ranges.iter().position(|r| r.1 > start).unwrap_or(0) as u32 + 1;
-        let last = ranges.iter().rposition(|r| r.0 < end).unwrap_or(0) as u32 + 1;
-        span_address(paragraph.address, first, last.max(first))
+        span_address(paragraph.address, first, last)
     };
     Passage {
         paragraph,
