@@ -102,6 +102,7 @@ const SCRIPT: &str = r#"
 "#;
 
 #[test]
+#[ignore = "needs chromium"]
 fn the_embedded_subset_compresses_punctuation_and_joins_the_dash_in_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let epub = bundled_book(dir.path());
@@ -163,6 +164,7 @@ fn ace() -> PathBuf {
 }
 
 #[test]
+#[ignore = "needs DAISY Ace and chromium"]
 fn daisy_ace_finds_no_accessibility_violation_in_the_bundled_book() {
     let ace = ace();
     let dir = tempfile::tempdir().unwrap();

@@ -170,6 +170,7 @@ fn broken_front_matter_is_a_clear_error() {
 /// on them, or (the Hong Kong article, whose legend is another issue's) on the title and
 /// the appeal after the last answer.
 #[test]
+#[ignore = "needs python3 and ../shared"]
 fn shared_targets_furniture_and_front_matter() {
     let targets = shared("content/targets");
     let checker = shared("tools/structure.py");

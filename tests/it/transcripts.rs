@@ -4,7 +4,7 @@
 //! each makes cards and a valid EPUB that never credits an anonymous label; bad transcripts
 //! and Word files fail with the fix, exit 1, nothing written.
 
-use super::readers::build_cards_and_book;
+use super::readers::{books_pass_epubcheck, build_cards_and_book};
 use assert_cmd::Command;
 use serde_json::Value;
 use std::fs;
@@ -15,6 +15,22 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/readers/transcripts")
         .join(name)
+}
+
+/// One interview in every transcript and Word form.
+const FORMS: [&str; 6] = [
+    "prefixed.srt",
+    "plain.srt",
+    "voices.vtt",
+    "feishu.txt",
+    "xunfei.txt",
+    "interview.docx",
+];
+
+#[test]
+#[ignore = "needs epubcheck"]
+fn the_book_of_each_form_passes_epubcheck() {
+    books_pass_epubcheck(FORMS.map(fixture));
 }
 
 fn inspect(input: &Path, extra: &[&str]) -> Value {
@@ -162,15 +178,8 @@ fn inspect_document_shows_what_the_reader_extracted() {
 }
 
 #[test]
-fn build_on_each_form_makes_cards_and_a_valid_book() {
-    for name in [
-        "prefixed.srt",
-        "plain.srt",
-        "voices.vtt",
-        "feishu.txt",
-        "xunfei.txt",
-        "interview.docx",
-    ] {
+fn build_on_each_form_makes_cards_and_a_book() {
+    for name in FORMS {
         let dir = tempfile::tempdir().unwrap();
         let (path, _) = build_cards_and_book(&fixture(name), dir.path());
         // No anonymous label is printed as a name: not on the title page, the quotes page

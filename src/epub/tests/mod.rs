@@ -146,6 +146,7 @@ pub(super) fn full_options() -> EpubOptions {
 }
 
 #[test]
+#[ignore = "needs epubcheck"]
 fn epubcheck_finds_nothing() {
     let epub = build(&sample(), &sample_quotes(), &full_options()).expect("build");
     epubcheck(&epub);
