@@ -6,9 +6,14 @@ use std::path::PathBuf;
 
 /// jinju (金句): Chinese interview → quote cards (PNG) and an EPUB.
 #[derive(Debug, Parser)]
-#[command(name = "jinju", version, about, long_about = None,
-    after_help = "Exit codes: 0 success, 1 failure (bad input, a misquote, an unwritable output), 2 usage error.")]
+#[command(name = "jinju", version, long_version = crate::version::LONG, about, long_about = None,
+    after_help = "Exit codes: 0 success, 1 failure (bad input, a misquote, an unwritable output), \
+2 usage error, 3 cards skipped (without --strict), 130 interrupted.\n\
+`-` is standard input for every input flag, and standard output for `epub --out`.")]
 pub struct Cli {
+    /// When to colour messages: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = clap::ColorChoice::Auto, value_name = "WHEN")]
+    pub color: clap::ColorChoice,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -32,6 +37,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the man page (roff): `jinju manpage > jinju.1`.
+    #[command(hide = true)]
+    Manpage,
 }
 
 /// Where the interview comes from and how it is read.
@@ -50,7 +58,7 @@ pub struct InputArgs {
     /// Do not apply errata (read the text as scraped).
     #[arg(long)]
     pub no_errata: bool,
-    /// Errata file to apply (default: the bundled errata for the bundled interview; none for
+    /// Errata file to apply, or `-` for standard input (default: the bundled errata for the bundled interview; none for
     /// another --input).
     #[arg(long, value_name = "FILE")]
     pub errata: Option<PathBuf>,
@@ -138,9 +146,9 @@ pub enum InspectFormat {
 /// Which quotes: a quotes file, addresses, ad hoc text, ranking, and filters.
 #[derive(Debug, Args, Clone, Default)]
 pub struct SelectArgs {
-    /// Quotes file (YAML; default: the bundled content/quotes.yaml when no other source or
-    /// filter is given).
-    #[arg(long, short = 'q', value_name = "FILE")]
+    /// Quotes file (YAML, or `-` for standard input; default: the bundled content/quotes.yaml
+    /// when no other source or filter is given).
+    #[arg(long, value_name = "FILE")]
     pub quotes: Option<PathBuf>,
     /// The sections' pull quotes: all of them, or those of the sections named
     /// (`--pull-quotes` or `--pull-quotes 1,4`).
@@ -152,7 +160,7 @@ pub struct SelectArgs {
     /// Ad hoc text to make a card of (not verified against the interview).
     #[arg(long, value_name = "TEXT")]
     pub text: Vec<String>,
-    /// A file of ad hoc quotes, one per line.
+    /// A file of ad hoc quotes, one per line, or `-` for standard input.
     #[arg(long, value_name = "FILE")]
     pub lines: Option<PathBuf>,
     /// The N best lines by the ranking (see README, "Automatic selection").
@@ -226,7 +234,7 @@ pub struct CardArgs {
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
     /// No progress bar, no summary.
-    #[arg(long)]
+    #[arg(long, short)]
     pub quiet: bool,
     /// All or nothing: a quote that cannot be made into a card fails the run (by default it
     /// is skipped with a warning, the other cards are made and the exit status is 3).
@@ -257,9 +265,12 @@ pub struct EpubArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub select: SelectArgs,
-    /// The EPUB file to write (default: output/<title>.epub).
+    /// The EPUB file to write, or `-` for standard output (default: output/<title>.epub).
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// No summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
     /// Do not embed the font subset (readers use their own fonts).
     #[arg(long)]
     pub no_embed_font: bool,
@@ -316,6 +327,11 @@ pub struct BuildArgs {
     /// Let a job file's `out` be absolute or leave the job file's folder.
     #[arg(long, requires = "job")]
     pub allow_absolute_paths: bool,
+    /// In a batch (--job, or --input DIR), build every entry even when some fail, report each
+    /// failure, and exit 1 at the end naming them (by default the first failure stops the
+    /// batch).
+    #[arg(long)]
+    pub keep_going: bool,
     /// Replace existing files that no jinju manifest names (never links, devices or the
     /// run's own inputs).
     #[arg(long)]

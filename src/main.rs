@@ -1,19 +1,28 @@
 //! The `jinju` binary: parse the command line, run, map errors to messages and exit codes.
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use jinju::cli::Cli;
+use jinju::paint::Paint;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let choice = jinju::paint::color_choice(&args);
+    let paint = Paint::for_stderr(choice);
+    let parsed = Cli::command()
+        .color(choice)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
             // Usage errors quote what was typed (a subcommand, a value): escaped like every
-            // other message, so an argument cannot drive the terminal (no colours either).
-            eprint!(
-                "{}",
-                jinju::printable::escape_lines(&e.render().to_string())
-            );
+            // other message, so an argument cannot drive the terminal (colours are jinju's).
+            let text = jinju::printable::escape_lines(&e.render().to_string());
+            let text = text
+                .strip_prefix("error:")
+                .map_or(text.clone(), |rest| format!("{}{rest}", paint.error()));
+            eprint!("{text}");
             return ExitCode::from(2);
         }
         Err(e) => {
@@ -27,13 +36,13 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) if jinju::output::interrupted() => jinju::output::wait_for_handler(),
         Err(e) if e.is::<jinju::commands::Skipped>() => {
-            eprintln!("warning: {e}");
+            eprintln!("{} {e}", paint.warning());
             ExitCode::from(3)
         }
         Err(e) => {
             // Errors quote user text (titles, paths, quotes): no control character gets through.
             let shown = |m: &dyn std::fmt::Display| jinju::printable::escape_lines(&m.to_string());
-            eprintln!("error: {}", shown(&e));
+            eprintln!("{} {}", paint.error(), shown(&e));
             for cause in e.chain().skip(1) {
                 eprintln!("  caused by: {}", shown(&cause));
             }

@@ -9,15 +9,25 @@ use crate::output::{self, Artifact, Entries, Manifest, OutDir, Policy};
 use crate::printable::escape;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
-    let jobs = match (&args.job, &args.input.input) {
-        (Some(path), _) => job::load(path, args)?,
-        (None, Some(dir)) if dir.is_dir() => job::folder(dir, args)?,
-        (None, _) => vec![Job::from_args(args)?],
+    if args.out.as_os_str() == "-" {
+        anyhow::bail!(
+            "--out -: `build` writes a folder of files (cards, the EPUB, manifest.json, \
+             index.html), not one stream: give a folder; `jinju epub --out -` writes a book to \
+             standard output"
+        );
+    }
+    // A job file or a folder is a batch: `--format json` prints one array for it, whatever
+    // the number of entries; a single interview prints its manifest alone.
+    let (jobs, batch) = match (&args.job, &args.input.input) {
+        (Some(path), _) => (job::load(path, args)?, true),
+        (None, Some(dir)) if dir.is_dir() => (job::folder(dir, args)?, true),
+        (None, _) => (vec![Job::from_args(args)?], false),
     };
     if jobs.len() > 1 {
         check_jobs(&jobs)?;
     }
-    let mut manifests = Vec::with_capacity(jobs.len());
+    let mut built = Vec::with_capacity(jobs.len());
+    let mut failed = Vec::new();
     for job in &jobs {
         let policy = super::output_policy(
             args.force,
@@ -26,27 +36,48 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
             &job.card,
             args.job.as_deref(),
         );
-        let m = with_threads(args.card.jobs, || build_one(job, &policy))?;
+        let m = match with_threads(args.card.jobs, || build_one(job, &policy)) {
+            Ok(m) => m,
+            Err(e) if args.keep_going && batch && !output::interrupted() => {
+                eprintln!("error: {}: {e:#}", job_name(job));
+                failed.push(job_name(job));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         if !job.card.quiet && args.format == BuildFormat::Text {
             summary(job, &m, args.verbose);
         }
-        manifests.push(m);
+        built.push((m, job));
     }
     if args.format == BuildFormat::Json {
-        // manifest.json as written, one per job (an array of them for a job file).
+        // manifest.json as written: one object, or one array of them for a batch.
         let mut json = Vec::new();
-        let many = args.job.is_some();
-        json.extend_from_slice(if many { b"[\n" } else { b"" });
-        for (k, (m, job)) in manifests.iter().zip(&jobs).enumerate() {
+        json.extend_from_slice(if batch { b"[\n" } else { b"" });
+        for (k, (m, job)) in built.iter().enumerate() {
             if k > 0 {
                 json.extend_from_slice(b",\n");
             }
             m.write_json_in(&mut json, output::folder_id(&job.out).as_deref())?;
         }
-        json.extend_from_slice(if many { b"]\n" } else { b"" });
+        json.extend_from_slice(if batch { b"]\n" } else { b"" });
         super::emit(&crate::printable::json(&String::from_utf8_lossy(&json)))?;
     }
+    if !failed.is_empty() {
+        anyhow::bail!(
+            "{} of {} builds failed (the errors above): {}; the others were built",
+            failed.len(),
+            jobs.len(),
+            failed.join(", ")
+        );
+    }
     Ok(())
+}
+
+/// How a failed job of a batch is named: its input file, else its output folder.
+fn job_name(job: &Job) -> String {
+    let path = job.input.input.as_deref().unwrap_or(&job.out);
+    format!("`{}`", escape(&path.display().to_string()))
 }
 
 /// `title: 22 quotes → 44 cards, EPUB, manifest, gallery (1.2 MB) in DIR`, naming only what

@@ -14,6 +14,15 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
             a.scale
         );
     }
+    if a.font.as_deref().is_some_and(crate::input_file::is_stdin) {
+        bail!("--font -: a font is not read from standard input: give its file");
+    }
+    if a.template.iter().any(|t| t == "-") {
+        bail!(
+            "--template -: a template is not read from standard input (its images are found \
+             beside it): give a preset name or its file"
+        );
+    }
     Ok(CardSettings {
         templates: a.template.clone(),
         scale: a.scale,
@@ -27,6 +36,9 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
 }
 
 pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
+    if args.out.as_os_str() == "-" {
+        bail!("--out -: cards are a folder of PNG files, not one stream: give a folder");
+    }
     let s = settings(&args.card)?;
     let iv = load_interview(&args.input)?;
     let fit = produce::template_fit(&s)?;

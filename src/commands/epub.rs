@@ -3,6 +3,8 @@
 use super::produce::{self, BookSettings, CardSettings};
 use super::{load_interview, select_quotes};
 use crate::cli::EpubArgs;
+use anyhow::bail;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
@@ -18,17 +20,33 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
         vertical: args.book.vertical,
         meta: produce::book_meta(&args.input, &args.book)?,
     };
+    let to_stdout = args.out.as_deref().is_some_and(crate::input_file::is_stdin);
+    if to_stdout && std::io::stdout().is_terminal() {
+        bail!("--out -: an EPUB is binary, not for a terminal: redirect it (`> book.epub`)");
+    }
     let bytes = produce::book(&iv, &sel, &s, &b)?;
+    if to_stdout {
+        super::emit_bytes(&bytes)?;
+        if !args.quiet {
+            eprintln!(
+                "wrote the EPUB ({:.0} KB) to standard output",
+                bytes.len() as f64 / 1024.0
+            );
+        }
+        return Ok(());
+    }
     let path = args.out.clone().unwrap_or_else(|| {
         let title = produce::book_title(&iv, &b.meta);
         PathBuf::from("output").join(format!("{}.epub", produce::book_slug(&title)))
     });
     let policy = super::output_policy(args.force, &args.input, &args.select, &s, None);
     crate::output::write_file(&path, &bytes, &policy)?;
-    eprintln!(
-        "wrote {} ({:.0} KB)",
-        crate::printable::escape(&path.display().to_string()),
-        bytes.len() as f64 / 1024.0
-    );
+    if !args.quiet {
+        eprintln!(
+            "wrote {} ({:.0} KB)",
+            crate::printable::escape(&path.display().to_string()),
+            bytes.len() as f64 / 1024.0
+        );
+    }
     Ok(())
 }

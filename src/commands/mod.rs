@@ -20,6 +20,7 @@ pub use selection::{select_for_cards, select_quotes};
 
 /// Run one command.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    one_stdin(&cli.command)?;
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Quotes(args) => quotes::run(&args),
@@ -33,7 +34,47 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             clap_complete::generate(shell, &mut Cli::command(), "jinju", &mut script);
             emit(&String::from_utf8_lossy(&script))
         }
+        Command::Manpage => {
+            use clap::CommandFactory;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            emit(&String::from_utf8_lossy(&page))
+        }
     }
+}
+
+/// Every input flag reads standard input for `-`, but standard input can be read once: two
+/// such flags in one run are refused before anything is read.
+fn one_stdin(command: &Command) -> anyhow::Result<()> {
+    use crate::cli::{InputArgs, SelectArgs};
+    let input = |a: &InputArgs| [("--input", a.input.clone()), ("--errata", a.errata.clone())];
+    let select = |a: &SelectArgs| [("--quotes", a.quotes.clone()), ("--lines", a.lines.clone())];
+    let flags: Vec<_> = match command {
+        Command::Inspect(a) => input(&a.input).to_vec(),
+        Command::Quotes(a) => [input(&a.input), select(&a.select)].concat(),
+        Command::Cards(a) => [input(&a.input), select(&a.select)].concat(),
+        Command::Epub(a) => [input(&a.input), select(&a.select)].concat(),
+        Command::Build(a) => [
+            input(&a.input).as_slice(),
+            select(&a.select).as_slice(),
+            &[("--job", a.job.clone())],
+        ]
+        .concat(),
+        Command::Templates | Command::Completions { .. } | Command::Manpage => Vec::new(),
+    };
+    let stdin: Vec<&str> = flags
+        .iter()
+        .filter(|(_, p)| p.as_deref().is_some_and(crate::input_file::is_stdin))
+        .map(|(flag, _)| *flag)
+        .collect();
+    if stdin.len() > 1 {
+        anyhow::bail!(
+            "{} ask for standard input (`-`), which can be read once: give all but one \
+             as files",
+            stdin.join(" and ")
+        );
+    }
+    Ok(())
 }
 
 /// The error of a run that selected nothing to make cards of.
@@ -44,13 +85,18 @@ pub const NO_QUOTES: &str =
 /// (A stdout closed at start, `>&-`, is reopened on `/dev/null` by Rust's runtime before
 /// `main`, so it cannot be told from `> /dev/null`: the README documents it.)
 pub fn emit(text: &str) -> anyhow::Result<()> {
+    emit_bytes(text.as_bytes())
+}
+
+/// [`emit`] for bytes (a book written with `--out -`).
+pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(bytes).and_then(|_| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(anyhow::anyhow!(
             "cannot write to standard output: {e} ({} bytes were to be printed)",
-            text.len()
+            bytes.len()
         )),
         Ok(()) => Ok(()),
     }

@@ -110,8 +110,18 @@ pub fn read_text_in(
     decode_text(bytes, path, what, encoding)
 }
 
-/// Read a file of at most `limit` bytes (see [`read_bytes`]), with errors that name it.
+/// `-`: standard input, as every input flag takes it.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Read a file of at most `limit` bytes (see [`read_bytes`]), or standard input for `-`, with
+/// errors that name it.
 pub fn read_file(path: &Path, what: &str, limit: u64) -> anyhow::Result<Vec<u8>> {
+    if is_stdin(path) {
+        return read_bounded(io::stdin().lock(), limit)
+            .map_err(|e| anyhow::anyhow!("cannot read {what} from standard input: {e}"));
+    }
     let shown = crate::printable::escape(&path.display().to_string());
     read_bytes(path, limit).map_err(|e| {
         let hint = if e.kind() == io::ErrorKind::NotFound {

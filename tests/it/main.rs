@@ -13,6 +13,7 @@ mod build;
 mod cards;
 mod cli;
 mod clobber;
+mod conventions;
 mod encodings;
 mod epub;
 mod furniture;

@@ -38,6 +38,18 @@ pub fn cards_manifest<S: AsRef<OsStr>>(out: &Path, args: &[S]) -> serde_json::Va
     m
 }
 
+/// The `text` of every artifact the manifest in `out` lists (the cards' quotes), in order.
+pub fn card_texts(out: &Path) -> Vec<String> {
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    m["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["text"].as_str().map(str::to_string))
+        .collect()
+}
+
 /// (speaker, text) of every paragraph of `inspect --format json` output that opens a turn.
 pub fn opening_turns(iv: &serde_json::Value) -> Vec<(String, String)> {
     iv["sections"]
