@@ -80,7 +80,7 @@ mod tests {
         assert!(colour_tables(&ttc, 7).is_empty());
         assert!(colour_tables(b"not a font", 0).is_empty());
         // The bundled faces are outline fonts.
-        let kai = include_bytes!("../../fonts/JinjuKai-Regular.ttf");
+        let kai = jinju_fonts_kai::REGULAR;
         assert!(colour_tables(kai, 0).is_empty());
     }
 }

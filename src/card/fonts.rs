@@ -8,31 +8,28 @@ use ab_glyph::{Font, FontArc, FontRef, FontVec, GlyphId, PxScale};
 use super::error::{Error, Result, describe_chars};
 use crate::typeset::Metrics;
 
-/// The embedded fonts: name, file (under `fonts/`), what it is.
+/// The embedded fonts: name, bytes (from the `jinju-fonts-*` crates: the files are in
+/// `fonts/`), what it is.
 const EMBEDDED: [(&str, &[u8], &str); 5] = [
     (
         "serif",
-        include_bytes!("../../fonts/NotoSerifSC-Regular.otf"),
+        jinju_fonts_serif::REGULAR,
         "Noto Serif CJK SC Regular",
     ),
     (
         "serif-bold",
-        include_bytes!("../../fonts/NotoSerifSC-Bold.otf"),
+        jinju_fonts_serif::BOLD,
         "Noto Serif CJK SC Bold",
     ),
     (
         "sans",
-        include_bytes!("../../fonts/NotoSansSC-Regular.otf"),
+        jinju_fonts_sans::REGULAR,
         "Noto Sans CJK SC Regular",
     ),
-    (
-        "sans-bold",
-        include_bytes!("../../fonts/NotoSansSC-Bold.otf"),
-        "Noto Sans CJK SC Bold",
-    ),
+    ("sans-bold", jinju_fonts_sans::BOLD, "Noto Sans CJK SC Bold"),
     (
         "kai",
-        include_bytes!("../../fonts/JinjuKai-Regular.ttf"),
+        jinju_fonts_kai::REGULAR,
         "Jinju Kai (LXGW WenKai) Regular",
     ),
 ];

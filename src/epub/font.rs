@@ -17,9 +17,9 @@ use hb_subset::{Blob, FontFace, SubsetInput, Tag};
 use std::collections::BTreeSet;
 
 /// The book's regular face (see `fonts/README.md`).
-pub const BOOK_REGULAR: &[u8] = include_bytes!("../../fonts/book/NotoSerifSC-Regular.otf");
+pub const BOOK_REGULAR: &[u8] = jinju_fonts_book::REGULAR;
 /// The book's bold face.
-pub const BOOK_BOLD: &[u8] = include_bytes!("../../fonts/book/NotoSerifSC-Bold.otf");
+pub const BOOK_BOLD: &[u8] = jinju_fonts_book::BOLD;
 
 /// The layout features a subset keeps: punctuation compression (`halt`, `chws`, their vertical
 /// twins), kerning and vertical forms.

@@ -1,0 +1,10 @@
+//! Noto Serif CJK SC Regular and Bold, subset: the cards' serif faces, as bytes for jinju.
+//! The files live in the repository's `fonts/` (sources in its README; licence OFL-1.1,
+//! `OFL.txt`); one line and a link to the file add a face.
+#![no_std]
+#![forbid(unsafe_code)]
+
+/// Noto Serif CJK SC Regular 2.001 (`NotoSerifSC-Regular.otf`).
+pub const REGULAR: &[u8] = include_bytes!("../NotoSerifSC-Regular.otf");
+/// Noto Serif CJK SC Bold 2.001 (`NotoSerifSC-Bold.otf`).
+pub const BOLD: &[u8] = include_bytes!("../NotoSerifSC-Bold.otf");
