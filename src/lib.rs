@@ -21,6 +21,7 @@ pub mod output;
 pub mod paint;
 pub mod printable;
 pub mod read;
+pub mod script;
 pub mod select;
 pub mod typeset;
 pub mod version;

@@ -116,13 +116,7 @@ fn day(t: DateTime<Utc>) -> String {
     format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day())
 }
 
-/// Han, kana, hangul and CJK punctuation.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FFF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
-}
+pub use crate::script::is_cjk;
 
 /// A BCP 47 tag of the usual shape: a 2–3 letter language, then subtags of 1–8 letters or
 /// digits (`zh`, `zh-CN`, `zh-Hant-TW`).

@@ -123,19 +123,7 @@ fn spaces(m: &Marked) -> Marked {
     Marked::from_pairs(out)
 }
 
-/// True for Han ideographs (CJK Unified Ideographs, extensions A–H, compatibility).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F | 0x31350..=0x323AF)
-}
-
-/// True for characters that make a Chinese context: Han, CJK punctuation, full-width forms,
-/// and the curly quotes and marks Chinese text uses (“”‘’——……).
-pub fn is_cjk_context(c: char) -> bool {
-    is_han(c)
-        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
-}
+pub use crate::script::{is_cjk_context, is_han};
 
 fn full_width(c: char) -> Option<char> {
     Some(match c {

@@ -285,8 +285,7 @@ fn collapse_whitespace(spans: Vec<Span>) -> Vec<Span> {
                 i += 1;
             }
             let newline = chars[start..i].contains(&'\n');
-            let cjk =
-                |c: Option<&char>| c.is_some_and(|&c| crate::interview::clean::is_cjk_context(c));
+            let cjk = |c: Option<&char>| c.is_some_and(|&c| crate::script::is_cjk_context(c));
             let drop_all = newline
                 && cjk(start.checked_sub(1).and_then(|j| chars.get(j)))
                 && cjk(chars.get(i));

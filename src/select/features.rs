@@ -104,9 +104,7 @@ fn han_bigrams(text: &str) -> HashSet<(char, char)> {
         .collect()
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
-}
+use crate::script::is_han;
 
 impl Vocabulary {
     /// The vocabulary of a document given as its sentences.
