@@ -5,7 +5,7 @@ use super::job::{self, Job};
 use super::produce::{self, CardSettings};
 use super::{load_interview, select_for_cards, with_threads};
 use crate::cli::{BuildArgs, BuildFormat};
-use crate::output::{self, Artifact, Entries, Manifest, OutDir, Policy};
+use crate::output::{self, Artifact, ArtifactKind, Entries, Manifest, OutDir, Policy};
 use crate::printable::escape;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<()> {
@@ -151,7 +151,12 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
         let title = produce::book_title(&iv, &job.book.meta);
         let path = format!("{}.epub", produce::book_slug(&title));
         let sha256 = run.write(&path, &book)?;
-        artifacts.push(Artifact::plain(path, "epub", book.len(), sha256));
+        artifacts.push(Artifact::plain(
+            path,
+            ArtifactKind::Epub,
+            book.len(),
+            sha256,
+        ));
     }
     let mut manifest = Manifest::new(
         &iv.meta.title,
@@ -161,9 +166,12 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
     )
     .with_cards(cards);
     let (sha256, len) = run.write_with("index.html", |w| output::gallery(&manifest, w))?;
-    manifest
-        .artifacts
-        .push(Artifact::plain("index.html".into(), "gallery", len, sha256));
+    manifest.artifacts.push(Artifact::plain(
+        "index.html".into(),
+        ArtifactKind::Gallery,
+        len,
+        sha256,
+    ));
     run.commit(&manifest)?;
     if !job.card.quiet {
         dropped_summary(&iv.dropped);

@@ -197,7 +197,7 @@ pub fn render_cards(
         bar.inc(1);
         Ok(Artifact {
             path,
-            kind: "card".into(),
+            kind: crate::output::ArtifactKind::Card,
             quote: Some(q.id.clone()),
             text: Some(q.text.clone()),
             template: Some(t.name.clone()),

@@ -1,7 +1,7 @@
 //! `index.html`: a self-contained gallery of the cards (no network, no scripts), each with its
 //! text, template and size, and a link to the EPUB.
 
-use super::Manifest;
+use super::{ArtifactKind, Manifest};
 use std::io::Write;
 
 fn escape(s: &str) -> String {
@@ -16,7 +16,7 @@ pub fn gallery(m: &Manifest, w: &mut dyn Write) -> std::io::Result<()> {
     let books: String = m
         .artifacts
         .iter()
-        .filter(|a| a.kind == "epub")
+        .filter(|a| a.kind == ArtifactKind::Epub)
         .map(|a| {
             format!(
                 "<a class=\"book\" href=\"{p}\">EPUB · {p}</a> ",
@@ -24,7 +24,11 @@ pub fn gallery(m: &Manifest, w: &mut dyn Write) -> std::io::Result<()> {
             )
         })
         .collect();
-    let count = m.cards.len() + m.artifacts.iter().filter(|a| a.kind == "card").count();
+    let count = m.cards.len()
+        + m.artifacts
+            .iter()
+            .filter(|a| a.kind == ArtifactKind::Card)
+            .count();
     write!(
         w,
         r#"<!DOCTYPE html>
@@ -54,7 +58,7 @@ figcaption {{ padding: .5rem .75rem; font-size: .85rem; }}
         quotes = m.quotes,
     )?;
     m.each(|a| {
-        if a.kind != "card" {
+        if a.kind != ArtifactKind::Card {
             return Ok(());
         }
         let [cw, ch] = a.size.unwrap_or([0, 0]);
@@ -80,7 +84,7 @@ mod tests {
     fn gallery_escapes_and_links() {
         let card = Artifact {
             path: "cards/a.portrait.png".into(),
-            kind: "card".into(),
+            kind: ArtifactKind::Card,
             quote: Some("a".into()),
             text: Some("<b>&".into()),
             template: Some("portrait".into()),
@@ -92,7 +96,7 @@ mod tests {
         };
         let book = Artifact {
             path: "book.epub".into(),
-            kind: "epub".into(),
+            kind: ArtifactKind::Epub,
             quote: None,
             text: None,
             template: None,

@@ -9,13 +9,24 @@ use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::sync::Arc;
 use tempfile::{NamedTempFile, TempPath};
 
+/// What a file jinju wrote is (`"kind"` in manifest.json).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ArtifactKind {
+    /// A PNG quote card.
+    Card,
+    /// The EPUB book.
+    Epub,
+    /// `index.html`, the page that shows the cards.
+    Gallery,
+}
+
 /// One file jinju wrote.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Artifact {
     /// Path relative to the output folder (`cards/pioneer.portrait.png`).
     pub path: String,
-    /// `card`, `epub`, `gallery`.
-    pub kind: String,
+    pub kind: ArtifactKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,10 +132,10 @@ pub struct Manifest {
 
 impl Artifact {
     /// A file that is not a card (the EPUB, the gallery): no quote, text or size.
-    pub fn plain(path: String, kind: &str, bytes: usize, sha256: String) -> Artifact {
+    pub fn plain(path: String, kind: ArtifactKind, bytes: usize, sha256: String) -> Artifact {
         Artifact {
             path,
-            kind: kind.into(),
+            kind,
             quote: None,
             text: None,
             template: None,
@@ -227,12 +238,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = EntryWriter::new(NamedTempFile::new_in(dir.path()).unwrap()).unwrap();
         for i in 0..3 {
-            let mut a = Artifact::plain(format!("c{i}.png"), "card", 10 + i, "ab".into());
+            let mut a =
+                Artifact::plain(format!("c{i}.png"), ArtifactKind::Card, 10 + i, "ab".into());
             a.text = Some("“引号”\n与 \"quotes\"".into());
             a.lines = vec!["一".into(), "二".into()];
             spill.push(&a).unwrap();
         }
-        let book = Artifact::plain("b.epub".into(), "epub", 100, "cd".into());
+        let book = Artifact::plain("b.epub".into(), ArtifactKind::Epub, 100, "cd".into());
         let m = Manifest::new("标\"题", None, 3, vec![book]).with_cards(spill.finish().unwrap());
         assert_eq!(m.totals(), (4, 133));
         let mut out = Vec::new();

@@ -12,7 +12,7 @@ mod temps;
 
 pub use gallery::gallery;
 pub use guard::Policy;
-pub use manifest::{Artifact, Entries, EntryWriter, Manifest};
+pub use manifest::{Artifact, ArtifactKind, Entries, EntryWriter, Manifest};
 pub use outdir::{OutDir, Staging, write_file};
 pub use recovery::folder_id;
 pub use temps::{install_signal_handler, interrupted, wait_for_handler};
@@ -73,7 +73,7 @@ mod tests {
     fn naming(paths: &[&str]) -> Manifest {
         let artifacts = paths
             .iter()
-            .map(|p| Artifact::plain(p.to_string(), "card", 1, String::new()))
+            .map(|p| Artifact::plain(p.to_string(), ArtifactKind::Card, 1, String::new()))
             .collect();
         Manifest::new("t", None, 0, artifacts)
     }
