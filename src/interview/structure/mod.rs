@@ -16,6 +16,7 @@ mod paras;
 mod people;
 mod roles;
 mod sections;
+mod sentence_headings;
 mod splits;
 mod talk;
 mod trailing;
@@ -243,7 +244,7 @@ pub(super) fn structure(
     }
     let starts = sections::find(
         &paras,
-        &turn,
+        &speaker_at,
         &meta,
         first_turn,
         cut,
