@@ -11,6 +11,7 @@ mod furniture;
 mod given;
 mod labels;
 mod meta_labels;
+mod notice_doubts;
 mod numbering;
 mod paras;
 mod people;
@@ -210,6 +211,7 @@ pub(super) fn structure(
     // Page furniture (`furniture`): after the last turn a notice starts the debris; before
     // it every piece is lifted out, and what points into the paragraphs is counted again.
     let found = furniture::find(&paras, &speaker_at);
+    let (found, notices_in_doubt) = notice_doubts::sift(&paras, &speaker_at, found);
     let cut = trailing::start(&paras, first_turn, last_turn, &found);
     let lifted_at: Vec<usize> = found.iter().map(|p| p.at).filter(|&i| i < cut).collect();
     let remap = |i: usize| i - lifted_at.iter().filter(|&&j| j < i).count();
@@ -343,6 +345,7 @@ pub(super) fn structure(
             doubts.push(talk::qa_doubt(label));
         }
     }
+    doubts.extend(notices_in_doubt);
     let roles: BTreeMap<String, Role> = people.iter().map(|p| (p.label.clone(), p.role)).collect();
     // Interviewers first when a byline pair names them (the bundled shape).
     if let Some((a, _)) = front.pair.as_ref().or(pair_hint.as_ref())
