@@ -424,3 +424,6 @@ pub(super) fn structure(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod title_tests;
