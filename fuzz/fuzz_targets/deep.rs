@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let text = format!("{}{tail}", fragment.repeat(count));
-    let opts = ParseOptions { clean: true, errata: None };
+    let opts = ParseOptions { clean: true, errata: None, people: Default::default() };
     for format in [Format::Markdown, Format::Html] {
         if let Ok(iv) = parse_as(&text, format, &opts) {
             for p in iv.paragraphs() {

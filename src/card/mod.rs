@@ -27,7 +27,7 @@ mod vertical;
 pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
 pub use error::{Error, Result};
 pub use fonts::{FontBook, FontChain, embedded_font_bytes, embedded_names, load_font_file};
-pub use parts::{drawable_quote, expand};
+pub use parts::{drawable_quote, expand, quote_chain};
 pub use pixels::COVERAGE_LEVELS;
 pub use raster::{Canvas, Color};
 pub use render::{Painted, paint};

@@ -163,6 +163,11 @@ pub fn drawable_quote(text: &str, template: &Template, book: &FontBook) -> Resul
     Ok(chain.without_missing(text, "cover title"))
 }
 
+/// The font chain `template` draws its quote with (to ask which characters it can show).
+pub fn quote_chain(template: &Template, book: &FontBook) -> Result<FontChain> {
+    Ok(book.chain(&resolve(&template.quote.font, template, book)?))
+}
+
 fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont> {
     if let Some(f) = book.get(name) {
         return Ok(f.clone());

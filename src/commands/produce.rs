@@ -60,22 +60,7 @@ impl std::fmt::Display for Skipped {
 
 impl std::error::Error for Skipped {}
 
-/// The longest quote the run's templates all show (`quote.max_chars`), when one limits it:
-/// the `--template` values, else the defaults.
-pub fn template_fit(s: &CardSettings) -> anyhow::Result<Option<usize>> {
-    let names: Vec<String> = if s.templates.is_empty() {
-        DEFAULT_TEMPLATES.iter().map(|t| t.to_string()).collect()
-    } else {
-        s.templates.clone()
-    };
-    let mut fit = None;
-    for name in names {
-        if let Some(max) = Template::load(&name)?.quote.max_chars {
-            fit = Some(fit.map_or(max, |f: usize| f.min(max)));
-        }
-    }
-    Ok(fit)
-}
+pub use super::fit::template_fit;
 
 /// The fonts for this run: the embedded ones, plus `--font FILE`.
 pub fn fonts(s: &CardSettings) -> anyhow::Result<FontBook> {

@@ -1,5 +1,6 @@
 //! Turning the selection flags into a `Spec` and running the selector.
 
+use super::fit::Fit;
 use super::read_text;
 use crate::cli::SelectArgs;
 use crate::interview::Interview;
@@ -22,14 +23,14 @@ pub fn select_quotes(
     Ok(select_for_cards(iv, args, bundled, None)?.collected())
 }
 
-/// [`select_quotes`] for cards whose templates show at most `fit` characters: automatic
-/// picks are no longer. A lines file's quotes are not collected: [`Selection::iter`] makes
-/// them as it reaches them.
+/// [`select_quotes`] for cards whose templates `fit` says what they show: automatic picks
+/// are no longer than the templates take and hold only characters their fonts have. A lines
+/// file's quotes are not collected: [`Selection::iter`] makes them as it reaches them.
 pub fn select_for_cards(
     iv: &Interview,
     args: &SelectArgs,
     bundled: bool,
-    fit: Option<usize>,
+    fit: Option<Fit>,
 ) -> anyhow::Result<Selection> {
     let mut entries: Vec<Entry> = Vec::new();
     if let Some(sections) = &args.pull_quotes {
@@ -116,10 +117,70 @@ pub fn select_for_cards(
         },
     };
     spec.filters = filters;
-    spec.auto_max_chars = fit;
+    spec.auto_max_chars = fit.as_ref().and_then(|f| f.max_chars);
     spec.all_sentences = spec.entries.is_empty() && entries.is_empty();
     spec.entries.extend(entries);
-    Ok(select::select(iv, &spec)?)
+    match fit {
+        Some(fit) => drawable_picks(iv, spec, &fit),
+        None => Ok(select::select(iv, &spec)?),
+    }
+}
+
+/// Rounds of asking the ranking for more picks to replace those the fonts cannot draw.
+const MORE_ROUNDS: usize = 6;
+
+/// The selection with automatic picks the templates cannot draw left out and replaced by the
+/// next ones in the ranking (as many as the ranking has, within [`MORE_ROUNDS`] asks).
+fn drawable_picks(iv: &Interview, mut spec: Spec, fit: &Fit) -> anyhow::Result<Selection> {
+    let auto = |q: &select::Quote| q.score.is_some();
+    let wanted: usize = spec.entries.iter().filter_map(|e| e.auto).sum();
+    let mut sel = select::select(iv, &spec)?;
+    let mut skipped = Vec::new();
+    for _ in 0..MORE_ROUNDS {
+        let unfit = sel
+            .quotes
+            .iter()
+            .filter(|q| auto(q) && !fit.shows(&q.text))
+            .count();
+        let picked = sel.quotes.iter().filter(|q| auto(q)).count();
+        if unfit == 0 || picked - unfit >= wanted {
+            break;
+        }
+        for e in spec.entries.iter_mut() {
+            if let Some(n) = e.auto.as_mut() {
+                *n += unfit;
+            }
+        }
+        let more = select::select(iv, &spec)?;
+        let grew = more.quotes.iter().filter(|q| auto(q)).count() > picked;
+        sel = more;
+        if !grew {
+            break;
+        }
+    }
+    let mut kept_auto = 0;
+    sel.quotes.retain(|q| {
+        if !auto(q) {
+            return true;
+        }
+        let keep = fit.shows(&q.text) && kept_auto < wanted;
+        kept_auto += usize::from(keep);
+        if !fit.shows(&q.text) {
+            skipped.push(q.id.clone());
+        }
+        keep
+    });
+    let ids: Vec<&str> = sel.quotes.iter().map(|q| q.id.as_str()).collect();
+    sel.why.retain(|id, _| ids.contains(&id.as_str()));
+    sel.explain.retain(|id, _| ids.contains(&id.as_str()));
+    if !skipped.is_empty() {
+        eprintln!(
+            "note: {} automatic pick(s) skipped: the card fonts lack some of their characters \
+             (add a font that has them with --font FILE to allow them)",
+            skipped.len()
+        );
+    }
+    Ok(sel)
 }
 
 /// Template files a quotes file names (`my/card.yaml`) are relative to the quotes file's

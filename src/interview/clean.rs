@@ -22,16 +22,35 @@ pub fn marked(m: &Marked) -> Marked {
     spaces(&m)
 }
 
-/// Zero-width characters and BOMs removed; no-break spaces and tabs become spaces; full-width
-/// spaces (typed indentation) removed; control characters (C0, DEL, C1 — terminal escapes
-/// pasted with a text) removed, so no output (terminal, XML, PNG text) ever carries one.
+/// Zero-width characters and BOMs removed — except a zero-width joiner inside an emoji
+/// sequence (`👩‍💻`, `🏳️‍🌈`), which is part of the one picture; no-break spaces and tabs
+/// become spaces; full-width spaces (typed indentation) removed; control characters (C0, DEL,
+/// C1 — terminal escapes pasted with a text) removed, so no output (terminal, XML, PNG text)
+/// ever carries one.
 fn invisible(m: &Marked) -> Marked {
-    Marked::from_pairs(m.pairs().filter_map(|(c, b)| match c {
+    let cs = &m.chars;
+    Marked::from_pairs(m.pairs().enumerate().filter_map(|(i, (c, b))| match c {
+        '\u{200D}'
+            if i > 0 && is_emoji_part(cs[i - 1]) && cs.get(i + 1).is_some_and(|&n| is_emoji(n)) =>
+        {
+            Some((c, b))
+        }
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{3000}' => None,
         '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\t' => Some((' ', b)),
         c if c.is_control() && c != '\n' => None,
         _ => Some((c, b)),
     }))
+}
+
+/// A pictograph a zero-width joiner may join (the blocks of emoji and symbols).
+fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{2190}'..='\u{21FF}')
+}
+
+/// What may stand before a joiner in an emoji sequence: a pictograph, the emoji variation
+/// selector or a skin-tone modifier (those are in the pictographs' block).
+fn is_emoji_part(c: char) -> bool {
+    is_emoji(c) || c == '\u{FE0F}'
 }
 
 /// `--` or `---` (spaces around allowed) with Chinese on a side, and any run of four or more
@@ -193,6 +212,24 @@ mod tests {
         assert_eq!(text("说 “好”"), "说“好”");
         assert_eq!(text("慢\u{1b}]0;X\u{7}就是\u{9b}快\u{7f}"), "慢]0;X就是快");
         assert_eq!(text("慢\t快\n"), "慢快\n");
+    }
+
+    #[test]
+    fn a_joiner_inside_an_emoji_sequence_stays() {
+        // 👩‍💻 (woman, ZWJ, laptop), 🏳️‍🌈 (flag, VS16, ZWJ, rainbow), 👨🏽‍🚀 (skin tone).
+        for seq in [
+            "\u{1F469}\u{200D}\u{1F4BB}",
+            "\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}",
+            "\u{1F468}\u{1F3FD}\u{200D}\u{1F680}",
+        ] {
+            assert_eq!(
+                text(&format!("程序员{seq}很多。")),
+                format!("程序员{seq}很多。")
+            );
+        }
+        // Between letters, or at an emoji's edge with text, it goes.
+        assert_eq!(text("智\u{200D}谱"), "智谱");
+        assert_eq!(text("\u{1F469}\u{200D}好"), "\u{1F469}好");
     }
 
     #[test]

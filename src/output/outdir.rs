@@ -66,6 +66,7 @@ impl OutDir {
                 }
             }
         }
+        refuse_inside_another_run(&root, given)?;
         recovery::clean_leftovers(&root);
         Ok(OutDir {
             root,
@@ -231,6 +232,30 @@ impl Staging<'_> {
 
 /// Remove the files the previous manifest named that this run did not make again (cards of
 /// quotes no longer selected), so no unlisted card of an earlier run stays behind.
+/// A folder whose files another run's manifest lists (`jinju cards --out BUILD/cards`)
+/// is that run's: writing there would leave its manifest untrue, so it is refused.
+fn refuse_inside_another_run(root: &Path, given: &Path) -> anyhow::Result<()> {
+    for above in root.ancestors().skip(1) {
+        let Ok(inner) = root.strip_prefix(above) else {
+            continue;
+        };
+        let inner = inner.to_string_lossy().replace('\\', "/");
+        let listed = guard::written_by_jinju(above)
+            .into_iter()
+            .any(|f| f.starts_with(&format!("{inner}/")));
+        if listed {
+            bail!(
+                "output folder `{}` is inside the output of another jinju run (`{}`, whose \
+                 manifest.json lists files in it): writing here would leave that manifest \
+                 untrue; rerun the command that made that folder, or choose another --out",
+                shown(given),
+                shown(above)
+            );
+        }
+    }
+    Ok(())
+}
+
 fn remove_stale(out: &OutDir, previous: &HashSet<String>, staged: &[String]) {
     for rel in previous {
         if rel == "manifest.json" || staged.binary_search(rel).is_ok() {

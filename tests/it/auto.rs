@@ -177,3 +177,51 @@ fn automatic_picks_fit_the_chosen_templates() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("at most 24"));
 }
+
+#[test]
+fn automatic_picks_skip_lines_the_card_fonts_cannot_draw() {
+    // The guest's best lines carry an emoji no embedded font has: a build with automatic
+    // picks leaves them out (saying so) and makes cards of the others; a quote the user
+    // names with such a character is still refused by the card, as before.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("emoji.md");
+    fs::write(
+        &input,
+        "# 写代码的人\n\n**甲**：你是做什么的？\n\n\
+         **乙**：**我是一名程序员\u{1F469}\u{200D}\u{1F4BB}，每天都在写代码，我觉得写代码是世界上最有意思的事情。**\n\n\
+         **甲**：你怎么看待人工智能？\n\n\
+         **乙**：**人工智能会改变每一个行业\u{1F308}，但真正重要的是人如何使用它。**\n\n\
+         **甲**：最后一个问题呢？\n\n\
+         **乙**：坚持做自己喜欢的事情，时间会给出答案，这是我这些年最深的体会。\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .args(["build", "--auto", "3", "--input"])
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stderr.contains("2 automatic pick(s) skipped"), "{stderr}");
+    // Only the line without an emoji (paragraph 1.6) became cards.
+    let cards: Vec<String> = fs::read_dir(out.join("cards"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!cards.is_empty());
+    assert!(cards.iter().all(|c| c.starts_with("q1-6")), "{cards:?}");
+    let named = Command::cargo_bin("jinju")
+        .unwrap()
+        .args(["cards", "--at", "1.2", "--input"])
+        .arg(&input)
+        .arg("--out")
+        .arg(dir.path().join("named"))
+        .output()
+        .unwrap();
+    assert!(!named.status.success());
+    assert!(String::from_utf8_lossy(&named.stderr).contains("no font has"));
+}

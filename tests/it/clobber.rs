@@ -337,3 +337,42 @@ fn cards_of_earlier_runs_are_removed_and_other_files_kept() {
     );
     assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
 }
+
+#[test]
+fn a_run_inside_another_runs_folder_is_refused_and_that_manifest_stays_true() {
+    let dir = tempfile::tempdir().unwrap();
+    let build = dir.path().join("book");
+    let (code, err) = run(&["build", "--auto", "2", "--out", s(&build)]);
+    assert_eq!(code, 0, "{err}");
+    let manifest = fs::read(build.join("manifest.json")).unwrap();
+    let cards: Vec<_> = fs::read_dir(build.join("cards"))
+        .unwrap()
+        .map(|e| fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    // Re-rendering the build's cards in its cards folder would leave its checksums stale.
+    let inner = build.join("cards");
+    let (code, err) = run(&[
+        "cards",
+        "--auto",
+        "2",
+        "--template",
+        "square",
+        "--out",
+        s(&inner),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("inside the output of another jinju run"),
+        "{err}"
+    );
+    assert_eq!(fs::read(build.join("manifest.json")).unwrap(), manifest);
+    let after: Vec<_> = fs::read_dir(&inner)
+        .unwrap()
+        .map(|e| fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(after, cards, "the build's cards are untouched");
+    // A folder beside the build's own files is free.
+    let beside = build.join("more");
+    let (code, err) = run(&["cards", "--auto", "1", "--out", s(&beside)]);
+    assert_eq!(code, 0, "{err}");
+}

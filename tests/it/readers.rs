@@ -384,6 +384,7 @@ const PASSING_TARGETS: &[&str] = &[
     "qukai_qa",
     "spotify_panel",
     "tangdaosheng",
+    "zhouhongyi",
 ];
 
 #[test]

@@ -25,7 +25,8 @@ pub struct Piece {
     pub notice: bool,
 }
 
-const WHY_CALL: &str = "a notice to the reader: source, reprint, subscription, a button to press";
+pub(super) const WHY_CALL: &str =
+    "a notice to the reader: source, reprint, subscription, a button to press";
 
 /// The longest paragraph a call to the reader is taken from (speech runs longer).
 const SHORT: usize = 160;
@@ -62,6 +63,20 @@ static LINK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static LINK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"链接|鏈接|直达|直達|传送门|傳送門|地址|点击|點擊|阅读|閱讀").expect("static regex")
 });
+static REFERENCES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[\s*#丨|｜]*((参考|參考)(资料|資料|链接|鏈接|文献|文獻|来源|來源)|(相关|相關)(链接|鏈接)|",
+        r"(资料|資料)(来源|來源)|(?i:references?|sources?|links?|further reading))[\s*：:]*$",
+    ))
+    .expect("static regex")
+});
+/// A Markdown link (`[text](http…)`), an image link inside it allowed.
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\((?:[^()\s]|\([^)]*\))*\)").expect("static regex")
+});
+static LIST_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([-*+]|\d{1,3}[.)、]|\[\d{1,3}\])\s+").expect("static regex")
+});
 static FOOTNOTE_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\^\d{1,3}\^|\[\^\d{1,3}\]").expect("static regex"));
 
@@ -69,6 +84,11 @@ static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s*\\·•\-—–_=~]*((?i:END|FIN)|全文完|本文完|[（(]完[)）]|完)[\s*\\·•\-—–_=~]*$")
         .expect("static regex")
 });
+
+/// How many characters of `text` the call to the reader takes up (`None`: no call).
+pub(super) fn call_len(text: &str) -> Option<usize> {
+    CALL.find(text).map(|m| m.as_str().chars().count())
+}
 
 /// An end marker: `-END-`, `- End -`, `· FIN ·`, `（完）`, `全文完` — the article stops here.
 pub fn is_end_marker(text: &str) -> bool {
@@ -124,8 +144,55 @@ pub fn find(paras: &[Para], speaker_at: &[Option<String>]) -> Vec<Piece> {
             add(i, "a reference link", false);
         }
     }
+    for at in link_lists(paras) {
+        if !opens_turn(at) {
+            add(at, "a list of reference links", true);
+        }
+    }
     out.sort_by_key(|p| p.at);
     out
+}
+
+/// The paragraphs of every list of links: two or more link lines in a row, or one or more
+/// under a references heading (`参考资料：`, `相關鏈接`, `Sources`), the heading with them.
+fn link_lists(paras: &[Para]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        let heading = REFERENCES_HEADING.is_match(paras[i].text().trim());
+        let from = i + usize::from(heading);
+        let end = (from..paras.len())
+            .find(|&j| !is_link_line(&paras[j]))
+            .unwrap_or(paras.len());
+        if end - from >= 2 || heading && end > from {
+            out.extend(i..end);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A line that is only a link: a bare address (labelled or not), or one or more Markdown
+/// links with nothing but list marks, spaces and separators around them.
+fn is_link_line(p: &Para) -> bool {
+    if !matches!(p.kind, BlockKind::Paragraph | BlockKind::Item) {
+        return false;
+    }
+    let t = p.text();
+    if LINK_LABEL.is_match(t.trim()) {
+        return true;
+    }
+    let raw = LIST_MARK.replace(p.raw.trim(), "");
+    let links = MD_LINK
+        .find_iter(&raw)
+        .filter(|m| m.as_str().contains("](http"));
+    links.count() > 0
+        && MD_LINK
+            .replace_all(&raw, "")
+            .chars()
+            .all(|c| c.is_whitespace() || "-–—|｜丨·•,，;；*".contains(c))
 }
 
 /// The paragraphs once the furniture before the debris is lifted out.

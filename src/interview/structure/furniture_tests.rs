@@ -168,3 +168,88 @@ fn a_last_turn_of_a_speaker_heard_once_is_not_debris() {
     );
     assert_eq!(iv.dropped.len(), 1, "{:?}", iv.dropped);
 }
+
+fn texts(iv: &crate::interview::Interview) -> Vec<String> {
+    iv.sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .map(|p| p.text.clone())
+        .collect()
+}
+
+#[test]
+fn a_list_of_links_mid_text_goes_to_dropped_and_a_link_in_a_sentence_stays() {
+    let iv = parse(
+        "\
+# 做工具的人
+
+**老周**：你们参考了哪些资料？
+
+**阿青**：主要是三篇文章，我们在 [官网](https://example.com/about) 上都列了。
+
+- [第一篇：编辑器的历史](https://example.com/a)
+- [第二篇：协作的代价](https://example.com/b)
+
+参考资料：
+
+https://example.org/report-2024
+
+**老周**：后来呢？
+
+**阿青**：后来我们就自己写了一个编辑器。
+",
+    );
+    let t = texts(&iv);
+    assert!(t.iter().any(|x| x.contains("官网")), "{t:?}");
+    assert!(t.iter().any(|x| x.contains("自己写了一个编辑器")), "{t:?}");
+    for gone in ["第一篇", "第二篇", "参考资料", "example.org"] {
+        assert!(!t.iter().any(|x| x.contains(gone)), "{gone} kept: {t:?}");
+        assert!(
+            iv.dropped.iter().any(|d| d.contains(gone)),
+            "{gone} not in dropped"
+        );
+    }
+    let why: Vec<&str> = iv.furniture.iter().map(|f| f.why).collect();
+    assert_eq!(why.len(), 4, "{why:?}");
+    assert!(why.iter().all(|w| w.contains("reference link")), "{why:?}");
+}
+
+#[test]
+fn a_notice_inside_an_answer_that_reads_as_speech_is_kept_with_a_doubt() {
+    let iv = parse(
+        "\
+# 做工具的人
+
+**老周**：用户怎么找到你们？
+
+**阿青**：一开始全靠公众号。
+
+我们在每篇文章末尾都写一句，想看完整版本的话，请点击阅读原文，后来发现这个转化率出奇地高。
+
+所以后来所有渠道都用了这个办法。
+
+点击阅读原文，领取完整报告
+
+**老周**：现在呢？
+
+**阿青**：现在主要靠口碑。
+",
+    );
+    let t = texts(&iv);
+    assert!(t.iter().any(|x| x.contains("转化率出奇地高")), "{t:?}");
+    assert!(!t.iter().any(|x| x.contains("领取完整报告")), "{t:?}");
+    assert!(iv.dropped.iter().any(|d| d.contains("领取完整报告")));
+    let doubt = iv
+        .doubts
+        .iter()
+        .find(|d| d.what.contains("notice to the reader"))
+        .expect("a doubt for the kept notice");
+    assert!(doubt.what.contains("line 7"), "{doubt:?}");
+    assert_eq!(
+        iv.doubts
+            .iter()
+            .filter(|d| d.what.contains("notice"))
+            .count(),
+        1
+    );
+}

@@ -11,11 +11,13 @@ mod furniture;
 mod given;
 mod labels;
 mod meta_labels;
+mod notice_doubts;
 mod numbering;
 mod paras;
 mod people;
 mod roles;
 mod sections;
+mod sentence_headings;
 mod splits;
 mod talk;
 mod trailing;
@@ -209,6 +211,7 @@ pub(super) fn structure(
     // Page furniture (`furniture`): after the last turn a notice starts the debris; before
     // it every piece is lifted out, and what points into the paragraphs is counted again.
     let found = furniture::find(&paras, &speaker_at);
+    let (found, notices_in_doubt) = notice_doubts::sift(&paras, &speaker_at, found);
     let cut = trailing::start(&paras, first_turn, last_turn, &found);
     let lifted_at: Vec<usize> = found.iter().map(|p| p.at).filter(|&i| i < cut).collect();
     let remap = |i: usize| i - lifted_at.iter().filter(|&&j| j < i).count();
@@ -243,7 +246,7 @@ pub(super) fn structure(
     }
     let starts = sections::find(
         &paras,
-        &turn,
+        &speaker_at,
         &meta,
         first_turn,
         cut,
@@ -342,6 +345,7 @@ pub(super) fn structure(
             doubts.push(talk::qa_doubt(label));
         }
     }
+    doubts.extend(notices_in_doubt);
     let roles: BTreeMap<String, Role> = people.iter().map(|p| (p.label.clone(), p.role)).collect();
     // Interviewers first when a byline pair names them (the bundled shape).
     if let Some((a, _)) = front.pair.as_ref().or(pair_hint.as_ref())
@@ -420,3 +424,6 @@ pub(super) fn structure(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod title_tests;

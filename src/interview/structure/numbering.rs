@@ -1,5 +1,5 @@
 //! Section numbers in every form an article prints them: `01`, `1.`, `01、`, `一、`,
-//! `第一部分`, `第3章`, `Part 1`, `PART 01` — alone on a line or before the title on the same
+//! `第一部分`, `第3章`, `Part 1`, `PART 01`, `#01`, `# 09`, `No.3` — alone on a line or before the title on the same
 //! line. The number is the section's (kept as a number); the rest is its title.
 
 use regex::Regex;
@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:",
-        r"(?P<digits>\d{1,2})(?:\s*[.、．|丨:：]\s*|\s+|$)",
+        r"(?:[#＃]\s*|(?i:no)\.\s*)?(?P<digits>\d{1,2})(?:\s*[.、．|丨:：]\s*|\s+|$)",
         r"|(?P<han>[一二三四五六七八九十]{1,3})\s*[、．.:：]\s*",
         r"|第\s*(?P<ordinal>[一二三四五六七八九十]{1,3}|\d{1,2})\s*(?:部分|章|节|節|部|篇|回|幕|讲|講)?(?:\s*[、．.:：|丨]\s*|\s+|$)",
         r"|(?i:part|chapter)\s*(?P<part>\d{1,2})(?:\s*[.:：|丨]\s*|\s+|$)",
@@ -64,6 +64,9 @@ mod tests {
             ("第十一章", 11),
             ("PART 03", 3),
             ("Part 1", 1),
+            ("#01", 1),
+            ("# 09", 9),
+            ("No.3", 3),
         ] {
             assert_eq!(alone(line), Some(n), "{line}");
         }
@@ -85,6 +88,8 @@ mod tests {
             "一个人的战争",
             "18个月",
             "十分重要",
+            "#MeToo",
+            "No 2",
         ] {
             assert!(alone(not).is_none(), "{not}");
             assert!(

@@ -4,8 +4,11 @@
 //! (`**01 谈上市**`); Markdown headings (`###`, setext); unnumbered bold lines between turns
 //! (`**自动驾驶有五级台阶**`); none at all (the interview is one untitled section).
 
-use super::{Para, numbering};
+use super::{Para, numbering, sentence_headings};
 use crate::read::BlockKind;
+
+/// Who opens each paragraph's turn (`None`: no turn opens there).
+pub type Openers<'a> = &'a [Option<String>];
 
 /// A section's start.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,17 +28,25 @@ pub struct Start {
 /// bold to tell a title from a pull quote).
 pub fn find(
     paras: &[Para],
-    turn: &[bool],
+    openers: Openers,
     meta: &[bool],
     first_turn: usize,
     end: usize,
     plain: bool,
 ) -> Vec<Start> {
-    let numbered = numbered(paras, turn, meta, end, plain);
+    let turn: Vec<bool> = openers.iter().map(Option::is_some).collect();
+    let numbered = numbered(paras, &turn, meta, end, plain);
     if !numbered.is_empty() {
         return numbered;
     }
-    runs(paras, turn, meta, first_turn, end)
+    let found = runs(paras, &turn, meta, first_turn, end);
+    let mut more = sentence_headings::find(paras, openers, meta, first_turn, end, &found);
+    if more.is_empty() {
+        return found;
+    }
+    more.extend(found);
+    more.sort_by_key(|s| s.at);
+    more
 }
 
 /// Unnumbered titles: runs of heading lines — Markdown headings and wholly bold short lines
@@ -45,7 +56,8 @@ pub fn find(
 /// prose paragraphs before the first turn) are not.
 fn runs(paras: &[Para], turn: &[bool], meta: &[bool], first_turn: usize, end: usize) -> Vec<Start> {
     let skip = |i: usize| matches!(paras[i].kind, BlockKind::Image | BlockKind::Rule);
-    let line = |i: usize| !meta[i] && heading_line(paras, turn, i);
+    let line =
+        |i: usize| !meta[i] && heading_line(paras, turn, i) && !ends_sentence(&paras[i].text());
     let mut out = Vec::new();
     let mut i = 1;
     while i < end {
@@ -98,8 +110,9 @@ fn runs(paras: &[Para], turn: &[bool], meta: &[bool], first_turn: usize, end: us
 }
 
 /// A line that may be (part of) a heading: a Markdown heading or a wholly bold paragraph,
-/// short, no sentence end, not a turn, not the text of an own-line label.
-fn heading_line(paras: &[Para], turn: &[bool], i: usize) -> bool {
+/// short, not a turn, not a credit, not the text of an own-line label. (Whether it may end
+/// like a sentence is the caller's question.)
+pub(super) fn heading_line(paras: &[Para], turn: &[bool], i: usize) -> bool {
     let p = &paras[i];
     let t = p.text();
     let t = t.trim();
@@ -107,7 +120,6 @@ fn heading_line(paras: &[Para], turn: &[bool], i: usize) -> bool {
         || !(matches!(p.kind, BlockKind::Heading(_))
             || p.kind == BlockKind::Paragraph && p.m.all_bold())
         || !(1..=60).contains(&t.chars().count())
-        || ends_sentence(t)
         || super::front::is_credit(t)
     {
         return false;
@@ -286,7 +298,7 @@ fn fragment(p: &Para, turn: bool) -> bool {
         && number_only(&t).is_none()
 }
 
-fn ends_sentence(t: &str) -> bool {
+pub(super) fn ends_sentence(t: &str) -> bool {
     t.trim_end().ends_with(['。', '！', '!', '…', '；', ';'])
 }
 
