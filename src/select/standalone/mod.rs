@@ -70,6 +70,10 @@ pub const RULES: &[Rule] = &[
         fails: talk::furniture,
     },
     Rule {
+        name: "reported",
+        fails: talk::reported,
+    },
+    Rule {
         name: "demonstrative",
         fails: within::demonstrative,
     },
