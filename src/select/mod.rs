@@ -329,3 +329,17 @@ fn passes(q: &Quote, f: &Filters) -> bool {
         && f.min_chars.is_none_or(|m| q.chars >= m)
         && f.max_chars.is_none_or(|m| q.chars <= m)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pick_passed_every_filter_but_one_its_bold_overrode() {
+        let all: Vec<&str> = filters().collect();
+        assert_eq!(passed(&[("bias", 0.1), ("card", 1.2)]), all);
+        let overridden = passed(&[("bias", 0.1), ("demonstrative", -4.0)]);
+        assert!(!overridden.contains(&"demonstrative"));
+        assert_eq!(overridden.len() + 1, all.len());
+    }
+}

@@ -2,7 +2,7 @@
 //! candidate lines (`tools/card_labels.jsonl`): among lines passing every other rule, those
 //! holding an unresolved demonstrative with its measure word (`这种观点`, `这些系统`) were
 //! publishable 17% of the time (resolved ones 58%), those holding a year 5%, items of a long
-//! list (`第五，…`) never (all lines passing the rules: 39%).
+//! list (`第五，…`) never (all lines passing the other rules: 39%).
 
 use super::opening;
 
@@ -53,6 +53,8 @@ pub fn dated(text: &str) -> bool {
 
 /// Ordinals that number an item of a list past its third (the first three are connectives).
 const ORDINALS: &str = "第四 第五 第六 第七 第八 第九 第十 其一 其二 其三 其四";
+/// Items numbered by a count and 是 (`三是…`; `一是`, `二是` are connectives).
+const COUNTED: &str = "三是 四是 五是 六是 七是 八是";
 /// What follows an ordinal numbering an item (`第五，`, `第五点`), not a noun (`第五代`).
 const ITEM_MARKS: &[char] = &[
     '，', ',', '、', '：', ':', '是', '点', '點', '条', '條', '个', '個',
@@ -62,10 +64,12 @@ const ITEM_MARKS: &[char] = &[
 /// item of a list is read with the list.
 pub fn list_item(text: &str) -> bool {
     let t = opening(text);
-    super::words(ORDINALS).any(|o| {
-        t.strip_prefix(o)
-            .is_some_and(|rest| rest.starts_with(ITEM_MARKS))
-    })
+    let counted = super::words(COUNTED).any(|c| t.starts_with(c));
+    counted
+        || super::words(ORDINALS).any(|o| {
+            t.strip_prefix(o)
+                .is_some_and(|rest| rest.starts_with(ITEM_MARKS))
+        })
 }
 
 #[cfg(test)]
@@ -103,6 +107,7 @@ mod tests {
         assert!(list_item("第五，要考虑船厂的选址。"));
         assert!(list_item("其二，木料要晾三年。"));
         assert!(list_item("第七点，木料要晾三年。"));
+        assert!(list_item("三是木料要晾三年。"));
         assert!(!list_item("第五代船匠已经很少了。"));
         assert!(!list_item("五金店是镇上最老的店。"));
     }
