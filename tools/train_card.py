@@ -13,7 +13,7 @@ hashed and matched.
 
 Model: logistic regression on publishable (score >= 2) over jinju's features of the line alone
 (`cargo run --release --example card_features`, src/select/card.rs), AdaGrad, a fixed seeded
-order, L2. Validation: sources are split into fifths by a hash of their name; each fifth is
+order (the ranker's fit, tools/train_ranker.py), L2. Validation: sources are split into fifths by a hash of their name; each fifth is
 scored by a fit on the other four. It reports the AUC over all lines and over the lines that
 pass jinju's hard filters, and the precision of the top 8 per corpus source among the lines
 that pass the filters (the share publishable), against the filters alone (all passing lines).
@@ -25,16 +25,17 @@ Then it fits on every line and writes the weights with those figures.
 
 Standard library only (plus cargo and the jinju binary it builds).
 """
-import glob, gzip, hashlib, json, math, os, random, re, subprocess, sys
+import glob, gzip, hashlib, json, os, re, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import train_ranker  # noqa: E402
 from train_ranker import auc, dims  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
 LABELS = os.path.join(ROOT, "tools", "card_labels.jsonl")
 OUT = os.path.join(ROOT, "src", "select", "card_weights.json")
-EPOCHS, RATE, L2, SEED = 12, 0.1, 1e-3, 23
+EPOCHS, RATE, L2 = 12, 0.1, 1e-3
 TOP = 8
 BOUNDS = re.compile(r"[。！？!?；;，,：:…]+[”」』’\"]?")
 
@@ -131,21 +132,9 @@ def features(texts, bin_dir):
 
 
 def fit(rows, size):
-    """Logistic regression of [(y, x)], AdaGrad with L2."""
-    w, g2 = [0.0] * size, [1e-8] * size
-    order = list(range(len(rows)))
-    rnd = random.Random(SEED)
-    for _ in range(EPOCHS):
-        rnd.shuffle(order)
-        for k in order:
-            y, x = rows[k]
-            z = sum(w[i] * v for i, v in x)
-            err = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - y
-            for i, v in x:
-                g = err * v + L2 * w[i]
-                g2[i] += g * g
-                w[i] -= RATE * g / math.sqrt(g2[i])
-    return w
+    """Logistic regression of [(y, x)]: the ranker's fit, with this model's settings."""
+    return train_ranker.fit([(y, None, x, 0.0) for y, x in rows], size,
+                            epochs=EPOCHS, rate=RATE, l2=L2)
 
 
 def fold(source):

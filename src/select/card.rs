@@ -10,23 +10,16 @@
 //! knows what stands on a card. Ranking adds both.
 
 use super::features::{Place, Vocabulary, extract};
-use super::learned::Linear;
+use super::learned::{Linear, LinearFile};
 use std::sync::OnceLock;
 
 /// The fitted weights, embedded at build time.
 const WEIGHTS: &str = include_str!("card_weights.json");
 
-#[derive(serde::Deserialize)]
-struct File {
-    names: Vec<String>,
-    dense: Vec<f32>,
-    hashed: usize,
-    ngrams: Vec<f32>,
-}
-
 fn parse(json: &str) -> Result<Linear, String> {
-    let f: File = serde_json::from_str(json).map_err(|e| format!("not a weights file: {e}"))?;
-    Linear::new(&f.names, f.dense, f.hashed, f.ngrams)
+    let f: LinearFile =
+        serde_json::from_str(json).map_err(|e| format!("not a weights file: {e}"))?;
+    f.check()
 }
 
 /// The embedded weights (parsed once; a test checks that they parse).

@@ -10,12 +10,26 @@ use std::sync::OnceLock;
 /// The fitted weights, embedded at build time.
 const WEIGHTS: &str = include_str!("ranker_weights.json");
 
+/// A fitted linear model as a weights file holds it.
 #[derive(serde::Deserialize)]
-struct File {
+pub struct LinearFile {
     names: Vec<String>,
     dense: Vec<f32>,
     hashed: usize,
     ngrams: Vec<f32>,
+}
+
+impl LinearFile {
+    /// The model, checked against the features this build computes.
+    pub fn check(self) -> Result<Linear, String> {
+        Linear::new(&self.names, self.dense, self.hashed, self.ngrams)
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct File {
+    #[serde(flatten)]
+    linear: LinearFile,
     echo: Echo,
 }
 
@@ -36,7 +50,7 @@ pub struct Linear {
 impl Linear {
     /// Check fitted weights: their feature names and sizes must be this build's, their
     /// values numbers.
-    pub fn new(
+    fn new(
         names: &[String],
         dense: Vec<f32>,
         hashed: usize,
@@ -84,7 +98,7 @@ fn parse(json: &str) -> Result<Weights, String> {
         return Err("its echo weights are not numbers: refit it".into());
     }
     Ok(Weights {
-        linear: Linear::new(&f.names, f.dense, f.hashed, f.ngrams)?,
+        linear: f.linear.check()?,
         echo: f.echo,
     })
 }
