@@ -76,11 +76,13 @@ def dims():
     return names, 1 << bits
 
 
-def fit(rows, size, heavy=frozenset()):
+def fit(rows, size, heavy=frozenset(), epochs=EPOCHS, rate=RATE, l2=L2):
+    """Logistic regression of rows (label, article, [(index, value)], …), AdaGrad with L2;
+    the articles in `heavy` weigh INTERVIEW_WEIGHT times."""
     w, g2 = [0.0] * size, [1e-8] * size
     order = list(range(len(rows)))
     rnd = random.Random(SEED)
-    for _ in range(EPOCHS):
+    for _ in range(epochs):
         rnd.shuffle(order)
         for k in order:
             y, _, x, _ = rows[k]
@@ -88,9 +90,9 @@ def fit(rows, size, heavy=frozenset()):
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
             err = (p - y) * (INTERVIEW_WEIGHT if rows[k][1] in heavy else 1.0)
             for i, v in x:
-                g = err * v + L2 * w[i]
+                g = err * v + l2 * w[i]
                 g2[i] += g * g
-                w[i] -= RATE * g / math.sqrt(g2[i])
+                w[i] -= rate * g / math.sqrt(g2[i])
     return w
 
 

@@ -50,13 +50,13 @@ pub fn table(sel: &Selection, explain: bool) -> String {
             truncate(&crate::printable::escape(&q.text), 44)
         );
         if let (true, Some(parts)) = (explain, sel.explain.get(&q.id)) {
-            let parts: Vec<String> = parts.iter().map(|(k, v)| format!("{k} {v:+.2}")).collect();
             if let Some(why) = sel.why.get(&q.id) {
                 let _ = writeln!(s, "{:>36}picked: {why}", "");
-                for line in wrapped("passed:", &passed(), 44) {
+                for line in wrapped("passed:", &crate::select::passed(parts), 44) {
                     let _ = writeln!(s, "{:>36}{line}", "");
                 }
             }
+            let parts: Vec<String> = parts.iter().map(|(k, v)| format!("{k} {v:+.2}")).collect();
             let _ = writeln!(
                 s,
                 "{:>36}score {:.2} = {}",
@@ -95,11 +95,6 @@ fn wrapped(head: &str, words: &[&str], width: usize) -> Vec<String> {
     lines
 }
 
-/// The filters every automatic pick passed.
-fn passed() -> Vec<&'static str> {
-    crate::select::filters().collect()
-}
-
 pub fn json(sel: &Selection, explain: bool) -> anyhow::Result<String> {
     let mut v = serde_json::to_value(&sel.quotes)?;
     if explain && let Some(items) = v.as_array_mut() {
@@ -113,9 +108,9 @@ pub fn json(sel: &Selection, explain: bool) -> anyhow::Result<String> {
                 item["explain"] = map.into();
             }
             let why = item["id"].as_str().and_then(|id| sel.why.get(id));
-            if let Some(why) = why {
+            if let (Some(why), Some(parts)) = (why, parts) {
                 item["why"] = (*why).into();
-                item["passed"] = passed().into();
+                item["passed"] = crate::select::passed(parts).into();
             }
         }
     }

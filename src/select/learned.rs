@@ -10,12 +10,26 @@ use std::sync::OnceLock;
 /// The fitted weights, embedded at build time.
 const WEIGHTS: &str = include_str!("ranker_weights.json");
 
+/// A fitted linear model as a weights file holds it.
 #[derive(serde::Deserialize)]
-struct File {
+pub struct LinearFile {
     names: Vec<String>,
     dense: Vec<f32>,
     hashed: usize,
     ngrams: Vec<f32>,
+}
+
+impl LinearFile {
+    /// The model, checked against the features this build computes.
+    pub fn check(self) -> Result<Linear, String> {
+        Linear::new(&self.names, self.dense, self.hashed, self.ngrams)
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct File {
+    #[serde(flatten)]
+    linear: LinearFile,
     echo: Echo,
 }
 
@@ -25,29 +39,66 @@ struct Echo {
     run: f32,
 }
 
+/// A linear model over [`features`]: a weight per dense feature, then per hashed n-gram
+/// bucket, checked against the features this build computes.
+#[derive(Debug)]
+pub struct Linear {
+    dense: Vec<f32>,
+    ngrams: Vec<f32>,
+}
+
+impl Linear {
+    /// Check fitted weights: their feature names and sizes must be this build's, their
+    /// values numbers.
+    fn new(
+        names: &[String],
+        dense: Vec<f32>,
+        hashed: usize,
+        ngrams: Vec<f32>,
+    ) -> Result<Linear, String> {
+        if names.iter().map(String::as_str).ne(NAMES.iter().copied()) {
+            return Err("its feature names are not src/select/features.rs's: refit it".into());
+        }
+        if dense.len() != NAMES.len() || hashed != HASHED || ngrams.len() != HASHED {
+            return Err("its sizes do not match the features: refit it".into());
+        }
+        if !dense.iter().chain(&ngrams).all(|v| v.is_finite()) {
+            return Err("its weights are not all numbers: refit it".into());
+        }
+        Ok(Linear { dense, ngrams })
+    }
+
+    /// The weight of feature `i` (dense, then hashed).
+    fn weight(&self, i: usize) -> f32 {
+        self.dense
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| self.ngrams[i - NAMES.len()])
+    }
+
+    /// The model's logit of a feature vector.
+    pub fn logit(&self, x: &[(u32, f32)]) -> f64 {
+        x.iter()
+            .map(|&(i, v)| f64::from(self.weight(i as usize)) * f64::from(v))
+            .sum()
+    }
+}
+
 /// The weights, checked against the features this build computes.
 #[derive(Debug)]
 pub struct Weights {
-    dense: Vec<f32>,
-    ngrams: Vec<f32>,
+    linear: Linear,
     echo: Echo,
 }
 
 /// Parse and check a weights file: its feature names and sizes must be this build's.
 fn parse(json: &str) -> Result<Weights, String> {
     let f: File = serde_json::from_str(json).map_err(|e| format!("not a weights file: {e}"))?;
-    if f.names.iter().map(String::as_str).ne(NAMES.iter().copied()) {
-        return Err("its feature names are not src/select/features.rs's: refit it".into());
-    }
-    if f.dense.len() != NAMES.len() || f.hashed != HASHED || f.ngrams.len() != HASHED {
-        return Err("its sizes do not match the features: refit it".into());
-    }
     if !f.echo.run.is_finite() {
         return Err("its echo weights are not numbers: refit it".into());
     }
     Ok(Weights {
-        dense: f.dense,
-        ngrams: f.ngrams,
+        linear: f.linear.check()?,
         echo: f.echo,
     })
 }
@@ -75,12 +126,9 @@ impl Weights {
         let mut parts = [0.0f64; GROUPS.len()];
         for &(i, v) in x {
             let i = i as usize;
-            let (group, w) = match NAMES.get(i) {
-                Some(name) => (features::group(name), self.dense[i]),
-                None => ("ngrams", self.ngrams[i - NAMES.len()]),
-            };
+            let group = NAMES.get(i).map_or("ngrams", |name| features::group(name));
             let g = GROUPS.iter().position(|n| *n == group).unwrap_or(0);
-            parts[g] += f64::from(w) * f64::from(v);
+            parts[g] += f64::from(self.linear.weight(i)) * f64::from(v);
         }
         let round = |v: f64| (v * 1000.0).round() / 1000.0;
         let total = round(parts.iter().sum());
@@ -102,8 +150,8 @@ mod tests {
     fn embedded_weights_load_and_are_small() {
         assert!(WEIGHTS.len() < 64 * 1024, "{} bytes", WEIGHTS.len());
         let w = weights();
-        assert!(w.dense.iter().chain(&w.ngrams).all(|v| v.is_finite()));
-        assert!(w.dense.iter().any(|v| *v != 0.0) && w.ngrams.iter().any(|v| *v != 0.0));
+        let l = &w.linear;
+        assert!(l.dense.iter().any(|v| *v != 0.0) && l.ngrams.iter().any(|v| *v != 0.0));
         // Repeating the editor's framing counts for a line, not against it.
         assert!(w.echo(1.0) > 0.0 && w.echo(0.0) == 0.0);
     }

@@ -1,6 +1,7 @@
 //! The quote selector: curated YAML entries, CLI filters and automatic ranking → `Vec<Quote>`.
 //! Every quote taken from the interview is verified against it; nothing is accepted silently.
 
+pub mod card;
 mod dedupe;
 mod emphasis;
 pub mod features;
@@ -95,6 +96,14 @@ pub struct Selection {
 /// [`standalone`] rules.
 pub fn filters() -> impl Iterator<Item = &'static str> {
     std::iter::once("length").chain(standalone::all_names())
+}
+
+/// The filters an automatic pick with score parts `parts` passed: all of [`filters`] but a
+/// rule the editor's bold overrode for it (named in its parts).
+pub fn passed(parts: &[(&'static str, f64)]) -> Vec<&'static str> {
+    filters()
+        .filter(|f| !parts.iter().any(|(name, _)| name == f))
+        .collect()
 }
 
 /// Select quotes from `iv` as `spec` says.
@@ -319,4 +328,18 @@ fn passes(q: &Quote, f: &Filters) -> bool {
         && f.grep.as_ref().is_none_or(|re| re.is_match(&q.text))
         && f.min_chars.is_none_or(|m| q.chars >= m)
         && f.max_chars.is_none_or(|m| q.chars <= m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pick_passed_every_filter_but_one_its_bold_overrode() {
+        let all: Vec<&str> = filters().collect();
+        assert_eq!(passed(&[("bias", 0.1), ("card", 1.2)]), all);
+        let overridden = passed(&[("bias", 0.1), ("demonstrative", -4.0)]);
+        assert!(!overridden.contains(&"demonstrative"));
+        assert_eq!(overridden.len() + 1, all.len());
+    }
 }

@@ -2,10 +2,12 @@
 //! sentences) of a speaker's turns that can stand on a card — within the length limits and
 //! passing every [`super::standalone`] rule — scored by the learned text-only ranker
 //! ([`super::learned`] over [`super::features`], plus how much it repeats the editor's
-//! framing: title, summary, intro), by what makes it worth a card ([`super::worth`]), and
+//! framing: title, summary, intro), by how likely it stands alone on a card ([`super::card`],
+//! fitted on blind labels), by what makes it worth a card ([`super::worth`]), and
 //! marked when the editor picked it ([`super::emphasis`]). Picking among them is
 //! [`super::pick`]'s.
 
+use super::card;
 use super::emphasis::{Marks, Why};
 use super::features::{Place, Vocabulary, extract};
 use super::framing::Framing;
@@ -98,6 +100,16 @@ fn leans_back(text: &str) -> f64 {
         .min(3);
     REFERENCE * refs as f64
 }
+
+/// Weight of the card model's logit ([`card::logit`]: is the line alone publishable?) in
+/// the ranking score, set by hand against the blind judging: the learned ranker says what
+/// editors bold in context, the card model what stands alone, and a card must do both.
+const CARD: f64 = 1.0;
+
+/// What an editor's pick failing a rule its bold overrides
+/// ([`standalone::YIELD_TO_EMPHASIS`]) loses (logit units, named after the rule in
+/// `--explain`): enough to rank it below the editor's picks that pass.
+const YIELDED: f64 = -4.0;
 
 fn round(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
@@ -211,11 +223,20 @@ pub fn candidates<'a>(
         for i in 0..ranges.len() {
             for j in i..ranges.len().min(i + 2) {
                 let passage = sentences_passage(p, &ranges, i, j);
+                let emphasis = marks.why(&passage);
+                let mut yielded = None;
                 if let Some(rule) = rejects(passage.text(), min, max) {
-                    *rejected.entry(rule).or_default() += 1;
-                    continue;
+                    if emphasis.is_none() || !standalone::YIELD_TO_EMPHASIS.contains(&rule) {
+                        *rejected.entry(rule).or_default() += 1;
+                        continue;
+                    }
+                    yielded = Some(rule);
                 }
                 let (mut score, mut parts) = combine(&scored[i..=j]);
+                if let Some(rule) = yielded {
+                    parts.push((rule, YIELDED));
+                    score = round(score + YIELDED);
+                }
                 let framed = weights.echo(framing.echo(passage.text()));
                 if framed != 0.0 {
                     parts.push(("framing", framed));
@@ -236,7 +257,9 @@ pub fn candidates<'a>(
                     parts.push(("worth", quotable));
                     score = round(score + quotable);
                 }
-                let emphasis = marks.why(&passage);
+                let alone_on_card = round(CARD * card::logit(passage.text()));
+                parts.push(("card", alone_on_card));
+                score = round(score + alone_on_card);
                 out.push(Candidate {
                     passage,
                     score,

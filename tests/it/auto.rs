@@ -225,3 +225,67 @@ fn automatic_picks_skip_lines_the_card_fonts_cannot_draw() {
     assert!(!named.status.success());
     assert!(String::from_utf8_lossy(&named.stderr).contains("no font has"));
 }
+
+/// An interview whose editor bolded a line holding an unresolved demonstrative (`这种说法`)
+/// and one that stands alone.
+const OVERRIDDEN: &str = "对话造船人：慢一点\n=====\n\n在福建的一个小渔村，陈远做了三十年木船。\n\n\
+**海风周刊：有人说木船要被淘汰了，你怎么看？**\n\n\
+**陈远：**其实不会。**我从来不相信这种说法，村里的人也不相信。**\n\n\
+**海风周刊：那你怎么看手艺？**\n\n\
+**陈远：**我们镇上以前有二十多家船厂。**好的船不是造出来的，而是修出来的。**\n\n\
+**海风周刊：年轻人呢？**\n\n\
+**陈远：**年轻人坐得住的不多，坐得住的都成了好师傅。\n";
+
+#[test]
+fn the_editors_bold_overrides_a_demonstrative_but_ranks_below_what_stands_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("boat.md");
+    fs::write(&md, OVERRIDDEN).unwrap();
+    let picks = auto(&["--input", md.to_str().unwrap(), "--auto", "2", "--explain"]);
+    let texts: Vec<&str> = picks.iter().map(|q| q["text"].as_str().unwrap()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    // Bold first, the one that stands alone before the one that points outside itself.
+    let best = picks
+        .iter()
+        .max_by(|a, b| {
+            a["score"]
+                .as_f64()
+                .partial_cmp(&b["score"].as_f64())
+                .unwrap()
+        })
+        .unwrap();
+    assert_eq!(
+        best["text"], "好的船不是造出来的，而是修出来的。",
+        "{picks:?}"
+    );
+    let overridden = picks
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("这种说法"))
+        .unwrap_or_else(|| panic!("{texts:?}"));
+    assert!(
+        overridden["explain"]["demonstrative"].as_f64().unwrap() < 0.0,
+        "{overridden}"
+    );
+    let passed: Vec<&str> = overridden["passed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        !passed.contains(&"demonstrative") && passed.contains(&"reference"),
+        "{passed:?}"
+    );
+    // No editor marked it: the line is rejected, however many picks are asked for.
+    let plain = dir.path().join("plain.md");
+    let bold = "**我从来不相信这种说法，村里的人也不相信。**";
+    fs::write(&plain, OVERRIDDEN.replace(bold, bold.trim_matches('*'))).unwrap();
+    let picks = auto(&["--input", plain.to_str().unwrap(), "--auto", "10"]);
+    assert!(!picks.is_empty());
+    assert!(
+        picks
+            .iter()
+            .all(|q| !q["text"].as_str().unwrap().contains("这种说法")),
+        "{picks:?}"
+    );
+}

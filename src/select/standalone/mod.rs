@@ -9,6 +9,7 @@ mod endings;
 mod openers;
 pub mod paragraphs;
 mod talk;
+mod within;
 
 /// One property a card line must have: `fails` is true when the text lacks it.
 pub struct Rule {
@@ -17,7 +18,8 @@ pub struct Rule {
     pub fails: fn(&str) -> bool,
 }
 
-/// The text rules, in the order they are tried (the first that fails is the reason given).
+/// The text rules, in the order they are tried (the first that fails is the reason given;
+/// those of [`YIELD_TO_EMPHASIS`] last).
 pub const RULES: &[Rule] = &[
     Rule {
         name: "question",
@@ -52,6 +54,10 @@ pub const RULES: &[Rule] = &[
         fails: openers::reference,
     },
     Rule {
+        name: "list-item",
+        fails: within::list_item,
+    },
+    Rule {
         name: "small-talk",
         fails: talk::small_talk,
     },
@@ -63,7 +69,26 @@ pub const RULES: &[Rule] = &[
         name: "furniture",
         fails: talk::furniture,
     },
+    Rule {
+        name: "reported",
+        fails: talk::reported,
+    },
+    Rule {
+        name: "demonstrative",
+        fails: within::demonstrative,
+    },
+    Rule {
+        name: "dated",
+        fails: within::dated,
+    },
 ];
+
+/// The rules an editor's bold overrides (last in [`RULES`], so a line failing only them
+/// passed every other): a line the editor bolded that holds a demonstrative or a date may be
+/// read with what the editor set around it, so it stays a candidate, ranked below the bold
+/// lines that pass (the labels: such lines are seldom publishable alone, yet editors bold
+/// them); a line no editor marked is rejected.
+pub const YIELD_TO_EMPHASIS: &[&str] = &["demonstrative", "dated"];
 
 /// The name of the first rule `text` fails, or `None` when it stands alone.
 pub fn rejects(text: &str) -> Option<&'static str> {
@@ -142,6 +167,16 @@ mod tests {
         assert_eq!(rejects("但是渡口会比船厂活得久。"), Some("connective"));
         let names: Vec<&str> = all_names().collect();
         assert!(names.contains(&"reference") && names.contains(&"question-paragraph"));
+        // A line failing only a rule the editor's bold overrides passed every other.
+        let first_yielding = RULES
+            .iter()
+            .position(|r| YIELD_TO_EMPHASIS.contains(&r.name));
+        assert!(first_yielding.is_some_and(|i| {
+            RULES[i..]
+                .iter()
+                .all(|r| YIELD_TO_EMPHASIS.contains(&r.name))
+        }));
+        assert_eq!(rejects("我不相信这种观点。"), Some("demonstrative"));
     }
 
     #[test]

@@ -89,7 +89,7 @@ const REFERENCES: &str = "这 這 那 他 她 它 此 刚才 剛才 刚刚 剛�
     嗰個 嗰啲 嗰陣 佢 上述 该 另外一个 另一个 另外一個 另一個 另一方面";
 /// Words holding a reference word that point nowhere (`其他`, `应该`), and generic phrases
 /// a reader resolves alone (`这个世界`).
-const NOT_REFERENCES: &str = "其他 其它 他人 吉他 利他 彼此 应该 應該 活该 那么 那麼 这个世界 \
+pub(super) const NOT_REFERENCES: &str = "其他 其它 他人 吉他 利他 彼此 应该 應該 活该 那么 那麼 这个世界 \
     這個世界 这个时代 這個時代 这个社会 這個社會 这一代 這一代 这辈子 這輩子 \
     这一生 這一生";
 /// Sayings that frame a claim (`我认为，…`): the clause after them is the one to read.

@@ -40,6 +40,35 @@ pub fn moderation(text: &str) -> bool {
     q_label || asks || any_in(t, STEERING)
 }
 
+/// Verbs that report someone's words (`汤姆强调`, `陳美齡說`).
+const REPORTING: &str = "表示 强调 強調 建议 建議 指出 透露 坦言 称 稱 回忆 回憶 说 說 认为 認為 \
+    提到 谈到 談到 介绍 介紹";
+/// Characters that make the words before a reporting verb no one's name: pronouns
+/// (`我认为`), people in general (`有人说`), adverbs and frames (`可以说`, `虽然说`).
+const NOT_IN_NAMES: &str =
+    "我你您他她它们們人家可以所就也再还還先多来來如说說是要不都很这這那本上下中此远遠虽雖然";
+
+/// **Is the guest speaking**: the line does not open on someone reported in the third person
+/// (`汤姆强调，…`, `公司表示，…`, `陳美齡說，…`): a writer's account of what was said,
+/// not the words themselves. The reported one is a name of 2–4 Han characters or a Latin
+/// name; a pronoun or a frame (`我认为`, `可以说`) is no name.
+pub fn reported(text: &str) -> bool {
+    let t = opening(text);
+    super::words(REPORTING).any(|verb| {
+        t.find(verb).is_some_and(|at| {
+            let name = &t[..at];
+            let han = name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && (2..=4).contains(&name.chars().count());
+            let latin = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name.len() <= 20
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || " .-".contains(c));
+            (han || latin) && !name.chars().any(|c| NOT_IN_NAMES.contains(c))
+        })
+    })
+}
+
 /// Openings of editors' notes and captions.
 const NOTE_OPENINGS: &str = "注： 注: 编者注 編者注 编者按 編者按 编注 編註 图： 圖： 图片 圖片 \
     来源： 來源： ▲ △ ※ 责编 責編 撰文 作者： 本文 原文 推荐阅读 \
@@ -50,17 +79,33 @@ const PROMOTION: &str = "公众号 公眾號 扫码 掃碼 二维码 二維碼 �
     欢迎加入 歡迎加入 添加微信 加微信";
 
 /// **Is not furniture**: not an editor's note (`注：…`, wholly in parentheses), a caption
-/// (`图：…`, `▲…`) or a promotion (`扫码关注公众号`).
+/// (`图：…`, `图2.…`, `▲…`) or a promotion (`扫码关注公众号`).
 pub fn furniture(text: &str) -> bool {
     let t = text.trim();
+    let numbered = ["图", "圖", "表"].iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    });
     let parenthesised =
         (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
-    parenthesised || starts_any(t, NOTE_OPENINGS) || any_in(t, PROMOTION)
+    parenthesised || numbered || starts_any(t, NOTE_OPENINGS) || any_in(t, PROMOTION)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_writers_report_of_someones_words_is_not_theirs() {
+        assert!(reported("汤姆强调，造船不应以成本为基础。"));
+        assert!(reported("陳美齡說，近日坊間討論她的去向。"));
+        assert!(reported("船厂表示，今年订单不会减少。"));
+        assert!(reported("Pete建议手写每一封邮件。"));
+        assert!(!reported("我认为渡口会比船厂活得久。"));
+        assert!(!reported("可以说，手艺就是耐心。"));
+        assert!(!reported("有人说造船是夕阳产业，我不同意。"));
+        assert!(!reported("虽然说木船少了，但手艺还在。"));
+    }
 
     #[test]
     fn small_talk_and_thanks_are_not_quotes() {
@@ -88,6 +133,8 @@ mod tests {
         assert!(furniture("注：桐油是一种干性油。"));
         assert!(furniture("▲ 陈远在船厂。"));
         assert!(furniture("图：远帆船厂的船台。"));
+        assert!(furniture("图2.远帆船厂的船台。"));
+        assert!(!furniture("图纸是造船的第一步。"));
         assert!(furniture("扫码关注远帆船厂公众号。"));
         assert!(!furniture("桐油是一种干性油，刷三遍船就不怕潮。"));
     }
