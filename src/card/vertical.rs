@@ -8,7 +8,9 @@ use super::error::Result;
 use super::fonts::{EM_ASCENT, FontChain};
 use super::parts::{Parts, does_not_fit, fit_share};
 use super::raster::{Canvas, Color, ink_bounds};
-use super::render::{Painted, background, draw_footer, draw_glyphs, line_ink, place, set_line};
+use super::render::{
+    Painted, background, draw_footer, draw_glyph, draw_glyphs, line_ink, place, set_line,
+};
 use super::template::{LineAlign, Template};
 use crate::select::Quote;
 use crate::typeset::vertical::{Orient, fit_vertical, layout_vertical, orientations};
@@ -33,7 +35,7 @@ pub(super) fn paint(quote: &Quote, template: &Template, parts: Parts) -> Result<
         parts.height as f32 - px(pt) - px(pb),
     );
     let keep = template.quote.keep_quotes;
-    let text = parts.text;
+    let text = parts.text.as_str();
     let forms: String = text
         .chars()
         .filter_map(|c| vertical_form(c, keep))
@@ -129,11 +131,7 @@ pub(super) fn paint(quote: &Quote, template: &Template, parts: Parts) -> Result<
         canvas.rect(x, y, x + rh, y + px(r.width), r.color);
     }
     draw_footer(&mut canvas, &parts, template);
-    Ok(Painted {
-        canvas,
-        lines: layout.lines.iter().map(|l| l.text.clone()).collect(),
-        size_px: em.round() as u32,
-    })
+    Ok(Painted::new(canvas, &parts, &layout.lines, em))
 }
 
 /// The attribution as one column at `em` px, shrunk to `length` px if it is longer.
@@ -183,7 +181,7 @@ fn draw_column(
             Orient::Upright(c) => {
                 if let Some((index, id, adv)) = advance(chain, c, em) {
                     let (x, baseline) = (left + (em - adv) / 2.0, y + EM_ASCENT * em);
-                    canvas.glyph(chain.font(index), id, em, x, baseline, color);
+                    draw_glyph(canvas, chain, (index, id), em, (x, baseline), color);
                 }
             }
             Orient::Rotated => {

@@ -99,9 +99,11 @@ pub fn is_prohibited_end(c: char) -> bool {
 }
 
 /// Han, kana, hangul and other CJK letters (full-width Latin letters and digits too: they
-/// take no Han–Latin gap).
+/// take no Han–Latin gap), and emoji, which set and break like ideographs (UAX #14 class
+/// ID): pictographs, dingbats, and the Plane 15 characters emoji sequences fold to.
 pub(crate) fn is_cjk_letter(c: char) -> bool {
     matches!(c as u32,
+        0x2600..=0x27BF | 0x1F000..=0x1FAFF | 0xF0000..=0xF0FFF |
         0x2E80..=0x2FDF | 0x3005..=0x3007 | 0x3021..=0x3029 | 0x3031..=0x3035 | 0x3038..=0x303C
         | 0x3041..=0x30FA | 0x30FC..=0x30FF | 0x3100..=0x312F | 0x3190..=0x31FF
         | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
