@@ -66,8 +66,15 @@ fn sequences() -> &'static Sequences {
 }
 
 /// Could `c` start an emoji sequence or be a selector (the cheap test before any lookup)?
+/// Sequences start with a keycap base (`#`, `*`, a digit), a dingbat (U+2600–27BF: ☝ ⛹ ✊ ❤)
+/// or a character of the supplementary planes (people, flags); Han text never folds.
 fn may_fold(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '#' | '*') || u32::from(c) >= 0x2000
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '#' | '*' | '\u{FE0E}' | '\u{FE0F}' | '\u{2600}'..='\u{27BF}'
+        )
+        || u32::from(c) >= 0x1F000
 }
 
 /// `text` with every emoji sequence as its one character and the variation selectors gone.
@@ -151,6 +158,11 @@ mod tests {
     fn text_without_emoji_is_not_copied() {
         assert!(matches!(fold("我们在2024年发布了V2"), Cow::Borrowed(_)));
         assert!(matches!(fold("——“引号”"), Cow::Borrowed(_)));
+        assert!(
+            !"我们在2024年发布了V2"
+                .chars()
+                .any(|c| may_fold(c) && !c.is_ascii_digit())
+        );
         assert_eq!(fold("第1名"), "第1名");
     }
 
