@@ -1,12 +1,12 @@
-//! The decorative quotation mark of a horizontal card: its size follows the quote's — at most
+//! The decorative quotation mark of a card: its size follows the quote's — at most
 //! [`MARK_TO_TEXT`] times the text size, never more than the template's — so a long quote set
 //! small does not sit under a huge mark, and it *hangs* in the left margin beside the first
 //! line when the quote is set flush left and the margin holds it (then it takes no height
-//! above the quote); otherwise it sits above the quote, its gap scaled with it.
+//! above the quote); otherwise it sits above the quote (over the first column of a vertical
+//! card), its gap scaled with it.
 
 use super::fonts::FontChain;
 use super::render::{line_ink, set_line};
-use super::template::Mark;
 use crate::typeset::Glyph;
 
 /// The mark's em is at most this many times the quote's.
@@ -27,16 +27,17 @@ pub(super) struct PlacedMark {
 }
 
 impl PlacedMark {
-    /// `m` at `em` px (its gap scaled from the template's `gap` at `full` px); hanging when
-    /// `margin` (the free width left of the text, if the quote is flush left) holds it.
+    /// The mark's `text` at `em` px (its gap scaled from the template's `gap` at `full` px);
+    /// hanging when `margin` (the free width left of the text, if the quote is flush left)
+    /// holds it.
     pub fn new(
-        m: &Mark,
+        text: &str,
         chain: &FontChain,
         (em, full): (f32, f32),
         gap: f32,
         margin: Option<f32>,
     ) -> Option<PlacedMark> {
-        let (glyphs, _) = set_line(&m.text, chain, em);
+        let (glyphs, _) = set_line(text, chain, em);
         let ink = line_ink(&glyphs, chain, em)?;
         let hang = margin.is_some_and(|room| ink.2 - ink.0 + HANG_GAP * em <= room);
         Some(PlacedMark {

@@ -91,7 +91,7 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
     let margin = (!centred).then_some(left);
     let mark_at = |em: f32| {
         mark.as_ref().and_then(|(m, c)| {
-            PlacedMark::new(m, c, (em, px(m.size)), px(m.gap), margin).map(|p| (p, *m, c))
+            PlacedMark::new(&m.text, c, (em, px(m.size)), px(m.gap), margin).map(|p| (p, *m, c))
         })
     };
     let rule = template.rule.as_ref().map(|r| (r, px(r.gap), px(r.height)));
