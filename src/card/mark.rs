@@ -88,3 +88,25 @@ mod tests {
         assert!(scaled_em(200.0, 60.0) < scaled_em(200.0, 80.0));
     }
 }
+
+#[cfg(test)]
+mod placement {
+    use super::*;
+    use crate::card::fonts::{FontBook, Script};
+
+    #[test]
+    fn the_mark_hangs_only_where_the_margin_holds_it_and_its_gap_scales() {
+        let book = FontBook::embedded();
+        let chain = book.chain(book.get("serif-bold").unwrap(), Script::Simplified);
+        let wide = PlacedMark::new("“", &chain, (200.0, 200.0), 40.0, Some(160.0)).unwrap();
+        assert!(wide.hang && wide.above() == 0.0);
+        let narrow = PlacedMark::new("“", &chain, (200.0, 200.0), 40.0, Some(30.0)).unwrap();
+        assert!(!narrow.hang && narrow.above() > 40.0);
+        let centred = PlacedMark::new("“", &chain, (100.0, 200.0), 40.0, None).unwrap();
+        assert!(!centred.hang);
+        assert_eq!(centred.gap, 20.0, "half the size, half the gap");
+        // Hanging, its ink ends left of the text.
+        let (x, _) = wide.origin(0.0, 0.0, 300.0);
+        assert!(x + wide.ink.2 < 300.0);
+    }
+}

@@ -375,3 +375,21 @@ pub(super) fn draw_glyphs(
         i += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::fonts::Script;
+
+    #[test]
+    fn label_lines_get_the_han_latin_gap_and_one_em_middle_dots() {
+        let book = FontBook::embedded();
+        let chain = book.chain(book.get("sans").unwrap(), Script::Simplified);
+        let (_, natural) = set_line("访谈Jinju", &chain, 100.0);
+        let (glyphs, spaced) = set_label("访谈Jinju", &chain, 100.0);
+        assert!(spaced - natural > 15.0, "{natural} → {spaced}");
+        assert_eq!(glyphs.iter().map(|g| g.ch).collect::<String>(), "访谈Jinju");
+        let (typed, _) = set_label("张鹏 · 谈上市", &chain, 100.0);
+        assert!(typed.iter().all(|g| g.ch != ' '), "the spaces around · go");
+    }
+}
