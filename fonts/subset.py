@@ -1,19 +1,19 @@
 #!/usr/bin/env python3
 """Recreate jinju's bundled font subsets (fonts/*.otf, fonts/*.ttf).
 
-Needs Debian's `fonts-noto-cjk` and `fonts-lxgw-wenkai` packages (or the same files under
---src) and fontTools (`pip install fonttools`, which provides pyftsubset).
+Needs Debian's `fonts-noto-cjk`, `fonts-lxgw-wenkai` and `fonts-hanazono` packages (or the
+same files under --src) and fontTools (`pip install fonttools`, which provides pyftsubset).
 
     python3 fonts/subset.py [--src DIR]
 
-The character set is the union of
-  - 通用规范汉字表 (8,105 characters, fonts/charset/tongyong-8105.txt),
-  - GB 2312 (every code point the gb2312 codec decodes, 7,445),
-  - ASCII, Latin-1, general punctuation, CJK symbols and punctuation, full-width and
-    half-width forms, vertical forms and CJK compatibility forms,
-  - every character of content/interview.txt.
+Character sets (fonts/charsets.py says where each comes from): the SC faces hold the
+Simplified set (charset/unicodes.txt), the Kai face the Simplified and the Traditional sets,
+the TC faces the Traditional set (charset/traditional.txt) less the characters whose glyph
+is the SC face's own (Noto's collections share one glyph set: the renderer takes those from
+the SC face, which draws them identically), and the rare-character face the rare set
+(charset/rare.txt).
 Subsets keep no layout tables (GSUB/GPOS/GDEF/BASE/JSTF) and no hinting. The LXGW WenKai
-subset is renamed: its Reserved Font Names ("霞鹜", "LXGW") may not name a modified font.
+and HanaMinB subsets are renamed: their Reserved Font Names may not name a modified font.
 """
 import argparse
 import hashlib
@@ -23,57 +23,37 @@ import sys
 
 from fontTools.ttLib import TTFont
 
+import charsets
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 NOTO = "/usr/share/fonts/opentype/noto"
 LXGW = "/usr/share/fonts/truetype/lxgw-wenkai"
+HANAZONO = "/usr/share/fonts/truetype/hanazono"
 
-# (output file, source file, TTC face index or None, new family name or None)
+# (output file, source file, TTC face index or None, character set, new family name or None)
+# Character sets: "sc", "sc+tc", "tc" (less the glyphs the SC face at index 2 shares), "rare".
 FONTS = [
-    ("NotoSerifSC-Bold.otf", f"{NOTO}/NotoSerifCJK-Bold.ttc", 2, None),
-    ("NotoSerifSC-Regular.otf", f"{NOTO}/NotoSerifCJK-Regular.ttc", 2, None),
-    ("NotoSansSC-Regular.otf", f"{NOTO}/NotoSansCJK-Regular.ttc", 2, None),
-    ("NotoSansSC-Bold.otf", f"{NOTO}/NotoSansCJK-Bold.ttc", 2, None),
-    ("JinjuKai-Regular.ttf", f"{LXGW}/LXGWWenKai-Regular.ttf", None, "Jinju Kai"),
+    ("NotoSerifSC-Bold.otf", f"{NOTO}/NotoSerifCJK-Bold.ttc", 2, "sc", None),
+    ("NotoSerifSC-Regular.otf", f"{NOTO}/NotoSerifCJK-Regular.ttc", 2, "sc", None),
+    ("NotoSansSC-Regular.otf", f"{NOTO}/NotoSansCJK-Regular.ttc", 2, "sc", None),
+    ("NotoSansSC-Bold.otf", f"{NOTO}/NotoSansCJK-Bold.ttc", 2, "sc", None),
+    ("JinjuKai-Regular.ttf", f"{LXGW}/LXGWWenKai-Regular.ttf", None, "sc+tc",
+     ("Jinju Kai", "LXGW WenKai")),
+    ("NotoSerifTC-Bold.otf", f"{NOTO}/NotoSerifCJK-Bold.ttc", 3, "tc", None),
+    ("NotoSerifTC-Regular.otf", f"{NOTO}/NotoSerifCJK-Regular.ttc", 3, "tc", None),
+    ("NotoSansTC-Regular.otf", f"{NOTO}/NotoSansCJK-Regular.ttc", 3, "tc", None),
+    ("NotoSansTC-Bold.otf", f"{NOTO}/NotoSansCJK-Bold.ttc", 3, "tc", None),
+    ("JinjuRare-Regular.ttf", f"{HANAZONO}/HanaMinB.ttf", None, "rare",
+     ("Jinju Rare", "HanaMinB")),
 ]
 
-RANGES = [
-    (0x0020, 0x007E),  # ASCII
-    (0x00A0, 0x00FF),  # Latin-1 supplement (· × ° etc.)
-    (0x2000, 0x206F),  # general punctuation (— … “ ” ‘ ’ ‧)
-    (0x2190, 0x2193),  # arrows
-    (0x2E3A, 0x2E3B),  # two- and three-em dash
-    (0x22EF, 0x22EF),  # midline horizontal ellipsis
-    (0x3000, 0x303F),  # CJK symbols and punctuation
-    (0xFE10, 0xFE1F),  # vertical forms
-    (0xFE30, 0xFE4F),  # CJK compatibility forms
-    (0xFF00, 0xFFEF),  # half-width and full-width forms
-]
+# The face of a collection whose glyphs a TC subset leaves to it.
+SC_FACE = 2
 
 
-def gb2312():
-    chars = set()
-    for hi in range(0xA1, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.add(bytes([hi, lo]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    return chars
 
-
-def charset():
-    with open(os.path.join(HERE, "charset", "tongyong-8105.txt"), encoding="utf-8") as f:
-        chars = set(f.read())
-    chars |= gb2312()
-    with open(os.path.join(REPO, "content", "interview.txt"), encoding="utf-8") as f:
-        chars |= set(f.read())
-    for lo, hi in RANGES:
-        chars |= {chr(c) for c in range(lo, hi + 1)}
-    return sorted(c for c in chars if ord(c) >= 0x20)
-
-
-def rename(path, family):
+def rename(path, family, original):
     """Replace every name record that carries the original family name."""
     font = TTFont(path, recalcTimestamp=False)
     name = font["name"]
@@ -86,7 +66,7 @@ def rename(path, family):
             rec.string = new[rec.nameID]
     # Keep the copyright and licence records; say where the font comes from.
     version = name.getDebugName(5) or ""
-    name.setName(f"Subset of LXGW WenKai ({version}) made for jinju",
+    name.setName(f"Subset of {original} ({version}) made for jinju",
                  10, 3, 1, 0x409)
     font.save(path)
 
@@ -108,25 +88,41 @@ def subset(out, src, index, unicodes_file):
     subprocess.run(args, check=True)
 
 
+def shared_with_sc(src, index, chars):
+    """The characters of `chars` that face `index` of collection `src` draws with the very
+    glyph its SC face has."""
+    from fontTools.ttLib.ttCollection import TTCollection
+    faces = TTCollection(src, lazy=True).fonts
+    sc, own = faces[SC_FACE].getBestCmap(), faces[index].getBestCmap()
+    return {c for c in chars if ord(c) in sc and sc[ord(c)] == own.get(ord(c))}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--src", help="directory holding the source font files (default: Debian's)")
     opts = ap.parse_args()
-    chars = charset()
-    unicodes = os.path.join(HERE, "charset", "unicodes.txt")
-    with open(unicodes, "w", encoding="ascii") as f:
-        f.write("\n".join(f"U+{ord(c):04X}" for c in chars) + "\n")
-    print(f"{len(chars)} code points", file=sys.stderr)
-    for out, src, index, family in FONTS:
+    sets = {"sc": charsets.simplified(), "tc": charsets.traditional(), "rare": charsets.rare()}
+    sets["sc+tc"] = sorted(set(sets["sc"]) | set(sets["tc"]))
+    for name, file in [("sc", "unicodes.txt"), ("tc", "traditional.txt"), ("rare", "rare.txt")]:
+        charsets.write(os.path.join(HERE, "charset", file), sets[name])
+        print(f"{name}: {len(sets[name])} code points", file=sys.stderr)
+    unicodes = os.path.join(HERE, "charset", "faces.tmp")
+    for out, src, index, charset, names in FONTS:
         if opts.src:
             src = os.path.join(opts.src, os.path.basename(src))
+        chars = sets[charset]
+        if charset == "tc":
+            shared = shared_with_sc(src, index, set(chars) & set(sets["sc"]))
+            chars = [c for c in chars if c not in shared]
+        charsets.write(unicodes, chars)
         path = os.path.join(HERE, out)
         subset(path, src, index, unicodes)
-        if family:
-            rename(path, family)
+        if names:
+            rename(path, *names)
         with open(path, "rb") as f:
             digest = hashlib.sha256(f.read()).hexdigest()[:16]
-        print(f"{out}\t{os.path.getsize(path)}\t{digest}", file=sys.stderr)
+        print(f"{out}\t{len(chars)}\t{os.path.getsize(path)}\t{digest}", file=sys.stderr)
+    os.remove(unicodes)
 
 
 if __name__ == "__main__":

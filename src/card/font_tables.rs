@@ -1,18 +1,32 @@
 //! A font file's table directory, read just far enough to tell a colour font (COLR, CBDT,
-//! sbix or SVG glyphs, which the rasteriser cannot draw) from an outline font before it is
-//! used. No parsing beyond the sfnt header and table records; malformed data says "none".
+//! sbix or SVG glyphs, which the rasteriser cannot draw from a file given by `--font`) from
+//! an outline font before it is used, and to find one table's bytes (`colour_glyphs` reads
+//! the bundled emoji face's COLR and CPAL). No parsing beyond the sfnt header and table
+//! records; malformed data says "none".
 
 /// Tables that hold colour glyphs.
 const COLOUR: [&[u8; 4]; 4] = [b"COLR", b"CBDT", b"sbix", b"SVG "];
 
-fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+pub(crate) fn u32_at(data: &[u8], at: usize) -> Option<u32> {
     let b = data.get(at..at.checked_add(4)?)?;
     Some(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+pub(crate) fn u16_at(data: &[u8], at: usize) -> Option<u16> {
     let b = data.get(at..at.checked_add(2)?)?;
     Some(u16::from_be_bytes([b[0], b[1]]))
+}
+
+/// The bytes of table `tag` of a font (an sfnt, not a collection).
+pub(crate) fn table<'a>(data: &'a [u8], tag: &[u8; 4]) -> Option<&'a [u8]> {
+    let tables = usize::from(u16_at(data, 4)?);
+    (0..tables).find_map(|k| {
+        let record = 12 + 16 * k;
+        (data.get(record..record + 4)? == tag).then_some(())?;
+        let offset = u32_at(data, record + 8)? as usize;
+        let length = u32_at(data, record + 12)? as usize;
+        data.get(offset..offset.checked_add(length)?)
+    })
 }
 
 /// The colour-glyph tables of face `index` of `data` (a font or a `ttcf` collection), as

@@ -1,50 +1,31 @@
-//! Fonts for cards: the embedded subsets by name, font files, fallback chains, the coverage
-//! check (no tofu, ever) and `typeset::Metrics` over ab_glyph. Drawing lives in `raster`.
+//! Fonts for cards: the embedded subsets by name, font files, fallback chains by script, the
+//! coverage check (no tofu, ever) and `typeset::Metrics` over ab_glyph. Drawing lives in
+//! `raster`; which faces are bundled, in `embedded`.
+//!
+//! One typeface per script: a card whose text holds a character only the Traditional faces
+//! have is set Traditional, and every chain then tries the Traditional face before its
+//! Simplified partner (the partner draws the glyphs both share, identically); otherwise the
+//! Simplified face comes first and its Traditional partner only supplies what it lacks. After
+//! the text faces come the emoji face (in colour) and the rare-character face.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ab_glyph::{Font, FontArc, FontRef, FontVec, GlyphId, PxScale};
 
+use super::colour_glyphs::{ColourGlyphs, Layer};
+use super::embedded::{EMBEDDED, Role, simplified_of, traditional_of, with_role};
 use super::error::{Error, Result, describe_chars};
 use crate::typeset::Metrics;
 
-/// The embedded fonts: name, bytes (from the `jinju-fonts-*` crates: the files are in
-/// `fonts/`), what it is.
-const EMBEDDED: [(&str, &[u8], &str); 5] = [
-    (
-        "serif",
-        jinju_fonts_serif::REGULAR,
-        "Noto Serif CJK SC Regular",
-    ),
-    (
-        "serif-bold",
-        jinju_fonts_serif::BOLD,
-        "Noto Serif CJK SC Bold",
-    ),
-    (
-        "sans",
-        jinju_fonts_sans::REGULAR,
-        "Noto Sans CJK SC Regular",
-    ),
-    ("sans-bold", jinju_fonts_sans::BOLD, "Noto Sans CJK SC Bold"),
-    (
-        "kai",
-        jinju_fonts_kai::REGULAR,
-        "Jinju Kai (LXGW WenKai) Regular",
-    ),
-];
-
 /// The bytes of an embedded font by name (the EPUB embeds a subset of one).
 pub fn embedded_font_bytes(name: &str) -> Option<&'static [u8]> {
-    EMBEDDED
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .map(|(_, data, _)| *data)
+    EMBEDDED.iter().find(|e| e.name == name).map(|e| e.bytes)
 }
 
 /// Names of the embedded fonts, for messages and `jinju templates`.
 pub fn embedded_names() -> Vec<&'static str> {
-    EMBEDDED.iter().map(|(name, _, _)| *name).collect()
+    EMBEDDED.iter().map(|e| e.name).collect()
 }
 
 /// Baseline position in the ideographic em box (OS/2 typo 880/−120 per 1000 in every bundled
@@ -56,6 +37,26 @@ pub const EM_ASCENT: f32 = 0.88;
 pub struct NamedFont {
     pub name: String,
     pub font: FontArc,
+    /// Its colour glyphs (the bundled emoji face only).
+    pub colour: Option<Arc<ColourGlyphs>>,
+}
+
+impl NamedFont {
+    /// An outline font.
+    pub fn outline(name: &str, font: FontArc) -> NamedFont {
+        NamedFont {
+            name: name.to_string(),
+            font,
+            colour: None,
+        }
+    }
+}
+
+/// The script a card is set in, which decides the order of its faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Simplified,
+    Traditional,
 }
 
 /// The fonts a render may use: the embedded ones by name, plus font files added as fallbacks
@@ -71,14 +72,15 @@ impl FontBook {
     pub fn embedded() -> FontBook {
         let embedded = EMBEDDED
             .iter()
-            .filter_map(|&(name, data, _)| {
+            .filter_map(|e| {
                 // The subsets are checked by a unit test; one that failed to parse would be
                 // left out rather than panic.
-                let font = FontRef::try_from_slice(data).ok()?;
-                Some(NamedFont {
-                    name: name.to_string(),
-                    font: FontArc::new(font),
-                })
+                let font = FontRef::try_from_slice(e.bytes).ok()?;
+                let mut named = NamedFont::outline(e.name, FontArc::new(font));
+                if e.role == Role::Emoji {
+                    named.colour = ColourGlyphs::parse(e.bytes).map(Arc::new);
+                }
+                Some(named)
             })
             .collect();
         FontBook {
@@ -91,10 +93,8 @@ impl FontBook {
     /// template's own font and before the embedded fallbacks.
     pub fn with_font_file(mut self, path: &Path, index: u32) -> Result<FontBook> {
         let font = load_font_file(path, index)?;
-        self.extra.push(NamedFont {
-            name: path.display().to_string(),
-            font,
-        });
+        self.extra
+            .push(NamedFont::outline(&path.display().to_string(), font));
         Ok(self)
     }
 
@@ -103,17 +103,66 @@ impl FontBook {
         self.embedded.iter().find(|f| f.name == name)
     }
 
-    /// The fallback chain for a primary font: the primary, the added font files, then the
-    /// embedded sans and serif (each font once).
-    pub fn chain(&self, primary: &NamedFont) -> FontChain {
-        let mut fonts = vec![primary.clone()];
+    /// The script of a card's text: Traditional when it holds a character that the
+    /// Simplified sans lacks and the Traditional sans has (聯, 們, 嘅…).
+    pub fn script_of(&self, text: &str) -> Script {
+        let (Some(sc), Some(tc)) = (
+            self.get("sans"),
+            traditional_of("sans").and_then(|n| self.get(n)),
+        ) else {
+            return Script::Simplified;
+        };
+        let traditional = text.chars().any(|c| {
+            u32::from(c) >= 0x3400 && sc.font.glyph_id(c).0 == 0 && tc.font.glyph_id(c).0 != 0
+        });
+        if traditional {
+            Script::Traditional
+        } else {
+            Script::Simplified
+        }
+    }
+
+    /// An embedded text face and its Traditional partner, in the script's order.
+    fn pair(&self, name: &str, script: Script) -> Vec<NamedFont> {
+        let sc = simplified_of(name);
+        let tc = traditional_of(sc);
+        let order = match script {
+            Script::Simplified => [Some(sc), tc],
+            Script::Traditional => [tc, Some(sc)],
+        };
+        order
+            .into_iter()
+            .flatten()
+            .filter_map(|n| self.get(n))
+            .cloned()
+            .collect()
+    }
+
+    /// The fallback chain for a primary font: the primary (with its Traditional partner),
+    /// the added font files, the embedded sans and serif (with theirs), the emoji face and
+    /// the rare-character face (each font once).
+    pub fn chain(&self, primary: &NamedFont, script: Script) -> FontChain {
+        let mut fonts = match self.get(&primary.name) {
+            Some(_) => self.pair(&primary.name, script),
+            None => vec![primary.clone()],
+        };
         let fallbacks = self
             .extra
             .iter()
-            .chain(["sans", "serif"].iter().filter_map(|name| self.get(name)));
+            .cloned()
+            .chain(
+                ["sans", "serif"]
+                    .iter()
+                    .flat_map(|name| self.pair(name, script)),
+            )
+            .chain(
+                [Role::Emoji, Role::Rare]
+                    .into_iter()
+                    .filter_map(|r| self.get(with_role(r)?).cloned()),
+            );
         for font in fallbacks {
             if !fonts.iter().any(|f| f.name == font.name) {
-                fonts.push(font.clone());
+                fonts.push(font);
             }
         }
         FontChain { fonts }
@@ -156,6 +205,27 @@ impl FontChain {
     pub fn font(&self, index: u16) -> &FontArc {
         let i = usize::from(index).min(self.fonts.len() - 1);
         &self.fonts[i].font
+    }
+
+    /// The colour layers of glyph `id` of the font at `index`, if it is a colour glyph.
+    pub fn layers(&self, index: u16, id: GlyphId) -> Option<&[Layer]> {
+        let font = self.fonts.get(usize::from(index))?;
+        font.colour.as_ref()?.layers(id)
+    }
+
+    /// The characters of `text` drawn with the rare-character face (for the manifest).
+    pub fn rare_chars(&self, text: &str) -> Vec<char> {
+        let rare = with_role(Role::Rare);
+        let mut found: Vec<char> = Vec::new();
+        for c in text.chars() {
+            let drawn_by = self
+                .lookup(c)
+                .map(|(i, _)| self.fonts[usize::from(i)].name.as_str());
+            if drawn_by.is_some() && drawn_by == rare && !found.contains(&c) {
+                found.push(c);
+            }
+        }
+        found
     }
 
     /// The first font with a glyph for `c`, and that glyph.
@@ -203,6 +273,18 @@ impl FontChain {
     }
 }
 
+/// The manifest's note for characters drawn with the rare-character face, if any.
+pub fn rare_note(rare: &[char]) -> Option<String> {
+    let face = EMBEDDED.iter().find(|e| e.role == Role::Rare)?;
+    (!rare.is_empty()).then(|| {
+        format!(
+            "{} drawn with the fallback face {}: no text face has them",
+            describe_chars(rare),
+            face.description
+        )
+    })
+}
+
 /// Warn once per run for each (part, characters) left out of the images.
 fn warn_missing(missing: &str, part: &'static str) {
     static WARNED: std::sync::Mutex<Vec<(&'static str, String)>> =
@@ -248,7 +330,8 @@ mod tests {
         assert_eq!(book.embedded.len(), EMBEDDED.len());
         let charset = include_str!("../../fonts/charset/tongyong-8105.txt");
         let interview = include_str!("../../content/interview.txt");
-        for f in &book.embedded {
+        let text_faces = EMBEDDED.iter().filter(|e| e.role == Role::Text);
+        for f in text_faces.filter_map(|e| book.get(e.name)) {
             let chain = FontChain {
                 fonts: vec![f.clone()],
             };
@@ -263,7 +346,7 @@ mod tests {
     #[test]
     fn metrics_are_in_em() {
         let book = FontBook::embedded();
-        let chain = book.chain(book.get("serif-bold").unwrap());
+        let chain = book.chain(book.get("serif-bold").unwrap(), Script::Simplified);
         assert_eq!(chain.advance('中'), Some((1.0, 0)));
         let (dash, _) = chain.advance('—').unwrap();
         assert!(dash > 0.85 && dash < 0.95, "{dash}");
@@ -275,7 +358,7 @@ mod tests {
     #[test]
     fn the_chain_falls_back_in_order() {
         let book = FontBook::embedded();
-        let kai = book.chain(book.get("kai").unwrap());
+        let kai = book.chain(book.get("kai").unwrap(), Script::Simplified);
         // 〚 is in Noto Sans but not in LXGW WenKai: the embedded sans draws it.
         assert_eq!(kai.lookup('中').map(|(i, _)| i), Some(0));
         assert_eq!(kai.lookup('〚').map(|(i, _)| i), Some(1));
@@ -285,9 +368,12 @@ mod tests {
     #[test]
     fn missing_characters_are_named() {
         let book = FontBook::embedded();
-        let chain = book.chain(book.get("sans").unwrap());
-        let err = chain.check("好😀𠀀好", "quote").unwrap_err().to_string();
-        assert!(err.contains("U+1F600") && err.contains("U+20000"), "{err}");
+        let chain = book.chain(book.get("sans").unwrap(), Script::Simplified);
+        let err = chain
+            .check("好\u{E000}\u{2CEB0}好", "quote")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("U+E000") && err.contains("U+2CEB0"), "{err}");
         assert!(err.contains("--font FILE"), "{err}");
     }
 

@@ -8,17 +8,23 @@
 //!                                      ─► PNG (indexed / grey / RGB, iTXt alt text) = Card
 //! ```
 
+mod colour_glyphs;
+mod embedded;
+mod emoji;
 mod encode;
 mod error;
 mod font_tables;
 mod fonts;
 mod glyph_cache;
 mod ink;
+mod mark;
 mod parts;
 mod pixels;
 mod raster;
 mod render;
 mod scanlines;
+#[cfg(test)]
+mod script_tests;
 mod template;
 mod template_files;
 mod validate;
@@ -71,6 +77,8 @@ pub struct Card {
     pub lines: Vec<String>,
     /// The quote's font size, px.
     pub size_px: u32,
+    /// For the manifest: the characters drawn with the rare-character fallback face.
+    pub note: Option<String>,
     /// How the PNG was stored.
     pub kind: PngKind,
 }
@@ -102,6 +110,7 @@ pub fn render(
         height: painted.canvas.height(),
         lines: painted.lines,
         size_px: painted.size_px,
+        note: fonts::rare_note(&painted.rare),
         kind,
     })
 }

@@ -3,6 +3,7 @@
 //! and the coverage check (no tofu), the quote's style and size bounds, and the size-by-length
 //! fit. Draws nothing.
 
+use super::emoji;
 use super::error::{Error, Result};
 use super::fonts::{FontBook, FontChain, NamedFont};
 use super::template::{Mark, Template, TextLine};
@@ -15,7 +16,8 @@ pub(super) struct Parts<'t> {
     pub width: u32,
     pub height: u32,
     pub scale: f32,
-    pub text: &'t str,
+    /// The quote, emoji sequences folded to one character each (`emoji`).
+    pub text: String,
     pub quote_chain: FontChain,
     pub mark: Option<(&'t Mark, FontChain)>,
     pub attribution: Option<(&'t TextLine, FontChain, String)>,
@@ -68,15 +70,16 @@ pub(super) fn prepare<'t>(
             scale,
         });
     }
-    let text = quote.text.trim();
+    let text = emoji::fold(quote.text.trim()).into_owned();
     if text.is_empty() {
         return Err(Error::EmptyQuote {
             id: quote.id.clone(),
         });
     }
-    let chain = |name: &str| resolve(name, template, book).map(|f| book.chain(&f));
+    let script = book.script_of(&format!("{text}{}", quote.section.title));
+    let chain = |name: &str| resolve(name, template, book).map(|f| book.chain(&f, script));
     let quote_chain = chain(&template.quote.font)?;
-    quote_chain.check(text, "quote")?;
+    quote_chain.check(&text, "quote")?;
     if let Some(max) = template.quote.max_chars
         && quote.chars > max
     {
@@ -89,7 +92,7 @@ pub(super) fn prepare<'t>(
     }
     // A quote that opens with its own quotation mark gets no decorative one on top.
     let mark = match &template.mark {
-        Some(m) if !opens_with_quotation_mark(text) => Some((m, chain(&m.font)?)),
+        Some(m) if !opens_with_quotation_mark(&text) => Some((m, chain(&m.font)?)),
         _ => None,
     };
     if let Some((m, c)) = &mark {
@@ -106,7 +109,8 @@ pub(super) fn prepare<'t>(
         };
         let c = chain(&line.font)?;
         // A character no font has in a label line is left out of the image, not an error.
-        let expanded = expand(&line.text, quote, title).map(|t| c.without_missing(&t, part));
+        let expanded =
+            expand(&line.text, quote, title).map(|t| c.without_missing(&emoji::fold(&t), part));
         lines.push(expanded.map(|t| (line, c, t)));
     }
     let (attribution, footer) = (lines[0].take(), lines[1].take());
@@ -159,8 +163,12 @@ fn scaled(v: u32, scale: f32) -> u32 {
 /// `text` as `template`'s quote font can draw it: characters no font has left out (with a
 /// warning), for a quote jinju made itself (the EPUB cover's title).
 pub fn drawable_quote(text: &str, template: &Template, book: &FontBook) -> Result<String> {
-    let chain = book.chain(&resolve(&template.quote.font, template, book)?);
-    Ok(chain.without_missing(text, "cover title"))
+    let text = emoji::fold(text);
+    let chain = book.chain(
+        &resolve(&template.quote.font, template, book)?,
+        book.script_of(&text),
+    );
+    Ok(emoji::unfold(&chain.without_missing(&text, "cover title")))
 }
 
 /// The font chain `template` draws its quote with (to ask which characters it can show).
@@ -173,10 +181,7 @@ fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont
         return Ok(f.clone());
     }
     match template.file_font(name) {
-        Some(font) => Ok(NamedFont {
-            name: name.to_string(),
-            font: font.clone(),
-        }),
+        Some(font) => Ok(NamedFont::outline(name, font.clone())),
         None => Err(Error::UnknownFont {
             file: template.name.clone(),
             name: name.to_string(),

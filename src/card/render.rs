@@ -2,11 +2,13 @@
 //! quote, rule and attribution top to bottom), and the drawing both directions share
 //! (background, one-line texts, the footer, glyph runs with continuous dashes).
 
+use super::emoji;
 use super::error::Result;
 use super::fonts::{EM_ASCENT, FontBook, FontChain};
+use super::mark::{PlacedMark, scaled_em};
 use super::parts::{Parts, does_not_fit, fit_share, prepare};
 use super::raster::{Canvas, Color, ink_bounds};
-use super::template::{Direction, LineAlign, Template};
+use super::template::{Direction, LineAlign, Mark, Template};
 use crate::select::Quote;
 use crate::typeset::{self, Align, Glyph, Metrics};
 
@@ -17,6 +19,34 @@ pub struct Painted {
     pub lines: Vec<String>,
     /// The quote's font size, px (after scaling).
     pub size_px: u32,
+    /// Characters drawn with the rare-character fallback face.
+    pub rare: Vec<char>,
+}
+
+impl Painted {
+    /// The painted card with its typeset lines (emoji unfolded for the manifest) and what
+    /// the rare-character face drew.
+    pub(super) fn new(
+        canvas: Canvas,
+        parts: &Parts,
+        lines: &[typeset::Line],
+        size: f32,
+    ) -> Painted {
+        let mut rare = parts.quote_chain.rare_chars(&parts.text);
+        for (_, chain, text) in parts.attribution.iter().chain(&parts.footer) {
+            for c in chain.rare_chars(text) {
+                if !rare.contains(&c) {
+                    rare.push(c);
+                }
+            }
+        }
+        Painted {
+            canvas,
+            lines: lines.iter().map(|l| emoji::unfold(&l.text)).collect(),
+            size_px: size.round() as u32,
+            rare,
+        }
+    }
 }
 
 /// Draws `quote` with `template`; `scale` multiplies every size; `title` fills `{title}`.
@@ -45,7 +75,7 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
         attribution,
         ..
     } = &parts;
-    let (width, height, text) = (*width, *height, *text);
+    let (width, height, text) = (*width, *height, text.as_str());
     let px = |v: u32| parts.px(v);
 
     // The content box and the blocks around the quote.
@@ -55,11 +85,15 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
         width as f32 - px(pl) - px(pr),
         height as f32 - px(pt) - px(pb),
     );
-    let mark_ink = mark.as_ref().and_then(|(m, c)| {
-        let (glyphs, _) = set_line(&m.text, c, px(m.size));
-        line_ink(&glyphs, c, px(m.size)).map(|ink| (ink, px(m.gap)))
-    });
-    let above = mark_ink.map_or(0.0, |((_, t, _, b), gap)| b - t + gap);
+    let q = &template.quote;
+    let centred = matches!(q.align, Align::Center | Align::JustifyCenter);
+    // A flush-left quote's mark may hang in the left padding.
+    let margin = (!centred).then_some(left);
+    let mark_at = |em: f32| {
+        mark.as_ref().and_then(|(m, c)| {
+            PlacedMark::new(&m.text, c, (em, px(m.size)), px(m.gap), margin).map(|p| (p, *m, c))
+        })
+    };
     let rule = template.rule.as_ref().map(|r| (r, px(r.gap), px(r.height)));
     let attribution_em = attribution.as_ref().map(|(l, _, _)| px(l.size));
     let below = match (rule, &attribution) {
@@ -68,18 +102,31 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
         (None, Some((l, _, _))) => px(l.gap),
         (None, None) => 0.0,
     } + attribution_em.unwrap_or(0.0);
-    let q = &template.quote;
     let style = Parts::style(template);
     let (min, max) = parts.sizes(template);
-    let available = ch - above - below;
     let fit = |height: f32| typeset::fit(text, cw, height, min, max, &style, quote_chain);
-    let layout = fit_share(q.size.fill, available, min, fit)
-        .ok_or_else(|| does_not_fit(quote, template, text))?;
+    let fit_under = |placed: &Option<(PlacedMark, &Mark, &FontChain)>| {
+        let above = placed.as_ref().map_or(0.0, |(p, _, _)| p.above());
+        fit_share(q.size.fill, ch - above - below, min, fit)
+    };
+    // Fit under the template's mark, then under a mark scaled to the text (which leaves the
+    // text more room: it keeps that size).
+    let mut placed = mark.as_ref().and_then(|(m, _)| mark_at(px(m.size)));
+    let mut layout = fit_under(&placed).ok_or_else(|| does_not_fit(quote, template, text))?;
+    if let Some((p, _, _)) = &placed {
+        let em = scaled_em(p.em, layout.size);
+        let smaller = mark_at(em);
+        if em < p.em
+            && let Some(l) = fit_under(&smaller)
+        {
+            (placed, layout) = (smaller, l);
+        }
+    }
+    let above = placed.as_ref().map_or(0.0, |(p, _, _)| p.above());
 
     // Draw, top to bottom, the group centred vertically in the content box.
     let mut canvas = background(template, width, height);
     let mut y = top + (ch - (above + layout.height() + below)) / 2.0;
-    let centred = matches!(q.align, Align::Center | Align::JustifyCenter);
     // Balanced lines may be narrower than the box: centre the block, and align the mark,
     // rule and attribution with it.
     let span = layout.lines.iter().fold((f32::MAX, f32::MIN), |(a, b), l| {
@@ -87,23 +134,18 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
     });
     let block = (left + (cw - (span.1 - span.0)) / 2.0, span.1 - span.0);
     let shift = block.0 - span.0;
-    if let (Some((m, c)), Some(((l, t, r, b), gap))) = (&mark, mark_ink) {
+    if let Some((p, m, c)) = &placed {
+        let (l, _, r, _) = p.ink;
         let x = if centred {
             block.0 + (block.1 - (r - l)) / 2.0
         } else {
             block.0
         };
-        let (glyphs, _) = set_line(&m.text, c, px(m.size));
-        draw_glyphs(
-            &mut canvas,
-            &glyphs,
-            c,
-            px(m.size),
-            x - l,
-            y + (b - t) - b,
-            m.color,
-        );
-        y += b - t + gap;
+        // Hanging, its top meets the first line's ink (≈ 0.08 em below the em box).
+        let top_y = if p.hang { y + 0.08 * layout.size } else { y };
+        let (ox, oy) = p.origin(x, top_y, block.0);
+        draw_glyphs(&mut canvas, &p.glyphs, c, p.em, ox, oy, m.color);
+        y += p.above();
     }
     for (i, line) in layout.lines.iter().enumerate() {
         let baseline = y + i as f32 * layout.line_height + EM_ASCENT * layout.size;
@@ -147,11 +189,7 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
         );
     }
     draw_footer(&mut canvas, &parts, template);
-    Ok(Painted {
-        canvas,
-        lines: layout.lines.iter().map(|l| l.text.clone()).collect(),
-        size_px: layout.size.round() as u32,
-    })
+    Ok(Painted::new(canvas, &parts, &layout.lines, layout.size))
 }
 
 /// Draws the footer, one line centred in the bottom padding (the part of it above the
@@ -212,6 +250,25 @@ pub(super) fn set_line(text: &str, chain: &FontChain, em: f32) -> (Vec<Glyph>, f
     (glyphs, x)
 }
 
+/// Sets a label line (attribution, footer) on one line at `em` px as the typesetter sets the
+/// quote: Han–Latin gaps (`陈美龄 · Jinju`), punctuation widths; glyphs and the width.
+fn set_label(text: &str, chain: &FontChain, em: f32) -> (Vec<Glyph>, f32) {
+    let style = typeset::Style {
+        align: Align::Start,
+        balanced: false,
+        phrases: false,
+        ..typeset::Style::default()
+    };
+    let text: String = text.chars().filter(|c| !c.is_control()).collect();
+    // A middle dot is set in a 1-em box: the spaces typed around it would double its room.
+    let text = text.replace(" · ", "·");
+    let layout = typeset::layout(&text, em, 1.0e6, &style, chain);
+    match layout.lines.into_iter().next() {
+        Some(line) if !text.contains('\n') => (line.glyphs, line.width),
+        _ => set_line(&text, chain, em),
+    }
+}
+
 /// Union of the glyphs' ink boxes (left, top, right, bottom) relative to the line origin.
 pub(super) fn line_ink(
     glyphs: &[Glyph],
@@ -252,15 +309,37 @@ fn draw_line(
     align: LineAlign,
     color: Color,
 ) {
-    let (mut glyphs, mut w) = set_line(text, chain, em);
+    let (mut glyphs, mut w) = set_label(text, chain, em);
     let mut size = em;
     if w > width {
         size = em * width / w;
-        (glyphs, w) = set_line(text, chain, size);
+        (glyphs, w) = set_label(text, chain, size);
     }
     let baseline = top + EM_ASCENT * em - (em - size) / 2.0;
     let x = place(align, anchor, (left, width), w.min(width));
     draw_glyphs(canvas, &glyphs, chain, size, x, baseline, color);
+}
+
+/// Draws glyph `id` of the chain's font `index` with its origin at `at`: a colour glyph
+/// layer by layer (bottom first, `color` where the palette says the text's colour).
+pub(super) fn draw_glyph(
+    canvas: &mut Canvas,
+    chain: &FontChain,
+    (index, id): (u16, ab_glyph::GlyphId),
+    em: f32,
+    (x, baseline): (f32, f32),
+    color: Color,
+) {
+    let font = chain.font(index);
+    match chain.layers(index, id) {
+        Some(layers) => {
+            for layer in layers {
+                let c = layer.colour.map_or(color, Color);
+                canvas.glyph(font, layer.glyph, em, x, baseline, c);
+            }
+        }
+        None => canvas.glyph(font, id, em, x, baseline, color),
+    }
 }
 
 /// Draws positioned glyphs; a pair of em dashes becomes one continuous rule (Noto's U+2014
@@ -292,7 +371,25 @@ pub(super) fn draw_glyphs(
             i += 2;
             continue;
         }
-        canvas.glyph(font, id, em, x + g.x, baseline, color);
+        draw_glyph(canvas, chain, (index, id), em, (x + g.x, baseline), color);
         i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::fonts::Script;
+
+    #[test]
+    fn label_lines_get_the_han_latin_gap_and_one_em_middle_dots() {
+        let book = FontBook::embedded();
+        let chain = book.chain(book.get("sans").unwrap(), Script::Simplified);
+        let (_, natural) = set_line("访谈Jinju", &chain, 100.0);
+        let (glyphs, spaced) = set_label("访谈Jinju", &chain, 100.0);
+        assert!(spaced - natural > 15.0, "{natural} → {spaced}");
+        assert_eq!(glyphs.iter().map(|g| g.ch).collect::<String>(), "访谈Jinju");
+        let (typed, _) = set_label("张鹏 · 谈上市", &chain, 100.0);
+        assert!(typed.iter().all(|g| g.ch != ' '), "the spaces around · go");
     }
 }

@@ -6,10 +6,11 @@
 
 use super::error::Result;
 use super::fonts::{EM_ASCENT, FontChain};
+use super::mark::{PlacedMark, scaled_em};
 use super::parts::{Parts, does_not_fit, fit_share};
 use super::raster::{Canvas, Color, ink_bounds};
-use super::render::{Painted, background, draw_footer, draw_glyphs, line_ink, place, set_line};
-use super::template::{LineAlign, Template};
+use super::render::{Painted, background, draw_footer, draw_glyph, draw_glyphs, place};
+use super::template::{LineAlign, Mark, Template};
 use crate::select::Quote;
 use crate::typeset::vertical::{Orient, fit_vertical, layout_vertical, orientations};
 use crate::typeset::vforms::vertical_form;
@@ -33,30 +34,28 @@ pub(super) fn paint(quote: &Quote, template: &Template, parts: Parts) -> Result<
         parts.height as f32 - px(pt) - px(pb),
     );
     let keep = template.quote.keep_quotes;
-    let text = parts.text;
+    let text = parts.text.as_str();
     let forms: String = text
         .chars()
         .filter_map(|c| vertical_form(c, keep))
         .collect();
     parts.quote_chain.check(&forms, "quote")?;
 
-    // The mark is drawn as its vertical form over the first column.
-    let mark = match &parts.mark {
-        Some((m, c)) => {
-            let mark_text: String = m
-                .text
-                .chars()
-                .map(|ch| vertical_form(ch, keep).unwrap_or(ch))
-                .collect();
-            c.check(&mark_text, "quote mark")?;
-            let (glyphs, _) = set_line(&mark_text, c, px(m.size));
-            line_ink(&glyphs, c, px(m.size)).map(|ink| (*m, c, glyphs, ink))
-        }
-        None => None,
+    // The mark is drawn as its vertical form over the first column, scaled to the text.
+    let mark_text: String = parts.mark.as_ref().map_or(String::new(), |(m, _)| {
+        m.text
+            .chars()
+            .map(|ch| vertical_form(ch, keep).unwrap_or(ch))
+            .collect()
+    });
+    if let Some((_, c)) = &parts.mark {
+        c.check(&mark_text, "quote mark")?;
+    }
+    let mark_at = |em: f32| {
+        parts.mark.as_ref().and_then(|(m, c)| {
+            PlacedMark::new(&mark_text, c, (em, px(m.size)), px(m.gap), None).map(|p| (p, *m, c))
+        })
     };
-    let above = mark
-        .as_ref()
-        .map_or(0.0, |(m, _, _, (_, t, _, b))| b - t + px(m.gap));
     // Across the card, left of the quote: gap, rule, gap, attribution column.
     let rule = template.rule.as_ref().map(|r| (r, px(r.gap), px(r.height)));
     let attribution_em = parts.attribution.as_ref().map(|(l, _, _)| px(l.size));
@@ -69,11 +68,25 @@ pub(super) fn paint(quote: &Quote, template: &Template, parts: Parts) -> Result<
 
     let style = Parts::style(template);
     let (min, max) = parts.sizes(template);
-    let length = ch - above;
     let chain = &parts.quote_chain;
-    let fit = |breadth: f32| fit_vertical(text, (breadth, length), (min, max), &style, keep, chain);
-    let layout = fit_share(template.quote.size.fill, cw - side, min, fit)
-        .ok_or_else(|| does_not_fit(quote, template, text))?;
+    let fit_under = |placed: &Option<(PlacedMark, &Mark, &FontChain)>| {
+        let length = ch - placed.as_ref().map_or(0.0, |(p, _, _)| p.above());
+        let fit =
+            |breadth: f32| fit_vertical(text, (breadth, length), (min, max), &style, keep, chain);
+        fit_share(template.quote.size.fill, cw - side, min, fit)
+    };
+    let mut placed = parts.mark.as_ref().and_then(|(m, _)| mark_at(px(m.size)));
+    let mut layout = fit_under(&placed).ok_or_else(|| does_not_fit(quote, template, text))?;
+    if let Some((p, _, _)) = &placed {
+        let em = scaled_em(p.em, layout.size);
+        let smaller = mark_at(em);
+        if em < p.em
+            && let Some(l) = fit_under(&smaller)
+        {
+            (placed, layout) = (smaller, l);
+        }
+    }
+    let above = placed.as_ref().map_or(0.0, |(p, _, _)| p.above());
 
     // The group (attribution, rule, columns) centred across the content box, the mark and
     // the columns centred along it.
@@ -87,10 +100,11 @@ pub(super) fn paint(quote: &Quote, template: &Template, parts: Parts) -> Result<
     let group_top = top + (ch - (above + span.1 - span.0)) / 2.0;
     let text_top = group_top + above - span.0;
     let color = template.quote.color;
-    if let Some((m, c, glyphs, (l, t, r, _))) = &mark {
+    if let Some((p, m, c)) = &placed {
+        let (l, t, r, _) = p.ink;
         let x = block_right - em / 2.0 - (r - l) / 2.0 - l;
         let baseline = group_top - t;
-        draw_glyphs(&mut canvas, glyphs, c, px(m.size), x, baseline, m.color);
+        draw_glyphs(&mut canvas, &p.glyphs, c, p.em, x, baseline, m.color);
     }
     let orients = orientations(text, keep);
     let mut at = 0;
@@ -129,11 +143,7 @@ pub(super) fn paint(quote: &Quote, template: &Template, parts: Parts) -> Result<
         canvas.rect(x, y, x + rh, y + px(r.width), r.color);
     }
     draw_footer(&mut canvas, &parts, template);
-    Ok(Painted {
-        canvas,
-        lines: layout.lines.iter().map(|l| l.text.clone()).collect(),
-        size_px: em.round() as u32,
-    })
+    Ok(Painted::new(canvas, &parts, &layout.lines, em))
 }
 
 /// The attribution as one column at `em` px, shrunk to `length` px if it is longer.
@@ -183,7 +193,7 @@ fn draw_column(
             Orient::Upright(c) => {
                 if let Some((index, id, adv)) = advance(chain, c, em) {
                     let (x, baseline) = (left + (em - adv) / 2.0, y + EM_ASCENT * em);
-                    canvas.glyph(chain.font(index), id, em, x, baseline, color);
+                    draw_glyph(canvas, chain, (index, id), em, (x, baseline), color);
                 }
             }
             Orient::Rotated => {

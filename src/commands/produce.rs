@@ -189,6 +189,7 @@ pub fn render_cards(
             size: Some([card.width, card.height]),
             lines: card.lines,
             font_px: Some(card.size_px as f32),
+            note: card.note,
             bytes: card.png.len(),
             sha256,
         })
@@ -220,7 +221,7 @@ pub fn render_cards(
                 Err(e) if s.strict => return Err(e),
                 Err(e) => {
                     skipped += 1;
-                    bar.suspend(|| warn_skipped(q, &e));
+                    bar.suspend(|| warn_skipped(q, sel.line_of(&q.id), &e));
                 }
             }
         }
@@ -237,9 +238,9 @@ pub fn render_cards(
     })
 }
 
-/// The warning for a card left out: the error names the quote and the template; the text's
-/// start says which line it was.
-fn warn_skipped(q: &Quote, e: &anyhow::Error) {
+/// The warning for a card left out: the error names the quote and the template, `line` the
+/// line of the `--lines` file it came from, and the text's start which text it was.
+fn warn_skipped(q: &Quote, line: Option<usize>, e: &anyhow::Error) {
     let text: String = q.text.chars().take(24).collect();
     let more = if q.text.chars().count() > 24 {
         "…"
@@ -247,7 +248,12 @@ fn warn_skipped(q: &Quote, e: &anyhow::Error) {
         ""
     };
     let shown = |m: &dyn std::fmt::Display| crate::printable::escape_lines(&m.to_string());
-    eprintln!("warning: skipped: {} (“{}{more}”)", shown(e), shown(&text));
+    let at = line.map_or(String::new(), |n| format!("line {n} of --lines: "));
+    eprintln!(
+        "warning: skipped: {at}{} (“{}{more}”)",
+        shown(e),
+        shown(&text)
+    );
     for cause in e.chain().skip(1) {
         eprintln!("  caused by: {}", shown(&cause));
     }

@@ -134,6 +134,11 @@ pub fn assemble(
     pages.insert(at, page);
 
     let chars = font::chars_of(&pages, &format!("{CONTENTS_TITLE}{COVER_TITLE}"));
+    if let Some(&(bytes, _)) = faces.first()
+        && let Some(warning) = font::lacking_warning(&font::lacking(bytes, opts.font_index, &chars))
+    {
+        eprintln!("{}", crate::printable::escape(&warning));
+    }
     // The cover card and the two faces are independent: make them side by side.
     let (cover_png, subsets) = rayon::join(cover, || {
         faces

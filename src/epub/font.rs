@@ -97,6 +97,39 @@ pub fn describe(bytes: &[u8], index: u32, weight: Weight) -> Result<FontInfo, Ep
     })
 }
 
+/// The characters of `chars` the face has no glyph for (control and space characters aside):
+/// readers draw them with their own fonts, in another design.
+pub fn lacking(bytes: &[u8], index: u32, chars: &BTreeSet<char>) -> Vec<char> {
+    use ab_glyph::Font;
+    let Ok(font) = ab_glyph::FontRef::try_from_slice_and_index(bytes, index) else {
+        return Vec::new();
+    };
+    chars
+        .iter()
+        .copied()
+        .filter(|&c| !c.is_whitespace() && !c.is_control() && font.glyph_id(c).0 == 0)
+        .collect()
+}
+
+/// The warning for the characters a book's face lacks, if any.
+pub fn lacking_warning(lacking: &[char]) -> Option<String> {
+    const SHOWN: usize = 24;
+    let (first, more) = lacking.split_at(lacking.len().min(SHOWN));
+    (!first.is_empty()).then(|| {
+        let listed: String = first.iter().collect();
+        let more = match more.len() {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        format!(
+            "warning: the book's embedded font (Simplified Chinese) lacks {} character{} \
+             ({listed}{more}): readers draw them with their own fonts",
+            lacking.len(),
+            if lacking.len() == 1 { "" } else { "s" }
+        )
+    })
+}
+
 /// Subset the font to `chars` (characters it lacks are left to the readers' fallback fonts),
 /// keeping [`LAYOUT_FEATURES`] and the vertical metrics.
 pub fn subset(

@@ -91,6 +91,7 @@ mod tests {
             size: Some([1080, 1350]),
             lines: vec![],
             font_px: None,
+            note: None,
             bytes: 1,
             sha256: String::new(),
         };

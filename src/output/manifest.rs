@@ -42,6 +42,9 @@ pub struct Artifact {
     /// The font size the quote was fitted at, px.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub font_px: Option<f32>,
+    /// What a reader of the card should know: characters drawn with a fallback face.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub bytes: usize,
     pub sha256: String,
 }
@@ -142,6 +145,7 @@ impl Artifact {
             size: None,
             lines: Vec::new(),
             font_px: None,
+            note: None,
             bytes,
             sha256,
         }

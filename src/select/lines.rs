@@ -24,6 +24,15 @@ impl Lines {
         self.0.lines().filter(|l| !l.trim().is_empty())
     }
 
+    /// The lines that are quotes with their line numbers in the file (from 1).
+    fn numbered(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.0
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| (i + 1, l))
+    }
+
     /// True when no line is a quote.
     pub fn is_blank(&self) -> bool {
         self.each().next().is_none()
@@ -107,6 +116,24 @@ impl LineQuotes {
     }
 }
 
+impl LineQuotes {
+    /// The line number (from 1) of the line that made the quote with `id`, for a warning.
+    pub fn line_of(&self, id: &str) -> Option<usize> {
+        self.lines
+            .numbered()
+            .zip(&self.fates)
+            .filter(|(_, fate)| **fate != Fate::Repeat)
+            .find_map(|((n, line), fate)| {
+                let q = made(line, &self.like);
+                let made_id = match fate {
+                    Fate::Widened => ids::wide_adhoc_id(&q.text),
+                    _ => q.id,
+                };
+                (made_id == id).then_some(n)
+            })
+    }
+}
+
 /// The ad hoc quote of `line`, with `like`'s speaker, templates and attribution.
 fn made(line: &str, like: &Quote) -> Quote {
     Quote {
@@ -124,6 +151,11 @@ impl Selection {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The line of the `--lines` file that made the quote with `id`, if one did.
+    pub fn line_of(&self, id: &str) -> Option<usize> {
+        self.lines.as_ref()?.line_of(id)
     }
 
     /// Every quote in order; the lines file's are made as they are reached.

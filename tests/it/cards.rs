@@ -10,4 +10,5 @@ mod design;
 mod errors;
 mod presets;
 mod reference;
+mod scripts;
 mod vertical;

@@ -223,7 +223,7 @@ fn a_full_disk_leaves_the_previous_manifest_true() {
         .map(|i| format!("第{i}句：慢就是快，快就是慢。\n"))
         .collect();
     // Without the small disk, a character no font has fails the run after many cards.
-    let last = if mounted { "" } else { "𰻞\n" };
+    let last = if mounted { "" } else { "\u{2CEB0}\n" };
     fs::write(&lines, format!("慢就是快\n{many}{last}")).unwrap();
     let (code, err) = run(&[
         "cards",

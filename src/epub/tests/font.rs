@@ -109,3 +109,16 @@ fn the_subsets_are_small_reproducible_and_have_every_character_of_the_book() {
     assert!(css.contains("ops\";\n@font-face {\n  font-family: \"Jinju Text\""));
     assert!(css.contains("font-weight: bold;\n  src: url(\"fonts/text-bold.otf\")"));
 }
+
+#[test]
+fn the_characters_the_book_face_lacks_are_named() {
+    use crate::epub::font::{lacking, lacking_warning};
+    let chars = "我们的聯絡方式 😀".chars().collect();
+    let missing = lacking(BOOK_REGULAR, 0, &chars);
+    assert_eq!(missing, ['絡', '聯', '😀'], "sorted, the space aside");
+    let warning = lacking_warning(&missing).unwrap();
+    assert!(warning.contains("lacks 3 characters (絡聯😀)"), "{warning}");
+    assert!(lacking_warning(&[]).is_none());
+    let many: Vec<char> = ('\u{E000}'..'\u{E030}').collect();
+    assert!(lacking_warning(&many).unwrap().contains("and 24 more"));
+}
