@@ -218,6 +218,13 @@ pub struct CardArgs {
     /// more a card) or high (a little smaller again, ~15 ms more).
     #[arg(long, value_enum, default_value_t = crate::card::PngLevel::Fast, value_name = "LEVEL")]
     pub compression: crate::card::PngLevel,
+    /// The cards' file format: png (lossless, the default), jpeg (lossy, see --jpeg-quality)
+    /// or webp (lossless).
+    #[arg(long, value_enum, default_value_t = crate::card::ImageFormat::Png, value_name = "FORMAT")]
+    pub image_format: crate::card::ImageFormat,
+    /// JPEG quality, 1 (smallest) to 100 (best), for --image-format jpeg.
+    #[arg(long, default_value_t = crate::card::DEFAULT_JPEG_QUALITY, value_name = "N")]
+    pub jpeg_quality: u8,
     /// The source credited in the footer (`{title}`) of ad hoc cards (`--text`, `--lines`,
     /// `adhoc:`); without it they carry none (never the interview's title).
     #[arg(long, value_name = "TITLE")]

@@ -13,6 +13,7 @@ mod error;
 mod font_tables;
 mod fonts;
 mod glyph_cache;
+mod image_format;
 mod ink;
 mod parts;
 mod pixels;
@@ -27,6 +28,7 @@ mod vertical;
 pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
 pub use error::{Error, Result};
 pub use fonts::{FontBook, FontChain, embedded_font_bytes, embedded_names, load_font_file};
+pub use image_format::{DEFAULT_JPEG_QUALITY, EncodedImage, Encoding, ImageFormat, encode_image};
 pub use parts::{drawable_quote, expand};
 pub use pixels::COVERAGE_LEVELS;
 pub use raster::{Canvas, Color};
@@ -38,15 +40,15 @@ pub use template::{
 
 use crate::select::Quote;
 
-/// How to render: scale factor (2 for retina), book title for `{title}`, PNG encoding.
+/// How to render: scale factor (2 for retina), book title for `{title}`, the file format.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenderOptions {
     /// Multiplies every size of the template (0.1–8; the result must stay ≤ 8192 px).
     pub scale: f32,
     /// Fills the `{title}` placeholder (a line left with nothing else is not drawn).
     pub title: Option<String>,
-    pub format: PngFormat,
-    pub level: PngLevel,
+    /// The file format (PNG by default) and its settings.
+    pub encoding: Encoding,
 }
 
 impl Default for RenderOptions {
@@ -54,8 +56,7 @@ impl Default for RenderOptions {
         RenderOptions {
             scale: 1.0,
             title: None,
-            format: PngFormat::Auto,
-            level: PngLevel::default(),
+            encoding: Encoding::default(),
         }
     }
 }
@@ -63,19 +64,20 @@ impl Default for RenderOptions {
 /// A rendered card.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
-    /// The PNG file's bytes (deterministic: same input, same bytes).
-    pub png: Vec<u8>,
+    /// The file's bytes in `format` (deterministic: same input, same bytes).
+    pub bytes: Vec<u8>,
+    pub format: ImageFormat,
     pub width: u32,
     pub height: u32,
     /// The quote's lines as typeset (for the manifest).
     pub lines: Vec<String>,
     /// The quote's font size, px.
     pub size_px: u32,
-    /// How the PNG was stored.
-    pub kind: PngKind,
+    /// How a PNG stored its pixels (none for JPEG and WebP).
+    pub kind: Option<PngKind>,
 }
 
-/// Renders `quote` as a PNG card. Nothing is drawn unless every character is in the fonts.
+/// Renders `quote` as a card file (PNG unless `options.encoding` says otherwise). Nothing is drawn unless every character is in the fonts.
 pub fn render(
     quote: &Quote,
     template: &Template,
@@ -90,19 +92,19 @@ pub fn render(
         options.title.as_deref(),
     )?;
     let alt = quote.text.trim();
-    let (png, kind) = encode_png(
+    let file = encode_image(
         &painted.canvas,
         &[("Description", alt), ("Author", quote.credit())],
-        options.format,
-        options.level,
+        &options.encoding,
     )?;
     Ok(Card {
-        png,
+        bytes: file.bytes,
+        format: file.format,
+        kind: file.png_kind,
         width: painted.canvas.width(),
         height: painted.canvas.height(),
         lines: painted.lines,
         size_px: painted.size_px,
-        kind,
     })
 }
 

@@ -2,6 +2,7 @@
 
 use super::produce::{self, CardSettings};
 use super::{load_interview, select_for_cards, with_threads};
+use crate::card::Encoding;
 use crate::cli::{CardArgs, CardsArgs};
 use crate::output::{Manifest, OutDir};
 use anyhow::bail;
@@ -14,13 +15,25 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
             a.scale
         );
     }
+    if !(1..=100).contains(&a.jpeg_quality) {
+        bail!(
+            "--jpeg-quality {} is out of range: give a whole number from 1 (smallest) to 100 \
+             (best)",
+            a.jpeg_quality
+        );
+    }
     Ok(CardSettings {
         templates: a.template.clone(),
         scale: a.scale,
         font: a.font.clone(),
         font_index: a.font_index,
         quiet: a.quiet,
-        level: a.compression,
+        encoding: Encoding {
+            format: a.image_format,
+            level: a.compression,
+            jpeg_quality: a.jpeg_quality,
+            ..Encoding::default()
+        },
         source: a.source.clone(),
         strict: a.strict,
     })

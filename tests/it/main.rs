@@ -22,6 +22,7 @@ mod interview;
 mod limits;
 mod messages;
 mod people;
+mod platform;
 mod readers;
 mod recovery;
 mod run;
