@@ -8,6 +8,9 @@ pub enum Error {
     /// A template name that is neither a preset nor an existing file.
     #[error("unknown template `{name}`: use a preset ({known}) or the path of a .yaml file")]
     UnknownTemplate { name: String, known: String },
+    /// A carousel preset that does not exist.
+    #[error("unknown carousel `{name}`: use one of {known}")]
+    UnknownCarousel { name: String, known: String },
     /// A file (template, font, background image) could not be read.
     #[error("cannot read `{path}`: {source}")]
     Read {

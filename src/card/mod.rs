@@ -8,31 +8,42 @@
 //!                                      ─► PNG (indexed / grey / RGB, iTXt alt text) = Card
 //! ```
 
+mod carousel;
 mod encode;
 mod error;
 mod font_tables;
 mod fonts;
 mod glyph_cache;
+mod highlight;
 mod image_format;
 mod ink;
+mod page;
 mod parts;
 mod pixels;
+mod qr;
 mod raster;
 mod render;
 mod scanlines;
+mod source;
 mod template;
 mod template_files;
 mod validate;
 mod vertical;
 
+pub use carousel::{
+    CAROUSELS, CarouselImage, CarouselPreset, carousel_preset, plan_sets, render_carousel,
+};
 pub use encode::{PngFormat, PngKind, PngLevel, encode_png};
 pub use error::{Error, Result};
 pub use fonts::{FontBook, FontChain, embedded_font_bytes, embedded_names, load_font_file};
+pub use highlight::phrase_ranges;
 pub use image_format::{DEFAULT_JPEG_QUALITY, EncodedImage, Encoding, ImageFormat, encode_image};
 pub use parts::{drawable_quote, expand};
 pub use pixels::COVERAGE_LEVELS;
+pub use qr::{MAX_LINK_BYTES, QrModules};
 pub use raster::{Canvas, Color};
 pub use render::{Painted, paint};
+pub use source::SourceInfo;
 pub use template::{
     Background, Direction, Gradient, LineAlign, MAX_IMAGE_PIXELS, MAX_SIDE, Mark, PLACEHOLDERS,
     PresetInfo, QuoteStyle, Rule, SizeRange, Template, TextLine, image_pixels, presets,

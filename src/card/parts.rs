@@ -163,7 +163,7 @@ pub fn drawable_quote(text: &str, template: &Template, book: &FontBook) -> Resul
     Ok(chain.without_missing(text, "cover title"))
 }
 
-fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont> {
+pub(super) fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont> {
     if let Some(f) = book.get(name) {
         return Ok(f.clone());
     }

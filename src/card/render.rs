@@ -242,7 +242,7 @@ pub(super) fn place(align: LineAlign, anchor: (f32, f32), bounds: (f32, f32), w:
 /// Draws a one-line text whose em box starts at `top`, aligned with `anchor` inside `bounds`
 /// (each left, width), shrunk to the bounds' width if needed.
 #[allow(clippy::too_many_arguments)]
-fn draw_line(
+pub(super) fn draw_line(
     canvas: &mut Canvas,
     text: &str,
     chain: &FontChain,

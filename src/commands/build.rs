@@ -115,7 +115,11 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
         },
     );
     let cards = cards?;
-    let mut artifacts = Vec::new();
+    let mut artifacts = if job.cards {
+        super::platform::render_extras(&sel, &iv, &job.card, &run, "")?
+    } else {
+        Vec::new()
+    };
     if let Some(book) = book? {
         let title = produce::book_title(&iv, &job.book.meta);
         let path = format!("{}.epub", produce::book_slug(&title));

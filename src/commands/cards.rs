@@ -36,6 +36,13 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
         },
         source: a.source.clone(),
         strict: a.strict,
+        carousels: a
+            .carousel
+            .iter()
+            .map(|name| crate::card::carousel_preset(name))
+            .collect::<Result<_, _>>()?,
+        long: a.long,
+        link: super::platform::checked_link(a.link.as_deref())?,
     })
 }
 
@@ -53,11 +60,12 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
     let written = with_threads(args.card.jobs, || {
         produce::render_cards(&sel, &iv.meta.title, &s, &run, "")
     })?;
+    let extras = super::platform::render_extras(&sel, &iv, &s, &run, "")?;
     let manifest = Manifest::new(
         &iv.meta.title,
         args.input.input.as_deref(),
         sel.len(),
-        Vec::new(),
+        extras,
     )
     .with_cards(written.entries);
     run.commit(&manifest)?;

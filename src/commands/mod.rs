@@ -8,6 +8,7 @@ mod epub;
 mod input;
 mod inspect;
 mod job;
+mod platform;
 mod produce;
 pub use produce::Skipped;
 mod quotes;

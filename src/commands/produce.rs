@@ -30,6 +30,12 @@ pub struct CardSettings {
     pub encoding: Encoding,
     /// `--source`: the footer title of ad hoc cards (none without it).
     pub source: Option<String>,
+    /// `--carousel`: the platforms to make carousels for.
+    pub carousels: Vec<card::CarouselPreset>,
+    /// `--long`: make the long image too.
+    pub long: bool,
+    /// `--link`: the address the QR codes point to (else the interview's own).
+    pub link: Option<String>,
     /// `--strict`: a quote that cannot be made fails the run (otherwise it is skipped with a
     /// warning and the run ends with [`Skipped`]).
     pub strict: bool,
