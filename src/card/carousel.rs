@@ -200,10 +200,10 @@ fn cover(style: &PageStyle, source: &SourceInfo, quotes: usize) -> Result<Canvas
     let base = style.width() as f32 / 13.0;
     let room = (bottom - top) * 0.45;
     let mut em = base;
-    let mut layout = style.set(&title, em, Align::Center)?;
+    let mut layout = style.set(&title, em, Align::Center, true)?;
     while layout.height() > room && em > base * 0.45 {
         em *= 0.92;
-        layout = style.set(&title, em, Align::Center)?;
+        layout = style.set(&title, em, Align::Center, true)?;
     }
     let gap = (0.5 * em).max(style.px(24));
     let under = gap + style.px(6) + style.px(24) + 2.4 * label;
@@ -261,7 +261,7 @@ fn end_card(style: &PageStyle, source: &SourceInfo, qr: Option<&QrModules>) -> R
     let title = style
         .text_chain
         .without_missing(source.title.trim(), "carousel title");
-    let layout = style.set(&title, style.width() as f32 / 20.0, Align::Center)?;
+    let layout = style.set(&title, style.width() as f32 / 20.0, Align::Center, true)?;
     let (left, width) = style.content();
     let qr_side = qr.map_or(0.0, |q| {
         let module = q.module_px(width.min(bottom - top) * 0.5);

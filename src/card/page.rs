@@ -8,7 +8,7 @@ use super::fonts::{EM_ASCENT, FontBook, FontChain};
 use super::highlight::draw_line_highlighted;
 use super::parts::{Parts, resolve};
 use super::raster::{Canvas, Color};
-use super::render::{background, draw_line};
+use super::render::{accent, background, draw_line};
 use super::template::{LineAlign, Template};
 use crate::typeset::{self, Align, Layout};
 use std::ops::Range;
@@ -32,12 +32,6 @@ impl<'t> PageStyle<'t> {
         let chain = |name: &str| resolve(name, template, book).map(|f| book.chain(&f));
         let q = &template.quote;
         let label = template.attribution.as_ref();
-        let accent = template
-            .mark
-            .as_ref()
-            .map(|m| m.color)
-            .or(template.rule.as_ref().map(|r| r.color))
-            .unwrap_or(q.color);
         Ok(PageStyle {
             template,
             scale,
@@ -45,7 +39,7 @@ impl<'t> PageStyle<'t> {
             label_chain: chain(label.map_or(&q.font, |l| &l.font))?,
             text_color: q.color,
             label_color: label.map_or(q.color, |l| l.color),
-            accent,
+            accent: accent(template),
         })
     }
 
@@ -70,11 +64,13 @@ impl<'t> PageStyle<'t> {
         background(self.template, self.width(), height)
     }
 
-    /// `text` set at `em` px in the content box's width, `align`ed; the error says when a
-    /// single word is wider than the box.
-    pub fn set(&self, text: &str, em: f32, align: Align) -> Result<Layout> {
+    /// `text` set at `em` px in the content box's width, `align`ed, in lines of near-equal
+    /// length when `balanced` (titles) or filling the measure (body text); the error says when
+    /// a single word is wider than the box.
+    pub fn set(&self, text: &str, em: f32, align: Align, balanced: bool) -> Result<Layout> {
         let style = typeset::Style {
             align,
+            balanced,
             ..Parts::style(self.template)
         };
         let em = em.round().max(1.0) as u32;

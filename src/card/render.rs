@@ -4,6 +4,7 @@
 
 use super::error::Result;
 use super::fonts::{EM_ASCENT, FontBook, FontChain};
+use super::highlight::{draw_line_highlighted, phrase_ranges};
 use super::parts::{Parts, does_not_fit, fit_share, prepare};
 use super::raster::{Canvas, Color, ink_bounds};
 use super::template::{Direction, LineAlign, Template};
@@ -105,18 +106,24 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
         );
         y += b - t + gap;
     }
+    // Key phrases in the accent colour: the same glyphs in the same places.
+    let ranges = phrase_ranges(text, &quote.highlights);
+    let colors = (q.color, accent(template));
+    let mut start = 0;
     for (i, line) in layout.lines.iter().enumerate() {
         let baseline = y + i as f32 * layout.line_height + EM_ASCENT * layout.size;
-        let x = shift + line.x;
-        draw_glyphs(
+        let at = (shift + line.x, baseline);
+        draw_line_highlighted(
             &mut canvas,
-            &line.glyphs,
+            line,
+            start,
+            &ranges,
             quote_chain,
             layout.size,
-            x,
-            baseline,
-            q.color,
+            at,
+            colors,
         );
+        start += line.text.len();
     }
     y += layout.height();
     let align = attribution.as_ref().map_or(
@@ -152,6 +159,14 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
         lines: layout.lines.iter().map(|l| l.text.clone()).collect(),
         size_px: layout.size.round() as u32,
     })
+}
+
+/// The template's accent colour: its mark's, else its rule's, else the quote's.
+pub(super) fn accent(template: &Template) -> Color {
+    let from_rule = || template.rule.as_ref().map(|r| r.color);
+    (template.mark.as_ref().map(|m| m.color))
+        .or_else(from_rule)
+        .unwrap_or(template.quote.color)
 }
 
 /// Draws the footer, one line centred in the bottom padding (the part of it above the

@@ -59,7 +59,7 @@ pub fn render_extras(
     run: &Staging,
     prefix: &str,
 ) -> anyhow::Result<Vec<Artifact>> {
-    if s.carousels.is_empty() {
+    if s.carousels.is_empty() && !s.long {
         return Ok(Vec::new());
     }
     let quotes: Vec<Quote> = sel.iter().collect();
@@ -75,6 +75,63 @@ pub fn render_extras(
         made.extend(carousels(
             &quotes, &source, preset, &fonts, &options, run, prefix,
         )?);
+    }
+    if s.long {
+        made.extend(long_image(
+            &quotes, &source, s, &fonts, &options, run, prefix,
+        )?);
+    }
+    Ok(made)
+}
+
+/// The template the long image is drawn in: the first `--template`, else portrait's design.
+pub const LONG_TEMPLATE: &str = "portrait";
+
+/// The long image, staged as `<prefix>long/01.<ext>` ….
+fn long_image(
+    quotes: &[Quote],
+    source: &SourceInfo,
+    s: &CardSettings,
+    fonts: &card::FontBook,
+    options: &RenderOptions,
+    run: &Staging,
+    prefix: &str,
+) -> anyhow::Result<Vec<Artifact>> {
+    let name = s.templates.first().map_or(LONG_TEMPLATE, String::as_str);
+    let template = Template::load(name)?;
+    if template.direction == card::Direction::Vertical {
+        bail!(
+            "--long stacks horizontal lines, but template `{}` is vertical: give a horizontal \
+             template first (-t portrait)",
+            template.name
+        );
+    }
+    let images = card::render_long(
+        quotes,
+        source,
+        &template,
+        fonts,
+        options,
+        card::LongLimits::default(),
+    )
+    .context("cannot make the long image")?;
+    let mut made = Vec::new();
+    for (i, image) in images.into_iter().enumerate() {
+        let ext = image.file.format.extension();
+        let path = format!("{prefix}long/{:02}.{ext}", i + 1);
+        let sha256 = run.write(&path, &image.file.bytes)?;
+        made.push(Artifact {
+            path,
+            kind: "long".into(),
+            quote: None,
+            text: None,
+            template: Some(template.name.clone()),
+            size: Some([image.width, image.height]),
+            lines: Vec::new(),
+            font_px: None,
+            bytes: image.file.bytes.len(),
+            sha256,
+        });
     }
     Ok(made)
 }

@@ -2,6 +2,7 @@
 //! (QR code) on the card and highlighted phrases, from the command line.
 
 mod carousel;
+mod long_image;
 mod formats;
 
 /// The codes `zbarimg` reads in an image, one per line. Panics (the test fails) when zbarimg
