@@ -2,8 +2,9 @@
 //! (QR code) on the card and highlighted phrases, from the command line.
 
 mod carousel;
-mod long_image;
 mod formats;
+mod highlight;
+mod long_image;
 
 /// The codes `zbarimg` reads in an image, one per line. Panics (the test fails) when zbarimg
 /// is missing: install Debian's zbar-tools.

@@ -29,7 +29,14 @@ fn source(link: Option<&str>) -> SourceInfo {
 fn long(n: usize, limits: LongLimits) -> card::Result<Vec<card::LongImage>> {
     let t = Template::load("portrait").unwrap();
     let book = FontBook::embedded();
-    card::render_long(&quotes(n), &source(None), &t, &book, &RenderOptions::default(), limits)
+    card::render_long(
+        &quotes(n),
+        &source(None),
+        &t,
+        &book,
+        &RenderOptions::default(),
+        limits,
+    )
 }
 
 fn ids(images: &[card::LongImage]) -> Vec<String> {
