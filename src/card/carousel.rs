@@ -10,7 +10,7 @@ use super::page::PageStyle;
 use super::qr::QrModules;
 use super::raster::{Canvas, Color};
 use super::render::paint;
-use super::source::SourceInfo;
+use super::source::{CardFields, SourceInfo};
 use super::template::{LineAlign, Template};
 use crate::select::Quote;
 use crate::typeset::Align;
@@ -134,8 +134,11 @@ pub fn render_carousel(
                     Vec::new(),
                 ),
                 Page::Quote { quote, n, of } => {
-                    let title = options.title.as_deref();
-                    let mut painted = paint(quote, template, book, options.scale, title)?;
+                    let fields = CardFields {
+                        title: options.title.as_deref(),
+                        source: Some(source),
+                    };
+                    let mut painted = paint(quote, template, book, options.scale, fields)?;
                     page_number(&style, &mut painted.canvas, *n, *of);
                     let alt = quote.text.trim().to_string();
                     (painted.canvas, alt, Some(quote.id.clone()), painted.lines)

@@ -52,8 +52,10 @@ pub enum Error {
         index: u32,
         tables: String,
     },
-    /// A background image that cannot be decoded.
-    #[error("`{path}` is not a usable background image: {reason}; use a PNG or JPEG file")]
+    /// A template image (background, logo, avatar) that cannot be decoded.
+    #[error(
+        "`{path}` is not a usable template image (background, logo or avatar): {reason}; use a PNG or JPEG file"
+    )]
     BadImage { path: PathBuf, reason: String },
     /// Characters that no font of a chain can draw (we never draw tofu).
     #[error(

@@ -25,6 +25,7 @@ mod qr;
 mod raster;
 mod render;
 mod scanlines;
+mod slots;
 mod source;
 mod template;
 mod template_files;
@@ -45,7 +46,8 @@ pub use pixels::COVERAGE_LEVELS;
 pub use qr::{MAX_LINK_BYTES, QrModules};
 pub use raster::{Canvas, Color};
 pub use render::{Painted, paint};
-pub use source::SourceInfo;
+pub use slots::{Corner, ImageSlot, Slot};
+pub use source::{CardFields, SourceInfo};
 pub use template::{
     Background, Direction, Gradient, LineAlign, MAX_IMAGE_PIXELS, MAX_SIDE, Mark, PLACEHOLDERS,
     PresetInfo, QuoteStyle, Rule, SizeRange, Template, TextLine, image_pixels, presets,
@@ -62,6 +64,9 @@ pub struct RenderOptions {
     pub title: Option<String>,
     /// The file format (PNG by default) and its settings.
     pub encoding: Encoding,
+    /// The interview the quote comes from, for `{date}`, `{outlet}`, `{guests}`, `{link}`
+    /// and the `qr:` slot (none for ad hoc text).
+    pub source: Option<SourceInfo>,
 }
 
 impl Default for RenderOptions {
@@ -70,6 +75,7 @@ impl Default for RenderOptions {
             scale: 1.0,
             title: None,
             encoding: Encoding::default(),
+            source: None,
         }
     }
 }
@@ -97,13 +103,11 @@ pub fn render(
     fonts: &FontBook,
     options: &RenderOptions,
 ) -> Result<Card> {
-    let painted = paint(
-        quote,
-        template,
-        fonts,
-        options.scale,
-        options.title.as_deref(),
-    )?;
+    let fields = CardFields {
+        title: options.title.as_deref(),
+        source: options.source.as_ref(),
+    };
+    let painted = paint(quote, template, fonts, options.scale, fields)?;
     let alt = quote.text.trim();
     let file = encode_image(
         &painted.canvas,

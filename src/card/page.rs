@@ -23,7 +23,7 @@ pub(super) struct PageStyle<'t> {
     pub label_chain: FontChain,
     pub text_color: Color,
     pub label_color: Color,
-    /// The mark's colour, else the rule's, else the quote's: highlights and accents.
+    /// The rule's colour, else the mark's, else the quote's: highlights and accents.
     pub accent: Color,
 }
 

@@ -5,6 +5,7 @@
 
 use super::error::{Error, Result};
 use super::fonts::{FontBook, FontChain, NamedFont};
+use super::source::CardFields;
 use super::template::{Mark, Template, TextLine};
 use crate::select::Quote;
 use crate::typeset::{Layout, Style};
@@ -56,7 +57,7 @@ pub(super) fn prepare<'t>(
     template: &'t Template,
     book: &FontBook,
     scale: f32,
-    title: Option<&str>,
+    fields: CardFields,
 ) -> Result<Parts<'t>> {
     let [w, h] = template.size;
     let (width, height) = (scaled(w, scale), scaled(h, scale));
@@ -106,7 +107,7 @@ pub(super) fn prepare<'t>(
         };
         let c = chain(&line.font)?;
         // A character no font has in a label line is left out of the image, not an error.
-        let expanded = expand(&line.text, quote, title).map(|t| c.without_missing(&t, part));
+        let expanded = expand(&line.text, quote, fields).map(|t| c.without_missing(&t, part));
         lines.push(expanded.map(|t| (line, c, t)));
     }
     let (attribution, footer) = (lines[0].take(), lines[1].take());
@@ -184,7 +185,8 @@ pub(super) fn resolve(name: &str, template: &Template, book: &FontBook) -> Resul
 /// dash and separators without a name). A quote's attribution override stands for
 /// `{speaker}`; a speaker known only by a role label (`答`, `A`, `嘉宾`) has no name to
 /// print, so `{speaker}` goes with the separator beside it (`—— 答 · 标题` → `—— 标题`).
-pub fn expand(text: &str, quote: &Quote, title: Option<&str>) -> Option<String> {
+pub fn expand<'a>(text: &str, quote: &Quote, fields: impl Into<CardFields<'a>>) -> Option<String> {
+    let fields = fields.into();
     let speaker = quote.credit();
     let number = match quote.section.number {
         0 => String::new(),
@@ -199,8 +201,12 @@ pub fn expand(text: &str, quote: &Quote, title: Option<&str>) -> Option<String> 
         .replace("{speaker}", speaker)
         .replace("{section_title}", &quote.section.title)
         .replace("{section_number}", &number)
-        .replace("{title}", title.unwrap_or(""))
         .replace("{address}", &quote.address);
+    let out = ["title", "date", "outlet", "guests", "link"]
+        .iter()
+        .fold(out, |t, name| {
+            t.replace(&format!("{{{name}}}"), &fields.get(name))
+        });
     let out = out.trim_end_matches(|c: char| c.is_whitespace() || "·|/,，、:：-–".contains(c));
     let out = out.trim_start_matches(|c: char| c.is_whitespace() || "·|/,，、".contains(c));
     out.chars()

@@ -7,6 +7,8 @@ use super::fonts::{EM_ASCENT, FontBook, FontChain};
 use super::highlight::{draw_line_highlighted, phrase_ranges};
 use super::parts::{Parts, does_not_fit, fit_share, prepare};
 use super::raster::{Canvas, Color, ink_bounds};
+use super::slots::draw_slots;
+use super::source::CardFields;
 use super::template::{Direction, LineAlign, Template};
 use crate::select::Quote;
 use crate::typeset::{self, Align, Glyph, Metrics};
@@ -20,19 +22,23 @@ pub struct Painted {
     pub size_px: u32,
 }
 
-/// Draws `quote` with `template`; `scale` multiplies every size; `title` fills `{title}`.
-pub fn paint(
+/// Draws `quote` with `template`; `scale` multiplies every size; `fields` fill `{title}`,
+/// `{date}`, `{outlet}`, `{guests}`, `{link}` and the `qr:` slot.
+pub fn paint<'a>(
     quote: &Quote,
     template: &Template,
     book: &FontBook,
     scale: f32,
-    title: Option<&str>,
+    fields: impl Into<CardFields<'a>>,
 ) -> Result<Painted> {
-    let parts = prepare(quote, template, book, scale, title)?;
-    match template.direction {
+    let fields = fields.into();
+    let parts = prepare(quote, template, book, scale, fields)?;
+    let mut painted = match template.direction {
         Direction::Horizontal => horizontal(quote, template, parts),
         Direction::Vertical => super::vertical::paint(quote, template, parts),
-    }
+    }?;
+    draw_slots(&mut painted.canvas, template, scale, fields.source);
+    Ok(painted)
 }
 
 /// Composes a horizontal card: mark, lines, rule and attribution top to bottom.
@@ -161,11 +167,12 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
     })
 }
 
-/// The template's accent colour: its mark's, else its rule's, else the quote's.
+/// The template's accent colour: its rule's, else its mark's, else the quote's (a mark is
+/// often a pale ornament; a rule is drawn to be seen).
 pub(super) fn accent(template: &Template) -> Color {
-    let from_rule = || template.rule.as_ref().map(|r| r.color);
-    (template.mark.as_ref().map(|m| m.color))
-        .or_else(from_rule)
+    let from_mark = || template.mark.as_ref().map(|m| m.color);
+    (template.rule.as_ref().map(|r| r.color))
+        .or_else(from_mark)
         .unwrap_or(template.quote.color)
 }
 

@@ -15,6 +15,42 @@ pub struct SourceInfo {
     pub link: Option<String>,
 }
 
+/// What a card's one-line texts may name besides the quote: `{title}`, and the source's
+/// `{date}`, `{outlet}`, `{guests}` and `{link}` (none for ad hoc text, which is not the
+/// interview's); the source's link also fills a template's `qr:` slot.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CardFields<'a> {
+    pub title: Option<&'a str>,
+    pub source: Option<&'a SourceInfo>,
+}
+
+/// Just a title, as most callers give: `paint(…, Some("书名"))` or `None`.
+impl<'a> From<Option<&'a str>> for CardFields<'a> {
+    fn from(title: Option<&'a str>) -> Self {
+        CardFields {
+            title,
+            source: None,
+        }
+    }
+}
+
+impl CardFields<'_> {
+    /// The text a placeholder other than the quote's own stands for (empty when unknown).
+    pub fn get(&self, name: &str) -> String {
+        let s = self.source;
+        let field =
+            |f: fn(&SourceInfo) -> Option<&String>| s.and_then(f).cloned().unwrap_or_default();
+        match name {
+            "title" => self.title.unwrap_or("").to_string(),
+            "date" => field(|s| s.date.as_ref()),
+            "outlet" => field(|s| s.outlet.as_ref()),
+            "link" => field(|s| s.link.as_ref()),
+            "guests" => s.map(|s| s.guests.join("、")).unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+}
+
 impl SourceInfo {
     /// `嘉宾｜张三、李四`, or nothing without named guests.
     pub fn guest_line(&self) -> Option<String> {

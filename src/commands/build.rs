@@ -101,8 +101,8 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
                     strict: true,
                     ..job.card.clone()
                 };
-                produce::render_cards(&sel, &iv.meta.title, &card, &run, "cards/")
-                    .map(|r| r.entries)
+                let source = super::platform::source_info(&iv, &card);
+                produce::render_cards(&sel, &source, &card, &run, "cards/").map(|r| r.entries)
             } else {
                 Ok(Entries::default())
             }

@@ -47,6 +47,7 @@ pub fn cover(
             format: ImageFormat::Png,
             ..s.encoding
         },
+        source: None,
     };
     // The guests by the names a card prints (a role label nothing names is left out).
     let guests = iv.names_by_role(crate::interview::Role::Guest).join("、");

@@ -69,6 +69,7 @@ pub fn render_extras(
         scale: s.scale,
         title: Some(iv.meta.title.clone()),
         encoding: s.encoding,
+        source: Some(source.clone()),
     };
     let mut made = Vec::new();
     for preset in &s.carousels {

@@ -150,7 +150,7 @@ const CARDS_PER_ROUND: usize = 256;
 /// error wins (and the staged run is then dropped).
 pub fn render_cards(
     sel: &Selection,
-    title: &str,
+    source: &card::SourceInfo,
     s: &CardSettings,
     run: &Staging,
     prefix: &str,
@@ -180,8 +180,9 @@ pub fn render_cards(
     }
     let opts = RenderOptions {
         scale: s.scale,
-        title: Some(title.to_string()),
+        title: Some(source.title.clone()),
         encoding: s.encoding,
+        source: Some(source.clone()),
     };
     let render = |&(q, name): &(&Quote, &String)| -> anyhow::Result<Artifact> {
         let t = &tpl[name];
@@ -190,6 +191,12 @@ pub fn render_cards(
         let opts = if q.kind == QuoteKind::Adhoc {
             adhoc = RenderOptions {
                 title: s.source.clone(),
+                // Only what the flags say: the link of `--link`, no date or outlet.
+                source: Some(card::SourceInfo {
+                    title: s.source.clone().unwrap_or_default(),
+                    link: s.link.clone(),
+                    ..card::SourceInfo::default()
+                }),
                 ..opts.clone()
             };
             &adhoc

@@ -5,6 +5,7 @@ mod carousel;
 mod formats;
 mod highlight;
 mod long_image;
+mod slots;
 
 /// The codes `zbarimg` reads in an image, one per line. Panics (the test fails) when zbarimg
 /// is missing: install Debian's zbar-tools.
