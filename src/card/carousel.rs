@@ -6,14 +6,13 @@ use super::RenderOptions;
 use super::error::{Error, Result};
 use super::fonts::FontBook;
 use super::image_format::{EncodedImage, encode_image};
-use super::page::PageStyle;
+use super::page::{PageStyle, Setting};
 use super::qr::QrModules;
 use super::raster::{Canvas, Color};
 use super::render::paint;
 use super::source::{CardFields, SourceInfo};
 use super::template::{LineAlign, Template};
 use crate::select::Quote;
-use crate::typeset::Align;
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -203,16 +202,22 @@ fn cover(style: &PageStyle, source: &SourceInfo, quotes: usize) -> Result<Canvas
     let base = style.width() as f32 / 13.0;
     let room = (bottom - top) * 0.45;
     let mut em = base;
-    let mut layout = style.set(&title, em, Align::Center, true)?;
+    let mut layout = style.set(&title, em, Setting::Title)?;
     while layout.height() > room && em > base * 0.45 {
         em *= 0.92;
-        layout = style.set(&title, em, Align::Center, true)?;
+        layout = style.set(&title, em, Setting::Title)?;
     }
     let gap = (0.5 * em).max(style.px(24));
     let under = gap + style.px(6) + style.px(24) + 2.4 * label;
     let block = layout.height() + under;
     let mut y = top + (bottom - top - block) / 2.0;
-    style.draw_block(&mut canvas, &layout, y, style.text_color, &[]);
+    style.draw_block(
+        &mut canvas,
+        (&layout, Setting::Title),
+        y,
+        style.text_color,
+        &[],
+    );
     y += layout.height() + gap;
     let (left, width) = style.content();
     let rule = style.px(96);
@@ -264,7 +269,7 @@ fn end_card(style: &PageStyle, source: &SourceInfo, qr: Option<&QrModules>) -> R
     let title = style
         .text_chain
         .without_missing(source.title.trim(), "carousel title");
-    let layout = style.set(&title, style.width() as f32 / 20.0, Align::Center, true)?;
+    let layout = style.set(&title, style.width() as f32 / 20.0, Setting::Title)?;
     let (left, width) = style.content();
     let qr_side = qr.map_or(0.0, |q| {
         let module = q.module_px(width.min(bottom - top) * 0.5);
@@ -290,7 +295,13 @@ fn end_card(style: &PageStyle, source: &SourceInfo, qr: Option<&QrModules>) -> R
         style.accent,
     );
     y += 1.6 * label;
-    style.draw_block(&mut canvas, &layout, y, style.text_color, &[]);
+    style.draw_block(
+        &mut canvas,
+        (&layout, Setting::Title),
+        y,
+        style.text_color,
+        &[],
+    );
     y += layout.height() + gap;
     if let Some(line) = source.outlet_line() {
         style.draw_label(

@@ -8,13 +8,13 @@ use super::error::{Error, Result};
 use super::fonts::FontBook;
 use super::highlight::phrase_ranges;
 use super::image_format::{EncodedImage, encode_image};
-use super::page::PageStyle;
+use super::page::{PageStyle, Setting};
 use super::qr::QrModules;
 use super::raster::{Canvas, Color};
 use super::source::SourceInfo;
 use super::template::{LineAlign, Template};
 use crate::select::Quote;
-use crate::typeset::{Align, Layout};
+use crate::typeset::Layout;
 use std::ops::Range;
 
 /// The long image's width, px: what WeChat and Weibo show full width on a phone.
@@ -159,7 +159,7 @@ fn blocks(quotes: &[Quote], source: &SourceInfo, style: &PageStyle) -> Result<Ve
         .text_chain
         .without_missing(source.title.trim(), "long image title");
     let mut blocks = vec![Block::Title {
-        layout: style.set(&title, w / 16.0, Align::Center, true)?,
+        layout: style.set(&title, w / 16.0, Setting::Title)?,
         above: source.outlet.clone(),
         below: [source.guest_line(), source.date.clone()]
             .into_iter()
@@ -174,7 +174,7 @@ fn blocks(quotes: &[Quote], source: &SourceInfo, style: &PageStyle) -> Result<Ve
         let credit = q.credit().trim();
         blocks.push(Block::Quote {
             id: q.id.clone(),
-            layout: style.set(text, em, Align::Justify, false)?,
+            layout: style.set(text, em, Setting::Body)?,
             ranges: phrase_ranges(text, &q.highlights),
             credit: if credit.is_empty() {
                 String::new()
@@ -255,7 +255,13 @@ fn draw(blocks: &[Block], heights: &[f32], style: &PageStyle, frame: f32) -> Can
                     );
                     at += 1.8 * label;
                 }
-                style.draw_block(&mut canvas, layout, at, style.text_color, &[]);
+                style.draw_block(
+                    &mut canvas,
+                    (layout, Setting::Title),
+                    at,
+                    style.text_color,
+                    &[],
+                );
                 at += layout.height() + 0.6 * label;
                 for line in below {
                     at += 0.5 * label;
@@ -279,7 +285,13 @@ fn draw(blocks: &[Block], heights: &[f32], style: &PageStyle, frame: f32) -> Can
                 let rule = style.px(64);
                 canvas.rect(left, at, left + rule, at + style.px(6), style.accent);
                 at += style.px(6) + style.px(36);
-                style.draw_block(&mut canvas, layout, at, style.text_color, ranges);
+                style.draw_block(
+                    &mut canvas,
+                    (layout, Setting::Body),
+                    at,
+                    style.text_color,
+                    ranges,
+                );
                 at += layout.height() + 0.8 * label;
                 if !credit.is_empty() {
                     style.draw_label(

@@ -13,6 +13,15 @@ use super::template::{LineAlign, Template};
 use crate::typeset::{self, Align, Layout};
 use std::ops::Range;
 
+/// How a block of text is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Setting {
+    /// Titles: display setting, balanced lines, centred.
+    Title,
+    /// Quotes in the long image: body-text setting, justified across the full measure.
+    Body,
+}
+
 /// A template's design as the extra pages use it.
 pub(super) struct PageStyle<'t> {
     pub template: &'t Template,
@@ -64,14 +73,21 @@ impl<'t> PageStyle<'t> {
         background(self.template, self.width(), height)
     }
 
-    /// `text` set at `em` px in the content box's width, `align`ed, in lines of near-equal
-    /// length when `balanced` (titles) or filling the measure (body text); the error says when
-    /// a single word is wider than the box.
-    pub fn set(&self, text: &str, em: f32, align: Align, balanced: bool) -> Result<Layout> {
-        let style = typeset::Style {
-            align,
-            balanced,
-            ..Parts::style(self.template)
+    /// `text` set at `em` px in the content box's width as `setting` says; the error says
+    /// when a single word is wider than the box.
+    pub fn set(&self, text: &str, em: f32, setting: Setting) -> Result<Layout> {
+        let style = match setting {
+            Setting::Title => typeset::Style {
+                align: Align::Center,
+                balanced: true,
+                ..Parts::style(self.template)
+            },
+            Setting::Body => typeset::Style {
+                align: Align::Justify,
+                balanced: false,
+                display: false,
+                ..Parts::style(self.template)
+            },
         };
         let em = em.round().max(1.0) as u32;
         let width = self.content().1;
@@ -93,12 +109,13 @@ impl<'t> PageStyle<'t> {
         })
     }
 
-    /// Draws a set block with its top at `top`, centred in the content box as the cards
-    /// centre balanced lines; `ranges` (bytes of the set text) in the accent colour.
+    /// Draws a block set in `setting` with its top at `top` — a title centred in the content
+    /// box as the cards centre balanced lines, body text from its left edge — `ranges` (bytes
+    /// of the set text) in the accent colour.
     pub fn draw_block(
         &self,
         canvas: &mut Canvas,
-        layout: &Layout,
+        (layout, setting): (&Layout, Setting),
         top: f32,
         color: Color,
         ranges: &[Range<usize>],
@@ -107,7 +124,10 @@ impl<'t> PageStyle<'t> {
         let span = layout.lines.iter().fold((f32::MAX, f32::MIN), |(a, b), l| {
             (a.min(l.x), b.max(l.x + l.width))
         });
-        let shift = left + (width - (span.1 - span.0)) / 2.0 - span.0;
+        let shift = match setting {
+            Setting::Title => left + (width - (span.1 - span.0)) / 2.0 - span.0,
+            Setting::Body => left,
+        };
         let mut start = 0;
         for (i, line) in layout.lines.iter().enumerate() {
             let baseline = top + i as f32 * layout.line_height + EM_ASCENT * layout.size;
