@@ -4,6 +4,7 @@
 mod carousel;
 mod formats;
 mod highlight;
+mod jobs;
 mod long_image;
 mod slots;
 
