@@ -8,7 +8,7 @@ use super::fonts::FontBook;
 use super::image_format::{EncodedImage, encode_image};
 use super::page::{PageStyle, Setting};
 use super::qr::QrModules;
-use super::raster::{Canvas, Color};
+use super::raster::Canvas;
 use super::render::paint;
 use super::source::{CardFields, SourceInfo};
 use super::template::{LineAlign, Template};
@@ -318,9 +318,7 @@ fn end_card(style: &PageStyle, source: &SourceInfo, qr: Option<&QrModules>) -> R
         y += gap;
         let module = q.module_px(qr_side);
         let x = left + (width - qr_side) / 2.0;
-        let ink = Color([17, 17, 17, 255]);
-        let plate = Color([255, 255, 255, 255]);
-        q.draw(&mut canvas, (x, y), module, ink, plate);
+        q.draw(&mut canvas, (x, y), module);
         y += qr_side + 0.5 * label;
         style.draw_label(
             &mut canvas,

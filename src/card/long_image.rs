@@ -10,7 +10,7 @@ use super::highlight::phrase_ranges;
 use super::image_format::{EncodedImage, encode_image};
 use super::page::{PageStyle, Setting};
 use super::qr::QrModules;
-use super::raster::{Canvas, Color};
+use super::raster::Canvas;
 use super::source::SourceInfo;
 use super::template::{LineAlign, Template};
 use crate::select::Quote;
@@ -317,8 +317,7 @@ fn draw(blocks: &[Block], heights: &[f32], style: &PageStyle, frame: f32) -> Can
                 if let Some(q) = qr {
                     let side = qr_side(q, style);
                     let x = left + (width - side) / 2.0;
-                    let (ink, plate) = (Color([17, 17, 17, 255]), Color([255, 255, 255, 255]));
-                    q.draw(&mut canvas, (x, at), q.module_px(side), ink, plate);
+                    q.draw(&mut canvas, (x, at), q.module_px(side));
                     at += side + 0.4 * label;
                     style.draw_label(
                         &mut canvas,

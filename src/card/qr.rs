@@ -57,15 +57,10 @@ impl QrModules {
     }
 
     /// Draws the code with its top-left corner (of the quiet zone) at (`x`, `y`), modules of
-    /// `module` px: a `plate` square, dark modules in `ink`. Returns the side drawn, px.
-    pub fn draw(
-        &self,
-        canvas: &mut Canvas,
-        (x, y): (f32, f32),
-        module: u32,
-        ink: Color,
-        plate: Color,
-    ) -> f32 {
+    /// `module` px: near-black modules on a white plate, which scans on any background.
+    /// Returns the side drawn, px.
+    pub fn draw(&self, canvas: &mut Canvas, (x, y): (f32, f32), module: u32) -> f32 {
+        let (ink, plate) = (Color([17, 17, 17, 255]), Color([255, 255, 255, 255]));
         let (x, y, m) = (x.round(), y.round(), module as f32);
         let total = self.side_with_quiet_zone() as f32 * m;
         canvas.rect(x, y, x + total, y + total, plate);

@@ -77,8 +77,7 @@ pub(super) fn draw_slots(
         if let Ok(q) = QrModules::new(link) {
             let (x, y, side) = slot.place(w, h, scale);
             let module = q.module_px(side);
-            let plate = Color([255, 255, 255, 255]);
-            q.draw(canvas, (x, y), module, Color([17, 17, 17, 255]), plate);
+            q.draw(canvas, (x, y), module);
         }
     }
     if let (Some(s), Some(img)) = (&template.logo, &template.files.logo) {
@@ -148,8 +147,8 @@ mod tests {
             (940.0, 1210.0, 100.0)
         );
         assert_eq!(
-            slot(Corner::TopRight).place(1080, 1350, 2.0),
-            (880.0, 80.0, 200.0)
+            slot(Corner::TopRight).place(2160, 2700, 2.0),
+            (1880.0, 80.0, 200.0)
         );
     }
 
