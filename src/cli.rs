@@ -226,6 +226,25 @@ pub struct CardArgs {
     /// more a card) or high (a little smaller again, ~15 ms more).
     #[arg(long, value_enum, default_value_t = crate::card::PngLevel::Fast, value_name = "LEVEL")]
     pub compression: crate::card::PngLevel,
+    /// The cards' file format: png (lossless, the default), jpeg (lossy, see --jpeg-quality)
+    /// or webp (lossless).
+    #[arg(long, value_enum, default_value_t = crate::card::ImageFormat::Png, value_name = "FORMAT")]
+    pub image_format: crate::card::ImageFormat,
+    /// JPEG quality, 1 (smallest) to 100 (best), for --image-format jpeg.
+    #[arg(long, default_value_t = crate::card::DEFAULT_JPEG_QUALITY, value_name = "N")]
+    pub jpeg_quality: u8,
+    /// Also make a carousel for this platform (repeatable): xiaohongshu (≤ 18 images) or
+    /// instagram (≤ 20) — a cover, the quotes numbered n/N, an end card with the source's QR
+    /// code — into DIR/carousel/PRESET/01.png ….
+    #[arg(long, value_name = "PRESET")]
+    pub carousel: Vec<String>,
+    /// Also make the long image (长图): a title block and the quotes stacked, 1080 wide,
+    /// split under the platforms' limits, into DIR/long/01.png ….
+    #[arg(long)]
+    pub long: bool,
+    /// The address the QR codes point to (default: the interview's own, when it states one).
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
     /// The source credited in the footer (`{title}`) of ad hoc cards (`--text`, `--lines`,
     /// `adhoc:`); without it they carry none (never the interview's title).
     #[arg(long, value_name = "TITLE")]

@@ -8,6 +8,9 @@ pub enum Error {
     /// A template name that is neither a preset nor an existing file.
     #[error("unknown template `{name}`: use a preset ({known}) or the path of a .yaml file")]
     UnknownTemplate { name: String, known: String },
+    /// A carousel preset that does not exist.
+    #[error("unknown carousel `{name}`: use one of {known}")]
+    UnknownCarousel { name: String, known: String },
     /// A file (template, font, background image) could not be read.
     #[error("cannot read `{path}`: {source}")]
     Read {
@@ -49,8 +52,10 @@ pub enum Error {
         index: u32,
         tables: String,
     },
-    /// A background image that cannot be decoded.
-    #[error("`{path}` is not a usable background image: {reason}; use a PNG or JPEG file")]
+    /// A template image (background, logo, avatar) that cannot be decoded.
+    #[error(
+        "`{path}` is not a usable template image (background, logo or avatar): {reason}; use a PNG or JPEG file"
+    )]
     BadImage { path: PathBuf, reason: String },
     /// Characters that no font of a chain can draw (we never draw tofu).
     #[error(

@@ -5,7 +5,8 @@
 
 use super::emoji;
 use super::error::{Error, Result};
-use super::fonts::{FontBook, FontChain, NamedFont};
+use super::fonts::{FontBook, FontChain, NamedFont, Script};
+use super::source::CardFields;
 use super::template::{Mark, Template, TextLine};
 use crate::select::Quote;
 use crate::typeset::{Layout, Style};
@@ -58,7 +59,7 @@ pub(super) fn prepare<'t>(
     template: &'t Template,
     book: &FontBook,
     scale: f32,
-    title: Option<&str>,
+    fields: CardFields,
 ) -> Result<Parts<'t>> {
     let [w, h] = template.size;
     let (width, height) = (scaled(w, scale), scaled(h, scale));
@@ -110,7 +111,7 @@ pub(super) fn prepare<'t>(
         let c = chain(&line.font)?;
         // A character no font has in a label line is left out of the image, not an error.
         let expanded =
-            expand(&line.text, quote, title).map(|t| c.without_missing(&emoji::fold(&t), part));
+            expand(&line.text, quote, fields).map(|t| c.without_missing(&emoji::fold(&t), part));
         lines.push(expanded.map(|t| (line, c, t)));
     }
     let (attribution, footer) = (lines[0].take(), lines[1].take());
@@ -171,12 +172,24 @@ pub fn drawable_quote(text: &str, template: &Template, book: &FontBook) -> Resul
     Ok(emoji::unfold(&chain.without_missing(&text, "cover title")))
 }
 
-/// The font chain `template` draws its quote with (to ask which characters it can show).
+/// The font chain `template` draws its quote with, for either script (to ask which
+/// characters it can show): the Traditional chain holds the Simplified face too.
 pub fn quote_chain(template: &Template, book: &FontBook) -> Result<FontChain> {
-    Ok(book.chain(&resolve(&template.quote.font, template, book)?))
+    Ok(book.chain(
+        &resolve(&template.quote.font, template, book)?,
+        Script::Traditional,
+    ))
 }
 
-fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont> {
+/// `chain` draws every character of `text` (controls aside; an emoji sequence as its one
+/// glyph).
+pub fn shows(chain: &FontChain, text: &str) -> bool {
+    emoji::fold(text)
+        .chars()
+        .all(|c| c.is_control() || chain.lookup(c).is_some())
+}
+
+pub(super) fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont> {
     if let Some(f) = book.get(name) {
         return Ok(f.clone());
     }
@@ -194,7 +207,8 @@ fn resolve(name: &str, template: &Template, book: &FontBook) -> Result<NamedFont
 /// dash and separators without a name). A quote's attribution override stands for
 /// `{speaker}`; a speaker known only by a role label (`答`, `A`, `嘉宾`) has no name to
 /// print, so `{speaker}` goes with the separator beside it (`—— 答 · 标题` → `—— 标题`).
-pub fn expand(text: &str, quote: &Quote, title: Option<&str>) -> Option<String> {
+pub fn expand<'a>(text: &str, quote: &Quote, fields: impl Into<CardFields<'a>>) -> Option<String> {
+    let fields = fields.into();
     let speaker = quote.credit();
     let number = match quote.section.number {
         0 => String::new(),
@@ -209,8 +223,12 @@ pub fn expand(text: &str, quote: &Quote, title: Option<&str>) -> Option<String> 
         .replace("{speaker}", speaker)
         .replace("{section_title}", &quote.section.title)
         .replace("{section_number}", &number)
-        .replace("{title}", title.unwrap_or(""))
         .replace("{address}", &quote.address);
+    let out = ["title", "date", "outlet", "guests", "link"]
+        .iter()
+        .fold(out, |t, name| {
+            t.replace(&format!("{{{name}}}"), &fields.get(name))
+        });
     let out = out.trim_end_matches(|c: char| c.is_whitespace() || "·|/,，、:：-–".contains(c));
     let out = out.trim_start_matches(|c: char| c.is_whitespace() || "·|/,，、".contains(c));
     out.chars()

@@ -5,9 +5,12 @@
 use super::emoji;
 use super::error::Result;
 use super::fonts::{EM_ASCENT, FontBook, FontChain};
+use super::highlight::{draw_line_highlighted, phrase_ranges};
 use super::mark::{PlacedMark, scaled_em};
 use super::parts::{Parts, does_not_fit, fit_share, prepare};
 use super::raster::{Canvas, Color, ink_bounds};
+use super::slots::draw_slots;
+use super::source::CardFields;
 use super::template::{Direction, LineAlign, Mark, Template};
 use crate::select::Quote;
 use crate::typeset::{self, Align, Glyph, Metrics};
@@ -49,19 +52,23 @@ impl Painted {
     }
 }
 
-/// Draws `quote` with `template`; `scale` multiplies every size; `title` fills `{title}`.
-pub fn paint(
+/// Draws `quote` with `template`; `scale` multiplies every size; `fields` fill `{title}`,
+/// `{date}`, `{outlet}`, `{guests}`, `{link}` and the `qr:` slot.
+pub fn paint<'a>(
     quote: &Quote,
     template: &Template,
     book: &FontBook,
     scale: f32,
-    title: Option<&str>,
+    fields: impl Into<CardFields<'a>>,
 ) -> Result<Painted> {
-    let parts = prepare(quote, template, book, scale, title)?;
-    match template.direction {
+    let fields = fields.into();
+    let parts = prepare(quote, template, book, scale, fields)?;
+    let mut painted = match template.direction {
         Direction::Horizontal => horizontal(quote, template, parts),
         Direction::Vertical => super::vertical::paint(quote, template, parts),
-    }
+    }?;
+    draw_slots(&mut painted.canvas, template, scale, fields.source);
+    Ok(painted)
 }
 
 /// Composes a horizontal card: mark, lines, rule and attribution top to bottom.
@@ -147,18 +154,24 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
         draw_glyphs(&mut canvas, &p.glyphs, c, p.em, ox, oy, m.color);
         y += p.above();
     }
+    // Key phrases in the accent colour: the same glyphs in the same places.
+    let ranges = phrase_ranges(text, &quote.highlights);
+    let colors = (q.color, accent(template));
+    let mut start = 0;
     for (i, line) in layout.lines.iter().enumerate() {
         let baseline = y + i as f32 * layout.line_height + EM_ASCENT * layout.size;
-        let x = shift + line.x;
-        draw_glyphs(
+        let at = (shift + line.x, baseline);
+        draw_line_highlighted(
             &mut canvas,
-            &line.glyphs,
+            line,
+            start,
+            &ranges,
             quote_chain,
             layout.size,
-            x,
-            baseline,
-            q.color,
+            at,
+            colors,
         );
+        start += line.text.len();
     }
     y += layout.height();
     let align = attribution.as_ref().map_or(
@@ -190,6 +203,15 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
     }
     draw_footer(&mut canvas, &parts, template);
     Ok(Painted::new(canvas, &parts, &layout.lines, layout.size))
+}
+
+/// The template's accent colour: its rule's, else its mark's, else the quote's (a mark is
+/// often a pale ornament; a rule is drawn to be seen).
+pub(super) fn accent(template: &Template) -> Color {
+    let from_mark = || template.mark.as_ref().map(|m| m.color);
+    (template.rule.as_ref().map(|r| r.color))
+        .or_else(from_mark)
+        .unwrap_or(template.quote.color)
 }
 
 /// Draws the footer, one line centred in the bottom padding (the part of it above the
@@ -299,7 +321,7 @@ pub(super) fn place(align: LineAlign, anchor: (f32, f32), bounds: (f32, f32), w:
 /// Draws a one-line text whose em box starts at `top`, aligned with `anchor` inside `bounds`
 /// (each left, width), shrunk to the bounds' width if needed.
 #[allow(clippy::too_many_arguments)]
-fn draw_line(
+pub(super) fn draw_line(
     canvas: &mut Canvas,
     text: &str,
     chain: &FontChain,

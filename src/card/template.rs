@@ -55,12 +55,16 @@ pub const MAX_IMAGE_PIXELS: u64 = 1 << 24;
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// Placeholders a text line may use.
-pub const PLACEHOLDERS: [&str; 5] = [
+pub const PLACEHOLDERS: [&str; 9] = [
     "speaker",
     "section_title",
     "section_number",
     "title",
     "address",
+    "date",
+    "outlet",
+    "guests",
+    "link",
 ];
 
 /// A card template. Sizes are px at scale 1.
@@ -91,6 +95,15 @@ pub struct Template {
     /// drawn there — the padding must cover them, and the footer sits above the bottom band.
     #[serde(default)]
     pub safe_area: Option<[u32; 2]>,
+    /// A QR code of the source's link (`--link`, else the interview's) in a corner.
+    #[serde(default)]
+    pub qr: Option<super::slots::Slot>,
+    /// A logo image in a corner.
+    #[serde(default)]
+    pub logo: Option<super::slots::ImageSlot>,
+    /// An avatar image, drawn round, in a corner.
+    #[serde(default)]
+    pub avatar: Option<super::slots::ImageSlot>,
     /// Fonts and images named by file, read at load time.
     #[serde(skip)]
     pub(crate) files: Files,

@@ -18,6 +18,8 @@ use super::template::{MAX_FILE_BYTES, MAX_IMAGE_PIXELS, Template};
 pub(crate) struct Files {
     pub fonts: Vec<(String, FontArc)>,
     pub image: Option<Arc<RgbaImage>>,
+    pub logo: Option<Arc<RgbaImage>>,
+    pub avatar: Option<Arc<RgbaImage>>,
 }
 
 impl Template {
@@ -48,18 +50,10 @@ impl Template {
             fonts.push((name.to_string(), load_font_file(&dir.join(path), index)?));
         }
         self.files.fonts = fonts;
-        if let Some(rel) = &self.background.image {
-            let path = dir.join(rel);
-            let bytes = crate::input_file::read_bytes(&path, MAX_FILE_BYTES).map_err(|source| {
-                Error::Read {
-                    path: path.clone(),
-                    source,
-                }
-            })?;
-            let image =
-                decode_bounded(&bytes).map_err(|reason| Error::BadImage { path, reason })?;
-            self.files.image = Some(Arc::new(image.into_rgba8()));
-        }
+        let read = |rel: Option<&Path>| rel.map(|rel| read_image(&dir.join(rel))).transpose();
+        self.files.image = read(self.background.image.as_deref())?;
+        self.files.logo = read(self.logo.as_ref().map(|s| s.file.as_path()))?;
+        self.files.avatar = read(self.avatar.as_ref().map(|s| s.file.as_path()))?;
         Ok(())
     }
 
@@ -73,6 +67,20 @@ impl Template {
     }
 }
 
+/// Reads and decodes an image file the template names, bounded in bytes and pixels.
+fn read_image(path: &Path) -> Result<Arc<RgbaImage>> {
+    let bytes =
+        crate::input_file::read_bytes(path, MAX_FILE_BYTES).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let image = decode_bounded(&bytes).map_err(|reason| Error::BadImage {
+        path: path.to_path_buf(),
+        reason,
+    })?;
+    Ok(Arc::new(image.into_rgba8()))
+}
+
 /// Decode an image whose header promises at most [`MAX_IMAGE_PIXELS`] pixels; the size is
 /// checked before any pixel memory is asked for.
 fn decode_bounded(bytes: &[u8]) -> std::result::Result<image::DynamicImage, String> {
@@ -82,7 +90,7 @@ fn decode_bounded(bytes: &[u8]) -> std::result::Result<image::DynamicImage, Stri
     let (w, h) = reader.into_dimensions().map_err(|e| e.to_string())?;
     if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS {
         return Err(format!(
-            "it is {w}×{h} pixels; background images are limited to {MAX_IMAGE_PIXELS} pixels \
+            "it is {w}×{h} pixels; template images are limited to {MAX_IMAGE_PIXELS} pixels \
              (4096×4096): scale it down"
         ));
     }

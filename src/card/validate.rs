@@ -70,6 +70,9 @@ impl Template {
             ("footer.size", self.footer.as_ref().map(|l| l.size)),
             ("rule.width", self.rule.as_ref().map(|r| r.width)),
             ("rule.height", self.rule.as_ref().map(|r| r.height)),
+            ("qr.size", self.qr.as_ref().map(|s| s.size)),
+            ("logo.size", self.logo.as_ref().map(|s| s.slot.size)),
+            ("avatar.size", self.avatar.as_ref().map(|s| s.slot.size)),
         ];
         for (what, size) in sizes {
             if let Some(s) = size.filter(|s| !(1..=MAX_SIDE).contains(s)) {

@@ -132,8 +132,8 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
                     strict: true,
                     ..job.card.clone()
                 };
-                produce::render_cards(&sel, &iv.meta.title, &card, &run, "cards/")
-                    .map(|r| r.entries)
+                let source = super::platform::source_info(&iv, &card);
+                produce::render_cards(&sel, &source, &card, &run, "cards/").map(|r| r.entries)
             } else {
                 Ok(Entries::default())
             }
@@ -146,7 +146,11 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
         },
     );
     let cards = cards?;
-    let mut artifacts = Vec::new();
+    let mut artifacts = if job.cards {
+        super::platform::render_extras(&sel, &iv, &job.card, &run, "")?
+    } else {
+        Vec::new()
+    };
     if let Some(book) = book? {
         let title = produce::book_title(&iv, &job.book.meta);
         let path = format!("{}.epub", produce::book_slug(&title));

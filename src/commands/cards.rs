@@ -2,6 +2,7 @@
 
 use super::produce::{self, CardSettings};
 use super::{load_interview, select_for_cards, with_threads};
+use crate::card::Encoding;
 use crate::cli::{CardArgs, CardsArgs};
 use crate::output::{Manifest, OutDir};
 use anyhow::bail;
@@ -23,15 +24,34 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
              beside it): give a preset name or its file"
         );
     }
+    if !(1..=100).contains(&a.jpeg_quality) {
+        bail!(
+            "--jpeg-quality {} is out of range: give a whole number from 1 (smallest) to 100 \
+             (best)",
+            a.jpeg_quality
+        );
+    }
     Ok(CardSettings {
         templates: a.template.clone(),
         scale: a.scale,
         font: a.font.clone(),
         font_index: a.font_index,
         quiet: a.quiet,
-        level: a.compression,
+        encoding: Encoding {
+            format: a.image_format,
+            level: a.compression,
+            jpeg_quality: a.jpeg_quality,
+            ..Encoding::default()
+        },
         source: a.source.clone(),
         strict: a.strict,
+        carousels: a
+            .carousel
+            .iter()
+            .map(|name| crate::card::carousel_preset(name))
+            .collect::<Result<_, _>>()?,
+        long: a.long,
+        link: super::platform::checked_link(a.link.as_deref())?,
     })
 }
 
@@ -50,13 +70,14 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
     let out = OutDir::create(&args.out, &policy)?;
     let run = out.stage()?;
     let written = with_threads(args.card.jobs, || {
-        produce::render_cards(&sel, &iv.meta.title, &s, &run, "")
+        produce::render_cards(&sel, &super::platform::source_info(&iv, &s), &s, &run, "")
     })?;
+    let extras = super::platform::render_extras(&sel, &iv, &s, &run, "")?;
     let manifest = Manifest::new(
         &iv.meta.title,
         args.input.input.as_deref(),
         sel.len(),
-        Vec::new(),
+        extras,
     )
     .with_cards(written.entries);
     run.commit(&manifest)?;

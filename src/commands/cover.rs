@@ -3,7 +3,7 @@
 //! for it is shortened there (with a warning); the book keeps both whole.
 
 use super::produce::{CardSettings, fonts};
-use crate::card::{self, RenderOptions, Template};
+use crate::card::{self, Encoding, ImageFormat, RenderOptions, Template};
 use crate::interview::Interview;
 use crate::select::{self, Quote, QuoteKind};
 use anyhow::Context;
@@ -42,8 +42,12 @@ pub fn cover(
         scale: 1.0,
         // The template's footer shows `{title}`: on the cover, the quote.
         title: quote.map(|q| format!("“{q}”")),
-        level: s.level,
-        ..RenderOptions::default()
+        // The EPUB cover is a PNG whatever format the cards are.
+        encoding: Encoding {
+            format: ImageFormat::Png,
+            ..s.encoding
+        },
+        source: None,
     };
     // The guests by the names a card prints (a role label nothing names is left out).
     let guests = iv.names_by_role(crate::interview::Role::Guest).join("、");
@@ -66,5 +70,5 @@ pub fn cover(
         }
         other => other,
     };
-    Ok(rendered.context("cannot render the EPUB cover")?.png)
+    Ok(rendered.context("cannot render the EPUB cover")?.bytes)
 }

@@ -18,10 +18,7 @@ pub struct Fit {
 impl Fit {
     /// Every template's quote font has every character of `text` (controls aside).
     pub fn shows(&self, text: &str) -> bool {
-        self.chains.iter().all(|chain| {
-            text.chars()
-                .all(|c| c.is_control() || chain.lookup(c).is_some())
-        })
+        self.chains.iter().all(|chain| card::shows(chain, text))
     }
 }
 

@@ -74,6 +74,10 @@ struct Entry {
     /// Card templates (default: each quote's own, else portrait and square).
     #[serde(default)]
     templates: Vec<String>,
+    /// Carousels to make (as `--carousel`): `carousel: xiaohongshu` or a list.
+    carousel: Option<Names>,
+    /// Make the long image (as `--long`).
+    long: Option<bool>,
     /// Output folder (required).
     out: PathBuf,
     #[serde(default = "yes")]
@@ -198,6 +202,11 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
         if e.out.as_os_str().is_empty() {
             bail!("{shown}: job {n}: `out` is empty: name the output folder");
         }
+        for name in e.carousel.iter().flat_map(Names::list) {
+            if let Err(err) = crate::card::carousel_preset(&name) {
+                bail!("{shown}: job {n}: {err}");
+            }
+        }
         if !e.cards && !e.epub {
             bail!("{shown}: job {n}: `cards: false` and `epub: false` leave nothing to build");
         }
@@ -234,6 +243,15 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
             };
             if !e.templates.is_empty() {
                 job.card.templates = e.templates.clone();
+            }
+            for name in e.carousel.iter().flat_map(Names::list) {
+                let preset = crate::card::carousel_preset(&name)?;
+                if !job.card.carousels.contains(&preset) {
+                    job.card.carousels.push(preset);
+                }
+            }
+            if let Some(long) = e.long {
+                job.card.long = long;
             }
             job.out = rel(&e.out);
             job.cards = e.cards;

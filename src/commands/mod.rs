@@ -9,6 +9,7 @@ mod fit;
 mod input;
 mod inspect;
 mod job;
+mod platform;
 mod produce;
 pub use produce::Skipped;
 mod quotes;

@@ -2,7 +2,7 @@
 //! only the cards in flight, whatever their number), the cover, the EPUB. Everything goes to
 //! a [`Staging`] run, so a failure here leaves the output folder untouched.
 
-use crate::card::{self, FontBook, PngLevel, RenderOptions, Template};
+use crate::card::{self, Encoding, FontBook, RenderOptions, Template};
 use crate::cli::{BookArgs, InputArgs};
 use crate::epub::{self, BookMeta, EpubOptions};
 use crate::interview::{Interview, Role};
@@ -26,9 +26,16 @@ pub struct CardSettings {
     pub font: Option<PathBuf>,
     pub font_index: u32,
     pub quiet: bool,
-    pub level: PngLevel,
+    /// The cards' file format (`--image-format`, `--jpeg-quality`, `--compression`).
+    pub encoding: Encoding,
     /// `--source`: the footer title of ad hoc cards (none without it).
     pub source: Option<String>,
+    /// `--carousel`: the platforms to make carousels for.
+    pub carousels: Vec<card::CarouselPreset>,
+    /// `--long`: make the long image too.
+    pub long: bool,
+    /// `--link`: the address the QR codes point to (else the interview's own).
+    pub link: Option<String>,
     /// `--strict`: a quote that cannot be made fails the run (otherwise it is skipped with a
     /// warning and the run ends with [`Skipped`]).
     pub strict: bool,
@@ -119,7 +126,7 @@ fn names_for(q: &Quote, s: &CardSettings) -> Vec<String> {
 const CARDS_PER_ROUND: usize = 256;
 
 /// Render every quote of `sel` in its templates, in parallel, staging each card in `run` as
-/// `<prefix><id>.<template>.png` as soon as it is rendered. Quotes are taken from the
+/// `<prefix><id>.<template>.<ext>` as soon as it is rendered. Quotes are taken from the
 /// selection in rounds of about [`CARDS_PER_ROUND`] cards (a lines file's quotes are made as
 /// they are reached), so memory holds the quotes of one round, at most one card per thread
 /// and the manifest entries of one round (the rest are spilled to the staging folder). A card
@@ -128,7 +135,7 @@ const CARDS_PER_ROUND: usize = 256;
 /// error wins (and the staged run is then dropped).
 pub fn render_cards(
     sel: &Selection,
-    title: &str,
+    source: &card::SourceInfo,
     s: &CardSettings,
     run: &Staging,
     prefix: &str,
@@ -158,9 +165,9 @@ pub fn render_cards(
     }
     let opts = RenderOptions {
         scale: s.scale,
-        title: Some(title.to_string()),
-        level: s.level,
-        ..RenderOptions::default()
+        title: Some(source.title.clone()),
+        encoding: s.encoding,
+        source: Some(source.clone()),
     };
     let render = |&(q, name): &(&Quote, &String)| -> anyhow::Result<Artifact> {
         let t = &tpl[name];
@@ -169,6 +176,12 @@ pub fn render_cards(
         let opts = if q.kind == QuoteKind::Adhoc {
             adhoc = RenderOptions {
                 title: s.source.clone(),
+                // Only what the flags say: the link of `--link`, no date or outlet.
+                source: Some(card::SourceInfo {
+                    title: s.source.clone().unwrap_or_default(),
+                    link: s.link.clone(),
+                    ..card::SourceInfo::default()
+                }),
                 ..opts.clone()
             };
             &adhoc
@@ -177,8 +190,9 @@ pub fn render_cards(
         };
         let card = card::render(q, t, &fonts, opts)
             .with_context(|| format!("cannot render quote `{}` as a {} card", q.id, t.name))?;
-        let path = format!("{prefix}{}.{}.png", q.id, t.name);
-        let sha256 = run.write(&path, &card.png)?;
+        let ext = card.format.extension();
+        let path = format!("{prefix}{}.{}.{ext}", q.id, t.name);
+        let sha256 = run.write(&path, &card.bytes)?;
         bar.inc(1);
         Ok(Artifact {
             path,
@@ -190,7 +204,7 @@ pub fn render_cards(
             lines: card.lines,
             font_px: Some(card.size_px as f32),
             note: card.note,
-            bytes: card.png.len(),
+            bytes: card.bytes.len(),
             sha256,
         })
     };

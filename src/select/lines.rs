@@ -139,6 +139,7 @@ fn made(line: &str, like: &Quote) -> Quote {
     Quote {
         templates: like.templates.clone(),
         attribution: like.attribution.clone(),
+        highlights: like.highlights.clone(),
         ..adhoc(line, &like.speaker)
     }
 }

@@ -215,6 +215,18 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
         }
         for q in &mut found {
             settings(q, entry, spec);
+            // A phrase that is not in the quote is a typo: it would highlight nothing.
+            if let Some(missing) = q.highlights.iter().find(|h| !q.text.contains(h.trim())) {
+                return Err(err(
+                    index,
+                    format!(
+                        "`highlight: {}` does not occur in the quote “{}”: copy the phrase \
+                         from the quote exactly",
+                        crate::printable::excerpt(missing, 30),
+                        crate::printable::excerpt(&q.text, 30)
+                    ),
+                ));
+            }
         }
         for q in found {
             if q.kind == QuoteKind::Adhoc
@@ -292,6 +304,9 @@ fn settings(q: &mut Quote, entry: &Entry, spec: &Spec) {
         .attribution
         .clone()
         .or_else(|| spec.defaults.attribution.clone());
+    if let Some(h) = &entry.highlight {
+        q.highlights = h.list();
+    }
 }
 
 /// Ranked candidates of `speaker` within the filters' section, pattern and length, and no

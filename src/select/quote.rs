@@ -52,6 +52,10 @@ pub struct Quote {
     /// Attribution override (replaces the template's attribution text).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// Key phrases inside the quote, drawn in the accent colour: `highlight:` in a quotes
+    /// file, else the editor's bold inside the quote (not when the whole quote is bold).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<String>,
 }
 
 impl Quote {

@@ -16,6 +16,7 @@ pub(super) fn section_ref(iv: &Interview, number: u32) -> SectionRef {
 
 pub(super) fn from_passage(iv: &Interview, p: &Passage) -> Quote {
     let text = p.text().to_string();
+    let highlights = bold_inside(p.paragraph, &text);
     Quote {
         id: ids::address_id(&p.address),
         chars: count_chars(&text),
@@ -30,9 +31,31 @@ pub(super) fn from_passage(iv: &Interview, p: &Passage) -> Quote {
         text,
         score: None,
         from_emphasis: None,
+        highlights,
         templates: Vec::new(),
         attribution: None,
     }
+}
+
+/// The editor's bold spans of `para` that lie inside `text` and are not the whole of it:
+/// the key phrases a card highlights.
+fn bold_inside(para: &crate::interview::Paragraph, text: &str) -> Vec<String> {
+    let chars: Vec<char> = para.text.chars().collect();
+    let mut phrases: Vec<String> = Vec::new();
+    for &[a, b] in &para.emphasis {
+        let span: String = chars[a.min(chars.len())..b.min(chars.len())]
+            .iter()
+            .collect();
+        let span = span.trim();
+        if !span.is_empty()
+            && span != text.trim()
+            && text.contains(span)
+            && !phrases.iter().any(|p| p == span)
+        {
+            phrases.push(span.to_string());
+        }
+    }
+    phrases
 }
 
 /// A quote of any text (kind `adhoc`): cleaned, not verified, id from a hash of the text.
@@ -51,6 +74,7 @@ pub fn adhoc(text: &str, speaker: &str) -> Quote {
         text,
         score: None,
         from_emphasis: None,
+        highlights: Vec::new(),
         templates: Vec::new(),
         attribution: None,
     }
@@ -104,6 +128,7 @@ pub(super) fn pull_quotes(iv: &Interview, which: &PullQuotes) -> Result<Vec<Quot
                 chars: count_chars(&s.pull_quote),
                 score: None,
                 from_emphasis: None,
+                highlights: Vec::new(),
                 templates: Vec::new(),
                 attribution: None,
             })

@@ -90,12 +90,32 @@ pub struct Entry {
     pub templates: Vec<String>,
     /// Attribution override for this quote.
     pub attribution: Option<String>,
+    /// Key phrases to highlight inside the quote: one phrase or a list (default: the
+    /// editor's bold inside it).
+    pub highlight: Option<Phrases>,
     /// Speaker override (for `adhoc` and `lines`, or the speaker `auto` draws from).
     pub speaker: Option<String>,
     /// Every non-blank line of a lines file, each an ad hoc quote (`--lines`; not in quotes
     /// files).
     #[serde(skip)]
     pub lines: Option<super::Lines>,
+}
+
+/// One phrase or a list of phrases.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Phrases {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Phrases {
+    pub fn list(&self) -> Vec<String> {
+        match self {
+            Phrases::One(p) => vec![p.clone()],
+            Phrases::Many(p) => p.clone(),
+        }
+    }
 }
 
 /// A quotes file.

@@ -23,6 +23,7 @@ mod interview;
 mod limits;
 mod messages;
 mod people;
+mod platform;
 mod readers;
 mod recovery;
 mod run;

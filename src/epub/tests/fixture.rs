@@ -152,6 +152,7 @@ fn quote(id: &str, text: &str, section: (u32, &str), address: &str) -> Quote {
         chars: text.chars().count(),
         score: None,
         from_emphasis: None,
+        highlights: Vec::new(),
         templates: vec![],
         attribution: Some("张鹏 · 智谱 CEO".into()),
     }

@@ -18,6 +18,7 @@ pub fn quote(text: &str) -> Quote {
         chars: text.chars().count(),
         score: None,
         from_emphasis: None,
+        highlights: Vec::new(),
         templates: Vec::new(),
         attribution: None,
     }

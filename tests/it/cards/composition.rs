@@ -20,7 +20,7 @@ fn two_cards(template: &str, texts: [&str; 2]) -> [image::RgbImage; 2] {
             ..RenderOptions::default()
         };
         let card = card::render(&q, &t, &book, &opts).unwrap();
-        image::load_from_memory(&card.png).unwrap().into_rgb8()
+        image::load_from_memory(&card.bytes).unwrap().into_rgb8()
     };
     [
         one(texts[0], "张鹏", "对话：智谱的上市之路"),

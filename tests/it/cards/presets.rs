@@ -107,10 +107,10 @@ fn cards_are_deterministic_and_carry_alt_text() {
     let options = RenderOptions::default();
     let a = card::render(&q, &t, &book, &options).unwrap();
     let b = card::render(&q, &t, &book, &options).unwrap();
-    assert_eq!(a.png, b.png);
+    assert_eq!(a.bytes, b.bytes);
     assert_eq!((a.width, a.height), (1080, 1350));
     assert!(!a.lines.is_empty() && a.size_px >= 40);
-    let decoder = png::Decoder::new(std::io::Cursor::new(&a.png));
+    let decoder = png::Decoder::new(std::io::Cursor::new(&a.bytes));
     let reader = decoder.read_info().unwrap();
     let text: Vec<(String, String)> = reader
         .info()
@@ -199,7 +199,7 @@ fn a_role_label_is_no_name_to_print() {
         &RenderOptions::default(),
     )
     .unwrap();
-    let info = png::Decoder::new(std::io::Cursor::new(&card.png))
+    let info = png::Decoder::new(std::io::Cursor::new(&card.bytes))
         .read_info()
         .unwrap();
     let keys: Vec<&str> = info
@@ -259,8 +259,8 @@ fn render_all_keeps_order_and_bytes() {
     assert_eq!(all.len(), quotes.len());
     for (q, c) in quotes.iter().zip(all) {
         assert_eq!(
-            c.unwrap().png,
-            card::render(q, &t, &book, &options).unwrap().png
+            c.unwrap().bytes,
+            card::render(q, &t, &book, &options).unwrap().bytes
         );
     }
 }
