@@ -183,6 +183,11 @@ pub fn assemble(
         // Vertical Chinese reads right to left, and so do its pages (the spine's
         // page-progression-direction; the crate's `epub_direction` sets a field it never reads).
         builder.metadata("direction", "rtl")?;
+        // Kindle (and calibre's AZW3) read the writing mode from this meta, not the CSS.
+        builder.add_metadata_opf(Box::new(epub_builder::MetadataOpf {
+            name: "primary-writing-mode".to_string(),
+            content: "vertical-rl".to_string(),
+        }));
     }
     builder.set_uuid(uuid);
     builder.set_modified_date(meta.modified);

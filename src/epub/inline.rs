@@ -2,6 +2,7 @@
 //! readers speak them with an English voice ("Break a leg" in a Chinese book). It owns
 //! character-level markup only; paragraphs and pages are `xhtml`'s.
 
+use super::gap::spaced;
 use super::meta::is_cjk;
 
 /// Escape text for XHTML element content and attribute values, and drop the characters XML
@@ -92,9 +93,11 @@ pub fn latin_phrases(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// `text` escaped, with each Latin-script phrase in `<span lang="en">` — unless the book
-/// itself is in English (`language` starts with `en`), where nothing needs marking.
+/// `text` with the Han–Latin gap ([`spaced`]), escaped, with each Latin-script phrase in
+/// `<span lang="en">` — unless the book itself is in English (`language` starts with `en`),
+/// where nothing needs marking.
 pub fn phrase(text: &str, language: &str) -> String {
+    let text = &spaced(text);
     if language == "en" || language.starts_with("en-") {
         return escape(text);
     }

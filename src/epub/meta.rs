@@ -238,6 +238,8 @@ impl BookMeta {
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| meta.title.clone());
+        // The package's title, the NCX's and every page's: with the Han–Latin gap.
+        let title = super::gap::spaced(&title);
         Ok(Resolved {
             title,
             language,

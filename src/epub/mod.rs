@@ -19,6 +19,7 @@ mod archive;
 mod back;
 mod book;
 mod font;
+mod gap;
 mod inline;
 mod meta;
 mod nav;

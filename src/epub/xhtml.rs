@@ -7,6 +7,7 @@
 //! [`Address::anchor`] gives it (`p3-12`), so quotes and readers can link to it.
 
 use super::back::{self, About};
+use super::gap::{spaced, spaced_with};
 use super::inline::{escape, phrase};
 use crate::interview::{Interview, Kind, Paragraph, Role, Section};
 use crate::select::Quote;
@@ -79,7 +80,7 @@ pub fn chapter_file(section: u32) -> String {
 pub fn section_label(section: &Section) -> String {
     match section.heading() {
         h if h.is_empty() => "正文".to_string(),
-        h => h,
+        h => spaced(&h),
     }
 }
 
@@ -283,11 +284,13 @@ fn paragraphs(ps: &[Paragraph], cx: &Context<'_>) -> String {
 /// `text` as [`phrase`] marks it, with the editor's emphasis (`[start, end)` character
 /// ranges) as `<strong class="em">`.
 fn emphasised(text: &str, ranges: &[[usize; 2]], language: &str) -> String {
+    // The gap first, over the whole text: a bold run may end where Latin meets Han.
+    let (text, ranges) = spaced_with(text, ranges);
     let chars: Vec<char> = text.chars().collect();
     let piece = |a: usize, b: usize| phrase(&chars[a..b].iter().collect::<String>(), language);
     let mut out = String::with_capacity(text.len() + ranges.len() * 32);
     let mut at = 0;
-    for &[a, b] in ranges {
+    for &[a, b] in &ranges {
         let (a, b) = (a.clamp(at, chars.len()), b.min(chars.len()));
         if a >= b {
             continue;
