@@ -192,7 +192,7 @@ pub fn assemble(
     builder.set_uuid(uuid);
     builder.set_modified_date(meta.modified);
     if !interview.meta.summary.is_empty() {
-        builder.add_description(interview.meta.summary.as_str());
+        builder.add_description(super::gap::spaced(&interview.meta.summary));
     }
     for subject in &meta.subjects {
         builder.add_subject(subject.as_str());

@@ -18,6 +18,7 @@
 mod archive;
 mod back;
 mod book;
+mod credits;
 mod font;
 mod gap;
 mod inline;

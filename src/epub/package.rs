@@ -115,25 +115,32 @@ fn head(c: &Contents<'_>) -> String {
         escape(&m.title)
     );
     let _ = writeln!(out, "<dc:language>{}</dc:language>", escape(&m.language));
-    for (n, creator) in (1..).zip(&m.creators) {
-        let _ = writeln!(
-            out,
-            "<dc:creator id=\"creator-{n}\">{}</dc:creator>",
-            escape(&creator.name)
-        );
-        for role in &creator.roles {
+    let people = [("creator", &m.creators), ("contributor", &m.contributors)];
+    for (element, list) in people {
+        for (n, person) in (1..).zip(list.iter()) {
+            let id = format!("{element}-{n}");
             let _ = writeln!(
                 out,
-                "<meta refines=\"#creator-{n}\" property=\"role\" scheme=\"marc:relators\">{role}</meta>"
+                "<dc:{element} id=\"{id}\">{}</dc:{element}>",
+                escape(&person.name)
             );
+            for role in &person.roles {
+                let _ = writeln!(
+                    out,
+                    "<meta refines=\"#{id}\" property=\"role\" scheme=\"marc:relators\">{role}</meta>"
+                );
+            }
+            if let Some(file_as) = &person.file_as {
+                let _ = writeln!(
+                    out,
+                    "<meta refines=\"#{id}\" property=\"file-as\">{}</meta>",
+                    escape(file_as)
+                );
+            }
         }
-        if let Some(file_as) = &creator.file_as {
-            let _ = writeln!(
-                out,
-                "<meta refines=\"#creator-{n}\" property=\"file-as\">{}</meta>",
-                escape(file_as)
-            );
-        }
+    }
+    if let Some(publisher) = &m.publisher {
+        let _ = writeln!(out, "<dc:publisher>{}</dc:publisher>", escape(publisher));
     }
     if let Some(date) = &m.date {
         let _ = writeln!(out, "<dc:date>{}</dc:date>", escape(date));
