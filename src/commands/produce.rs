@@ -353,15 +353,15 @@ pub fn book(
     b: &BookSettings,
 ) -> anyhow::Result<Vec<u8>> {
     let title = book_title(iv, &b.meta);
-    // The quote on the cover is known before the card is drawn (it names it in the alt text);
-    // the card is rendered while the book's fonts are subset.
+    // The cover card is rendered while the book's fonts are subset.
     // (A lines file's quotes are collected here: the book holds them all anyway.)
     let quotes = sel.all();
-    let cover_quote = super::cover::cover_quote(&quotes, sel.cover.as_deref())?;
+    // The cover names no quote (it could not be read at shelf size); a `defaults.cover` that
+    // names no quote of the selection is still an error.
+    super::cover::cover_quote(&quotes, sel.cover.as_deref())?;
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
     let embedded = |face: &[u8]| b.embed_font.then(|| face.to_vec());
     let opts = EpubOptions {
-        cover_quote: cover_quote.clone(),
         font: embedded(epub::BOOK_REGULAR),
         font_bold: embedded(epub::BOOK_BOLD),
         keep_punctuation: b.keep_punctuation,
@@ -370,7 +370,7 @@ pub fn book(
         ..EpubOptions::default()
     };
     let render = || {
-        super::cover::cover(iv, cover_quote.as_deref(), s, &title)
+        super::cover::cover(iv, s, &title)
             .map(Some)
             .map_err(|e| format!("{e:#}"))
     };

@@ -98,6 +98,8 @@ pub fn assemble(
             .map(|&(bytes, weight)| font::describe(bytes, opts.font_index, weight))
             .collect::<Result<_, _>>()?,
         keep_punctuation: opts.keep_punctuation,
+        images_left_out: interview.images,
+        debris_dropped: !interview.dropped.is_empty(),
     };
     // Whose turns are questions: the credited interviewers and whoever the text itself has
     // asking, named or known only by a role label (`问`, credited to nobody).
@@ -116,6 +118,7 @@ pub fn assemble(
         title: &meta.title,
         language: &meta.language,
         interviewers: &askers,
+        marks: &interview.marks,
     };
     let mut pages = xhtml::pages(interview, quotes, &about, &cx);
     let entries = nav::entries(&pages);

@@ -7,8 +7,10 @@
 //! [`Address::anchor`] gives it (`p3-12`), so quotes and readers can link to it.
 
 use super::back::{self, About};
-use super::gap::{spaced, spaced_with};
-use super::inline::{escape, phrase};
+use super::gap::spaced;
+use super::inline::{Styles, escape, phrase, styled};
+use super::meta::is_web_link;
+use crate::interview::inline_marks::{InlineMark, MarkKind};
 use crate::interview::{Interview, Kind, Paragraph, Role, Section};
 use crate::select::Quote;
 use std::fmt::Write as _;
@@ -25,6 +27,8 @@ pub enum PageKind {
     Intro,
     Chapter,
     Highlights,
+    /// The links' addresses, for readers that cannot follow a link.
+    Links,
     About,
 }
 
@@ -64,6 +68,23 @@ pub struct Context<'a> {
     pub language: &'a str,
     /// Their turns are questions (class `q`).
     pub interviewers: &'a [String],
+    /// The source's italics and links (`Interview::marks`).
+    pub marks: &'a [InlineMark],
+}
+
+/// The page that lists the links' addresses.
+pub const LINKS_PAGE: &str = "links.xhtml";
+
+/// The http(s) links of the paragraph at `p`'s address, in order.
+pub fn web_links<'m>(marks: &'m [InlineMark], p: &Paragraph) -> Vec<([usize; 2], &'m str)> {
+    marks
+        .iter()
+        .filter(|m| m.at == p.address)
+        .filter_map(|m| match &m.kind {
+            MarkKind::Link(href) if is_web_link(href) => Some((m.range, href.as_str())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The file a section's chapter is written to: `ch03.xhtml`; section 0 is the intro.
@@ -147,6 +168,9 @@ pub fn pages(
     if !quotes.is_empty() {
         let body = back::highlights(interview, quotes, cx.language);
         push("quotes.xhtml", "金句", PageKind::Highlights, body);
+    }
+    if let Some(body) = back::links(interview, cx) {
+        push(LINKS_PAGE, "链接", PageKind::Links, body);
     }
     push(
         "about.xhtml",
@@ -281,35 +305,19 @@ fn paragraphs(ps: &[Paragraph], cx: &Context<'_>) -> String {
     out
 }
 
-/// `text` as [`phrase`] marks it, with the editor's emphasis (`[start, end)` character
-/// ranges) as `<strong class="em">`.
-fn emphasised(text: &str, ranges: &[[usize; 2]], language: &str) -> String {
-    // The gap first, over the whole text: a bold run may end where Latin meets Han.
-    let (text, ranges) = spaced_with(text, ranges);
-    let chars: Vec<char> = text.chars().collect();
-    let piece = |a: usize, b: usize| phrase(&chars[a..b].iter().collect::<String>(), language);
-    let mut out = String::with_capacity(text.len() + ranges.len() * 32);
-    let mut at = 0;
-    for &[a, b] in &ranges {
-        let (a, b) = (a.clamp(at, chars.len()), b.min(chars.len()));
-        if a >= b {
-            continue;
-        }
-        out.push_str(&piece(at, a));
-        out.push_str("<strong class=\"em\">");
-        out.push_str(&piece(a, b));
-        out.push_str("</strong>");
-        at = b;
-    }
-    out.push_str(&piece(at, chars.len()));
-    out
-}
-
 /// One paragraph, with its anchor; a turn's first paragraph carries the speaker label and the
 /// interviewers' turns are class `q` (answers `a`).
 fn paragraph(p: &Paragraph, cx: &Context<'_>, after: &str) -> String {
     let id = p.address.anchor();
-    let text = emphasised(&p.text, &p.emphasis, cx.language);
+    let styles = Styles {
+        bold: p.emphasis.clone(),
+        italic: (cx.marks.iter())
+            .filter(|m| m.at == p.address && m.kind == MarkKind::Italic)
+            .map(|m| m.range)
+            .collect(),
+        links: web_links(cx.marks, p),
+    };
+    let text = styled(&p.text, &styles, cx.language);
     let speaker = p.speaker.as_deref().unwrap_or("");
     let class = match p.kind {
         Kind::Turn if cx.interviewers.iter().any(|i| i == speaker) => "q",

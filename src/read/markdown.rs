@@ -90,6 +90,8 @@ struct Builder {
     strong: usize,
     emphasis: usize,
     link: usize,
+    /// The targets of the links the text is in, innermost last.
+    hrefs: Vec<String>,
     quote: usize,
     /// Ordered-list counters, innermost last (`None` for bullets).
     lists: Vec<Option<u64>>,
@@ -113,7 +115,10 @@ impl Builder {
             }
             Tag::Strong => self.strong += 1,
             Tag::Emphasis => self.emphasis += 1,
-            Tag::Link { .. } => self.link += 1,
+            Tag::Link { dest_url, .. } => {
+                self.link += 1;
+                self.hrefs.push(dest_url.to_string());
+            }
             Tag::Image { .. } => {
                 // An image ends the text before it; what follows in the same paragraph is
                 // its caption.
@@ -138,7 +143,10 @@ impl Builder {
             }
             TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
             TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
-            TagEnd::Link => self.link = self.link.saturating_sub(1),
+            TagEnd::Link => {
+                self.link = self.link.saturating_sub(1);
+                self.hrefs.pop();
+            }
             TagEnd::Image => self.image = self.image.saturating_sub(1),
             _ => {}
         }
@@ -175,6 +183,7 @@ impl Builder {
             strong: self.strong > 0,
             emphasis: self.emphasis > 0,
             link: self.link > 0,
+            href: self.hrefs.last().cloned(),
         });
     }
 

@@ -117,6 +117,8 @@ pub struct Span {
     pub strong: bool,
     pub emphasis: bool,
     pub link: bool,
+    /// The link's target as written (any scheme: the book keeps http(s) links only).
+    pub href: Option<String>,
 }
 
 impl Span {
@@ -199,7 +201,12 @@ pub(crate) fn merge_spans(spans: Vec<Span>) -> Vec<Span> {
             continue;
         }
         match out.last_mut() {
-            Some(l) if l.strong == s.strong && l.emphasis == s.emphasis && l.link == s.link => {
+            Some(l)
+                if l.strong == s.strong
+                    && l.emphasis == s.emphasis
+                    && l.link == s.link
+                    && l.href == s.href =>
+            {
                 l.text.push_str(&s.text)
             }
             _ => out.push(s),

@@ -5,6 +5,7 @@ mod bundled;
 pub(super) mod fixture;
 mod font;
 mod reader;
+mod whole;
 
 use super::inline::text_content;
 use super::*;

@@ -85,6 +85,7 @@ pub fn parse_as(
     let doc = read::read(&text, format)?;
     let mut iv = structure(&doc, &text, format, opts.clean, &opts.people)?;
     iv.corrections = corrections;
+    iv.marks = super::inline_marks::find(&doc, &iv, opts.clean);
     Ok(iv)
 }
 
@@ -415,6 +416,12 @@ pub(super) fn structure(
         dropped,
         furniture: lifted.pieces,
         corrections: Vec::new(),
+        marks: Vec::new(),
+        images: doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Image)
+            .count(),
     })
 }
 
