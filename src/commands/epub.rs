@@ -17,6 +17,7 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
         keep_punctuation: args.input.keep_punctuation,
         vertical: args.book.vertical,
         meta: produce::book_meta(&args.input, &args.book)?,
+        image_base: produce::image_base(args.input.input.as_deref()),
     };
     let bytes = produce::book(&iv, &sel, &s, &b)?;
     let path = args.out.clone().unwrap_or_else(|| {

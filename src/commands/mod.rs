@@ -5,6 +5,7 @@ mod build;
 mod cards;
 mod cover;
 mod epub;
+mod images;
 mod input;
 mod inspect;
 mod job;

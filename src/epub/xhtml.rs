@@ -7,6 +7,7 @@
 //! [`Address::anchor`] gives it (`p3-12`), so quotes and readers can link to it.
 
 use super::back::{self, About};
+use super::figure::{self, Placed};
 use super::gap::spaced;
 use super::inline::{Styles, escape, phrase, styled};
 use super::meta::is_web_link;
@@ -70,6 +71,8 @@ pub struct Context<'a> {
     pub interviewers: &'a [String],
     /// The source's italics and links (`Interview::marks`).
     pub marks: &'a [InlineMark],
+    /// The source's images at their places.
+    pub figures: &'a [Placed],
 }
 
 /// The page that lists the links' addresses.
@@ -156,8 +159,19 @@ pub fn pages(
         body.push_str("</section>");
         push("intro.xhtml", "导语", PageKind::Intro, body);
     }
+    let last = interview.sections.last().map(|s| s.number);
     for section in &interview.sections {
-        let body = chapter(section, cx);
+        let mut body = chapter(section, cx);
+        if Some(section.number) == last {
+            // The images after the last paragraph close the last chapter.
+            let trailing: String = (cx.figures.iter())
+                .filter(|f| f.before.is_none())
+                .map(|f| figure::markup(f, cx.language))
+                .collect();
+            if let Some(end) = body.rfind("</section>") {
+                body.insert_str(end, &trailing);
+            }
+        }
         push(
             &chapter_file(section.number),
             &section_label(section),
@@ -282,6 +296,9 @@ fn is_footnote(ps: &[Paragraph], i: usize) -> bool {
 fn paragraphs(ps: &[Paragraph], cx: &Context<'_>) -> String {
     let mut out = String::new();
     for (i, p) in ps.iter().enumerate() {
+        for f in cx.figures.iter().filter(|f| f.before == Some(p.address)) {
+            out.push_str(&figure::markup(f, cx.language));
+        }
         if is_footnote(ps, i) {
             let id = p.address.anchor();
             let _ = writeln!(

@@ -39,9 +39,9 @@ pub struct Interview {
     /// JSON.
     #[serde(skip)]
     pub marks: Vec<super::inline_marks::InlineMark>,
-    /// How many images the source has (none is kept); not in the JSON.
+    /// The source's images at their places (`figures`); not in the JSON.
     #[serde(skip)]
-    pub images: usize,
+    pub figures: Vec<super::figures::Figure>,
 }
 
 /// A piece of page furniture lifted out of the text: its source line (0: none), its text as

@@ -141,6 +141,17 @@ impl Walker {
                         Node::Text(t) => self.text(&t.text),
                         Node::Element(e) => {
                             let pushed = self.open(e.name(), e.attr("style").unwrap_or(""));
+                            if e.name() == "img"
+                                && let Some(b) = self.blocks.last_mut()
+                            {
+                                b.image = Some(super::ImageSource {
+                                    src: (e.attr("data-src").or(e.attr("src")))
+                                        .unwrap_or("")
+                                        .trim()
+                                        .to_string(),
+                                    alt: e.attr("alt").unwrap_or("").trim().to_string(),
+                                });
+                            }
                             if pushed == Pushed::Link {
                                 self.hrefs
                                     .push(e.attr("href").unwrap_or("").trim().to_string());

@@ -119,12 +119,18 @@ impl Builder {
                 self.link += 1;
                 self.hrefs.push(dest_url.to_string());
             }
-            Tag::Image { .. } => {
+            Tag::Image { dest_url, .. } => {
                 // An image ends the text before it; what follows in the same paragraph is
                 // its caption.
                 let kind = self.kind;
                 self.flush();
                 self.push_block(BlockKind::Image, Vec::new(), line);
+                if let Some(b) = self.blocks.last_mut() {
+                    b.image = Some(super::ImageSource {
+                        src: dest_url.trim().to_string(),
+                        alt: String::new(),
+                    });
+                }
                 self.kind = kind;
                 self.line = line;
                 self.image += 1;
@@ -173,6 +179,11 @@ impl Builder {
 
     fn text(&mut self, t: &str, line: usize) {
         if self.image > 0 {
+            // The image's alt text: not paragraph text.
+            let last = self.blocks.last_mut().and_then(|b| b.image.as_mut());
+            if let Some(image) = last {
+                image.alt.push_str(t);
+            }
             return;
         }
         if self.kind.is_none() {

@@ -93,6 +93,16 @@ pub struct Block {
     pub speaker: Option<String>,
     /// When the block starts in the recording (its first cue's timestamp), for transcripts.
     pub time: Option<Timecode>,
+    /// An image block's source and alt text, when the syntax states them.
+    pub image: Option<ImageSource>,
+}
+
+/// Where an image comes from, as the source writes it, and its alt text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImageSource {
+    /// The address as written: a relative path, a `_files/` path, an http(s) URL.
+    pub src: String,
+    pub alt: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +149,7 @@ impl Block {
             line,
             speaker: None,
             time: None,
+            image: None,
         }
     }
 

@@ -136,7 +136,7 @@ pub fn sample() -> Interview {
             why: "引号在抓取中丢失".into(),
         }],
         marks: Vec::new(),
-        images: 0,
+        figures: Vec::new(),
     }
 }
 

@@ -64,7 +64,11 @@ fn the_colophon_says_what_the_book_leaves_out() {
     let about = entry(&whole, "OEBPS/about.xhtml");
     assert!(about.contains("收录正文全文，未作删节。"), "{about}");
     assert!(!about.contains("图片"), "{about}");
-    iv.images = 3;
+    iv.figures = vec![crate::interview::figures::Figure {
+        before: None,
+        src: "https://example.com/a.jpg".into(),
+        alt: String::new(),
+    }];
     iv.dropped = vec!["扫码关注".into()];
     let cut = build(&iv, &[], &EpubOptions::default()).expect("build");
     let about = entry(&cut, "OEBPS/about.xhtml");

@@ -86,6 +86,7 @@ pub fn parse_as(
     let mut iv = structure(&doc, &text, format, opts.clean, &opts.people)?;
     iv.corrections = corrections;
     iv.marks = super::inline_marks::find(&doc, &iv, opts.clean);
+    iv.figures = super::figures::place(&doc, &iv, opts.clean);
     Ok(iv)
 }
 
@@ -417,11 +418,7 @@ pub(super) fn structure(
         furniture: lifted.pieces,
         corrections: Vec::new(),
         marks: Vec::new(),
-        images: doc
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Image)
-            .count(),
+        figures: Vec::new(),
     })
 }
 
