@@ -1,5 +1,5 @@
-//! The EPUB's cover: the book's title, the guest and a quote drawn on the `book-cover`
-//! template. A character no font has is left out of the cover image and a title too long
+//! The EPUB's cover: the book's title and the guest drawn on the `book-cover` template
+//! (large enough to read at shelf size; no quote, which could not be). A character no font has is left out of the cover image and a title too long
 //! for it is shortened there (with a warning); the book keeps both whole.
 
 use super::produce::{CardSettings, fonts};
@@ -29,25 +29,18 @@ pub fn cover_quote(quotes: &[Quote], cover_id: Option<&str>) -> anyhow::Result<O
 /// The most characters of a long title the EPUB cover shows.
 const COVER_TITLE_CHARS: usize = 40;
 
-/// The EPUB's cover: the title, the guest and `quote` on the `book-cover` template.
-pub fn cover(
-    iv: &Interview,
-    quote: Option<&str>,
-    s: &CardSettings,
-    title: &str,
-) -> anyhow::Result<Vec<u8>> {
+/// The EPUB's cover: the title and the guest on the `book-cover` template.
+pub fn cover(iv: &Interview, s: &CardSettings, title: &str) -> anyhow::Result<Vec<u8>> {
     let t = Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)?;
     let book = fonts(s)?;
     let opts = RenderOptions {
         scale: 1.0,
-        // The template's footer shows `{title}`: on the cover, the quote.
-        title: quote.map(|q| format!("“{q}”")),
         // The EPUB cover is a PNG whatever format the cards are.
         encoding: Encoding {
             format: ImageFormat::Png,
             ..s.encoding
         },
-        source: None,
+        ..RenderOptions::default()
     };
     // The guests by the names a card prints (a role label nothing names is left out).
     let guests = iv.names_by_role(crate::interview::Role::Guest).join("、");

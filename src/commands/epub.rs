@@ -19,6 +19,7 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
         keep_punctuation: args.input.keep_punctuation,
         vertical: args.book.vertical,
         meta: produce::book_meta(&args.input, &args.book)?,
+        image_base: produce::image_base(args.input.input.as_deref()),
     };
     let to_stdout = args.out.as_deref().is_some_and(crate::input_file::is_stdin);
     if to_stdout && std::io::stdout().is_terminal() {

@@ -54,6 +54,7 @@ impl Job {
                 keep_punctuation: a.input.keep_punctuation,
                 vertical: a.book.vertical,
                 meta: produce::book_meta(&a.input, &a.book)?,
+                image_base: produce::image_base(a.input.input.as_deref()),
             },
         })
     }
@@ -268,6 +269,7 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
             };
             job.book.vertical = book.vertical;
             job.book.meta = produce::book_meta(&job.input, &book)?;
+            job.book.image_base = produce::image_base(job.input.input.as_deref());
             Ok(job)
         })
         .collect()

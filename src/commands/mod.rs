@@ -6,6 +6,7 @@ mod cards;
 mod cover;
 mod epub;
 mod fit;
+mod images;
 mod input;
 mod inspect;
 mod job;

@@ -282,6 +282,9 @@ pub struct BookSettings {
     pub vertical: bool,
     /// What the book says about itself; [`book_meta`] fills it.
     pub meta: BookMeta,
+    /// The input's folder, where its images' relative paths lead (`None`: standard input or
+    /// the bundled interview).
+    pub image_base: Option<std::path::PathBuf>,
 }
 
 /// The book's metadata from the command line (or a job entry) and the environment; the
@@ -340,6 +343,15 @@ fn web_link(url: &str) -> Option<String> {
     None
 }
 
+/// The folder an input file's images are found in: its own (`None` for standard input).
+pub fn image_base(input: Option<&std::path::Path>) -> Option<std::path::PathBuf> {
+    let input = input.filter(|p| p.as_os_str() != "-")?;
+    Some(match input.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    })
+}
+
 /// The title the book goes by: `--title`, else the interview's.
 pub fn book_title(iv: &Interview, meta: &BookMeta) -> String {
     meta.title
@@ -358,24 +370,25 @@ pub fn book(
     b: &BookSettings,
 ) -> anyhow::Result<Vec<u8>> {
     let title = book_title(iv, &b.meta);
-    // The quote on the cover is known before the card is drawn (it names it in the alt text);
-    // the card is rendered while the book's fonts are subset.
+    // The cover card is rendered while the book's fonts are subset.
     // (A lines file's quotes are collected here: the book holds them all anyway.)
     let quotes = sel.all();
-    let cover_quote = super::cover::cover_quote(&quotes, sel.cover.as_deref())?;
+    // The cover names no quote (it could not be read at shelf size); a `defaults.cover` that
+    // names no quote of the selection is still an error.
+    super::cover::cover_quote(&quotes, sel.cover.as_deref())?;
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
     let embedded = |face: &[u8]| b.embed_font.then(|| face.to_vec());
     let opts = EpubOptions {
-        cover_quote: cover_quote.clone(),
         font: embedded(epub::BOOK_REGULAR),
         font_bold: embedded(epub::BOOK_BOLD),
         keep_punctuation: b.keep_punctuation,
         vertical: b.vertical,
         meta: with_interview(&b.meta, iv),
+        figures: super::images::load(&iv.figures, b.image_base.as_deref()),
         ..EpubOptions::default()
     };
     let render = || {
-        super::cover::cover(iv, cover_quote.as_deref(), s, &title)
+        super::cover::cover(iv, s, &title)
             .map(Some)
             .map_err(|e| format!("{e:#}"))
     };

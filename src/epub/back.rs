@@ -3,7 +3,7 @@
 
 use super::font::{FontInfo, Weight};
 use super::inline::{escape, phrase};
-use super::xhtml::{chapter_file, section_label};
+use super::xhtml::{Context, chapter_file, section_label, web_links};
 use crate::interview::{Address, Interview, clean};
 use crate::select::Quote;
 use std::fmt::Write as _;
@@ -23,9 +23,26 @@ pub struct About {
     /// The body keeps the source's ASCII punctuation (`--keep-punctuation`): so do the
     /// corrections shown here.
     pub keep_punctuation: bool,
+    /// The source's images, none of which the book holds.
+    pub images_left_out: usize,
+    /// Lines of the page around the interview (navigation, ads) were dropped.
+    pub debris_dropped: bool,
 }
 
 impl About {
+    /// What the book leaves out of the source, said truthfully.
+    fn left_out(&self) -> String {
+        let mut out = String::from("收录正文全文，未作删节");
+        if self.images_left_out > 0 {
+            // Not counted aloud: a saved page's images include its icons and QR codes.
+            out.push_str("；原文中的图片未收入本书");
+        }
+        if self.debris_dropped {
+            out.push_str("；网页上正文以外的导航、推广等文字已略去");
+        }
+        out
+    }
+
     /// The corrected text as the body shows it: cleaned unless the body is not.
     fn shown(&self, text: &str) -> String {
         if self.keep_punctuation {
@@ -42,8 +59,9 @@ impl About {
         }
         let named = self.source_title.as_deref().unwrap_or(&self.title);
         let mut out = format!(
-            "本书据访谈《{}》的原文编排，收录全文，未作删节",
-            phrase(named, language)
+            "本书据访谈《{}》的原文编排，{}",
+            phrase(named, language),
+            self.left_out()
         );
         if let Some(url) = &self.source_url {
             let _ = write!(
@@ -98,6 +116,7 @@ pub fn highlights(interview: &Interview, quotes: &[Quote], language: &str) -> St
         }
         let place = match interview.section(quote.section.number) {
             Some(s) => format!("出自 {}", section_label(s)),
+            None if quote.section.number == 0 => "出自 导语".to_string(),
             None => format!("出自 {:02} {}", quote.section.number, quote.section.title),
         };
         match quote_href(interview, quote) {
@@ -115,6 +134,31 @@ pub fn highlights(interview: &Interview, quotes: &[Quote], language: &str) -> St
     }
     body.push_str("</section>");
     body
+}
+
+/// 链接: each http(s) link of the text with its address written out, for readers that cannot
+/// follow links (and for print); each goes back to its paragraph. `None`: the text has none.
+pub fn links(interview: &Interview, cx: &Context<'_>) -> Option<String> {
+    let mut items = String::new();
+    for p in interview.paragraphs() {
+        for ([a, b], href) in web_links(cx.marks, p) {
+            let text: String = p.text.chars().skip(a).take(b.saturating_sub(a)).collect();
+            let _ = writeln!(
+                items,
+                "<li><a href=\"{}#{}\">{}</a><br/><span class=\"url\" lang=\"en\" xml:lang=\"en\">{}</span></li>",
+                chapter_file(p.address.section),
+                p.address.anchor(),
+                phrase(&text, cx.language),
+                escape(href.trim())
+            );
+        }
+    }
+    (!items.is_empty()).then(|| {
+        format!(
+            "<section epub:type=\"appendix\" role=\"doc-appendix\" class=\"links\" id=\"links\">\n\
+             <h1>链接</h1>\n<p class=\"links-intro\">正文中的链接及其网址：</p>\n<ol>\n{items}</ol>\n</section>"
+        )
+    })
 }
 
 /// 关于本书: where the text comes from, the corrections applied, the fonts and their licence.

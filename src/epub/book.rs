@@ -98,6 +98,10 @@ pub fn assemble(
             .map(|&(bytes, weight)| font::describe(bytes, opts.font_index, weight))
             .collect::<Result<_, _>>()?,
         keep_punctuation: opts.keep_punctuation,
+        images_left_out: (0..interview.figures.len())
+            .filter(|&i| opts.figures.get(i).is_none_or(Option::is_none))
+            .count(),
+        debris_dropped: !interview.dropped.is_empty(),
     };
     // Whose turns are questions: the credited interviewers and whoever the text itself has
     // asking, named or known only by a role label (`问`, credited to nobody).
@@ -112,10 +116,13 @@ pub fn assemble(
             askers.push(s.to_string());
         }
     }
+    let (placed, embedded) = super::figure::place(&interview.figures, &opts.figures);
     let cx = Context {
         title: &meta.title,
         language: &meta.language,
         interviewers: &askers,
+        marks: &interview.marks,
+        figures: &placed,
     };
     let mut pages = xhtml::pages(interview, quotes, &about, &cx);
     let entries = nav::entries(&pages);
@@ -174,6 +181,11 @@ pub fn assemble(
     if let Some(png) = &cover_png {
         content.push((oebps(xhtml::COVER_IMAGE), png.as_slice()));
     }
+    content.extend(
+        embedded
+            .iter()
+            .map(|(name, f)| (oebps(name), f.bytes.as_slice())),
+    );
     content.extend(pages.iter().map(|p| (oebps(&p.file), p.xhtml.as_bytes())));
     let uuid = identifier(meta, &content);
     let uid = format!("urn:uuid:{uuid}");
@@ -188,16 +200,22 @@ pub fn assemble(
         // Vertical Chinese reads right to left, and so do its pages (the spine's
         // page-progression-direction; the crate's `epub_direction` sets a field it never reads).
         builder.metadata("direction", "rtl")?;
+        // Kindle (and calibre's AZW3) read the writing mode from this meta, not the CSS.
+        builder.add_metadata_opf(Box::new(epub_builder::MetadataOpf {
+            name: "primary-writing-mode".to_string(),
+            content: "vertical-rl".to_string(),
+        }));
     }
     builder.set_uuid(uuid);
     builder.set_modified_date(meta.modified);
     if !interview.meta.summary.is_empty() {
-        builder.add_description(interview.meta.summary.as_str());
+        builder.add_description(super::gap::spaced(&interview.meta.summary));
     }
     for subject in &meta.subjects {
         builder.add_subject(subject.as_str());
     }
-    package::accessibility(&mut builder, &meta.language, cover_png.is_some());
+    let pictures = cover_png.is_some() || !embedded.is_empty();
+    package::accessibility(&mut builder, &meta.language, pictures);
     debug_assert_eq!(xhtml::STYLESHEET_HREF, "stylesheet.css");
     builder.stylesheet(css.as_bytes())?;
     for font in &subsets {
@@ -205,6 +223,9 @@ pub fn assemble(
     }
     if let Some(png) = &cover_png {
         builder.add_cover_image(xhtml::COVER_IMAGE, png.as_slice(), "image/png")?;
+    }
+    for (name, f) in &embedded {
+        builder.add_resource(name.as_str(), f.bytes.as_slice(), f.media_type)?;
     }
     // No titles: the crate's nav and NCX are replaced (see `nav`).
     for page in &pages {

@@ -1,7 +1,9 @@
-//! Text to inline XHTML: escaping, and Latin-script phrases marked `lang="en"` so screen
-//! readers speak them with an English voice ("Break a leg" in a Chinese book). It owns
-//! character-level markup only; paragraphs and pages are `xhtml`'s.
+//! Text to inline XHTML: escaping, Latin-script phrases marked `lang="en"` so screen
+//! readers speak them with an English voice ("Break a leg" in a Chinese book), and a
+//! paragraph's styles — the editor's bold, the source's italics and links — as elements. It
+//! owns character-level markup only; paragraphs and pages are `xhtml`'s.
 
+use super::gap::{spaced, spaced_with};
 use super::meta::is_cjk;
 
 /// Escape text for XHTML element content and attribute values, and drop the characters XML
@@ -92,9 +94,11 @@ pub fn latin_phrases(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// `text` escaped, with each Latin-script phrase in `<span lang="en">` — unless the book
-/// itself is in English (`language` starts with `en`), where nothing needs marking.
+/// `text` with the Han–Latin gap ([`spaced`]), escaped, with each Latin-script phrase in
+/// `<span lang="en">` — unless the book itself is in English (`language` starts with `en`),
+/// where nothing needs marking.
 pub fn phrase(text: &str, language: &str) -> String {
+    let text = &spaced(text);
     if language == "en" || language.starts_with("en-") {
         return escape(text);
     }
@@ -111,9 +115,89 @@ pub fn phrase(text: &str, language: &str) -> String {
     out
 }
 
+/// The styles of a paragraph's characters: `[start, end)` character ranges of its text.
+#[derive(Debug, Clone, Default)]
+pub struct Styles<'a> {
+    /// The editor's bold: `<strong class="em">`.
+    pub bold: Vec<[usize; 2]>,
+    /// The source's italics: `<em>`.
+    pub italic: Vec<[usize; 2]>,
+    /// Links, each with its http(s) target: `<a href>`.
+    pub links: Vec<([usize; 2], &'a str)>,
+}
+
+/// `text` with the Han–Latin gap, escaped, each run of one style in its elements
+/// (`<a>` outside `<strong>` outside `<em>`), Latin phrases marked as [`phrase`] does.
+pub fn styled(text: &str, styles: &Styles<'_>, language: &str) -> String {
+    // The gap first, over the whole text: a styled run may end where Latin meets Han.
+    let all: Vec<[usize; 2]> = (styles.bold.iter().chain(&styles.italic))
+        .copied()
+        .chain(styles.links.iter().map(|(r, _)| *r))
+        .collect();
+    let (text, moved) = spaced_with(text, &all);
+    let chars: Vec<char> = text.chars().collect();
+    let (nb, ni) = (styles.bold.len(), styles.italic.len());
+    // Each character's style: bold, italic, which link.
+    let mut style = vec![(false, false, None::<usize>); chars.len()];
+    for (k, &[a, b]) in moved.iter().enumerate() {
+        for s in &mut style[a.min(chars.len())..b.min(chars.len())] {
+            match k {
+                k if k < nb => s.0 = true,
+                k if k < nb + ni => s.1 = true,
+                k => s.2 = Some(k - nb - ni),
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len() + all.len() * 48);
+    let mut at = 0;
+    while at < chars.len() {
+        let (bold, italic, link) = style[at];
+        let end = (at..chars.len())
+            .find(|&i| style[i] != style[at])
+            .unwrap_or(chars.len());
+        let piece: String = chars[at..end].iter().collect();
+        let mut html = phrase(&piece, language);
+        if italic {
+            html = format!("<em>{html}</em>");
+        }
+        if bold {
+            html = format!("<strong class=\"em\">{html}</strong>");
+        }
+        if let Some(href) = link.map(|l| styles.links[l].1) {
+            html = format!(
+                "<a class=\"link\" href=\"{}\">{html}</a>",
+                escape(href.trim())
+            );
+        }
+        out.push_str(&html);
+        at = end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn styles_become_elements_over_the_spaced_text() {
+        let styles = Styles {
+            bold: vec![[0, 2]],
+            italic: vec![[4, 29]],
+            links: vec![([32, 36], "https://example.com/a?b=1&c=2")],
+        };
+        let text = "先读一下Attention Is All You Need，再看这篇博客。";
+        let html = styled(text, &styles, "zh-CN");
+        assert_eq!(
+            html,
+            "<strong class=\"em\">先读</strong>一下 <em><span lang=\"en\" xml:lang=\"en\">Attention Is All You Need</span></em>，再看\
+             <a class=\"link\" href=\"https://example.com/a?b=1&amp;c=2\">这篇博客</a>。"
+        );
+        assert_eq!(
+            styled("用AI做事", &Styles::default(), "zh-CN"),
+            phrase("用AI做事", "zh-CN")
+        );
+    }
 
     #[test]
     fn escape_keeps_text_and_drops_what_xml_forbids() {

@@ -19,10 +19,10 @@ const MAX_EPOCH: i64 = 253_402_300_799;
 pub struct BookMeta {
     /// `--title`: replaces the interview's title everywhere in the book.
     pub title: Option<String>,
-    /// `--author`: the `aut` creators. Empty: the outlet, else the interviewers, else the
-    /// guests.
+    /// `--author`: the `aut` creators (the shelf author). Empty: the interviewers, else the
+    /// guests (a talk's speaker).
     pub authors: Vec<String>,
-    /// The outlet that published the interview (the model's byline, when the lead wires it).
+    /// The outlet that published the interview: `dc:publisher`.
     pub outlet: Option<String>,
     /// The interviewers (`ivr`). `None`: the interview's `meta.interviewer`. Panels: the
     /// model's speaker roles go here.
@@ -63,6 +63,10 @@ pub struct Resolved {
     pub language: String,
     /// `aut` creators first (readers show the first creator as the author).
     pub creators: Vec<Creator>,
+    /// The byline's other people (`编辑丨宋玮` → `edt`), as `dc:contributor`.
+    pub contributors: Vec<Creator>,
+    /// `dc:publisher`: the outlet.
+    pub publisher: Option<String>,
     pub interviewers: Vec<String>,
     pub guests: Vec<String>,
     /// `dc:date`, W3CDTF.
@@ -109,6 +113,19 @@ fn file_as(name: &str) -> Option<String> {
         let (last, first) = words.split_last().unwrap_or((&"", &[]));
         format!("{last}, {}", first.join(" "))
     })
+}
+
+/// `name` credited with `role` in `people`: a new entry, or one more role of theirs.
+fn credit(people: &mut Vec<Creator>, name: &str, role: &'static str) {
+    match people.iter_mut().find(|c| c.name == name) {
+        Some(c) if !c.roles.contains(&role) => c.roles.push(role),
+        Some(_) => {}
+        None => people.push(Creator {
+            name: name.to_string(),
+            roles: vec![role],
+            file_as: file_as(name),
+        }),
+    }
 }
 
 /// `2023-11-14`.
@@ -197,34 +214,38 @@ impl BookMeta {
                 .clone()
                 .unwrap_or_else(|| interview.names_by_role(Role::Guest)),
         );
+        let byline = super::credits::of_byline(meta.byline.as_deref().unwrap_or(""));
+        // The shelf author: as given, else who asks, else who speaks (a talk's speaker), else
+        // the byline's writers (an interview whose people are only `问` and `答`).
+        let writers = byline
+            .iter()
+            .filter(|c| c.role == "aut")
+            .map(|c| c.name.clone());
         let authors = match names(self.authors.clone()) {
             a if !a.is_empty() => a,
-            _ => match self.outlet.as_ref().map(|o| names([o.clone()])) {
-                Some(o) if !o.is_empty() => o,
-                _ if !interviewers.is_empty() => interviewers.clone(),
-                _ => guests.clone(),
-            },
+            _ if !interviewers.is_empty() => interviewers.clone(),
+            _ if !guests.is_empty() => guests.clone(),
+            _ => names(writers),
         };
         let mut creators: Vec<Creator> = Vec::new();
-        let mut add =
-            |name: &String, role: &'static str| match creators.iter_mut().find(|c| &c.name == name)
-            {
-                Some(c) if !c.roles.contains(&role) => c.roles.push(role),
-                Some(_) => {}
-                None => creators.push(Creator {
-                    name: name.clone(),
-                    roles: vec![role],
-                    file_as: file_as(name),
-                }),
-            };
         for a in &authors {
-            add(a, "aut");
+            credit(&mut creators, a, "aut");
         }
         for i in &interviewers {
-            add(i, "ivr");
+            credit(&mut creators, i, "ivr");
         }
         for g in &guests {
-            add(g, "ive");
+            credit(&mut creators, g, "ive");
+        }
+        // The byline's people: a creator's credit adds to their roles, anyone else is a
+        // contributor.
+        let mut contributors: Vec<Creator> = Vec::new();
+        for c in byline {
+            match creators.iter_mut().find(|k| k.name == c.name) {
+                Some(k) if !k.roles.contains(&c.role) => k.roles.push(c.role),
+                Some(_) => {}
+                None => credit(&mut contributors, &c.name, c.role),
+            }
         }
         let title = self
             .title
@@ -232,10 +253,18 @@ impl BookMeta {
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| meta.title.clone());
+        // The package's title, the NCX's and every page's: with the Han–Latin gap.
+        let title = super::gap::spaced(&title);
         Ok(Resolved {
             title,
             language,
             creators,
+            contributors,
+            publisher: self
+                .outlet
+                .as_ref()
+                .map(|o| o.trim().to_string())
+                .filter(|o| !o.is_empty()),
             interviewers,
             guests,
             date,
@@ -276,7 +305,7 @@ mod tests {
     use crate::epub::tests::fixture::sample;
 
     #[test]
-    fn the_author_defaults_to_the_outlet_then_the_interviewer() {
+    fn the_author_defaults_to_the_interviewer_and_the_outlet_publishes() {
         let iv = sample();
         let plain = BookMeta::default().resolve(&iv).expect("resolve");
         let roles: Vec<(&str, Vec<&str>)> = plain
@@ -292,10 +321,9 @@ mod tests {
             outlet: Some("腾讯科技".into()),
             ..BookMeta::default()
         };
-        assert_eq!(
-            outlet.resolve(&iv).expect("resolve").creators[0].name,
-            "腾讯科技"
-        );
+        let r = outlet.resolve(&iv).expect("resolve");
+        assert_eq!(r.creators[0].name, "张小珺", "the outlet is no author");
+        assert_eq!(r.publisher.as_deref(), Some("腾讯科技"));
         let given = BookMeta {
             authors: vec!["Sam Altman".into()],
             ..BookMeta::default()
@@ -304,6 +332,27 @@ mod tests {
         assert_eq!(r.creators[0].roles, ["aut"]);
         assert_eq!(r.creators[0].file_as.as_deref(), Some("Altman, Sam"));
         assert_eq!(r.creators[1].file_as, None, "Chinese names file as written");
+    }
+
+    #[test]
+    fn the_byline_s_people_are_contributors_or_add_to_a_creator_s_roles() {
+        let mut iv = sample();
+        iv.meta.byline = Some("文丨张小珺  编辑丨宋玮  摄影丨Annie Leibovitz".into());
+        let r = BookMeta::default().resolve(&iv).expect("resolve");
+        assert_eq!(r.creators[0].name, "张小珺");
+        assert_eq!(r.creators[0].roles, ["aut", "ivr"], "aut once");
+        let contributors: Vec<(&str, &[&str], Option<&str>)> = r
+            .contributors
+            .iter()
+            .map(|c| (c.name.as_str(), c.roles.as_slice(), c.file_as.as_deref()))
+            .collect();
+        assert_eq!(
+            contributors,
+            [
+                ("宋玮", &["edt"][..], None),
+                ("Annie Leibovitz", &["pht"][..], Some("Leibovitz, Annie"))
+            ]
+        );
     }
 
     #[test]
@@ -325,6 +374,20 @@ mod tests {
         relabel(&mut iv, 1, "答");
         let r = BookMeta::default().resolve(&iv).expect("resolve");
         assert!(r.guests.is_empty());
+        iv.people[0].name = String::new();
+        iv.meta.byline = Some("作者 | 宛辰、郑玥 编辑| 郑玄".into());
+        let r = BookMeta::default().resolve(&iv).expect("resolve");
+        let names: Vec<(&str, &[&str])> = r
+            .creators
+            .iter()
+            .map(|c| (c.name.as_str(), c.roles.as_slice()))
+            .collect();
+        assert_eq!(
+            names,
+            [("宛辰", &["aut"][..]), ("郑玥", &["aut"][..])],
+            "nobody named asks or answers: the writers are the authors"
+        );
+        assert_eq!(r.contributors[0].name, "郑玄");
         let given = BookMeta {
             guests: Some(vec!["答".into()]),
             ..BookMeta::default()

@@ -18,7 +18,10 @@
 mod archive;
 mod back;
 mod book;
+mod credits;
+mod figure;
 mod font;
+mod gap;
 mod inline;
 mod meta;
 mod nav;
@@ -29,6 +32,7 @@ pub mod xhtml;
 #[cfg(test)]
 mod tests;
 
+pub use figure::ImageFile;
 pub use font::{BOOK_BOLD, BOOK_REGULAR, LAYOUT_FEATURES};
 pub use inline::{escape, text_content};
 pub use meta::{BookMeta, DEFAULT_LANGUAGE, is_web_link};
@@ -67,6 +71,9 @@ pub struct EpubOptions {
     pub vertical: bool,
     /// Title, creators, language, dates, source: what the book says about itself.
     pub meta: BookMeta,
+    /// The files of the interview's images (`Interview::figures`), in the same order;
+    /// `None` (or a missing entry): the image could not be had, a placeholder stands in.
+    pub figures: Vec<Option<ImageFile>>,
 }
 
 /// Why a book could not be built.

@@ -115,25 +115,32 @@ fn head(c: &Contents<'_>) -> String {
         escape(&m.title)
     );
     let _ = writeln!(out, "<dc:language>{}</dc:language>", escape(&m.language));
-    for (n, creator) in (1..).zip(&m.creators) {
-        let _ = writeln!(
-            out,
-            "<dc:creator id=\"creator-{n}\">{}</dc:creator>",
-            escape(&creator.name)
-        );
-        for role in &creator.roles {
+    let people = [("creator", &m.creators), ("contributor", &m.contributors)];
+    for (element, list) in people {
+        for (n, person) in (1..).zip(list.iter()) {
+            let id = format!("{element}-{n}");
             let _ = writeln!(
                 out,
-                "<meta refines=\"#creator-{n}\" property=\"role\" scheme=\"marc:relators\">{role}</meta>"
+                "<dc:{element} id=\"{id}\">{}</dc:{element}>",
+                escape(&person.name)
             );
+            for role in &person.roles {
+                let _ = writeln!(
+                    out,
+                    "<meta refines=\"#{id}\" property=\"role\" scheme=\"marc:relators\">{role}</meta>"
+                );
+            }
+            if let Some(file_as) = &person.file_as {
+                let _ = writeln!(
+                    out,
+                    "<meta refines=\"#{id}\" property=\"file-as\">{}</meta>",
+                    escape(file_as)
+                );
+            }
         }
-        if let Some(file_as) = &creator.file_as {
-            let _ = writeln!(
-                out,
-                "<meta refines=\"#creator-{n}\" property=\"file-as\">{}</meta>",
-                escape(file_as)
-            );
-        }
+    }
+    if let Some(publisher) = &m.publisher {
+        let _ = writeln!(out, "<dc:publisher>{}</dc:publisher>", escape(publisher));
     }
     if let Some(date) = &m.date {
         let _ = writeln!(out, "<dc:date>{}</dc:date>", escape(date));
@@ -247,6 +254,72 @@ pub fn patch(crate_opf: &str, c: &Contents<'_>) -> Result<String, EpubError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sha2::{Digest, Sha256};
+
+    /// The package document epub-builder writes for a fixed one-page book.
+    fn crate_opf() -> String {
+        let mut builder = EpubBuilder::new(ZipLibrary::new().expect("zip")).expect("builder");
+        builder.epub_version(epub_builder::EpubVersion::V30);
+        builder.set_title("书");
+        builder.add_language("zh-CN");
+        builder.set_generator(GENERATOR);
+        builder.set_uuid(uuid::Uuid::nil());
+        builder.set_modified_date(chrono::DateTime::UNIX_EPOCH);
+        builder.stylesheet(&b"p {}"[..]).expect("stylesheet");
+        builder
+            .add_content(epub_builder::EpubContent::new(
+                "ch01.xhtml",
+                &b"<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>"[..],
+            ))
+            .expect("content");
+        let mut raw = Vec::new();
+        builder.generate(&mut raw).expect("generate");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(raw)).expect("zip");
+        let mut opf = String::new();
+        std::io::Read::read_to_string(
+            &mut zip
+                .by_name(super::super::archive::PACKAGE_PATH)
+                .expect("opf"),
+            &mut opf,
+        )
+        .expect("read");
+        opf
+    }
+
+    /// `patch` cuts the crate's package at four marks and rewrites its item lines: an
+    /// epub-builder that writes anything else must fail here, not in a user's build
+    /// (`Cargo.toml` pins the crate to the version this was checked against).
+    #[test]
+    fn the_pinned_crate_writes_the_package_the_patch_was_written_for() {
+        let opf = crate_opf();
+        for mark in [
+            "<package",
+            "<meta property=\"dcterms:modified\">",
+            "<manifest>",
+            "<guide>",
+        ] {
+            assert_eq!(opf.matches(mark).count(), 1, "{mark} in {opf}");
+        }
+        let digest = format!("{:x}", Sha256::digest(opf.as_bytes()));
+        assert_eq!(
+            digest, "b26a26f475261ac7586c1ad59a964da1f272a02332443d3f489d09527c5547d7",
+            "epub-builder's package document changed: check package::patch against it, \
+             then update this digest\n{opf}"
+        );
+        let meta = crate::epub::BookMeta::default()
+            .resolve(&crate::epub::tests::fixture::sample())
+            .expect("resolve");
+        let patched = patch(
+            &opf,
+            &Contents {
+                meta: &meta,
+                uid: "urn:uuid:0",
+                pages: &[],
+            },
+        )
+        .expect("patch");
+        roxmltree::Document::parse(&patched).expect("the patched package is well-formed XML");
+    }
 
     #[test]
     fn the_crate_s_items_get_readable_ids_and_the_cover_page_svg() {

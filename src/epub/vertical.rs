@@ -4,6 +4,8 @@
 //! readers, support only `all`). Which runs combine is `typeset::vertical`'s rule, the one
 //! the vertical cards use. Only text in `<body>` is touched, never tags or entities.
 
+use super::gap::GAP;
+use crate::interview::clean::is_han;
 use crate::typeset::vertical::{Orient, orientations};
 
 /// The class of a combined digit run (the stylesheet sets it upright in one cell).
@@ -33,24 +35,43 @@ fn combine_text(text: &str) -> String {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return text.to_string();
     }
+    let chars: Vec<char> = text.chars().collect();
+    // The Han–Latin gap (`gap`) between Han and a digit: decided as if it were a Han
+    // character (the rule looks at a run's neighbours), and dropped when the run is set
+    // upright in one cell, which is a Han character's width already.
+    let at = |k: usize| chars.get(k).copied();
+    let digit_gap = |i: usize| {
+        chars[i] == GAP
+            && i > 0
+            && (at(i - 1).is_some_and(is_han) && at(i + 1).is_some_and(|c| c.is_ascii_digit())
+                || at(i - 1).is_some_and(|c| c.is_ascii_digit()) && at(i + 1).is_some_and(is_han))
+    };
     // Entities (`&#12;`) are opaque: replaced by a letter while deciding.
     let mut masked = String::with_capacity(text.len());
     let mut in_entity = false;
-    for c in text.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         in_entity |= c == '&';
-        masked.push(if in_entity { 'x' } else { c });
+        masked.push(match () {
+            _ if in_entity => 'x',
+            _ if digit_gap(i) => '一',
+            _ => c,
+        });
         in_entity &= c != ';';
     }
     let orients = orientations(&masked, false);
+    let combined = |k: usize| matches!(orients.get(k), Some(Orient::Combined { .. }));
     let mut out = String::with_capacity(text.len() + 64);
-    for (c, o) in text.chars().zip(orients) {
+    for (i, (&c, o)) in chars.iter().zip(&orients).enumerate() {
+        if digit_gap(i) && (combined(i - 1) || combined(i + 1)) {
+            continue;
+        }
         if let Orient::Combined { first: true, .. } = o {
             out.push_str("<span class=\"");
             out.push_str(TCY_CLASS);
             out.push_str("\">");
         }
         out.push(c);
-        if let Orient::Combined { first, len } = o
+        if let Orient::Combined { first, len } = *o
             && (len == 1 || !first)
         {
             out.push_str("</span>");
@@ -77,5 +98,10 @@ mod tests {
         assert!(out.contains("<span class=\"tcy\">7</span>年"), "{out}");
         assert!(out.contains("&#160;8<"), "entities stay whole: {out}");
         assert_eq!(combine_digits("<p>没有数字</p>"), "<p>没有数字</p>");
+        let spaced = combine_digits("<body><p>第 3 章，有 12 个，2022 年，GPT-4 和</p></body>");
+        assert!(
+            spaced.contains("<p>第<span class=\"tcy\">3</span>章，有<span class=\"tcy\">12</span>个，2022 年，GPT-4 和</p>"),
+            "no gap beside an upright cell, the others stay: {spaced}"
+        );
     }
 }

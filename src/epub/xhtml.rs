@@ -7,7 +7,11 @@
 //! [`Address::anchor`] gives it (`p3-12`), so quotes and readers can link to it.
 
 use super::back::{self, About};
-use super::inline::{escape, phrase};
+use super::figure::{self, Placed};
+use super::gap::spaced;
+use super::inline::{Styles, escape, phrase, styled};
+use super::meta::is_web_link;
+use crate::interview::inline_marks::{InlineMark, MarkKind};
 use crate::interview::{Interview, Kind, Paragraph, Role, Section};
 use crate::select::Quote;
 use std::fmt::Write as _;
@@ -24,6 +28,8 @@ pub enum PageKind {
     Intro,
     Chapter,
     Highlights,
+    /// The links' addresses, for readers that cannot follow a link.
+    Links,
     About,
 }
 
@@ -63,6 +69,25 @@ pub struct Context<'a> {
     pub language: &'a str,
     /// Their turns are questions (class `q`).
     pub interviewers: &'a [String],
+    /// The source's italics and links (`Interview::marks`).
+    pub marks: &'a [InlineMark],
+    /// The source's images at their places.
+    pub figures: &'a [Placed],
+}
+
+/// The page that lists the links' addresses.
+pub const LINKS_PAGE: &str = "links.xhtml";
+
+/// The http(s) links of the paragraph at `p`'s address, in order.
+pub fn web_links<'m>(marks: &'m [InlineMark], p: &Paragraph) -> Vec<([usize; 2], &'m str)> {
+    marks
+        .iter()
+        .filter(|m| m.at == p.address)
+        .filter_map(|m| match &m.kind {
+            MarkKind::Link(href) if is_web_link(href) => Some((m.range, href.as_str())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The file a section's chapter is written to: `ch03.xhtml`; section 0 is the intro.
@@ -79,7 +104,7 @@ pub fn chapter_file(section: u32) -> String {
 pub fn section_label(section: &Section) -> String {
     match section.heading() {
         h if h.is_empty() => "正文".to_string(),
-        h => h,
+        h => spaced(&h),
     }
 }
 
@@ -134,8 +159,19 @@ pub fn pages(
         body.push_str("</section>");
         push("intro.xhtml", "导语", PageKind::Intro, body);
     }
+    let last = interview.sections.last().map(|s| s.number);
     for section in &interview.sections {
-        let body = chapter(section, cx);
+        let mut body = chapter(section, cx);
+        if Some(section.number) == last {
+            // The images after the last paragraph close the last chapter.
+            let trailing: String = (cx.figures.iter())
+                .filter(|f| f.before.is_none())
+                .map(|f| figure::markup(f, cx.language))
+                .collect();
+            if let Some(end) = body.rfind("</section>") {
+                body.insert_str(end, &trailing);
+            }
+        }
         push(
             &chapter_file(section.number),
             &section_label(section),
@@ -146,6 +182,9 @@ pub fn pages(
     if !quotes.is_empty() {
         let body = back::highlights(interview, quotes, cx.language);
         push("quotes.xhtml", "金句", PageKind::Highlights, body);
+    }
+    if let Some(body) = back::links(interview, cx) {
+        push(LINKS_PAGE, "链接", PageKind::Links, body);
     }
     push(
         "about.xhtml",
@@ -257,6 +296,9 @@ fn is_footnote(ps: &[Paragraph], i: usize) -> bool {
 fn paragraphs(ps: &[Paragraph], cx: &Context<'_>) -> String {
     let mut out = String::new();
     for (i, p) in ps.iter().enumerate() {
+        for f in cx.figures.iter().filter(|f| f.before == Some(p.address)) {
+            out.push_str(&figure::markup(f, cx.language));
+        }
         if is_footnote(ps, i) {
             let id = p.address.anchor();
             let _ = writeln!(
@@ -280,33 +322,19 @@ fn paragraphs(ps: &[Paragraph], cx: &Context<'_>) -> String {
     out
 }
 
-/// `text` as [`phrase`] marks it, with the editor's emphasis (`[start, end)` character
-/// ranges) as `<strong class="em">`.
-fn emphasised(text: &str, ranges: &[[usize; 2]], language: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let piece = |a: usize, b: usize| phrase(&chars[a..b].iter().collect::<String>(), language);
-    let mut out = String::with_capacity(text.len() + ranges.len() * 32);
-    let mut at = 0;
-    for &[a, b] in ranges {
-        let (a, b) = (a.clamp(at, chars.len()), b.min(chars.len()));
-        if a >= b {
-            continue;
-        }
-        out.push_str(&piece(at, a));
-        out.push_str("<strong class=\"em\">");
-        out.push_str(&piece(a, b));
-        out.push_str("</strong>");
-        at = b;
-    }
-    out.push_str(&piece(at, chars.len()));
-    out
-}
-
 /// One paragraph, with its anchor; a turn's first paragraph carries the speaker label and the
 /// interviewers' turns are class `q` (answers `a`).
 fn paragraph(p: &Paragraph, cx: &Context<'_>, after: &str) -> String {
     let id = p.address.anchor();
-    let text = emphasised(&p.text, &p.emphasis, cx.language);
+    let styles = Styles {
+        bold: p.emphasis.clone(),
+        italic: (cx.marks.iter())
+            .filter(|m| m.at == p.address && m.kind == MarkKind::Italic)
+            .map(|m| m.range)
+            .collect(),
+        links: web_links(cx.marks, p),
+    };
+    let text = styled(&p.text, &styles, cx.language);
     let speaker = p.speaker.as_deref().unwrap_or("");
     let class = match p.kind {
         Kind::Turn if cx.interviewers.iter().any(|i| i == speaker) => "q",

@@ -16,6 +16,7 @@ pub fn text(s: &str) -> String {
 pub fn marked(m: &Marked) -> Marked {
     let m = invisible(m);
     let m = dashes(&m);
+    let m = ellipses(&m);
     let m = straight_quotes(&m);
     let converted = punctuation(&m.text());
     let m = Marked::from_pairs(converted.chars().zip(m.bold.iter().copied()));
@@ -84,6 +85,38 @@ fn dashes(m: &Marked) -> Marked {
         }
         out.push((cs[i], m.bold[i]));
         i += 1;
+    }
+    Marked::from_pairs(out)
+}
+
+/// A run of three or more `.`, `。` or `．` with Chinese on a side (or alone in the text)
+/// becomes ……, the Chinese ellipsis (`好......走吧`, `。。。`); `1...3` and `etc...` stay.
+fn ellipses(m: &Marked) -> Marked {
+    let cs = &m.chars;
+    let dot = |c: char| matches!(c, '.' | '。' | '．');
+    let mut out = Vec::with_capacity(cs.len());
+    let mut i = 0;
+    while i < cs.len() {
+        let mut j = i;
+        while j < cs.len() && dot(cs[j]) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            let before = cs[..i].iter().rev().find(|c| **c != ' ').copied();
+            let after = cs[j..].iter().find(|c| **c != ' ').copied();
+            let chinese = |c: Option<char>| c.is_some_and(is_cjk_context);
+            let ascii_only = cs[i..j].iter().all(|&c| c == '.');
+            let alone = before.is_none() && after.is_none();
+            if chinese(before) || chinese(after) || alone || !ascii_only {
+                let b = m.bold[i];
+                out.extend([('…', b), ('…', b)]);
+                i = j;
+                continue;
+            }
+        }
+        let end = j.max(i + 1);
+        out.extend((i..end).map(|k| (cs[k], m.bold[k])));
+        i = end;
     }
     Marked::from_pairs(out)
 }
@@ -194,6 +227,16 @@ pub fn punctuation(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{punctuation, text};
+
+    #[test]
+    fn dot_runs_beside_chinese_become_the_chinese_ellipsis() {
+        assert_eq!(text("好......走吧"), "好……走吧");
+        assert_eq!(text("好。。。"), "好……");
+        assert_eq!(text("......"), "……");
+        assert_eq!(text("谈到 GPT... 他说"), "谈到GPT……他说");
+        assert_eq!(text("1...3 and etc... ok"), "1...3 and etc... ok");
+        assert_eq!(text("两点..好"), "两点..好");
+    }
 
     #[test]
     fn export_debris_is_cleaned() {

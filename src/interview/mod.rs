@@ -4,6 +4,8 @@
 pub mod clean;
 pub mod errata;
 mod errata_index;
+pub mod figures;
+pub mod inline_marks;
 pub mod marked;
 pub mod model;
 pub mod people;
@@ -37,6 +39,8 @@ pub fn parse_document(
     };
     let mut iv = structure::structure(&doc, "", format, opts.clean, &opts.people)?;
     iv.corrections = corrections;
+    iv.marks = inline_marks::find(&doc, &iv, opts.clean);
+    iv.figures = figures::place(&doc, &iv, opts.clean);
     Ok(iv)
 }
 

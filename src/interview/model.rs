@@ -35,6 +35,13 @@ pub struct Interview {
     /// number as `errata_applied`.
     #[serde(rename = "errata_applied", serialize_with = "count")]
     pub corrections: Vec<Correction>,
+    /// The source's italics and links, found in the paragraphs (`inline_marks`); not in the
+    /// JSON.
+    #[serde(skip)]
+    pub marks: Vec<super::inline_marks::InlineMark>,
+    /// The source's images at their places (`figures`); not in the JSON.
+    #[serde(skip)]
+    pub figures: Vec<super::figures::Figure>,
 }
 
 /// A piece of page furniture lifted out of the text: its source line (0: none), its text as

@@ -325,6 +325,7 @@ fn run(r: Node, link: bool, out: &mut Vec<Piece>) {
         strong: on("b"),
         emphasis: on("i"),
         link,
+        href: None,
     };
     for c in r.children().filter(Node::is_element) {
         let text = if is(c, "t") {

@@ -97,6 +97,8 @@ struct Walker {
     strong: usize,
     emphasis: usize,
     link: usize,
+    /// The targets of the links the text is in, innermost last (empty: no `href`).
+    hrefs: Vec<String>,
     quote: usize,
     item: usize,
     /// Closing an element pops what its opening pushed.
@@ -104,7 +106,7 @@ struct Walker {
     skip: usize,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Pushed {
     Nothing,
     Skip,
@@ -139,6 +141,21 @@ impl Walker {
                         Node::Text(t) => self.text(&t.text),
                         Node::Element(e) => {
                             let pushed = self.open(e.name(), e.attr("style").unwrap_or(""));
+                            if e.name() == "img"
+                                && let Some(b) = self.blocks.last_mut()
+                            {
+                                b.image = Some(super::ImageSource {
+                                    src: (e.attr("data-src").or(e.attr("src")))
+                                        .unwrap_or("")
+                                        .trim()
+                                        .to_string(),
+                                    alt: e.attr("alt").unwrap_or("").trim().to_string(),
+                                });
+                            }
+                            if pushed == Pushed::Link {
+                                self.hrefs
+                                    .push(e.attr("href").unwrap_or("").trim().to_string());
+                            }
                             self.stack.push(pushed);
                         }
                         _ => {}
@@ -223,7 +240,10 @@ impl Walker {
             Pushed::Skip => self.skip = self.skip.saturating_sub(1),
             Pushed::Strong => self.strong = self.strong.saturating_sub(1),
             Pushed::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
-            Pushed::Link => self.link = self.link.saturating_sub(1),
+            Pushed::Link => {
+                self.link = self.link.saturating_sub(1);
+                self.hrefs.pop();
+            }
             Pushed::Quote => {
                 self.flush();
                 self.quote = self.quote.saturating_sub(1)
@@ -246,6 +266,7 @@ impl Walker {
             strong: self.strong > 0,
             emphasis: self.emphasis > 0,
             link: self.link > 0,
+            href: self.hrefs.last().filter(|h| !h.is_empty()).cloned(),
         });
     }
 

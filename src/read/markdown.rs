@@ -90,6 +90,8 @@ struct Builder {
     strong: usize,
     emphasis: usize,
     link: usize,
+    /// The targets of the links the text is in, innermost last.
+    hrefs: Vec<String>,
     quote: usize,
     /// Ordered-list counters, innermost last (`None` for bullets).
     lists: Vec<Option<u64>>,
@@ -113,13 +115,22 @@ impl Builder {
             }
             Tag::Strong => self.strong += 1,
             Tag::Emphasis => self.emphasis += 1,
-            Tag::Link { .. } => self.link += 1,
-            Tag::Image { .. } => {
+            Tag::Link { dest_url, .. } => {
+                self.link += 1;
+                self.hrefs.push(dest_url.to_string());
+            }
+            Tag::Image { dest_url, .. } => {
                 // An image ends the text before it; what follows in the same paragraph is
                 // its caption.
                 let kind = self.kind;
                 self.flush();
                 self.push_block(BlockKind::Image, Vec::new(), line);
+                if let Some(b) = self.blocks.last_mut() {
+                    b.image = Some(super::ImageSource {
+                        src: dest_url.trim().to_string(),
+                        alt: String::new(),
+                    });
+                }
                 self.kind = kind;
                 self.line = line;
                 self.image += 1;
@@ -138,7 +149,10 @@ impl Builder {
             }
             TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
             TagEnd::Emphasis => self.emphasis = self.emphasis.saturating_sub(1),
-            TagEnd::Link => self.link = self.link.saturating_sub(1),
+            TagEnd::Link => {
+                self.link = self.link.saturating_sub(1);
+                self.hrefs.pop();
+            }
             TagEnd::Image => self.image = self.image.saturating_sub(1),
             _ => {}
         }
@@ -165,6 +179,11 @@ impl Builder {
 
     fn text(&mut self, t: &str, line: usize) {
         if self.image > 0 {
+            // The image's alt text: not paragraph text.
+            let last = self.blocks.last_mut().and_then(|b| b.image.as_mut());
+            if let Some(image) = last {
+                image.alt.push_str(t);
+            }
             return;
         }
         if self.kind.is_none() {
@@ -175,6 +194,7 @@ impl Builder {
             strong: self.strong > 0,
             emphasis: self.emphasis > 0,
             link: self.link > 0,
+            href: self.hrefs.last().cloned(),
         });
     }
 

@@ -93,6 +93,16 @@ pub struct Block {
     pub speaker: Option<String>,
     /// When the block starts in the recording (its first cue's timestamp), for transcripts.
     pub time: Option<Timecode>,
+    /// An image block's source and alt text, when the syntax states them.
+    pub image: Option<ImageSource>,
+}
+
+/// Where an image comes from, as the source writes it, and its alt text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImageSource {
+    /// The address as written: a relative path, a `_files/` path, an http(s) URL.
+    pub src: String,
+    pub alt: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +127,8 @@ pub struct Span {
     pub strong: bool,
     pub emphasis: bool,
     pub link: bool,
+    /// The link's target as written (any scheme: the book keeps http(s) links only).
+    pub href: Option<String>,
 }
 
 impl Span {
@@ -137,6 +149,7 @@ impl Block {
             line,
             speaker: None,
             time: None,
+            image: None,
         }
     }
 
@@ -199,7 +212,12 @@ pub(crate) fn merge_spans(spans: Vec<Span>) -> Vec<Span> {
             continue;
         }
         match out.last_mut() {
-            Some(l) if l.strong == s.strong && l.emphasis == s.emphasis && l.link == s.link => {
+            Some(l)
+                if l.strong == s.strong
+                    && l.emphasis == s.emphasis
+                    && l.link == s.link
+                    && l.href == s.href =>
+            {
                 l.text.push_str(&s.text)
             }
             _ => out.push(s),

@@ -9,6 +9,8 @@
 mod answers138;
 mod auto;
 mod bad_input;
+mod book_images;
+mod book_readers;
 mod build;
 mod cards;
 mod cli;

@@ -59,6 +59,10 @@ fn the_vertical_book_turns_right_to_left_and_keeps_vertical_tables() {
         opf.contains("<spine toc=\"ncx\" page-progression-direction=\"rtl\">"),
         "{opf}"
     );
+    assert!(
+        opf.contains("<meta name=\"primary-writing-mode\" content=\"vertical-rl\"/>"),
+        "Kindle's writing mode: {opf}"
+    );
     let css = text(&v, "OEBPS/stylesheet.css");
     for rule in [
         "writing-mode: vertical-rl;",
@@ -85,6 +89,7 @@ fn the_vertical_book_turns_right_to_left_and_keeps_vertical_tables() {
     // The horizontal book has none of it.
     assert!(text(&h, "OEBPS/content.opf").contains("page-progression-direction=\"ltr\""));
     assert!(!text(&h, "OEBPS/stylesheet.css").contains("vertical-rl"));
+    assert!(!text(&h, "OEBPS/content.opf").contains("vertical-rl"));
     assert!(!text(&h, "OEBPS/ch01.xhtml").contains("class=\"tcy\""));
 }
 

@@ -135,6 +135,8 @@ pub fn sample() -> Interview {
             replace: "“AGI的先行者。”".into(),
             why: "引号在抓取中丢失".into(),
         }],
+        marks: Vec::new(),
+        figures: Vec::new(),
     }
 }
 

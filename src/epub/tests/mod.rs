@@ -5,6 +5,7 @@ mod bundled;
 pub(super) mod fixture;
 mod font;
 mod reader;
+mod whole;
 
 use super::inline::text_content;
 use super::*;
@@ -67,8 +68,10 @@ pub(super) fn book_text(epub: &[u8]) -> String {
 pub(super) fn assert_complete(interview: &Interview, text: &str) {
     let mut from = 0;
     for p in interview.paragraphs() {
-        match text[from..].find(&p.text) {
-            Some(at) => from += at + p.text.len(),
+        // The book sets the Han–Latin gap as a character.
+        let spaced = super::gap::spaced(&p.text);
+        match text[from..].find(&spaced) {
+            Some(at) => from += at + spaced.len(),
             None => panic!(
                 "paragraph {} missing or out of order: {}",
                 p.address, p.text

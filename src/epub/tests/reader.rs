@@ -233,7 +233,7 @@ fn latin_phrases_are_english_and_the_colophon_is_cleaned_and_labelled() {
     iv.corrections[0].find = "张鹏可能有一些人认为:".into();
     let epub = build(&iv, &[], &opts).expect("build");
     let ch = entry(&epub, "OEBPS/ch01.xhtml");
-    assert!(ch.contains("为什么<span lang=\"en\" xml:lang=\"en\">AGI</span>还没有实现"));
+    assert!(ch.contains("为什么 <span lang=\"en\" xml:lang=\"en\">AGI</span> 还没有实现"));
     let about = entry(&epub, "OEBPS/about.xhtml");
     assert!(
         about.contains("<span class=\"was\">张鹏可能有一些人认为：</span>"),

@@ -87,6 +87,8 @@ pub fn parse_as(
     let doc = read::read(&text, format)?;
     let mut iv = structure(&doc, &text, format, opts.clean, &opts.people)?;
     iv.corrections = corrections;
+    iv.marks = super::inline_marks::find(&doc, &iv, opts.clean);
+    iv.figures = super::figures::place(&doc, &iv, opts.clean);
     Ok(iv)
 }
 
@@ -419,6 +421,8 @@ pub(super) fn structure(
         dropped,
         furniture: lifted.pieces,
         corrections: Vec::new(),
+        marks: Vec::new(),
+        figures: Vec::new(),
     })
 }
 
