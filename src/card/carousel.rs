@@ -6,7 +6,7 @@ use super::RenderOptions;
 use super::error::{Error, Result};
 use super::fonts::FontBook;
 use super::image_format::{EncodedImage, encode_image};
-use super::page::{PageStyle, Setting};
+use super::page::{PageStyle, Setting, script_of};
 use super::qr::QrModules;
 use super::raster::Canvas;
 use super::render::paint;
@@ -121,7 +121,7 @@ pub fn render_carousel(
         .chain(std::iter::once(Page::End))
         .collect();
     let qr = source.link.as_deref().map(QrModules::new).transpose()?;
-    let style = PageStyle::new(template, book, options.scale)?;
+    let style = PageStyle::new(template, book, options.scale, script_of(quotes, book))?;
     pages
         .par_iter()
         .map(|page| {

@@ -8,7 +8,7 @@ use super::error::{Error, Result};
 use super::fonts::FontBook;
 use super::highlight::phrase_ranges;
 use super::image_format::{EncodedImage, encode_image};
-use super::page::{PageStyle, Setting};
+use super::page::{PageStyle, Setting, script_of};
 use super::qr::QrModules;
 use super::raster::Canvas;
 use super::source::SourceInfo;
@@ -78,7 +78,7 @@ pub fn render_long(
     limits: LongLimits,
 ) -> Result<Vec<LongImage>> {
     let scale = LONG_WIDTH as f32 / template.size[0] as f32;
-    let style = PageStyle::new(template, book, scale)?;
+    let style = PageStyle::new(template, book, scale, script_of(quotes, book))?;
     let blocks = blocks(quotes, source, &style)?;
     let [pt, _, pb, _] = template.padding;
     let frame = style.px(pt) + style.px(pb);

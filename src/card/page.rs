@@ -4,7 +4,7 @@
 //! by the same typesetter as the cards (display setting, balanced lines, phrase breaks).
 
 use super::error::{Error, Result};
-use super::fonts::{EM_ASCENT, FontBook, FontChain};
+use super::fonts::{EM_ASCENT, FontBook, FontChain, Script};
 use super::highlight::draw_line_highlighted;
 use super::parts::{Parts, resolve};
 use super::raster::{Canvas, Color};
@@ -37,8 +37,14 @@ pub(super) struct PageStyle<'t> {
 }
 
 impl<'t> PageStyle<'t> {
-    pub fn new(template: &'t Template, book: &FontBook, scale: f32) -> Result<PageStyle<'t>> {
-        let chain = |name: &str| resolve(name, template, book).map(|f| book.chain(&f));
+    /// The style of `template` at `scale` for text of `script`.
+    pub fn new(
+        template: &'t Template,
+        book: &FontBook,
+        scale: f32,
+        script: Script,
+    ) -> Result<PageStyle<'t>> {
+        let chain = |name: &str| resolve(name, template, book).map(|f| book.chain(&f, script));
         let q = &template.quote;
         let label = template.attribution.as_ref();
         Ok(PageStyle {
@@ -176,4 +182,11 @@ impl<'t> PageStyle<'t> {
             None => self.width() as f32 / 36.0,
         }
     }
+}
+
+/// The script of a set of quotes: Traditional when any holds a form only the Traditional
+/// face has (one typeface per script across a carousel or long image).
+pub fn script_of(quotes: &[crate::select::Quote], book: &FontBook) -> Script {
+    let text: String = quotes.iter().map(|q| q.text.as_str()).collect();
+    book.script_of(&text)
 }

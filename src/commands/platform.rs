@@ -5,6 +5,7 @@
 use super::produce::{self, CardSettings};
 use crate::card::{self, CarouselPreset, RenderOptions, SourceInfo, Template};
 use crate::interview::{Interview, Role};
+use crate::output::ArtifactKind;
 use crate::output::{Artifact, Staging};
 use crate::select::{Quote, Selection};
 use anyhow::{Context, bail};
@@ -123,13 +124,14 @@ fn long_image(
         let sha256 = run.write(&path, &image.file.bytes)?;
         made.push(Artifact {
             path,
-            kind: "long".into(),
+            kind: ArtifactKind::Long,
             quote: None,
             text: None,
             template: Some(template.name.clone()),
             size: Some([image.width, image.height]),
             lines: Vec::new(),
             font_px: None,
+            note: None,
             bytes: image.file.bytes.len(),
             sha256,
         });
@@ -187,13 +189,14 @@ fn carousels(
                 .map(|q| q.text.clone());
             made.push(Artifact {
                 path,
-                kind: "carousel".into(),
+                kind: ArtifactKind::Carousel,
                 quote: image.quote,
                 text,
                 template: Some(preset.name.to_string()),
                 size: Some([image.width, image.height]),
                 lines: image.lines,
                 font_px: None,
+                note: None,
                 bytes: image.file.bytes.len(),
                 sha256,
             });

@@ -19,6 +19,10 @@ pub enum ArtifactKind {
     Epub,
     /// `index.html`, the page that shows the cards.
     Gallery,
+    /// A page of a carousel (`carousel/xiaohongshu/01.png`).
+    Carousel,
+    /// A piece of the long image (`long/01.png`).
+    Long,
 }
 
 /// One file jinju wrote.

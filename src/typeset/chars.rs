@@ -103,7 +103,8 @@ pub fn is_prohibited_end(c: char) -> bool {
 /// ideographs (UAX #14 class ID): pictographs, dingbats, and the Plane 15 characters emoji
 /// sequences fold to. The card's own class: text elsewhere has no folded emoji.
 pub(crate) fn is_cjk_letter(c: char) -> bool {
-    crate::script::is_cjk_letter(c) || matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF | 0xF0000..=0xF0FFF)
+    crate::script::is_cjk_letter(c)
+        || matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF | 0xF0000..=0xF0FFF)
 }
 
 fn is_latin(c: char) -> bool {
