@@ -118,7 +118,7 @@ fn a_card_draws_emoji_in_colour() {
     );
     let card = with.unwrap();
     // Twemoji's face yellow, which the template never uses.
-    assert!(count_near(&card.png, [0xFF, 0xCC, 0x4D]) > 500);
+    assert!(count_near(&card.bytes, [0xFF, 0xCC, 0x4D]) > 500);
     assert_eq!(card.lines.concat(), "今天很开心😀，给你点个赞👍🏻");
     let without = render(
         &adhoc("今天很开心，给你点个赞", ""),
@@ -126,7 +126,7 @@ fn a_card_draws_emoji_in_colour() {
         &book(),
         &options,
     );
-    assert_eq!(count_near(&without.unwrap().png, [0xFF, 0xCC, 0x4D]), 0);
+    assert_eq!(count_near(&without.unwrap().bytes, [0xFF, 0xCC, 0x4D]), 0);
 }
 
 #[test]

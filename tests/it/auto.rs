@@ -180,7 +180,7 @@ fn automatic_picks_fit_the_chosen_templates() {
 
 #[test]
 fn automatic_picks_skip_lines_the_card_fonts_cannot_draw() {
-    // The guest's best lines carry an emoji no embedded font has: a build with automatic
+    // The guest's best lines carry a CJK Extension F character no embedded font has: a build with automatic
     // picks leaves them out (saying so) and makes cards of the others; a quote the user
     // names with such a character is still refused by the card, as before.
     let dir = tempfile::tempdir().unwrap();
@@ -188,9 +188,9 @@ fn automatic_picks_skip_lines_the_card_fonts_cannot_draw() {
     fs::write(
         &input,
         "# 写代码的人\n\n**甲**：你是做什么的？\n\n\
-         **乙**：**我是一名程序员\u{1F469}\u{200D}\u{1F4BB}，每天都在写代码，我觉得写代码是世界上最有意思的事情。**\n\n\
+         **乙**：**我是一名程序员\u{2CEB0}，每天都在写代码，我觉得写代码是世界上最有意思的事情。**\n\n\
          **甲**：你怎么看待人工智能？\n\n\
-         **乙**：**人工智能会改变每一个行业\u{1F308}，但真正重要的是人如何使用它。**\n\n\
+         **乙**：**人工智能会改变每一个行业\u{2CEB0}，但真正重要的是人如何使用它。**\n\n\
          **甲**：最后一个问题呢？\n\n\
          **乙**：坚持做自己喜欢的事情，时间会给出答案，这是我这些年最深的体会。\n",
     )

@@ -43,7 +43,7 @@ fn quotes_json(dir: &std::path::Path, interview: &str, quotes: &str) -> std::pro
         .unwrap()
         .args(["quotes", "--format", "json", "-i"])
         .arg(&iv)
-        .arg("-q")
+        .arg("--quotes")
         .arg(&q)
         .output()
         .unwrap()
