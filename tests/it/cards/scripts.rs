@@ -19,6 +19,7 @@ fn manifest(dir: &Path) -> serde_json::Value {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn a_hong_kong_interview_builds_its_cards_with_the_bundled_faces() {
     let dir = tempfile::tempdir().unwrap();
     let input = shared("content/targets/hkc_chenmeiling.md");
