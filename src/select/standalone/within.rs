@@ -37,6 +37,9 @@ pub fn demonstrative(text: &str) -> bool {
     })
 }
 
+/// Measure words after a number that make it a count, not a year.
+const COUNTERS: &str = "次个個位元人万萬亿億名家台件条條篇页頁张張块塊倍";
+
 /// **Makes a point, not a record**: the line holds no calendar year (`2016年`, `1980`): a
 /// dated line is an account of events or a statistic, which a card does not carry.
 pub fn dated(text: &str) -> bool {
@@ -46,8 +49,9 @@ pub fn dated(text: &str) -> bool {
             w.iter().all(char::is_ascii_digit) && matches!((w[0], w[1]), ('1', '9') | ('2', '0'));
         let before = i.checked_sub(1).and_then(|j| digits.get(j));
         let after = digits.get(i + 4);
-        year && !before.is_some_and(char::is_ascii_digit)
-            && !after.is_some_and(char::is_ascii_digit)
+        // An ordinal (`第2019次`) or a count (`2000台`) is a number, not a year.
+        year && !before.is_some_and(|c| c.is_ascii_digit() || *c == '第')
+            && !after.is_some_and(|c| c.is_ascii_digit() || COUNTERS.contains(*c))
     })
 }
 
@@ -98,6 +102,8 @@ mod tests {
         assert!(dated("2016年，我们在镇上开了第一家船厂。"));
         assert!(dated("船厂是1980年建的。"));
         assert!(!dated("一条船要花3000个小时。"));
+        assert!(!dated("第2019次长跑的时候，我觉得慢就是快。"));
+        assert!(!dated("那一年我们卖了2000台。"));
         assert!(!dated("造船的人不到200个了。"));
         assert!(!dated("手艺不会失传。"));
     }
