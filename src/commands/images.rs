@@ -23,11 +23,16 @@ pub const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
 /// The files of `figures`, in order; `base`: the input's folder (`None` for standard
 /// input, where no relative path can be resolved).
 pub fn load(figures: &[Figure], base: Option<&Path>) -> Vec<Option<ImageFile>> {
-    figures
+    let mut remote = 0;
+    let files = figures
         .iter()
         .map(|f| match file(&f.src, base) {
             Ok(image) => Some(image),
-            Err(why) => {
+            Err(Refused::Remote) => {
+                remote += 1;
+                None
+            }
+            Err(Refused::Other(why)) => {
                 eprintln!(
                     "warning: image `{}` is not in the book ({why}); a placeholder stands in",
                     excerpt(&f.src, 80)
@@ -35,7 +40,33 @@ pub fn load(figures: &[Figure], base: Option<&Path>) -> Vec<Option<ImageFile>> {
                 None
             }
         })
-        .collect()
+        .collect();
+    if remote > 0 {
+        eprintln!(
+            "warning: {remote} remote image(s) are not in the book (jinju does not fetch them; \
+             save the page with its images to keep them); placeholders stand in"
+        );
+    }
+    files
+}
+
+/// Why an image is not in the book.
+enum Refused {
+    /// An http(s) address: not fetched.
+    Remote,
+    Other(String),
+}
+
+impl From<String> for Refused {
+    fn from(why: String) -> Refused {
+        Refused::Other(why)
+    }
+}
+
+impl From<&str> for Refused {
+    fn from(why: &str) -> Refused {
+        Refused::Other(why.to_string())
+    }
 }
 
 /// The media type an image's first bytes say it is.
@@ -64,15 +95,18 @@ fn sniff(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Where a source address points on disk, inside `base`.
-fn local_path(src: &str, base: Option<&Path>) -> Result<PathBuf, String> {
+fn local_path(src: &str, base: Option<&Path>) -> Result<PathBuf, Refused> {
     let scheme = src.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
     match scheme.as_deref() {
-        Some("http" | "https") => return Err("a remote image: jinju does not fetch them".into()),
-        Some(s) if s.len() > 1 => return Err(format!("a `{s}:` address, not a file")),
+        Some("http" | "https") => return Err(Refused::Remote),
+        Some(s) if s.len() > 1 => return Err(format!("a `{s}:` address, not a file").into()),
         _ => {}
     }
     if src.is_empty() {
         return Err("the source names no file".into());
+    }
+    if src.starts_with('/') || src.starts_with('\\') {
+        return Err("an absolute path: only files beside the input are read".into());
     }
     let base = base.ok_or("the input is standard input: no folder to find it in")?;
     let path = src
@@ -90,11 +124,14 @@ fn local_path(src: &str, base: Option<&Path>) -> Result<PathBuf, String> {
     if !real.starts_with(&root) {
         return Err("it lies outside the input's folder".into());
     }
+    if !real.is_file() {
+        return Err("not a file".into());
+    }
     Ok(real)
 }
 
 /// One image read, checked and made fit for the book.
-fn file(src: &str, base: Option<&Path>) -> Result<ImageFile, String> {
+fn file(src: &str, base: Option<&Path>) -> Result<ImageFile, Refused> {
     let path = local_path(src, base)?;
     let f = std::fs::File::open(&path).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
@@ -102,7 +139,7 @@ fn file(src: &str, base: Option<&Path>) -> Result<ImageFile, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
     if bytes.len() as u64 > MAX_IMAGE_BYTES {
-        return Err(format!("larger than {} MB", MAX_IMAGE_BYTES >> 20));
+        return Err(format!("larger than {} MB", MAX_IMAGE_BYTES >> 20).into());
     }
     let media_type = sniff(&bytes).ok_or("not a PNG, JPEG, GIF or WebP image")?;
     let format = match media_type {

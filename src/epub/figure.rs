@@ -60,11 +60,19 @@ pub fn place<'f>(
     (placed, embed)
 }
 
+/// Alt texts that say nothing (WeChat writes `图片` on every image).
+fn says_nothing(alt: &str) -> bool {
+    matches!(
+        alt.to_lowercase().as_str(),
+        "" | "图片" | "圖片" | "image" | "img" | "photo" | "picture"
+    )
+}
+
 /// A figure's markup: the image with its alt text (`图片` when the source gives none), or
-/// the placeholder.
+/// the placeholder, naming what the image showed when the source says.
 pub fn markup(figure: &Placed, language: &str) -> String {
     let alt = match figure.alt.trim() {
-        "" => "图片".to_string(),
+        a if says_nothing(a) => "图片".to_string(),
         a => a.to_string(),
     };
     match &figure.file {
@@ -73,10 +81,15 @@ pub fn markup(figure: &Placed, language: &str) -> String {
             escape(file),
             escape(&alt)
         ),
-        None => format!(
-            "<figure class=\"figure missing\"><p class=\"placeholder\">［此处原有一幅图片：{}，未能收入本书］</p></figure>\n",
-            phrase(&alt, language)
-        ),
+        None => {
+            let what = match figure.alt.trim() {
+                a if says_nothing(a) => String::new(),
+                a => format!("：{}", phrase(a, language)),
+            };
+            format!(
+                "<figure class=\"figure missing\"><p class=\"placeholder\">［此处原有一幅图片{what}，未能收入本书］</p></figure>\n"
+            )
+        }
     }
 }
 
@@ -100,7 +113,15 @@ mod tests {
         assert_eq!(embed.len(), 1);
         assert_eq!(embed[0].0, "images/fig02.png");
         let missing = markup(&placed[0], "zh-CN");
-        assert!(missing.contains("此处原有一幅图片：团队合影"), "{missing}");
+        assert!(
+            missing.contains("此处原有一幅图片：团队合影，"),
+            "{missing}"
+        );
+        let unnamed = Placed {
+            alt: "图片".into(),
+            ..placed[0].clone()
+        };
+        assert!(markup(&unnamed, "zh-CN").contains("［此处原有一幅图片，未能收入本书］"));
         let shown = markup(&placed[1], "zh-CN");
         assert_eq!(
             shown,

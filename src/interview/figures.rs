@@ -33,9 +33,9 @@ pub fn place(doc: &Document, iv: &Interview, clean: bool) -> Vec<Figure> {
         if block.kind != BlockKind::Image {
             continue;
         }
-        let texts: Vec<String> = doc.blocks[i + 1..]
-            .iter()
-            .filter(|b| b.kind != BlockKind::Image)
+        // A caption glued to the image (its block's own text) is what follows it first.
+        let texts: Vec<String> = std::iter::once(block)
+            .chain(&doc.blocks[i + 1..])
             .map(|b| b.text())
             .filter(|t| !t.trim().is_empty())
             .take(NEXT_BLOCKS)
@@ -87,6 +87,7 @@ mod tests {
         let md = "对话李雷：谈论文\n====\n\n![头图](img/head.jpg)\n\n\
                   今年春天，我们和王小明聊了3个小时。\n\n\
                   ![](img/team.png)\n\n\
+                  ![](img/glued.png)王小明团队合影｜受访者供图\n\n\
                   **李雷：你读过哪些论文？**\n\n\
                   **王小明：**先读这篇博客。\n\n![末图](https://example.com/end.jpg)\n";
         let opts = ParseOptions {
@@ -108,7 +109,8 @@ mod tests {
             placed,
             [
                 ("今年春天，我".to_string(), "img/head.jpg", "头图"),
-                ("李雷：你读过".to_string(), "img/team.png", ""),
+                ("王小明团队合".to_string(), "img/team.png", ""),
+                ("王小明团队合".to_string(), "img/glued.png", ""),
                 (String::new(), "https://example.com/end.jpg", "末图"),
             ],
             "{:?}",
