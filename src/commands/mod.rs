@@ -8,7 +8,7 @@ mod epub;
 mod input;
 mod inspect;
 mod job;
-mod produce;
+pub(crate) mod produce;
 pub use produce::Skipped;
 mod quotes;
 mod selection;
