@@ -38,8 +38,11 @@ fn git_commit(root: &Path) -> String {
     if !ours {
         return "unknown".to_string();
     }
-    for rel in ["HEAD", "refs/heads"] {
-        if let Some(p) = git(&["rev-parse", "--git-path", rel]) {
+    // HEAD and the branch it names (not all of refs/heads: other branches' commits, in a
+    // shared repository, would rebuild this one for nothing).
+    let branch = git(&["rev-parse", "--symbolic-full-name", "HEAD"]).filter(|b| b != "HEAD");
+    for rel in std::iter::once("HEAD".to_string()).chain(branch) {
+        if let Some(p) = git(&["rev-parse", "--git-path", &rel]) {
             println!("cargo:rerun-if-changed={}", root.join(p).display());
         }
     }

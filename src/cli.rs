@@ -284,7 +284,7 @@ pub struct EpubArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub select: SelectArgs,
-    /// The EPUB file to write, or `-` for standard output (default: output/<title>.epub).
+    /// The EPUB file to write, or `-` for standard output (default: `output/<title>.epub`).
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// No summary line.

@@ -9,6 +9,23 @@
 //! - [`typeset`]: pure Chinese paragraph layout (clreq rules), lines or vertical columns, no pixels.
 //! - [`card`]: templates + embedded fonts + typeset lines or columns → PNG quote cards.
 //! - [`epub`]: the whole interview → an EPUB 3 book.
+//!
+//! [`pipeline`] joins the stages for an embedder, with the command line's defaults:
+//!
+//! ```
+//! let text = "# 对话造船人\n\n**海风周刊：你做木船多少年了？**\n\n**陈远：**三十年了。\
+//!     一条船要做半年，急不得。好的木头要等它自己干透，人急了，船就会裂。\n";
+//! let interview = jinju::pipeline::load(text, None)?;
+//! let quotes = jinju::pipeline::select(&interview, 3)?;
+//! let mut cards = Vec::new();
+//! jinju::pipeline::cards(&interview, &quotes, &["square"], |card| {
+//!     cards.push(card);
+//!     Ok(())
+//! })?;
+//! let book = jinju::pipeline::book(&interview, &quotes)?;
+//! assert!(cards[0].png.starts_with(b"\x89PNG") && book.starts_with(b"PK"));
+//! # Ok::<(), anyhow::Error>(())
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod card;
@@ -19,6 +36,7 @@ pub mod input_file;
 pub mod interview;
 pub mod output;
 pub mod paint;
+pub mod pipeline;
 pub mod printable;
 pub mod read;
 pub mod script;

@@ -164,7 +164,7 @@ impl Canvas {
     }
 
     /// Draws glyph `id` of `font` at `em` px with its origin at (`x`, `baseline`), from the
-    /// thread's glyph cache (positions quantised as [`glyph_cache`] says).
+    /// thread's glyph cache (positions quantised as `glyph_cache` says).
     pub fn glyph(
         &mut self,
         font: &FontArc,

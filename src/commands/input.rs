@@ -79,7 +79,7 @@ pub fn load_source(args: &InputArgs) -> anyhow::Result<Source> {
     })
 }
 
-/// Load the interview the arguments name (see [`load_source`]), with errata (the bundled
+/// Load the interview the arguments name (see `load_source`), with errata (the bundled
 /// errata go with the bundled text only) and cleaning.
 pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
     let source = load_source(args)?;

@@ -11,7 +11,7 @@ mod input;
 mod inspect;
 mod job;
 mod platform;
-mod produce;
+pub(crate) mod produce;
 pub use produce::Skipped;
 mod quotes;
 mod selection;

@@ -14,7 +14,7 @@ pub const DEFAULT_AUTO: usize = 12;
 /// Select quotes as the flags say, every quote in [`Selection::quotes`]. Sources: `--pull-quotes`, `--at`, `--text`, `--lines`,
 /// `--auto` (plus `--quotes FILE` when given); with none of them, filters alone select every
 /// matching sentence; with neither, the quotes file — the bundled one for the bundled
-/// interview (`bundled`), else the best [`DEFAULT_AUTO`] lines by the ranking.
+/// interview (`bundled`), else the best `DEFAULT_AUTO` lines by the ranking.
 pub fn select_quotes(
     iv: &Interview,
     args: &SelectArgs,

@@ -4,7 +4,7 @@
 //!
 //! It owns the page markup only; packaging (manifest, nav, zip) is `package`'s and `nav`'s,
 //! character-level markup `inline`'s, the back matter `back`'s. Every paragraph carries the id
-//! [`Address::anchor`] gives it (`p3-12`), so quotes and readers can link to it.
+//! `Address::anchor` gives it (`p3-12`), so quotes and readers can link to it.
 
 use super::back::{self, About};
 use super::figure::{self, Placed};

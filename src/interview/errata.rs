@@ -3,7 +3,7 @@
 //!
 //! Entries apply in order, each to the text the earlier ones left. Done one by one that is
 //! O(entries × text) (20,000 entries took 8 s), so [`apply`] first finds every entry's
-//! matches in one Aho–Corasick pass ([`super::errata_index`]) and splices them all at once
+//! matches in one Aho–Corasick pass (`errata_index`) and splices them all at once
 //! when that provably gives the same text — no match of one entry touches another's, and
 //! no replacement makes a match for a later entry; only otherwise (or on an error, to name
 //! the entry exactly) does it apply them one by one.

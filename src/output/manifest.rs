@@ -63,7 +63,7 @@ pub struct EntryWriter {
 impl EntryWriter {
     /// Spill into `file` (a registered temp: removed when the entries are dropped, or by
     /// the signal handler).
-    /// The file starts with a marker line ([`super::recovery::SPILL_HEAD`]) so a killed
+    /// The file starts with a marker line (`recovery::SPILL_HEAD`) so a killed
     /// run's spill is recognised as jinju's and cleaned by the next run.
     pub fn new(file: NamedTempFile) -> std::io::Result<EntryWriter> {
         let mut file = BufWriter::new(file);

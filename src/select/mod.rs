@@ -87,13 +87,13 @@ pub struct Selection {
     /// For ranked quotes: why each was picked (the editor's emphasis, or the text alone).
     pub why: BTreeMap<String, &'static str>,
     /// For automatic selection: how many candidate passages (paragraphs, for the paragraph
-    /// rules) each filter of [`standalone`] rejected; every ranked quote passed them all
+    /// rules) each filter of `standalone` rejected; every ranked quote passed them all
     /// ([`filters`]).
     pub rejected: rank::Rejected,
 }
 
 /// The names of the filters every automatic pick passed: the length limits, then the
-/// [`standalone`] rules.
+/// `standalone` rules.
 pub fn filters() -> impl Iterator<Item = &'static str> {
     std::iter::once("length").chain(standalone::all_names())
 }
