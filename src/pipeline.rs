@@ -68,7 +68,7 @@ pub fn cards(
             })?;
             sink(CardFile {
                 name: format!("{}.{}.png", quote.id, t.name),
-                png: card.png,
+                png: card.bytes,
             })?;
             made += 1;
         }
@@ -88,6 +88,7 @@ pub fn book(iv: &Interview, sel: &Selection) -> anyhow::Result<Vec<u8>> {
         keep_punctuation: false,
         vertical: false,
         meta: Default::default(),
+        image_base: None,
     };
     produce::book(iv, sel, &cards, &book)
 }
