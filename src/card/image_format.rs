@@ -14,7 +14,8 @@ pub enum ImageFormat {
     Png,
     /// Lossy (baseline, YCbCr 4:2:2): accepted by every platform; for photo backgrounds.
     Jpeg,
-    /// Lossless WebP: often smaller than PNG; not accepted by every platform (Instagram).
+    /// Lossless WebP: smaller than an RGB PNG (photo backgrounds), larger than an indexed one
+    /// (flat cards); not accepted by every platform (Instagram).
     Webp,
 }
 

@@ -37,9 +37,12 @@ pub(super) fn from_passage(iv: &Interview, p: &Passage) -> Quote {
     }
 }
 
-/// The editor's bold spans of `para` that lie inside `text` and are not the whole of it:
-/// the key phrases a card highlights.
+/// The editor's bold spans of `para` that lie inside `text` and are not the whole of it
+/// (punctuation aside: a bold sentence without its stop is the whole sentence): the key
+/// phrases a card highlights.
 fn bold_inside(para: &crate::interview::Paragraph, text: &str) -> Vec<String> {
+    let words = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let whole = words(text);
     let chars: Vec<char> = para.text.chars().collect();
     let mut phrases: Vec<String> = Vec::new();
     for &[a, b] in &para.emphasis {
@@ -48,7 +51,7 @@ fn bold_inside(para: &crate::interview::Paragraph, text: &str) -> Vec<String> {
             .collect();
         let span = span.trim();
         if !span.is_empty()
-            && span != text.trim()
+            && words(span) != whole
             && text.contains(span)
             && !phrases.iter().any(|p| p == span)
         {

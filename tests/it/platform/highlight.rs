@@ -51,7 +51,9 @@ fn quotes_json(dir: &std::path::Path, interview: &str, quotes: &str) -> std::pro
 
 const INTERVIEW: &str = "# 对话王小明：慢就是快\n\n\
 **问：**你们学到了什么？\n\n\
-**王小明：**我们花了三年才明白，真正的门槛从来不是技术，**而是耐心**。后来的事大家都知道了。\n";
+**王小明：**我们花了三年才明白，真正的门槛从来不是技术，**而是耐心**。后来的事大家都知道了。\n\n\
+**问：**还有呢？\n\n\
+**王小明：**别急。**慢慢来才快**。\n";
 
 #[test]
 fn the_editors_bold_or_the_quotes_file_names_the_phrase() {
@@ -59,7 +61,7 @@ fn the_editors_bold_or_the_quotes_file_names_the_phrase() {
     let o = quotes_json(
         dir.path(),
         INTERVIEW,
-        "quotes:\n  - text: 真正的门槛从来不是技术，而是耐心。\n  - text: 后来的事大家都知道了。\n    highlight: [大家]\n",
+        "quotes:\n  - text: 真正的门槛从来不是技术，而是耐心。\n  - text: 后来的事大家都知道了。\n    highlight: [大家]\n  - text: 慢慢来才快。\n",
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -69,6 +71,8 @@ fn the_editors_bold_or_the_quotes_file_names_the_phrase() {
     let highlights: Vec<_> = quotes.iter().map(|q| q["highlights"].clone()).collect();
     assert_eq!(highlights[0], serde_json::json!(["而是耐心"]), "{v}");
     assert_eq!(highlights[1], serde_json::json!(["大家"]), "{v}");
+    // A sentence bold but for its stop is the whole quote: nothing stands out in it.
+    assert_eq!(highlights[2], serde_json::Value::Null, "{v}");
 }
 
 #[test]
