@@ -186,10 +186,10 @@ fn a_thousand_auto_entries_select_distinct_lines_without_quadratic_work() {
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let quotes: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
-    // The bundled interview has some 60 distinct lines that pass the standalone filters (a
-    // two-sentence pick rules out both of its sentences; questions, replies, connectives
-    // and references are never picked): most entries find none.
-    assert!(quotes.len() > 45, "{} quotes", quotes.len());
+    // The bundled interview has some 45 distinct lines that pass the standalone filters (a
+    // two-sentence pick rules out both of its sentences; questions, replies, connectives,
+    // references and unresolved demonstratives are never picked): most entries find none.
+    assert!(quotes.len() > 35, "{} quotes", quotes.len());
     let texts: Vec<&str> = quotes.iter().map(|q| q["text"].as_str().unwrap()).collect();
     for (i, a) in texts.iter().enumerate() {
         for b in &texts[i + 1..] {
