@@ -223,15 +223,17 @@ pub fn candidates<'a>(
         for i in 0..ranges.len() {
             for j in i..ranges.len().min(i + 2) {
                 let passage = sentences_passage(p, &ranges, i, j);
-                let emphasis = marks.why(&passage);
                 let mut yielded = None;
                 if let Some(rule) = rejects(passage.text(), min, max) {
-                    if emphasis.is_none() || !standalone::YIELD_TO_EMPHASIS.contains(&rule) {
+                    let overridden = standalone::YIELD_TO_EMPHASIS.contains(&rule)
+                        && marks.why(&passage).is_some();
+                    if !overridden {
                         *rejected.entry(rule).or_default() += 1;
                         continue;
                     }
                     yielded = Some(rule);
                 }
+                let emphasis = marks.why(&passage);
                 let (mut score, mut parts) = combine(&scored[i..=j]);
                 if let Some(rule) = yielded {
                     parts.push((rule, YIELDED));

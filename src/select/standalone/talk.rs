@@ -54,8 +54,16 @@ const NOT_IN_NAMES: &str =
 /// name; a pronoun or a frame (`我认为`, `可以说`) is no name.
 pub fn reported(text: &str) -> bool {
     let t = opening(text);
+    // A name is at most 20 bytes (4 Han characters, or 20 Latin letters): the verb starts
+    // within them, and only that head is searched.
+    let head = t
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take_while(|end| *end <= 26)
+        .last()
+        .map_or("", |end| &t[..end]);
     super::words(REPORTING).any(|verb| {
-        t.find(verb).is_some_and(|at| {
+        head.find(verb).is_some_and(|at| {
             let name = &t[..at];
             let han = name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
                 && (2..=4).contains(&name.chars().count());

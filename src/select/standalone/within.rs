@@ -17,6 +17,9 @@ const GENERIC: &str = "这些年 這些年 这几年 這幾年 这一次 這一�
 /// Latin name (`AI这个技术`), or its noun was named earlier in the line (`…找到一个细分领域，在这个
 /// 细分领域里…`).
 pub fn demonstrative(text: &str) -> bool {
+    if !super::any_in(text, MEASURED) {
+        return false;
+    }
     let mut t = text.to_string();
     for g in super::words(GENERIC).chain(super::words(super::openers::NOT_REFERENCES)) {
         t = t.replace(g, "");
@@ -37,21 +40,19 @@ pub fn demonstrative(text: &str) -> bool {
     })
 }
 
-/// Measure words after a number that make it a count, not a year.
-const COUNTERS: &str = "次个個位元人万萬亿億名家台件条條篇页頁张張块塊倍";
-
-/// **Makes a point, not a record**: the line holds no calendar year (`2016年`, `1980`): a
-/// dated line is an account of events or a statistic, which a card does not carry.
+/// **Makes a point, not a record**: the line holds no calendar year (`2016年`,
+/// `2017-2019年`): a dated line is an account of events or a statistic, which a card does not
+/// carry. A number that is no year (`第2016次`, `2000万`) is none.
 pub fn dated(text: &str) -> bool {
-    let digits: Vec<char> = text.chars().collect();
-    digits.windows(4).enumerate().any(|(i, w)| {
-        let year =
-            w.iter().all(char::is_ascii_digit) && matches!((w[0], w[1]), ('1', '9') | ('2', '0'));
-        let before = i.checked_sub(1).and_then(|j| digits.get(j));
-        let after = digits.get(i + 4);
-        // An ordinal (`第2019次`) or a count (`2000台`) is a number, not a year.
-        year && !before.is_some_and(|c| c.is_ascii_digit() || *c == '第')
-            && !after.is_some_and(|c| c.is_ascii_digit() || COUNTERS.contains(*c))
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(4).enumerate().any(|(i, w)| {
+        let year = w.iter().all(char::is_ascii_digit)
+            && matches!((w[0], w[1]), ('1', '9') | ('2', '0'))
+            && !i.checked_sub(1).is_some_and(|j| chars[j].is_ascii_digit());
+        let rest = &chars[i + 4..];
+        let ranged = rest.first().is_some_and(|c| "-–—~至到".contains(*c))
+            && rest.iter().skip(1).take(6).any(|c| *c == '年');
+        year && (rest.first() == Some(&'年') || ranged)
     })
 }
 
@@ -101,9 +102,10 @@ mod tests {
     fn a_year_dates_an_account() {
         assert!(dated("2016年，我们在镇上开了第一家船厂。"));
         assert!(dated("船厂是1980年建的。"));
+        assert!(dated("订单在2017-2019年翻了一番。"));
+        assert!(!dated("第2016次下水的时候，我觉得慢就是快。"));
+        assert!(!dated("我们计划每年造2000条船。"));
         assert!(!dated("一条船要花3000个小时。"));
-        assert!(!dated("第2019次长跑的时候，我觉得慢就是快。"));
-        assert!(!dated("那一年我们卖了2000台。"));
         assert!(!dated("造船的人不到200个了。"));
         assert!(!dated("手艺不会失传。"));
     }
