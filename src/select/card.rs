@@ -6,7 +6,7 @@
 //! [`super::features`] of the line as the labellers saw it: alone, with no place in a
 //! paragraph and no document vocabulary. The weights (`card_weights.json`) are embedded.
 //!
-//! The learned ranker ([`super::learned`]) knows what editors bold in context; this model
+//! The learned ranker (`select::learned`) knows what editors bold in context; this model
 //! knows what stands on a card. Ranking adds both.
 
 use super::features::{Place, Vocabulary, extract};
