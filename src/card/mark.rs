@@ -7,7 +7,8 @@
 
 use super::fonts::FontChain;
 use super::render::{line_ink, set_line};
-use crate::typeset::Glyph;
+use super::template::Mark;
+use crate::typeset::{Glyph, Layout};
 
 /// The mark's em is at most this many times the quote's.
 pub const MARK_TO_TEXT: f32 = 2.0;
@@ -75,6 +76,31 @@ impl PlacedMark {
 /// [`MARK_TO_TEXT`] × the text.
 pub fn scaled_em(full: f32, text_em: f32) -> f32 {
     full.min(MARK_TO_TEXT * text_em)
+}
+
+/// A placed mark with the template's mark and the chain it is drawn with.
+pub(super) type Placed<'t> = (PlacedMark, &'t Mark, &'t FontChain);
+
+/// Fits the quote under the mark at the template's size `full` (none: no mark), then under the
+/// mark scaled to the text size that gave ([`scaled_em`]), which leaves the text more room:
+/// the text keeps that size when it fits. Both directions of card place their mark so.
+pub(super) fn fit_beside_mark<'t>(
+    full: Option<f32>,
+    mark_at: impl Fn(f32) -> Option<Placed<'t>>,
+    fit_under: impl Fn(&Option<Placed<'t>>) -> Option<Layout>,
+) -> Option<(Option<Placed<'t>>, Layout)> {
+    let mut placed = full.and_then(&mark_at);
+    let mut layout = fit_under(&placed)?;
+    if let Some((p, _, _)) = &placed {
+        let em = scaled_em(p.em, layout.size);
+        let smaller = mark_at(em);
+        if em < p.em
+            && let Some(l) = fit_under(&smaller)
+        {
+            (placed, layout) = (smaller, l);
+        }
+    }
+    Some((placed, layout))
 }
 
 #[cfg(test)]

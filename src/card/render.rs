@@ -6,7 +6,7 @@ use super::emoji;
 use super::error::Result;
 use super::fonts::{EM_ASCENT, FontBook, FontChain};
 use super::highlight::{draw_line_highlighted, phrase_ranges};
-use super::mark::{PlacedMark, scaled_em};
+use super::mark::{PlacedMark, fit_beside_mark};
 use super::parts::{Parts, does_not_fit, fit_share, prepare};
 use super::raster::{Canvas, Color, ink_bounds};
 use super::slots::draw_slots;
@@ -118,17 +118,9 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
     };
     // Fit under the template's mark, then under a mark scaled to the text (which leaves the
     // text more room: it keeps that size).
-    let mut placed = mark.as_ref().and_then(|(m, _)| mark_at(px(m.size)));
-    let mut layout = fit_under(&placed).ok_or_else(|| does_not_fit(quote, template, text))?;
-    if let Some((p, _, _)) = &placed {
-        let em = scaled_em(p.em, layout.size);
-        let smaller = mark_at(em);
-        if em < p.em
-            && let Some(l) = fit_under(&smaller)
-        {
-            (placed, layout) = (smaller, l);
-        }
-    }
+    let (placed, layout) =
+        fit_beside_mark(mark.as_ref().map(|(m, _)| px(m.size)), mark_at, fit_under)
+            .ok_or_else(|| does_not_fit(quote, template, text))?;
     let above = placed.as_ref().map_or(0.0, |(p, _, _)| p.above());
 
     // Draw, top to bottom, the group centred vertically in the content box.

@@ -6,7 +6,7 @@
 
 use super::error::Result;
 use super::fonts::{EM_ASCENT, FontChain};
-use super::mark::{PlacedMark, scaled_em};
+use super::mark::{PlacedMark, fit_beside_mark};
 use super::parts::{Parts, does_not_fit, fit_share};
 use super::raster::{Canvas, Color, ink_bounds};
 use super::render::{Painted, background, draw_footer, draw_glyph, draw_glyphs, place};
@@ -75,17 +75,12 @@ pub(super) fn paint(quote: &Quote, template: &Template, parts: Parts) -> Result<
             |breadth: f32| fit_vertical(text, (breadth, length), (min, max), &style, keep, chain);
         fit_share(template.quote.size.fill, cw - side, min, fit)
     };
-    let mut placed = parts.mark.as_ref().and_then(|(m, _)| mark_at(px(m.size)));
-    let mut layout = fit_under(&placed).ok_or_else(|| does_not_fit(quote, template, text))?;
-    if let Some((p, _, _)) = &placed {
-        let em = scaled_em(p.em, layout.size);
-        let smaller = mark_at(em);
-        if em < p.em
-            && let Some(l) = fit_under(&smaller)
-        {
-            (placed, layout) = (smaller, l);
-        }
-    }
+    let (placed, layout) = fit_beside_mark(
+        parts.mark.as_ref().map(|(m, _)| px(m.size)),
+        mark_at,
+        fit_under,
+    )
+    .ok_or_else(|| does_not_fit(quote, template, text))?;
     let above = placed.as_ref().map_or(0.0, |(p, _, _)| p.above());
 
     // The group (attribution, rule, columns) centred across the content box, the mark and
