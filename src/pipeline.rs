@@ -5,7 +5,7 @@
 
 use crate::card::{self, FontBook, RenderOptions, Template};
 use crate::commands::produce::{self, BookSettings, CardSettings};
-use crate::interview::{Interview, Overrides, ParseOptions};
+use crate::interview::{Interview, ParseOptions};
 use crate::read::Format;
 use crate::select::Selection;
 use anyhow::Context;
@@ -14,11 +14,7 @@ use anyhow::Context;
 /// input), cleaned (full-width punctuation in Chinese context), with no errata.
 pub fn load(text: &str, format: Option<Format>) -> anyhow::Result<Interview> {
     let format = format.unwrap_or_else(|| crate::read::detect(None, text));
-    let opts = ParseOptions {
-        clean: true,
-        errata: None,
-        people: Overrides::default(),
-    };
+    let opts = ParseOptions::default();
     let mut iv = crate::interview::parse_as(text, format, &opts)
         .with_context(|| format!("cannot read the text as an interview ({format})"))?;
     if iv.meta.title.trim().is_empty() {

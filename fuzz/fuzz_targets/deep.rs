@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let text = format!("{}{tail}", fragment.repeat(count));
-    let opts = ParseOptions { clean: true, errata: None, people: Default::default() };
+    let opts = ParseOptions::default();
     for format in [Format::Markdown, Format::Html] {
         if let Ok(iv) = parse_as(&text, format, &opts) {
             for p in iv.paragraphs() {

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(doc) = read_docx(data) {
-        let opts = ParseOptions { clean: true, errata: None, people: Default::default() };
+        let opts = ParseOptions::default();
         let _ = parse_document(doc, Format::Docx, &opts);
     }
 });

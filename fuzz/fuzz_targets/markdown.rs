@@ -6,7 +6,7 @@ use jinju::read::Format;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &str| {
-    let opts = ParseOptions { clean: true, errata: None, people: Default::default() };
+    let opts = ParseOptions::default();
     if let Ok(iv) = parse_as(data, Format::Markdown, &opts) {
         for p in iv.paragraphs() {
             let n = p.text.chars().count();

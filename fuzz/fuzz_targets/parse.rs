@@ -5,7 +5,7 @@ use jinju::interview::{ParseOptions, errata, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &str| {
-    let _ = parse(data, &ParseOptions { clean: true, errata: None, people: Default::default() });
+    let _ = parse(data, &ParseOptions::default());
     let entries = errata::load(errata::DEFAULT_ERRATA, "errata.yaml").ok();
     let _ = parse(data, &ParseOptions { clean: false, errata: entries, people: Default::default() });
 });

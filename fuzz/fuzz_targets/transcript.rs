@@ -7,7 +7,7 @@ use jinju::read::Format;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &str| {
-    let opts = ParseOptions { clean: true, errata: None, people: Default::default() };
+    let opts = ParseOptions::default();
     for format in [Format::Srt, Format::Vtt, Format::Transcript] {
         if let Ok(iv) = parse_as(data, format, &opts) {
             for p in iv.paragraphs() {

@@ -90,11 +90,7 @@ mod tests {
                   ![](img/glued.png)王小明团队合影｜受访者供图\n\n\
                   **李雷：你读过哪些论文？**\n\n\
                   **王小明：**先读这篇博客。\n\n![末图](https://example.com/end.jpg)\n";
-        let opts = ParseOptions {
-            clean: true,
-            errata: None,
-            people: Default::default(),
-        };
+        let opts = ParseOptions::default();
         let iv = parse_as(md, Format::Markdown, &opts).expect("parse");
         let placed: Vec<(String, &str, &str)> = iv
             .figures

@@ -87,11 +87,7 @@ mod tests {
                   **王小明：**先读[这篇博客](https://example.com/blog)，再读*Attention Is All You Need*。\n\n\
                   **李雷：链接呢？**\n\n\
                   **王小明：**[点这里](javascript:alert(1))就行。\n";
-        let opts = ParseOptions {
-            clean: true,
-            errata: None,
-            people: Default::default(),
-        };
+        let opts = ParseOptions::default();
         let iv = parse_as(md, Format::Markdown, &opts).expect("parse");
         let seen: Vec<(String, String, MarkKind)> = iv
             .marks

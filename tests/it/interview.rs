@@ -208,15 +208,7 @@ fn cleaning_leaves_no_ascii_punctuation_between_han() {
 #[test]
 fn a_second_text_of_the_same_shape_parses() {
     let src = include_str!("../data/two_sections.txt");
-    let iv = interview::parse(
-        src,
-        &ParseOptions {
-            clean: true,
-            errata: None,
-            people: Default::default(),
-        },
-    )
-    .unwrap();
+    let iv = interview::parse(src, &ParseOptions::default()).unwrap();
     assert_eq!(
         (iv.meta.interviewer.as_str(), iv.meta.interviewee.as_str()),
         ("李雷", "韩梅梅")
@@ -240,15 +232,7 @@ fn a_second_text_of_the_same_shape_parses() {
 #[test]
 fn speakers_are_inferred_without_a_byline() {
     let src = include_str!("../data/two_sections.txt").replace("采访：李雷 × 韩梅梅\n", "");
-    let iv = interview::parse(
-        &src,
-        &ParseOptions {
-            clean: true,
-            errata: None,
-            people: Default::default(),
-        },
-    )
-    .unwrap();
+    let iv = interview::parse(&src, &ParseOptions::default()).unwrap();
     assert_eq!(iv.speakers, ["李雷", "韩梅梅"]);
     assert_eq!(
         iv.sections[0]

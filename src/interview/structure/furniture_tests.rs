@@ -127,11 +127,7 @@ fn end_markers() {
 
 /// Whole texts through the parser: what goes, and the speech that stays.
 fn parse(src: &str) -> crate::interview::Interview {
-    let opts = crate::interview::ParseOptions {
-        clean: true,
-        errata: None,
-        people: Default::default(),
-    };
+    let opts = crate::interview::ParseOptions::default();
     crate::interview::parse_as(src, crate::read::Format::Markdown, &opts).unwrap()
 }
 
@@ -140,12 +136,7 @@ fn after_an_end_marker_everything_goes_turns_included() {
     let iv = parse(
         "访谈实录\n\n甲：第一个问题？\n\n乙：第一个回答。\n\n甲：第二个问题？\n\n乙：第二个回答。\n\n- END -\n\n往期文章节选\n\n甲：别的问题？\n\n乙：别的回答。\n",
     );
-    let texts: Vec<String> = iv
-        .sections
-        .iter()
-        .flat_map(|s| &s.paragraphs)
-        .map(|p| p.text.clone())
-        .collect();
+    let texts = texts(&iv);
     assert_eq!(texts.last().map(String::as_str), Some("第二个回答。"));
     assert!(iv.dropped.iter().any(|d| d.contains("别的回答")));
 }
@@ -155,12 +146,7 @@ fn a_last_turn_of_a_speaker_heard_once_is_not_debris() {
     let iv = parse(
         "圆桌实录\n\n主持人：\n\n第一个问题是什么？\n\n嘉宾甲：\n\n我先说。\n\n主持人：\n\n第二个问题呢？\n\n嘉宾甲：\n\n我再说。\n\n主持人：\n\n第三个问题呢？\n\n嘉宾甲：\n\n我还说。\n\n嘉宾乙 VP 某某：\n\n**第一个是，要有耐心。**\n\n这是我最后一段话。\n\n本文来自微信公众号“某某研究所”。\n",
     );
-    let texts: Vec<String> = iv
-        .sections
-        .iter()
-        .flat_map(|s| &s.paragraphs)
-        .map(|p| p.text.clone())
-        .collect();
+    let texts = texts(&iv);
     assert!(texts.iter().any(|t| t == "这是我最后一段话。"), "{texts:?}");
     assert!(
         texts.iter().any(|t| t == "第一个是，要有耐心。"),

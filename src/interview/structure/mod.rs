@@ -45,6 +45,17 @@ pub struct ParseOptions {
     pub people: Overrides,
 }
 
+impl Default for ParseOptions {
+    /// Cleaned, no errata, no overrides: how an interview is read unless the user says otherwise.
+    fn default() -> ParseOptions {
+        ParseOptions {
+            clean: true,
+            errata: None,
+            people: Overrides::default(),
+        }
+    }
+}
+
 /// Why a text could not be read as an interview.
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {

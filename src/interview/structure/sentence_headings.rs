@@ -92,16 +92,7 @@ mod tests {
     use crate::read::Format;
 
     fn titles(src: &str) -> Vec<String> {
-        let iv: Interview = parse_as(
-            src,
-            Format::Markdown,
-            &ParseOptions {
-                clean: true,
-                errata: None,
-                people: Default::default(),
-            },
-        )
-        .unwrap();
+        let iv: Interview = parse_as(src, Format::Markdown, &ParseOptions::default()).unwrap();
         iv.sections.iter().map(|s| s.title.clone()).collect()
     }
 

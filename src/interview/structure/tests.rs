@@ -5,16 +5,7 @@ use super::*;
 use crate::read::Format;
 
 fn md(src: &str) -> Interview {
-    parse_as(
-        src,
-        Format::Markdown,
-        &ParseOptions {
-            clean: true,
-            errata: None,
-            people: Default::default(),
-        },
-    )
-    .unwrap()
+    parse_as(src, Format::Markdown, &ParseOptions::default()).unwrap()
 }
 
 fn turns(iv: &Interview) -> Vec<(String, String)> {
@@ -336,16 +327,7 @@ fn html_wechat_page_end_to_end() {
         <p><strong>问：</strong>你每周跑多少？</p><p><strong>答：</strong>八十公里。<strong>慢跑是基础。</strong></p>
         <p><strong>问：</strong>会一直跑吗？</p><p><strong>答：</strong>会的。</p>
         <p>-END-</p></div></body></html>"#;
-    let iv = parse_as(
-        page,
-        Format::Html,
-        &ParseOptions {
-            clean: true,
-            errata: None,
-            people: Default::default(),
-        },
-    )
-    .unwrap();
+    let iv = parse_as(page, Format::Html, &ParseOptions::default()).unwrap();
     assert_eq!(iv.meta.title, "对话韩梅梅：慢就是快");
     assert_eq!(iv.meta.outlet.as_deref(), Some("跑者周刊"));
     assert_eq!(iv.meta.date.as_deref(), Some("2024-07-03"));

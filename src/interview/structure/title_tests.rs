@@ -6,11 +6,7 @@ use super::*;
 use crate::read::Format;
 
 fn md(src: &str) -> Interview {
-    let opts = ParseOptions {
-        clean: true,
-        errata: None,
-        people: Default::default(),
-    };
+    let opts = ParseOptions::default();
     parse_as(src, Format::Markdown, &opts).unwrap()
 }
 
