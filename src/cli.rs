@@ -319,6 +319,14 @@ pub struct BookArgs {
     /// Set the book vertically (竖排): columns right to left, pages turned right to left.
     #[arg(long)]
     pub vertical: bool,
+    /// Fetch the interview's remote (http/https) images into the book, bounded in size and
+    /// time, and keep them in the output folder's `.jinju-images/` for offline rebuilds.
+    #[arg(long)]
+    pub fetch_images: bool,
+    /// With --fetch-images: also fetch from this machine and private networks (refused by
+    /// default: a page must not make jinju reach them).
+    #[arg(long, requires = "fetch_images")]
+    pub allow_local_images: bool,
 }
 
 #[derive(Debug, Args)]

@@ -84,7 +84,7 @@ pub fn book(iv: &Interview, sel: &Selection) -> anyhow::Result<Vec<u8>> {
         keep_punctuation: false,
         vertical: false,
         meta: Default::default(),
-        image_base: None,
+        images: Default::default(),
     };
     produce::book(iv, sel, &cards, &book)
 }

@@ -1,5 +1,6 @@
 //! `jinju epub`: build the EPUB of the whole interview.
 
+use super::images::ImageSources;
 use super::produce::{self, BookSettings, CardSettings};
 use super::{load_interview, select_quotes};
 use crate::cli::EpubArgs;
@@ -14,14 +15,27 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
         scale: 1.0,
         ..CardSettings::default()
     };
+    let to_stdout = args.out.as_deref().is_some_and(crate::input_file::is_stdin);
+    // Fetched images are kept beside the book (none kept for a book on standard output).
+    let out_folder = match args.out.as_deref() {
+        _ if to_stdout => None,
+        Some(path) => Some(match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }),
+        None => Some(PathBuf::from("output")),
+    };
     let b = BookSettings {
         embed_font: !args.no_embed_font,
         keep_punctuation: args.input.keep_punctuation,
         vertical: args.book.vertical,
         meta: produce::book_meta(&args.input, &args.book)?,
-        image_base: produce::image_base(args.input.input.as_deref()),
+        images: ImageSources::new(
+            args.input.input.as_deref(),
+            &args.book,
+            out_folder.as_deref(),
+        ),
     };
-    let to_stdout = args.out.as_deref().is_some_and(crate::input_file::is_stdin);
     if to_stdout && std::io::stdout().is_terminal() {
         bail!("--out -: an EPUB is binary, not for a terminal: redirect it (`> book.epub`)");
     }

@@ -1,106 +1,192 @@
-//! The interview's images for the book, from local files: a Markdown's relative paths and a
-//! saved page's `_files/` folder, resolved against the input's folder and never outside it
-//! (an untrusted page must not put `/etc/passwd` or `~/.ssh` into a book). Each file is
-//! bounded in size, sniffed (PNG, JPEG, GIF, WebP by their signatures, whatever the name
-//! says) and, when wider or taller than [`MAX_SIDE`], scaled down and recompressed for
-//! e-readers. An image that cannot be had — a remote one (they are not fetched), a missing
-//! or unreadable file, one that is no image — gets `None` and a warning: the book shows a
-//! placeholder where it stood and 关于本书 says that images are left out.
+//! The interview's images for the book, from where the source keeps them: a Markdown's
+//! relative paths and a saved page's `_files/` folder (resolved against the input's folder
+//! and never outside it: an untrusted page must not put `/etc/passwd` or `~/.ssh` into a
+//! book), a Word file's media (its drawings), and remote http(s) images — these only from
+//! the output folder's cache or, with `--fetch-images`, fetched ([`super::remote`]). Every
+//! image is bounded, sniffed and scaled ([`super::image_bytes`]). An image that cannot be
+//! had gets `None` and a warning naming it and why: the book shows a placeholder where it
+//! stood and 关于本书 says that images are left out.
 
+use super::image_bytes::{MAX_IMAGE_BYTES, checked};
+use super::remote::cache::{CACHE_DIR, ImageCache};
+use super::remote::{FetchPolicy, Fetcher};
 use crate::epub::ImageFile;
 use crate::interview::figures::Figure;
 use crate::printable::excerpt;
-use image::ImageFormat;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// The longest side an image keeps in the book, in pixels.
-pub const MAX_SIDE: u32 = 1600;
+/// Where the book's images come from.
+#[derive(Debug, Clone, Default)]
+pub struct ImageSources {
+    /// The input file (`None`: standard input or the bundled interview): relative paths
+    /// lead to its folder; a Word file's drawings are read from it.
+    pub input: Option<PathBuf>,
+    /// Remote images are fetched under this policy (`--fetch-images`); `None`: they are
+    /// only read from the cache.
+    pub fetch: Option<FetchPolicy>,
+    /// The output folder, whose `.jinju-images/` keeps fetched images (`None`: the book
+    /// goes to standard output and nothing is kept).
+    pub out_folder: Option<PathBuf>,
+}
 
-/// The largest image file read, in bytes.
-pub const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
+impl ImageSources {
+    /// The images of `input`, for a book written into `out_folder`, fetched when the
+    /// command line says so.
+    pub fn new(
+        input: Option<&Path>,
+        args: &crate::cli::BookArgs,
+        out_folder: Option<&Path>,
+    ) -> ImageSources {
+        ImageSources {
+            input: input
+                .filter(|p| p.as_os_str() != "-")
+                .map(Path::to_path_buf),
+            fetch: args.fetch_images.then(|| FetchPolicy {
+                allow_local: args.allow_local_images,
+                ..FetchPolicy::default()
+            }),
+            out_folder: out_folder.map(Path::to_path_buf),
+        }
+    }
 
-/// The files of `figures`, in order; `base`: the input's folder (`None` for standard
-/// input, where no relative path can be resolved).
-pub fn load(figures: &[Figure], base: Option<&Path>) -> Vec<Option<ImageFile>> {
-    let mut remote = 0;
+    /// The folder relative paths lead to.
+    fn folder(&self) -> Option<PathBuf> {
+        let input = self.input.as_deref()?;
+        Some(match input.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        })
+    }
+
+    /// The input's bytes when it is a Word file (a zip), read under the input's cap.
+    fn word_package(&self) -> Option<Vec<u8>> {
+        let input = self.input.as_deref()?;
+        let mut head = [0u8; 4];
+        std::fs::File::open(input)
+            .and_then(|mut f| f.read_exact(&mut head))
+            .ok()?;
+        if &head != b"PK\x03\x04" {
+            return None;
+        }
+        crate::input_file::read_file(input, "interview", super::input::MAX_TEXT_BYTES).ok()
+    }
+}
+
+/// Why an image is not in the book.
+enum Missing {
+    /// A remote image neither fetched nor cached.
+    NotFetched,
+    Because(String),
+}
+
+impl From<String> for Missing {
+    fn from(why: String) -> Missing {
+        Missing::Because(why)
+    }
+}
+
+impl From<&str> for Missing {
+    fn from(why: &str) -> Missing {
+        Missing::Because(why.to_string())
+    }
+}
+
+/// The files of `figures`, in order.
+pub fn load(figures: &[Figure], sources: &ImageSources) -> Vec<Option<ImageFile>> {
+    let folder = sources.folder();
+    let any_local = figures.iter().any(|f| remote_url(&f.src).is_none());
+    let word = any_local.then(|| sources.word_package()).flatten();
+    let cache = sources.out_folder.as_deref().map(ImageCache::in_folder);
+    let mut fetcher = sources.fetch.clone().map(Fetcher::new);
+    let mut unfetched = 0;
     let files = figures
         .iter()
-        .map(|f| match file(&f.src, base) {
-            Ok(image) => Some(image),
-            Err(Refused::Remote) => {
-                remote += 1;
-                None
-            }
-            Err(Refused::Other(why)) => {
-                eprintln!(
-                    "warning: image `{}` is not in the book ({why}); a placeholder stands in",
-                    excerpt(&f.src, 80)
-                );
-                None
+        .map(|f| {
+            let got = match (remote_url(&f.src), &word) {
+                (Some(url), _) => remote(&url, cache.as_ref(), fetcher.as_mut()),
+                (None, Some(package)) => word_media(package, &f.src),
+                (None, None) => file(&f.src, folder.as_deref()),
+            };
+            match got {
+                Ok(image) => Some(image),
+                Err(Missing::NotFetched) => {
+                    unfetched += 1;
+                    None
+                }
+                Err(Missing::Because(why)) => {
+                    eprintln!(
+                        "warning: image `{}` is not in the book ({why}); a placeholder stands in",
+                        excerpt(&f.src, 80)
+                    );
+                    None
+                }
             }
         })
         .collect();
-    if remote > 0 {
+    if unfetched > 0 {
         eprintln!(
-            "warning: {remote} remote image(s) are not in the book (jinju does not fetch them; \
-             save the page with its images to keep them); placeholders stand in"
+            "warning: {unfetched} remote image(s) are not in the book (jinju fetches none \
+             unless asked: pass --fetch-images, and rebuilds read them from the output \
+             folder's {CACHE_DIR}/); placeholders stand in"
         );
     }
     files
 }
 
-/// Why an image is not in the book.
-enum Refused {
-    /// An http(s) address: not fetched.
-    Remote,
-    Other(String),
+/// The http(s) address of a remote image (`//host/…` is taken as https), else `None`.
+fn remote_url(src: &str) -> Option<String> {
+    let src = src.trim();
+    if src.starts_with("//") {
+        return Some(format!("https:{src}"));
+    }
+    let (scheme, _) = src.split_once(':')?;
+    matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https").then(|| src.to_string())
 }
 
-impl From<String> for Refused {
-    fn from(why: String) -> Refused {
-        Refused::Other(why)
+/// A remote image: its cached copy, else fetched (and kept) when fetching is on.
+fn remote(
+    url: &str,
+    cache: Option<&ImageCache>,
+    fetcher: Option<&mut Fetcher>,
+) -> Result<ImageFile, Missing> {
+    let cached = cache.and_then(|c| c.get(url, MAX_IMAGE_BYTES));
+    let stale = match cached.map(checked) {
+        Some(Ok(image)) => return Ok(image),
+        Some(Err(why)) => Some(format!("its copy in {CACHE_DIR}/: {why}")),
+        None => None,
+    };
+    let Some(fetcher) = fetcher else {
+        return Err(stale.map_or(Missing::NotFetched, Missing::Because));
+    };
+    let fetched = fetcher.fetch(url).map_err(|e| e.to_string())?;
+    if let Some(cache) = cache
+        && let Err(why) = cache.put(url, &fetched.bytes, fetched.media_type)
+    {
+        eprintln!(
+            "warning: image `{}` is in the book but not kept in {CACHE_DIR}/ ({why}): a \
+             rebuild fetches it again",
+            excerpt(url, 80)
+        );
     }
+    Ok(checked(fetched.bytes)?)
 }
 
-impl From<&str> for Refused {
-    fn from(why: &str) -> Refused {
-        Refused::Other(why.to_string())
+/// A drawing of a Word file: its media part.
+fn word_media(package: &[u8], part: &str) -> Result<ImageFile, Missing> {
+    if part.is_empty() {
+        return Err("the drawing names no picture in the file".into());
     }
-}
-
-/// The media type an image's first bytes say it is.
-fn sniff(bytes: &[u8]) -> Option<&'static str> {
-    match bytes {
-        [0x89, b'P', b'N', b'G', ..] => Some("image/png"),
-        [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
-        [b'G', b'I', b'F', b'8', ..] => Some("image/gif"),
-        [
-            b'R',
-            b'I',
-            b'F',
-            b'F',
-            _,
-            _,
-            _,
-            _,
-            b'W',
-            b'E',
-            b'B',
-            b'P',
-            ..,
-        ] => Some("image/webp"),
-        _ => None,
-    }
+    let bytes =
+        crate::read::docx_media(package, part, MAX_IMAGE_BYTES).map_err(|e| e.to_string())?;
+    Ok(checked(bytes)?)
 }
 
 /// Where a source address points on disk, inside `base`.
-fn local_path(src: &str, base: Option<&Path>) -> Result<PathBuf, Refused> {
+fn local_path(src: &str, base: Option<&Path>) -> Result<PathBuf, Missing> {
     let scheme = src.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-    match scheme.as_deref() {
-        Some("http" | "https") => return Err(Refused::Remote),
-        Some(s) if s.len() > 1 => return Err(format!("a `{s}:` address, not a file").into()),
-        _ => {}
+    if let Some(s) = scheme.as_deref().filter(|s| s.len() > 1) {
+        return Err(format!("a `{s}:` address, not a file").into());
     }
     if src.is_empty() {
         return Err("the source names no file".into());
@@ -130,66 +216,21 @@ fn local_path(src: &str, base: Option<&Path>) -> Result<PathBuf, Refused> {
     Ok(real)
 }
 
-/// One image read, checked and made fit for the book.
-fn file(src: &str, base: Option<&Path>) -> Result<ImageFile, Refused> {
+/// One local image read, checked and made fit for the book.
+fn file(src: &str, base: Option<&Path>) -> Result<ImageFile, Missing> {
     let path = local_path(src, base)?;
     let f = std::fs::File::open(&path).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     f.take(MAX_IMAGE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_IMAGE_BYTES {
-        return Err(format!("larger than {} MB", MAX_IMAGE_BYTES >> 20).into());
-    }
-    let media_type = sniff(&bytes).ok_or("not a PNG, JPEG, GIF or WebP image")?;
-    let format = match media_type {
-        "image/png" => ImageFormat::Png,
-        "image/jpeg" => ImageFormat::Jpeg,
-        // GIF and WebP go in as they are (no decoder here to scale them).
-        _ => return Ok(ImageFile { bytes, media_type }),
-    };
-    Ok(ImageFile {
-        bytes: fit(bytes, format)?,
-        media_type,
-    })
-}
-
-/// `bytes` as they are when the image fits in [`MAX_SIDE`], else scaled down to it and
-/// recompressed in the same format.
-fn fit(bytes: Vec<u8>, format: ImageFormat) -> Result<Vec<u8>, String> {
-    let reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
-    let (w, h) = reader
-        .into_dimensions()
-        .map_err(|e| format!("unreadable image: {e}"))?;
-    if w.max(h) <= MAX_SIDE {
-        return Ok(bytes);
-    }
-    let mut limits = image::Limits::default();
-    limits.max_alloc = Some(512 * 1024 * 1024);
-    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
-    reader.limits(limits);
-    let img = reader
-        .decode()
-        .map_err(|e| format!("unreadable image: {e}"))?;
-    let small = img.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Triangle);
-    let mut out = std::io::Cursor::new(Vec::new());
-    match format {
-        ImageFormat::Jpeg => {
-            let rgb = small.to_rgb8();
-            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
-                .encode_image(&rgb)
-                .map_err(|e| e.to_string())?;
-        }
-        _ => small
-            .write_to(&mut out, ImageFormat::Png)
-            .map_err(|e| e.to_string())?,
-    }
-    Ok(out.into_inner())
+    Ok(checked(bytes)?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use image::ImageFormat;
 
     fn png(w: u32, h: u32) -> Vec<u8> {
         let img = image::RgbImage::from_pixel(w, h, image::Rgb([200, 30, 30]));
@@ -203,6 +244,13 @@ mod tests {
             before: None,
             src: src.into(),
             alt: String::new(),
+        }
+    }
+
+    fn sources(input: Option<PathBuf>) -> ImageSources {
+        ImageSources {
+            input,
+            ..ImageSources::default()
         }
     }
 
@@ -225,7 +273,7 @@ mod tests {
             "data:image/png;base64,AAAA",
         ];
         let figures: Vec<Figure> = srcs.iter().map(|s| figure(s)).collect();
-        let files = load(&figures, Some(&input));
+        let files = load(&figures, &sources(Some(input.join("article.md"))));
         let small = files[0].as_ref().expect("the small one");
         assert_eq!(small.media_type, "image/png");
         assert_eq!(small.bytes, png(40, 30), "a small image goes in as it is");
@@ -236,8 +284,27 @@ mod tests {
             assert!(f.is_none(), "{} must be refused", srcs[i]);
         }
         assert!(
-            load(&figures[..1], None)[0].is_none(),
+            load(&figures[..1], &sources(None))[0].is_none(),
             "standard input: no folder"
         );
+    }
+
+    #[test]
+    fn a_remote_image_comes_from_the_cache_without_fetching() {
+        let out = tempfile::tempdir().expect("dir");
+        let url = "https://example.com/photo.png?imageMogr2/quality/90";
+        ImageCache::in_folder(out.path())
+            .put(url, &png(30, 20), "image/png")
+            .expect("kept");
+        let figures = [figure(url), figure("//example.com/other.png")];
+        let files = load(
+            &figures,
+            &ImageSources {
+                out_folder: Some(out.path().to_path_buf()),
+                ..ImageSources::default()
+            },
+        );
+        assert_eq!(files[0].as_ref().map(|f| &f.bytes), Some(&png(30, 20)));
+        assert!(files[1].is_none(), "not cached, not fetched");
     }
 }

@@ -3,6 +3,7 @@
 //! `out` must stay inside that folder unless `--allow-absolute-paths`.
 
 use super::cards::settings;
+use super::images::ImageSources;
 use super::produce::{self, BookSettings, CardSettings};
 use super::read_text;
 use crate::cli::{BookArgs, BuildArgs, InputArgs, SelectArgs};
@@ -54,7 +55,7 @@ impl Job {
                 keep_punctuation: a.input.keep_punctuation,
                 vertical: a.book.vertical,
                 meta: produce::book_meta(&a.input, &a.book)?,
-                image_base: produce::image_base(a.input.input.as_deref()),
+                images: ImageSources::new(a.input.input.as_deref(), &a.book, Some(&a.out)),
             },
         })
     }
@@ -170,6 +171,7 @@ pub fn folder(dir: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
             stems.push(stem.clone());
             let mut job = base.clone();
             job.out = args.out.join(&stem);
+            job.book.images = ImageSources::new(Some(&f), &args.book, Some(&job.out));
             job.input = InputArgs {
                 input: Some(f),
                 ..args.input.clone()
@@ -266,10 +268,11 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
                 date: e.date.clone().or_else(|| args.book.date.clone()),
                 language: e.language.clone().or_else(|| args.book.language.clone()),
                 vertical: e.vertical.unwrap_or(args.book.vertical),
+                ..args.book.clone()
             };
             job.book.vertical = book.vertical;
             job.book.meta = produce::book_meta(&job.input, &book)?;
-            job.book.image_base = produce::image_base(job.input.input.as_deref());
+            job.book.images = ImageSources::new(job.input.input.as_deref(), &book, Some(&job.out));
             Ok(job)
         })
         .collect()

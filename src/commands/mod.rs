@@ -6,6 +6,7 @@ mod cards;
 mod cover;
 mod epub;
 mod fit;
+mod image_bytes;
 mod images;
 mod input;
 mod inspect;
@@ -14,6 +15,7 @@ mod platform;
 pub(crate) mod produce;
 pub use produce::Skipped;
 mod quotes;
+pub mod remote;
 mod selection;
 
 use crate::cli::{Cli, Command};

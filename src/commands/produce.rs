@@ -282,9 +282,8 @@ pub struct BookSettings {
     pub vertical: bool,
     /// What the book says about itself; [`book_meta`] fills it.
     pub meta: BookMeta,
-    /// The input's folder, where its images' relative paths lead (`None`: standard input or
-    /// the bundled interview).
-    pub image_base: Option<std::path::PathBuf>,
+    /// Where the interview's images come from (its folder, its Word file, the web).
+    pub images: super::images::ImageSources,
 }
 
 /// The book's metadata from the command line (or a job entry) and the environment; the
@@ -343,15 +342,6 @@ fn web_link(url: &str) -> Option<String> {
     None
 }
 
-/// The folder an input file's images are found in: its own (`None` for standard input).
-pub fn image_base(input: Option<&std::path::Path>) -> Option<std::path::PathBuf> {
-    let input = input.filter(|p| p.as_os_str() != "-")?;
-    Some(match input.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    })
-}
-
 /// The title the book goes by: `--title`, else the interview's.
 pub fn book_title(iv: &Interview, meta: &BookMeta) -> String {
     meta.title
@@ -384,7 +374,7 @@ pub fn book(
         keep_punctuation: b.keep_punctuation,
         vertical: b.vertical,
         meta: with_interview(&b.meta, iv),
-        figures: super::images::load(&iv.figures, b.image_base.as_deref()),
+        figures: super::images::load(&iv.figures, &b.images),
         ..EpubOptions::default()
     };
     let render = || {

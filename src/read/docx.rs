@@ -2,8 +2,10 @@
 //! `word/document.xml` read with a real XML parser. Paragraphs with their bold, italic and
 //! link runs; headings by paragraph style (`Heading1`, `标题 1`, `Title`, any style or
 //! paragraph with an outline level); list paragraphs as items; a line break (`<w:br/>`)
-//! starts a new block; each table row is one paragraph of its cells' text; an image alone in
-//! its paragraph is an image block. Every part is unpacked under a cap
+//! starts a new block; each table row is one paragraph of its cells' text; each drawing is
+//! an image block at its place, naming its picture's part (`word/media/image1.png`, through
+//! `word/_rels/document.xml.rels`; a linked picture's URL) and its description as alt text,
+//! which [`docx_media`] reads back for the book. Every part is unpacked under a cap
 //! ([`MAX_DOCX_XML_BYTES`]): a zip bomb is refused, not unpacked. A legacy `.doc` is refused
 //! with the fix.
 
@@ -41,6 +43,8 @@ pub enum DocxError {
          damaged or a zip bomb; save the document again as .docx"
     )]
     TooLarge { part: String, limit: u64 },
+    #[error("the file has no part `{0}` (the drawing's picture is missing from it)")]
+    NoPart(String),
     #[error(
         "`{part}` is not well-formed XML ({detail}): open the file in Word or WPS and save it again"
     )]
@@ -68,9 +72,14 @@ fn read_parts(bytes: &[u8]) -> Result<Document, DocxError> {
         Some(xml) => core_title(&xml),
         None => None,
     };
+    let pictures = match part(&mut zip, RELS)? {
+        Some(xml) => relationships(&xml)?,
+        None => BTreeMap::new(),
+    };
     let xml = parse("word/document.xml", &body)?;
     let mut reader = BodyReader {
         styles: &styles,
+        pictures: &pictures,
         blocks: Vec::new(),
     };
     if let Some(body) = child(xml.root_element(), "body") {
@@ -83,8 +92,67 @@ fn read_parts(bytes: &[u8]) -> Result<Document, DocxError> {
     })
 }
 
-/// One part of the zip as text, unpacked under the cap; `None` when the zip lacks it.
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, DocxError> {
+/// The document's relationships: which part (or URL) each id names.
+const RELS: &str = "word/_rels/document.xml.rels";
+/// The namespace of relationship ids (`r:embed`, `r:id`).
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// Relationship id → the part it names, from `word/`'s point of view made a path in the zip
+/// (`media/image1.png` → `word/media/image1.png`), or an external target (a linked
+/// picture's URL) as written.
+fn relationships(xml: &str) -> Result<BTreeMap<String, String>, DocxError> {
+    let doc = parse(RELS, xml)?;
+    let mut out = BTreeMap::new();
+    for rel in doc
+        .descendants()
+        .filter(|n| n.is_element() && n.tag_name().name() == "Relationship")
+    {
+        let (Some(id), Some(target)) = (rel.attribute("Id"), rel.attribute("Target")) else {
+            continue;
+        };
+        let target = if rel.attribute("TargetMode") == Some("External") {
+            target.to_string()
+        } else {
+            in_package(target)
+        };
+        out.insert(id.to_string(), target);
+    }
+    Ok(out)
+}
+
+/// A target relative to `word/` as a path in the zip (`../x`, `/x` and `./x` resolved).
+fn in_package(target: &str) -> String {
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        vec!["word"]
+    };
+    for piece in target.split('/') {
+        match piece {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+/// The bytes of a picture part (`word/media/image1.png`) of a Word file's `package`, at
+/// most `limit` of them.
+pub fn docx_media(package: &[u8], name: &str, limit: u64) -> Result<Vec<u8>, DocxError> {
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(package)).map_err(|e| DocxError::Zip(e.to_string()))?;
+    part_bytes(&mut zip, name, limit)?.ok_or_else(|| DocxError::NoPart(name.into()))
+}
+
+/// One part of the zip, unpacked under `limit`; `None` when the zip lacks it.
+fn part_bytes(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, DocxError> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -92,18 +160,26 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
     };
     let too_large = || DocxError::TooLarge {
         part: name.to_string(),
-        limit: MAX_DOCX_XML_BYTES,
+        limit,
     };
-    if file.size() > MAX_DOCX_XML_BYTES {
+    if file.size() > limit {
         return Err(too_large());
     }
     let mut bytes = Vec::new();
-    file.take(MAX_DOCX_XML_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| DocxError::Zip(e.to_string()))?;
-    if bytes.len() as u64 > MAX_DOCX_XML_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(too_large());
     }
+    Ok(Some(bytes))
+}
+
+/// One part of the zip as text, unpacked under the cap; `None` when the zip lacks it.
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, DocxError> {
+    let Some(bytes) = part_bytes(zip, name, MAX_DOCX_XML_BYTES)? else {
+        return Ok(None);
+    };
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|e| DocxError::Xml {
@@ -181,6 +257,8 @@ fn core_title(xml: &str) -> Option<String> {
 /// Walks the body in reading order.
 struct BodyReader<'s> {
     styles: &'s BTreeMap<String, u8>,
+    /// Relationship id → picture part or URL.
+    pictures: &'s BTreeMap<String, String>,
     blocks: Vec<Block>,
 }
 
@@ -188,7 +266,11 @@ struct BodyReader<'s> {
 enum Piece {
     Text(Span),
     Break,
-    Image,
+    /// A drawing: its picture's relationship id and its description.
+    Image {
+        id: Option<String>,
+        alt: String,
+    },
 }
 
 impl BodyReader<'_> {
@@ -229,22 +311,29 @@ impl BodyReader<'_> {
         let mut pieces = Vec::new();
         runs(p, false, &mut pieces);
         let mut spans = Vec::new();
-        let mut image = false;
         for piece in pieces.into_iter().chain([Piece::Break]) {
-            match piece {
-                Piece::Text(s) => spans.push(s),
-                Piece::Image => image = true,
-                Piece::Break => {
-                    let line = trim_spans(merge_spans(std::mem::take(&mut spans)));
-                    if !line.is_empty() {
-                        self.blocks.push(Block::new(kind, line, 0));
-                    }
+            let image = match piece {
+                Piece::Text(s) => {
+                    spans.push(s);
+                    continue;
                 }
+                Piece::Image { id, alt } => Some((id, alt)),
+                Piece::Break => None,
+            };
+            // A drawing ends the line before it: it stands between that text and the rest.
+            let line = trim_spans(merge_spans(std::mem::take(&mut spans)));
+            if !line.is_empty() {
+                self.blocks.push(Block::new(kind, line, 0));
             }
-        }
-        if image && runs_text(p).trim().is_empty() {
-            self.blocks
-                .push(Block::new(BlockKind::Image, Vec::new(), 0));
+            if let Some((id, alt)) = image {
+                let mut block = Block::new(BlockKind::Image, Vec::new(), 0);
+                let src = id.and_then(|id| self.pictures.get(&id).cloned());
+                block.image = Some(super::ImageSource {
+                    src: src.unwrap_or_default(),
+                    alt,
+                });
+                self.blocks.push(block);
+            }
         }
     }
 
@@ -284,7 +373,7 @@ fn runs_text(p: Node) -> String {
         .map(|piece| match piece {
             Piece::Text(s) => s.text.as_str(),
             Piece::Break => " ",
-            Piece::Image => "",
+            Piece::Image { .. } => "",
         })
         .collect()
 }
@@ -338,7 +427,7 @@ fn run(r: Node, link: bool, out: &mut Vec<Piece>) {
             if (is(c, "br") && c.attribute((W, "type")) != Some("page")) || is(c, "cr") {
                 out.push(Piece::Break);
             } else if is(c, "drawing") || is(c, "pict") {
-                out.push(Piece::Image);
+                out.push(picture(c));
             }
             continue;
         };
@@ -346,6 +435,31 @@ fn run(r: Node, link: bool, out: &mut Vec<Piece>) {
             text: text.to_string(),
             ..style.clone()
         }));
+    }
+}
+
+/// A drawing's picture (`a:blip`'s `r:embed` or `r:link`, a VML `v:imagedata`'s `r:id`)
+/// and its description (`wp:docPr`'s `descr`, else its `title`).
+fn picture(drawing: Node) -> Piece {
+    let id = drawing.descendants().find_map(|n| {
+        n.attribute((R, "embed"))
+            .or_else(|| n.attribute((R, "link")))
+            .or_else(|| n.attribute((R, "id")))
+    });
+    let described = |attr: &str| {
+        drawing
+            .descendants()
+            .filter(|n| n.tag_name().name() == "docPr")
+            .find_map(|n| n.attribute(attr))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+    };
+    Piece::Image {
+        id: id.map(str::to_string),
+        alt: described("descr")
+            .or_else(|| described("title"))
+            .unwrap_or("")
+            .to_string(),
     }
 }
 

@@ -21,7 +21,7 @@ mod timecode;
 mod transcript;
 
 pub use detect::{Format, detect, detect_bytes, is_legacy_doc};
-pub use docx::{DocxError, MAX_DOCX_XML_BYTES, read_docx};
+pub use docx::{DocxError, MAX_DOCX_XML_BYTES, docx_media, read_docx};
 pub use timecode::Timecode;
 pub use transcript::{TranscriptError, is_anonymous_speaker};
 
