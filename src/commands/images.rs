@@ -117,7 +117,7 @@ pub fn load(figures: &[Figure], sources: &ImageSources) -> Vec<Option<ImageFile>
                 Err(Missing::Because(why)) => {
                     eprintln!(
                         "warning: image `{}` is not in the book ({why}); a placeholder stands in",
-                        excerpt(&f.src, 80)
+                        excerpt(&f.src, 200)
                     );
                     None
                 }
@@ -166,7 +166,7 @@ fn remote(
         eprintln!(
             "warning: image `{}` is in the book but not kept in {CACHE_DIR}/ ({why}): a \
              rebuild fetches it again",
-            excerpt(url, 80)
+            excerpt(url, 200)
         );
     }
     Ok(checked(fetched.bytes)?)
@@ -177,8 +177,12 @@ fn word_media(package: &[u8], part: &str) -> Result<ImageFile, Missing> {
     if part.is_empty() {
         return Err("the drawing names no picture in the file".into());
     }
-    let bytes =
-        crate::read::docx_media(package, part, MAX_IMAGE_BYTES).map_err(|e| e.to_string())?;
+    let bytes = crate::read::docx_media(package, part, MAX_IMAGE_BYTES).map_err(|e| match e {
+        crate::read::DocxError::TooLarge { .. } => {
+            format!("larger than {} MB", MAX_IMAGE_BYTES >> 20)
+        }
+        e => e.to_string(),
+    })?;
     Ok(checked(bytes)?)
 }
 

@@ -23,8 +23,10 @@ pub struct About {
     /// The body keeps the source's ASCII punctuation (`--keep-punctuation`): so do the
     /// corrections shown here.
     pub keep_punctuation: bool,
-    /// The source's images, none of which the book holds.
+    /// The source's images the book does not hold (a placeholder stands in for each).
     pub images_left_out: usize,
+    /// The source's images the book holds.
+    pub images_in_book: usize,
     /// Lines of the page around the interview (navigation, ads) were dropped.
     pub debris_dropped: bool,
 }
@@ -33,9 +35,11 @@ impl About {
     /// What the book leaves out of the source, said truthfully.
     fn left_out(&self) -> String {
         let mut out = String::from("收录正文全文，未作删节");
-        if self.images_left_out > 0 {
-            // Not counted aloud: a saved page's images include its icons and QR codes.
+        // Not counted aloud: a saved page's images include its icons and QR codes.
+        if self.images_left_out > 0 && self.images_in_book == 0 {
             out.push_str("；原文中的图片未收入本书");
+        } else if self.images_left_out > 0 {
+            out.push_str("；原文中的图片有一部分未能收入本书，书中以方括号注明其位置");
         }
         if self.debris_dropped {
             out.push_str("；网页上正文以外的导航、推广等文字已略去");

@@ -101,6 +101,9 @@ pub fn assemble(
         images_left_out: (0..interview.figures.len())
             .filter(|&i| opts.figures.get(i).is_none_or(Option::is_none))
             .count(),
+        images_in_book: (0..interview.figures.len())
+            .filter(|&i| opts.figures.get(i).is_some_and(Option::is_some))
+            .count(),
         debris_dropped: !interview.dropped.is_empty(),
     };
     // Whose turns are questions: the credited interviewers and whoever the text itself has
