@@ -150,3 +150,84 @@ proptest::proptest! {
         let _ = read_docx(&bytes);
     }
 }
+
+#[test]
+fn each_drawing_names_its_picture_part_and_description_at_its_place() {
+    let ns = "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" \
+              xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" \
+              xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"";
+    let drawing = |attr: &str, id: &str, descr: &str| {
+        format!(
+            "<w:r><w:drawing><wp:inline {ns}><wp:docPr id=\"1\" name=\"图片 1\" descr=\"{descr}\"/>\
+             <a:graphic><a:graphicData><a:blip r:{attr}=\"{id}\"/></a:graphicData></a:graphic>\
+             </wp:inline></w:drawing></w:r>"
+        )
+    };
+    let body = format!(
+        "<w:p>{}</w:p><w:p>{}<w:r><w:br/></w:r>{}</w:p><w:p>{}{}</w:p>",
+        drawing("embed", "rId7", "实验室外景"),
+        drawing("embed", "rId8", ""),
+        run("团队合影｜受访者供图", ""),
+        run("正文", ""),
+        drawing("link", "rId9", "会场"),
+    );
+    let mut out = Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", opts).unwrap();
+    write!(zip, "<w:document {NS}><w:body>{body}</w:body></w:document>").unwrap();
+    zip.start_file(RELS, opts).unwrap();
+    write!(
+        zip,
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+         <Relationship Id=\"rId7\" Type=\"image\" Target=\"media/image1.jpeg\"/>\
+         <Relationship Id=\"rId8\" Type=\"image\" Target=\"../word/./media/image2.png\"/>\
+         <Relationship Id=\"rId9\" Type=\"image\" Target=\"https://example.com/p.png\" TargetMode=\"External\"/>\
+         </Relationships>"
+    )
+    .unwrap();
+    zip.start_file("word/media/image1.jpeg", opts).unwrap();
+    zip.write_all(b"\xFF\xD8\xFFjpeg").unwrap();
+    zip.finish().unwrap();
+    let package = out.into_inner();
+    let doc = read_docx(&package).unwrap();
+    let got: Vec<(BlockKind, String, Option<(String, String)>)> = doc
+        .blocks
+        .iter()
+        .map(|b| {
+            let text = b.spans.iter().map(|s| s.text.as_str()).collect();
+            let image = b.image.as_ref().map(|i| (i.src.clone(), i.alt.clone()));
+            (b.kind, text, image)
+        })
+        .collect();
+    let image = |src: &str, alt: &str| Some((src.to_string(), alt.to_string()));
+    assert_eq!(
+        got,
+        [
+            (
+                BlockKind::Image,
+                String::new(),
+                image("word/media/image1.jpeg", "实验室外景")
+            ),
+            (
+                BlockKind::Image,
+                String::new(),
+                image("word/media/image2.png", "")
+            ),
+            (BlockKind::Paragraph, "团队合影｜受访者供图".into(), None),
+            (BlockKind::Paragraph, "正文".into(), None),
+            (
+                BlockKind::Image,
+                String::new(),
+                image("https://example.com/p.png", "会场")
+            ),
+        ]
+    );
+    assert_eq!(
+        docx_media(&package, "word/media/image1.jpeg", 100).unwrap(),
+        b"\xFF\xD8\xFFjpeg"
+    );
+    let err = |name: &str, limit: u64| docx_media(&package, name, limit).unwrap_err().to_string();
+    assert!(err("word/media/image1.jpeg", 4).contains("more than 4 bytes"));
+    assert!(err("word/media/image2.png", 100).contains("no part `word/media/image2.png`"));
+}
