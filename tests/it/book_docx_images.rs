@@ -4,6 +4,7 @@
 //! `jinju epub`: each picture at its place, scaled to 1600 px, the linked one fetched with
 //! `--fetch-images`, the missing one a placeholder with a warning; epubcheck clean.
 
+use super::book_images::assert_in_reading_order;
 use super::epub::entry;
 use super::fetch_limits::png;
 use super::image_server::{ImageServer, Reply};
@@ -130,30 +131,21 @@ fn a_word_file_s_pictures_are_in_the_book_at_their_places() {
         "{stderr}"
     );
     assert_eq!(stderr.matches("warning").count(), 1, "{stderr}");
-    let all: String = ["intro", "ch01"]
-        .iter()
-        .map(|p| String::from_utf8_lossy(&entry(&epub, &format!("OEBPS/{p}.xhtml"))).into_owned())
-        .collect();
-    let at = |needle: &str| {
-        all.find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in the book: {all}"))
-    };
-    let order = [
-        at("<img src=\"images/fig01.jpg\" alt=\"实验室外景\"/>"),
-        at("今年春天"),
-        at("觉得这件事值得做"),
-        at("<img src=\"images/fig02.png\" alt=\"图片\"/>"),
-        at("王小明团队合影｜受访者供图"),
-        at("而在数据"),
-        at("此处原有一幅图片：训练曲线"),
-        at("数据为什么难"),
-        at("要人去整理"),
-        at("<img src=\"images/fig04.png\" alt=\"会场\"/>"),
-        at("花了"),
-    ];
-    assert!(
-        order.windows(2).all(|w| w[0] < w[1]),
-        "out of order: {order:?}"
+    assert_in_reading_order(
+        &epub,
+        &[
+            "<img src=\"images/fig01.jpg\" alt=\"实验室外景\"/>",
+            "今年春天",
+            "觉得这件事值得做",
+            "<img src=\"images/fig02.png\" alt=\"图片\"/>",
+            "王小明团队合影｜受访者供图",
+            "而在数据",
+            "此处原有一幅图片：训练曲线",
+            "数据为什么难",
+            "要人去整理",
+            "<img src=\"images/fig04.png\" alt=\"会场\"/>",
+            "花了",
+        ],
     );
     let lead = image::load_from_memory(&entry(&epub, "OEBPS/images/fig01.jpg")).unwrap();
     assert_eq!(

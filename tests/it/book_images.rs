@@ -29,6 +29,25 @@ const ARTICLE: &str = "对话王小明：把GPT-3扩大100倍之后\n===========
 **王小明：**因为好的数据要人去整理，我们花了2年。\n\n\
 ![远程图片](https://example.com/remote.png)\n";
 
+/// Asserts that each of `needles` is in the book's 导语 and first chapter, in this order.
+pub fn assert_in_reading_order(epub: &Path, needles: &[&str]) {
+    let all: String = ["intro", "ch01"]
+        .iter()
+        .map(|p| String::from_utf8_lossy(&entry(epub, &format!("OEBPS/{p}.xhtml"))).into_owned())
+        .collect();
+    let order: Vec<usize> = needles
+        .iter()
+        .map(|needle| {
+            all.find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} not in the book: {all}"))
+        })
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "out of order: {order:?} for {needles:?}"
+    );
+}
+
 /// The article and its images in `dir`; the book built from it, with stderr.
 fn build(dir: &Path, out: &str) -> (std::path::PathBuf, String) {
     std::fs::create_dir_all(dir.join("images")).unwrap();
@@ -55,29 +74,20 @@ fn build(dir: &Path, out: &str) -> (std::path::PathBuf, String) {
 fn every_local_image_is_in_the_book_at_its_place_and_the_others_leave_a_placeholder() {
     let dir = tempfile::tempdir().unwrap();
     let (epub, stderr) = build(dir.path(), "book.epub");
-    let all: String = ["intro", "ch01"]
-        .iter()
-        .map(|p| String::from_utf8_lossy(&entry(&epub, &format!("OEBPS/{p}.xhtml"))).into_owned())
-        .collect();
-    let at = |needle: &str| {
-        all.find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} not in the book: {all}"))
-    };
     // In reading order, each before the paragraph that followed it in the source.
-    let order = [
-        at("<img src=\"images/fig01.png\" alt=\"头图\"/>"),
-        at("今年春天"),
-        at("觉得这件事值得做"),
-        at("<img src=\"images/fig02.png\" alt=\"王小明在实验室\"/>"),
-        at("王小明在实验室｜受访者供图"),
-        at("而在数据"),
-        at("此处原有一幅图片：训练曲线"),
-        at("数据为什么难"),
-        at("此处原有一幅图片：远程图片，"),
-    ];
-    assert!(
-        order.windows(2).all(|w| w[0] < w[1]),
-        "out of order: {order:?}"
+    assert_in_reading_order(
+        &epub,
+        &[
+            "<img src=\"images/fig01.png\" alt=\"头图\"/>",
+            "今年春天",
+            "觉得这件事值得做",
+            "<img src=\"images/fig02.png\" alt=\"王小明在实验室\"/>",
+            "王小明在实验室｜受访者供图",
+            "而在数据",
+            "此处原有一幅图片：训练曲线",
+            "数据为什么难",
+            "此处原有一幅图片：远程图片，",
+        ],
     );
     let head = image::load_from_memory(&entry(&epub, "OEBPS/images/fig01.png")).unwrap();
     assert_eq!(

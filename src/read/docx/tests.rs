@@ -191,7 +191,8 @@ fn each_drawing_names_its_picture_part_and_description_at_its_place() {
     zip.finish().unwrap();
     let package = out.into_inner();
     let doc = read_docx(&package).unwrap();
-    let got: Vec<(BlockKind, String, Option<(String, String)>)> = doc
+    type Seen = (BlockKind, String, Option<(String, String)>);
+    let got: Vec<Seen> = doc
         .blocks
         .iter()
         .map(|b| {
