@@ -13,7 +13,7 @@ mod temps;
 pub use gallery::gallery;
 pub use guard::Policy;
 pub use manifest::{Artifact, ArtifactKind, Entries, EntryWriter, Manifest};
-pub use outdir::{OutDir, Staging, write_file};
+pub use outdir::{OutDir, Staging, write_atomic, write_file};
 pub use recovery::folder_id;
 pub use temps::{install_signal_handler, interrupted, wait_for_handler};
 

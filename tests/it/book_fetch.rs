@@ -337,3 +337,43 @@ fn daisy_ace_finds_no_violation_in_the_books_with_fetched_images() {
         );
     }
 }
+
+#[test]
+fn build_keeps_the_fetched_images_in_its_output_folder_and_rebuilds_offline() {
+    let server = serve(&QA);
+    let dir = tempfile::tempdir().unwrap();
+    let md = write_article(dir.path(), &QA, &server);
+    let out = dir.path().join("out");
+    let build = |flags: &[&str]| {
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "build".as_ref(),
+            "--quiet".as_ref(),
+            "--input".as_ref(),
+            md.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+            "--template".as_ref(),
+            "square".as_ref(),
+        ];
+        args.extend(flags.iter().map(std::ffi::OsStr::new));
+        crate::run::succeeds(args);
+        let epub = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "epub"))
+            .unwrap();
+        std::fs::read(epub).unwrap()
+    };
+    let first = build(&["--fetch-images", "--allow-local-images"]);
+    let cached = std::fs::read_dir(out.join(".jinju-images"))
+        .unwrap()
+        .count();
+    assert_eq!(cached, QA.images.len() + 1, "each image and the index");
+    assert_eq!(server.requests(), QA.images.len());
+    assert!(first == build(&[]), "the rebuild from the cache differs");
+    assert_eq!(
+        server.requests(),
+        QA.images.len(),
+        "the rebuild made no request"
+    );
+}

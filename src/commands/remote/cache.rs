@@ -7,7 +7,7 @@
 
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The cache's folder inside the output folder.
@@ -109,11 +109,8 @@ impl ImageCache {
 
     /// Write `name` in the cache through a temporary file renamed into place.
     fn write(&self, name: &str, bytes: &[u8]) -> Result<(), String> {
-        let mut temp = tempfile::NamedTempFile::new_in(&self.dir).map_err(|e| e.to_string())?;
-        temp.write_all(bytes).map_err(|e| e.to_string())?;
-        temp.persist(self.dir.join(name))
-            .map_err(|e| e.error.to_string())?;
-        Ok(())
+        crate::output::write_atomic(&self.dir, &self.dir.join(name), |w| w.write_all(bytes))
+            .map_err(|e| format!("{e:#}"))
     }
 }
 
@@ -139,6 +136,35 @@ mod tests {
         assert!(
             index.contains(&format!("{}.jpg", ImageCache::stem(url))),
             "{index}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_cache_folder_or_file_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        let url = "https://example.com/a.png";
+        let stem = ImageCache::stem(url);
+        std::fs::write(elsewhere.join(format!("{stem}.png")), b"\x89PNG").unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, out.join(CACHE_DIR)).unwrap();
+        let cache = ImageCache::in_folder(&out);
+        assert_eq!(cache.get(url, 100), None, "a linked folder is not read");
+        assert!(cache.put(url, b"\x89PNG", "image/png").is_err());
+        let plain = dir.path().join("plain");
+        std::fs::create_dir_all(plain.join(CACHE_DIR)).unwrap();
+        std::os::unix::fs::symlink(
+            elsewhere.join(format!("{stem}.png")),
+            plain.join(CACHE_DIR).join(format!("{stem}.png")),
+        )
+        .unwrap();
+        assert_eq!(
+            ImageCache::in_folder(&plain).get(url, 100),
+            None,
+            "nor a linked file"
         );
     }
 }
