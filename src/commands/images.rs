@@ -9,7 +9,7 @@
 
 use super::image_bytes::{MAX_IMAGE_BYTES, checked};
 use super::remote::cache::{CACHE_DIR, ImageCache};
-use super::remote::{FetchPolicy, Fetcher};
+use super::remote::{FetchPolicy, Fetcher, scheme};
 use crate::epub::ImageFile;
 use crate::interview::figures::Figure;
 use crate::printable::excerpt;
@@ -140,8 +140,8 @@ fn remote_url(src: &str) -> Option<String> {
     if src.starts_with("//") {
         return Some(format!("https:{src}"));
     }
-    let (scheme, _) = src.split_once(':')?;
-    matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https").then(|| src.to_string())
+    let scheme = scheme(src)?.to_ascii_lowercase();
+    matches!(scheme.as_str(), "http" | "https").then(|| src.to_string())
 }
 
 /// A remote image: its cached copy, else fetched (and kept) when fetching is on.
@@ -188,14 +188,14 @@ fn word_media(package: &[u8], part: &str) -> Result<ImageFile, Missing> {
 
 /// Where a source address points on disk, inside `base`.
 fn local_path(src: &str, base: Option<&Path>) -> Result<PathBuf, Missing> {
-    let scheme = src.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-    if let Some(s) = scheme.as_deref().filter(|s| s.len() > 1) {
+    // A one-letter scheme is a Windows drive (`C:`), refused below as absolute.
+    if let Some(s) = scheme(src).filter(|s| s.len() > 1) {
         return Err(format!("a `{s}:` address, not a file").into());
     }
     if src.is_empty() {
         return Err("the source names no file".into());
     }
-    if src.starts_with('/') || src.starts_with('\\') {
+    if src.starts_with('/') || src.starts_with('\\') || scheme(src).is_some() {
         return Err("an absolute path: only files beside the input are read".into());
     }
     let base = base.ok_or("the input is standard input: no folder to find it in")?;
@@ -265,12 +265,16 @@ mod tests {
         std::fs::create_dir_all(input.join("page_files")).expect("mkdir");
         std::fs::write(input.join("page_files/small.png"), png(40, 30)).expect("write");
         std::fs::write(input.join("big image.jpg.png"), png(3200, 800)).expect("write");
+        std::fs::create_dir_all(input.join("c")).expect("mkdir");
+        std::fs::write(input.join("c/filters:no_upscale()"), png(20, 10)).expect("write");
         std::fs::write(input.join("fake.png"), b"<html>not an image</html>").expect("write");
         std::fs::write(dir.path().join("secret.png"), png(4, 4)).expect("write");
         let srcs = [
             "page_files/small.png",
             "big%20image.jpg.png",
+            "c/filters:no_upscale()?imageUrl=https%3A%2F%2Fimg.example%2Fa.png",
             "fake.png",
+            "C:\\Users\\secret.png",
             "../secret.png",
             "missing.png",
             "https://example.com/a.png",
@@ -284,7 +288,12 @@ mod tests {
         let big = files[1].as_ref().expect("the big one, sniffed as PNG");
         let dims = image::load_from_memory(&big.bytes).expect("decodes");
         assert_eq!((dims.width(), dims.height()), (1600, 400));
-        for (i, f) in files.iter().enumerate().skip(2) {
+        assert_eq!(
+            files[2].as_ref().map(|f| &f.bytes),
+            Some(&png(20, 10)),
+            "a colon in a path is no scheme"
+        );
+        for (i, f) in files.iter().enumerate().skip(3) {
             assert!(f.is_none(), "{} must be refused", srcs[i]);
         }
         assert!(

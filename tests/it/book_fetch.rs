@@ -193,6 +193,56 @@ fn chapters(epub: &Path) -> String {
         .collect()
 }
 
+/// Asserts that every image of `article` is in `book`, each before the text that followed
+/// it in the source, and no placeholder; returns the images' names in the book.
+fn assert_in_place(book: &Path, article: &Article) -> Vec<String> {
+    let text = chapters(book);
+    let name = article.name;
+    assert!(!text.contains("此处原有一幅图片"), "{name}: a placeholder");
+    let mut last = 0;
+    let mut names = Vec::new();
+    for (n, &(_, _, _, after)) in (1..).zip(article.images) {
+        let png = format!("images/fig{n:02}.png");
+        let file = if text.contains(&png) {
+            png
+        } else {
+            format!("images/fig{n:02}.jpg")
+        };
+        let img = text
+            .find(&format!("<img src=\"{file}\""))
+            .unwrap_or_else(|| panic!("{name}: {file} not in the book: {text}"));
+        let next = text[img..]
+            .find(after)
+            .unwrap_or_else(|| panic!("{name}: {after:?} after {file}"));
+        assert!(img > last, "{name}: {file} out of order");
+        last = img + next;
+        names.push(file);
+    }
+    names
+}
+
+#[test]
+fn the_three_articles_with_local_images_are_books_with_every_image_in_place() {
+    for article in ARTICLES {
+        let dir = tempfile::tempdir().unwrap();
+        for &(path, w, h, _) in article.images {
+            let file = dir
+                .path()
+                .join("images")
+                .join(&path[1..path.find('?').unwrap()]);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, png(w, h, [90, 140, 60])).unwrap();
+        }
+        let md = dir.path().join(format!("{}.md", article.name));
+        std::fs::write(&md, article.markdown.replace("{base}", "images")).unwrap();
+        let stderr = epub(&md, dir.path(), &[]);
+        assert!(!stderr.contains("warning"), "{}: {stderr}", article.name);
+        let book = dir.path().join("book.epub");
+        assert_in_place(&book, article);
+        epubcheck(&book);
+    }
+}
+
 #[test]
 fn fetched_images_are_in_the_book_in_place_and_a_rebuild_from_the_cache_is_identical() {
     for article in ARTICLES {
@@ -208,37 +258,14 @@ fn fetched_images_are_in_the_book_in_place_and_a_rebuild_from_the_cache_is_ident
             article.name
         );
         let book = out.join("book.epub");
-        let text = chapters(&book);
-        assert!(
-            !text.contains("此处原有一幅图片"),
-            "{}: a placeholder",
-            article.name
-        );
-        let mut last = 0;
-        for (n, &(_, w, h, after)) in (1..).zip(article.images) {
-            let ext = if text.contains(&format!("images/fig{n:02}.png")) {
-                "png"
-            } else {
-                "jpg"
-            };
-            let name = format!("images/fig{n:02}.{ext}");
-            let img = text
-                .find(&format!("<img src=\"{name}\""))
-                .unwrap_or_else(|| panic!("{}: {name} not in the book: {text}", article.name));
-            let next = img
-                + text[img..]
-                    .find(after)
-                    .unwrap_or_else(|| panic!("{}: {after:?} after {name}", article.name));
-            assert!(img > last, "{}: {name} out of order", article.name);
-            last = next;
+        let names = assert_in_place(&book, article);
+        for (name, &(_, w, h, _)) in names.iter().zip(article.images) {
             let shown = image::load_from_memory(&entry(&book, &format!("OEBPS/{name}"))).unwrap();
             let scale = (1600.0 / w.max(h) as f64).min(1.0);
+            let fitted = ((w as f64 * scale).round(), (h as f64 * scale).round());
             assert_eq!(
                 (shown.width(), shown.height()),
-                (
-                    (w as f64 * scale).round() as u32,
-                    (h as f64 * scale).round() as u32
-                ),
+                (fitted.0 as u32, fitted.1 as u32),
                 "{}: {name} at most 1600 px",
                 article.name
             );

@@ -122,11 +122,12 @@ impl Fetcher {
         let total_end = self.started + self.policy.total_timeout;
         let image_end = (Instant::now() + self.policy.image_timeout).min(total_end);
         let by_total = image_end == total_end;
-        let timed_out = || {
+        let (total, per_image) = (self.policy.total_timeout, self.policy.image_timeout);
+        let timed_out = move || {
             if by_total {
-                Refusal::TotalTime(self.policy.total_timeout)
+                Refusal::TotalTime(total)
             } else {
-                Refusal::TimedOut(self.policy.image_timeout)
+                Refusal::TimedOut(per_image)
             }
         };
         let left_bytes = self.policy.max_total_bytes.saturating_sub(self.used_bytes);
@@ -173,43 +174,52 @@ impl Fetcher {
             if !(200..300).contains(&status) {
                 return Err(Refusal::Status(status));
             }
-            let limit = self.policy.max_image_bytes.min(left_bytes);
-            let too_large = || {
-                if limit < self.policy.max_image_bytes {
-                    Refusal::TotalBytes(self.policy.max_total_bytes)
-                } else {
-                    Refusal::TooLarge(self.policy.max_image_bytes)
-                }
-            };
-            let declared = response
-                .headers()
-                .get("content-length")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse::<u64>().ok());
-            if declared.is_some_and(|n| n > limit) {
-                return Err(too_large());
-            }
-            let claimed = response
-                .headers()
-                .get("content-type")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("nothing")
-                .to_string();
-            let mut bytes = Vec::new();
-            response
-                .into_body()
-                .into_reader()
-                .take(limit + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| refusal(ureq::Error::from(e), &timed_out))?;
-            if bytes.len() as u64 > limit {
-                return Err(too_large());
-            }
-            let media_type = super::image_bytes::sniff(&bytes)
-                .ok_or_else(|| Refusal::NotImage(crate::printable::excerpt(&claimed, 40)))?;
-            self.used_bytes += bytes.len() as u64;
-            return Ok(Fetched { bytes, media_type });
+            return self.image(response, left_bytes, &timed_out);
         }
+    }
+
+    /// An answer's body as an image: within the bounds, sniffed, counted.
+    fn image(
+        &mut self,
+        response: ureq::http::Response<ureq::Body>,
+        left_bytes: u64,
+        timed_out: &dyn Fn() -> Refusal,
+    ) -> Result<Fetched, Refusal> {
+        let limit = self.policy.max_image_bytes.min(left_bytes);
+        let too_large = || {
+            if limit < self.policy.max_image_bytes {
+                Refusal::TotalBytes(self.policy.max_total_bytes)
+            } else {
+                Refusal::TooLarge(self.policy.max_image_bytes)
+            }
+        };
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+                .map(str::to_string)
+        };
+        let declared = header("content-length").and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|n| n > limit) {
+            return Err(too_large());
+        }
+        let claimed = header("content-type").unwrap_or_else(|| "nothing".into());
+        let mut bytes = Vec::new();
+        response
+            .into_body()
+            .into_reader()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| refusal(ureq::Error::from(e), timed_out))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large());
+        }
+        let media_type = super::image_bytes::sniff(&bytes)
+            .ok_or_else(|| Refusal::NotImage(crate::printable::excerpt(&claimed, 40)))?;
+        self.used_bytes += bytes.len() as u64;
+        Ok(Fetched { bytes, media_type })
     }
 }
 
@@ -227,28 +237,33 @@ fn refusal(e: ureq::Error, timed_out: &dyn Fn() -> Refusal) -> Refusal {
     }
 }
 
+/// An address's scheme (`https` of `https://…`), when it has one: a letter, then letters,
+/// digits, `+`, `-` or `.`, before the first `:` (so `a/b:c.png` has none).
+pub fn scheme(address: &str) -> Option<&str> {
+    let (s, _) = address.split_once(':')?;
+    let valid = s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    valid.then_some(s)
+}
+
 /// A redirect's `Location` made absolute against the address it came from.
 fn join(base: &Uri, location: &str) -> Option<String> {
     let location = location.trim();
-    let scheme = base.scheme_str()?;
+    let has_scheme = scheme(location).is_some();
+    let base_scheme = base.scheme_str()?;
     let authority = base.authority()?.as_str();
-    let has_scheme = location.split_once(':').is_some_and(|(s, _)| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-            && s.starts_with(|c: char| c.is_ascii_alphabetic())
-    });
     Some(if has_scheme {
         location.to_string()
     } else if location.starts_with("//") {
-        format!("{scheme}:{location}")
+        format!("{base_scheme}:{location}")
     } else if location.starts_with('/') {
-        format!("{scheme}://{authority}{location}")
+        format!("{base_scheme}://{authority}{location}")
     } else {
         let path = base.path();
         let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
         let folder = if folder.is_empty() { "/" } else { folder };
-        format!("{scheme}://{authority}{folder}{location}")
+        format!("{base_scheme}://{authority}{folder}{location}")
     })
 }
 
