@@ -129,6 +129,25 @@ fn oversized_slow_looping_and_non_image_answers_are_refused() {
 }
 
 #[test]
+fn a_host_that_cannot_be_reached_is_not_tried_again() {
+    let s = server();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let mut fetcher = Fetcher::new(policy(true));
+    let first = fetcher
+        .fetch(&format!("http://127.0.0.1:{port}/a.png"))
+        .unwrap_err();
+    assert!(matches!(first, Refusal::NoConnection(_)), "{first}");
+    let again = fetcher
+        .fetch(&format!("http://127.0.0.1:{port}/b.png"))
+        .unwrap_err();
+    assert!(matches!(again, Refusal::Unreachable(_)), "{again}");
+    let other = fetcher.fetch(&s.url("/photo.png?imageMogr2/quality/90"));
+    assert!(other.is_ok(), "another port of the same machine is tried");
+}
+
+#[test]
 fn the_run_total_bounds_bytes_and_time() {
     let s = server();
     let photo = "/photo.png?imageMogr2/quality/90";

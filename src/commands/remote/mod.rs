@@ -73,6 +73,10 @@ pub enum Refusal {
     Status(u16),
     #[error("not a PNG, JPEG, GIF or WebP image (the server calls it `{0}`)")]
     NotImage(String),
+    #[error("cannot connect: {0}")]
+    NoConnection(String),
+    #[error("`{0}` could not be reached for an earlier image")]
+    Unreachable(String),
     #[error("{0}")]
     Network(String),
 }
@@ -90,6 +94,9 @@ pub struct Fetcher {
     agent: ureq::Agent,
     started: Instant,
     used_bytes: u64,
+    /// Hosts (`host:port`) that could not be reached: their other images are not tried (an
+    /// article's photos mostly share one host, and each try could take the connect timeout).
+    unreachable: std::collections::BTreeSet<String>,
 }
 
 impl Fetcher {
@@ -114,6 +121,7 @@ impl Fetcher {
             agent,
             started: Instant::now(),
             used_bytes: 0,
+            unreachable: Default::default(),
         }
     }
 
@@ -146,14 +154,27 @@ impl Fetcher {
                 return Err(timed_out());
             }
             seen.push(url.clone());
-            let response = self
+            let host = uri.authority().map_or("", |a| a.as_str()).to_string();
+            if self.unreachable.contains(&host) {
+                return Err(Refusal::Unreachable(host));
+            }
+            let answer = self
                 .agent
                 .get(&url)
                 .config()
                 .timeout_global(Some(left))
                 .build()
-                .call()
-                .map_err(|e| refusal(e, &timed_out))?;
+                .call();
+            let response = match answer {
+                Ok(response) => response,
+                Err(e) => {
+                    let refused = refusal(e, &timed_out);
+                    if let Refusal::NoConnection(_) = &refused {
+                        self.unreachable.insert(host);
+                    }
+                    return Err(refused);
+                }
+            };
             let status = response.status().as_u16();
             if matches!(status, 301 | 302 | 303 | 307 | 308) {
                 let location = response
@@ -230,9 +251,14 @@ fn refusal(e: ureq::Error, timed_out: &dyn Fn() -> Refusal) -> Refusal {
             Ok(local) => Refusal::Local(*local),
             Err(other) => Refusal::Network(other.to_string()),
         },
+        ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => {
+            Refusal::NoConnection("the connection timed out".into())
+        }
         ureq::Error::Timeout(_) => timed_out(),
-        ureq::Error::HostNotFound => Refusal::Network("no such host".into()),
+        ureq::Error::HostNotFound => Refusal::NoConnection("no such host".into()),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => timed_out(),
+        ureq::Error::Io(io) => Refusal::NoConnection(io.to_string()),
+        ureq::Error::ConnectionFailed => Refusal::NoConnection("the connection failed".into()),
         other => Refusal::Network(other.to_string()),
     }
 }
