@@ -69,7 +69,7 @@ impl ImageSources {
         if &head != b"PK\x03\x04" {
             return None;
         }
-        crate::input_file::read_file(input, "interview", super::input::MAX_TEXT_BYTES).ok()
+        crate::input_file::read_file(input, "interview", super::input::MAX_DOCX_BYTES).ok()
     }
 }
 

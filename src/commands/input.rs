@@ -10,6 +10,32 @@ use std::path::Path;
 /// Largest interview text accepted (16 MiB).
 pub const MAX_TEXT_BYTES: u64 = 16 << 20;
 
+/// Largest Word file accepted (128 MiB): its photos make it large; its text parts have their
+/// own cap ([`read::MAX_DOCX_XML_BYTES`]) and each picture that of an image.
+pub const MAX_DOCX_BYTES: u64 = 128 << 20;
+
+/// How many bytes of `path` are read: a Word file's cap when it is one by its name, its
+/// first bytes or `--from docx`, else the text's.
+pub fn input_cap(path: &Path, forced: Option<read::Format>) -> u64 {
+    // Only a regular file is peeked at: a pipe's bytes would be consumed.
+    let zipped = || {
+        let mut head = [0u8; 4];
+        std::fs::metadata(path).is_ok_and(|m| m.is_file())
+            && std::fs::File::open(path)
+                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+                .is_ok()
+            && read::detect_bytes(None, &head).is_some()
+    };
+    if forced == Some(read::Format::Docx)
+        || read::detect_bytes(Some(path), &[]).is_some()
+        || zipped()
+    {
+        MAX_DOCX_BYTES
+    } else {
+        MAX_TEXT_BYTES
+    }
+}
+
 /// Read a UTF-8 text file of at most `limit` bytes, with errors that say what to do (the
 /// bounded reader of [`crate::input_file`]: pipes and devices are capped or refused).
 pub fn read_text(path: &Path, what: &str, limit: u64) -> anyhow::Result<String> {
@@ -35,14 +61,19 @@ pub enum Body {
 /// A `.docx` (or a zip, or `--from docx`) is read as Word; a legacy `.doc` is refused with the
 /// fix; anything else must be UTF-8 text.
 pub fn load_source(args: &InputArgs) -> anyhow::Result<Source> {
+    let forced: Option<read::Format> = args.from.map(Into::into);
     let (bytes, origin, shown) = match &args.input {
         Some(path) if path.as_os_str() == "-" => {
             let stdin = Path::new("/dev/stdin");
-            let bytes = crate::input_file::read_file(stdin, "interview", MAX_TEXT_BYTES)?;
+            let cap = match forced {
+                Some(read::Format::Docx) => MAX_DOCX_BYTES,
+                _ => MAX_TEXT_BYTES,
+            };
+            let bytes = crate::input_file::read_file(stdin, "interview", cap)?;
             (bytes, "standard input".to_string(), stdin)
         }
         Some(path) => (
-            crate::input_file::read_file(path, "interview", MAX_TEXT_BYTES)?,
+            crate::input_file::read_file(path, "interview", input_cap(path, forced))?,
             format!(
                 "`{}`",
                 crate::printable::escape(&path.display().to_string())
@@ -56,7 +87,6 @@ pub fn load_source(args: &InputArgs) -> anyhow::Result<Source> {
         ),
     };
     let file = args.input.as_deref().filter(|p| p.as_os_str() != "-");
-    let forced: Option<read::Format> = args.from.map(Into::into);
     let binary = match forced {
         Some(f) => (f == read::Format::Docx || read::is_legacy_doc(&bytes)).then_some(f),
         None => read::detect_bytes(file, &bytes),

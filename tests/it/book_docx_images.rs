@@ -43,8 +43,9 @@ fn drawing(how: &str, id: &str, descr: &str) -> String {
     )
 }
 
-/// The Word file, its linked picture at `linked`.
-fn word_file(linked: &str) -> Vec<u8> {
+/// The Word file, its linked picture at `linked`, with an embedded object of `padding`
+/// bytes (stored, as a video or a spreadsheet would make it large).
+fn word_file(linked: &str, padding: usize) -> Vec<u8> {
     let body = [
         "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>".to_string()
             + &text("对话王小明：把模型做小", false)
@@ -100,6 +101,12 @@ fn word_file(linked: &str) -> Vec<u8> {
     zip.write_all(jpeg.get_ref()).unwrap();
     zip.start_file("word/media/image2.png", opts).unwrap();
     zip.write_all(&png(300, 200, [40, 90, 160])).unwrap();
+    if padding > 0 {
+        let stored = opts.compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("word/embeddings/oleObject1.bin", stored)
+            .unwrap();
+        zip.write_all(&vec![0u8; padding]).unwrap();
+    }
     zip.finish().unwrap();
     out.into_inner()
 }
@@ -112,7 +119,7 @@ fn a_word_file_s_pictures_are_in_the_book_at_their_places() {
     )]);
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("interview.docx");
-    std::fs::write(&input, word_file(&server.url("/linked.png"))).unwrap();
+    std::fs::write(&input, word_file(&server.url("/linked.png"), 0)).unwrap();
     let epub = dir.path().join("book.epub");
     let output = crate::run::succeeds([
         "epub".as_ref(),
@@ -163,4 +170,29 @@ fn a_word_file_s_pictures_are_in_the_book_at_their_places() {
     );
     assert_eq!(server.requests(), 1, "the linked picture, fetched once");
     epubcheck(&epub);
+}
+
+#[test]
+fn a_word_file_larger_than_a_text_is_read_for_its_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    // No extension: known by its first bytes.
+    let input = dir.path().join("interview");
+    let word = word_file("http://127.0.0.1:9/linked.png", 17 << 20);
+    assert!(word.len() > 16 << 20, "larger than the text's cap");
+    std::fs::write(&input, word).unwrap();
+    let epub = dir.path().join("book.epub");
+    crate::run::succeeds([
+        "epub".as_ref(),
+        "--input".as_ref(),
+        input.as_os_str(),
+        "--out".as_ref(),
+        epub.as_os_str(),
+    ]);
+    assert_in_reading_order(
+        &epub,
+        &[
+            "<img src=\"images/fig01.jpg\" alt=\"实验室外景\"/>",
+            "<img src=\"images/fig02.png\" alt=\"图片\"/>",
+        ],
+    );
 }
