@@ -1,7 +1,9 @@
 //! An image's bytes made fit for the book, wherever they came from (a local file, a Word
 //! file's media, a fetched URL or its cached copy): sniffed (PNG, JPEG, GIF, WebP by their
 //! signatures, whatever the name or the server says) and, when wider or taller than
-//! [`MAX_SIDE`], scaled down and recompressed for e-readers.
+//! [`MAX_SIDE`], scaled down and recompressed for e-readers. A WebP (WeChat serves most
+//! photos so) becomes a JPEG, or a PNG when it has transparency: many readers and calibre's
+//! Kindle formats show no WebP. A GIF goes in as it is.
 
 use crate::epub::ImageFile;
 use image::ImageFormat;
@@ -49,13 +51,62 @@ pub fn checked(bytes: Vec<u8>) -> Result<ImageFile, String> {
     let format = match media_type {
         "image/png" => ImageFormat::Png,
         "image/jpeg" => ImageFormat::Jpeg,
-        // GIF and WebP go in as they are (no decoder here to scale them).
+        "image/webp" => return from_webp(&bytes),
+        // A GIF goes in as it is (no decoder here to scale it).
         _ => return Ok(ImageFile { bytes, media_type }),
     };
     Ok(ImageFile {
         bytes: fit(bytes, format)?,
         media_type,
     })
+}
+
+/// A WebP as a JPEG (a PNG when any pixel is not opaque), scaled to [`MAX_SIDE`].
+fn from_webp(bytes: &[u8]) -> Result<ImageFile, String> {
+    let img = decode(bytes, ImageFormat::WebP)?;
+    let img = if img.width().max(img.height()) > MAX_SIDE {
+        img.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Triangle)
+    } else {
+        img
+    };
+    let opaque = !img.color().has_alpha() || img.to_rgba8().pixels().all(|p| p[3] == 255);
+    let (format, media_type) = if opaque {
+        (ImageFormat::Jpeg, "image/jpeg")
+    } else {
+        (ImageFormat::Png, "image/png")
+    };
+    Ok(ImageFile {
+        bytes: encode(&img, format)?,
+        media_type,
+    })
+}
+
+/// An image decoded, within a memory bound.
+fn decode(bytes: &[u8], format: ImageFormat) -> Result<image::DynamicImage, String> {
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    reader.limits(limits);
+    reader
+        .decode()
+        .map_err(|e| format!("unreadable image: {e}"))
+}
+
+/// `img` as a JPEG (quality 85) or a PNG.
+fn encode(img: &image::DynamicImage, format: ImageFormat) -> Result<Vec<u8>, String> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    match format {
+        ImageFormat::Jpeg => {
+            let rgb = img.to_rgb8();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+                .encode_image(&rgb)
+                .map_err(|e| e.to_string())?;
+        }
+        _ => img
+            .write_to(&mut out, ImageFormat::Png)
+            .map_err(|e| e.to_string())?,
+    }
+    Ok(out.into_inner())
 }
 
 /// `bytes` as they are when the image fits in [`MAX_SIDE`], else scaled down to it and
@@ -68,25 +119,44 @@ fn fit(bytes: Vec<u8>, format: ImageFormat) -> Result<Vec<u8>, String> {
     if w.max(h) <= MAX_SIDE {
         return Ok(bytes);
     }
-    let mut limits = image::Limits::default();
-    limits.max_alloc = Some(512 * 1024 * 1024);
-    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
-    reader.limits(limits);
-    let img = reader
-        .decode()
-        .map_err(|e| format!("unreadable image: {e}"))?;
+    let img = decode(&bytes, format)?;
     let small = img.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Triangle);
-    let mut out = std::io::Cursor::new(Vec::new());
-    match format {
-        ImageFormat::Jpeg => {
-            let rgb = small.to_rgb8();
-            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
-                .encode_image(&rgb)
-                .map_err(|e| e.to_string())?;
-        }
-        _ => small
-            .write_to(&mut out, ImageFormat::Png)
-            .map_err(|e| e.to_string())?,
+    encode(&small, format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn webp(img: image::DynamicImage) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, ImageFormat::WebP).unwrap();
+        out.into_inner()
     }
-    Ok(out.into_inner())
+
+    #[test]
+    fn a_webp_becomes_a_jpeg_or_with_transparency_a_png_scaled_to_1600_px() {
+        let photo = image::RgbImage::from_fn(2000, 1000, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 80])
+        });
+        let got = checked(webp(photo.into())).unwrap();
+        assert_eq!(got.media_type, "image/jpeg");
+        let shown = image::load_from_memory_with_format(&got.bytes, ImageFormat::Jpeg).unwrap();
+        assert_eq!((shown.width(), shown.height()), (1600, 800));
+        let mut sticker = image::RgbaImage::from_pixel(40, 20, image::Rgba([200, 30, 30, 255]));
+        sticker.put_pixel(0, 0, image::Rgba([0, 0, 0, 0]));
+        let got = checked(webp(sticker.into())).unwrap();
+        assert_eq!(got.media_type, "image/png");
+        let shown = image::load_from_memory_with_format(&got.bytes, ImageFormat::Png).unwrap();
+        assert_eq!((shown.width(), shown.height()), (40, 20));
+        assert_eq!(
+            shown.to_rgba8().get_pixel(0, 0)[3],
+            0,
+            "the transparency kept"
+        );
+        assert!(
+            checked(b"RIFF\0\0\0\0WEBPjunk".to_vec()).is_err(),
+            "a broken WebP"
+        );
+    }
 }

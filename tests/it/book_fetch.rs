@@ -102,7 +102,7 @@ const PANEL: Article = Article {
 > 这期对谈发生在一场发布会之后，聚焦于 AI 产品的用户交互。\n\n\
 **主持人：现在我们说到手机，这里有一个元问题：谁最有优势？**\n\n\
 **嘉宾甲：**我觉得最有优势的是已经有用户的人，他们只要把模型接进来。\n\n\
-![]({base}/c/filters:no_upscale()?imageUrl=https%3A%2F%2Fimg.example%2Fb%2F640%3Fwx_fmt%3Djpeg%26from%3Dappmsg)\n\n\
+![]({base}/c/filters:no_upscale()?imageUrl=https%3A%2F%2Fimg.example%2Fb%2F640%3Fwx_fmt%3Dwebp%26from%3Dappmsg)\n\n\
 **嘉宾乙：**我同意一半。1969 年人类实现登月，1972 年才有第一个带轮子的行李箱专利。\n\n\
 **主持人：那普通人什么时候获益？**\n\n\
 **嘉宾甲：**要等到有人把技术组合成一个简单的产品。\n",
@@ -114,7 +114,7 @@ const PANEL: Article = Article {
             "这期对谈",
         ),
         (
-            "/c/filters:no_upscale()?imageUrl=https%3A%2F%2Fimg.example%2Fb%2F640%3Fwx_fmt%3Djpeg%26from%3Dappmsg",
+            "/c/filters:no_upscale()?imageUrl=https%3A%2F%2Fimg.example%2Fb%2F640%3Fwx_fmt%3Dwebp%26from%3Dappmsg",
             1800,
             900,
             "1969 年",
@@ -134,7 +134,7 @@ fn jpeg(w: u32, h: u32) -> Vec<u8> {
     out.into_inner()
 }
 
-/// The server for `article`: each image, a JPEG or a PNG as its path says.
+/// The server for `article`: each image, a JPEG, PNG or WebP as its path says.
 fn serve(article: &Article) -> ImageServer {
     let routes = article
         .images
@@ -142,6 +142,11 @@ fn serve(article: &Article) -> ImageServer {
         .map(|&(path, w, h, _)| {
             let reply = if path.contains(".png") || path.contains("wx_fmt%3Dpng") {
                 Reply::Image(png(w, h, [40, 90, 160]), "image/png")
+            } else if path.contains("wx_fmt%3Dwebp") {
+                let img = image::load_from_memory(&jpeg(w, h)).unwrap();
+                let mut webp = std::io::Cursor::new(Vec::new());
+                img.write_to(&mut webp, image::ImageFormat::WebP).unwrap();
+                Reply::Image(webp.into_inner(), "image/webp")
             } else {
                 Reply::Image(jpeg(w, h), "image/jpeg")
             };
