@@ -115,9 +115,14 @@ pub fn load(figures: &[Figure], sources: &ImageSources) -> Vec<Option<ImageFile>
                     None
                 }
                 Err(Missing::Because(why)) => {
+                    // A drawing that names no picture is known by its description.
+                    let named = match (f.src.is_empty(), f.alt.is_empty()) {
+                        (false, _) => format!("image `{}`", excerpt(&f.src, 200)),
+                        (true, false) => format!("the image “{}”", excerpt(&f.alt, 40)),
+                        (true, true) => "an image".to_string(),
+                    };
                     eprintln!(
-                        "warning: image `{}` is not in the book ({why}); a placeholder stands in",
-                        excerpt(&f.src, 200)
+                        "warning: {named} is not in the book ({why}); a placeholder stands in"
                     );
                     None
                 }
