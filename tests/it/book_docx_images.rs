@@ -2,14 +2,17 @@
 //! photo, a photo with its caption in the same paragraph, a drawing whose picture is
 //! missing from the file, a linked picture fetched from the test's own server) through
 //! `jinju epub`: each picture at its place, scaled to 1600 px, the linked one fetched with
-//! `--fetch-images`, the missing one a placeholder with a warning; epubcheck clean.
+//! `--fetch-images`, the missing one a placeholder with a warning; a Word file larger than a
+//! text's cap read; epubcheck clean.
 
 use super::book_images::assert_in_reading_order;
 use super::epub::entry;
 use super::fetch_limits::png;
 use super::image_server::{ImageServer, Reply};
 use super::readers::epubcheck;
+use std::ffi::OsStr;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 const NAMESPACES: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
     xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" \
@@ -111,26 +114,38 @@ fn word_file(linked: &str, padding: usize) -> Vec<u8> {
     out.into_inner()
 }
 
-#[test]
-fn a_word_file_s_pictures_are_in_the_book_at_their_places() {
-    let server = ImageServer::start(vec![(
+/// `jinju epub` of the Word file (see [`word_file`]) in `dir`, with `flags`: the book, and
+/// what the run said.
+fn word_book(dir: &Path, linked: &str, padding: usize, flags: &[&str]) -> (PathBuf, String) {
+    // No extension: known by its first bytes.
+    let input = dir.join("interview");
+    std::fs::write(&input, word_file(linked, padding)).unwrap();
+    let epub = dir.join("book.epub");
+    let mut args = vec![
+        OsStr::new("epub"),
+        OsStr::new("--input"),
+        input.as_os_str(),
+        OsStr::new("--out"),
+        epub.as_os_str(),
+    ];
+    args.extend(flags.iter().map(OsStr::new));
+    let output = crate::run::succeeds(args);
+    (epub, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+fn linked_server() -> ImageServer {
+    ImageServer::start(vec![(
         "/linked.png",
         Reply::Image(png(500, 250, [200, 160, 40]), "image/png"),
-    )]);
+    )])
+}
+
+#[test]
+fn a_word_file_s_pictures_are_in_the_book_at_their_places() {
+    let server = linked_server();
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("interview.docx");
-    std::fs::write(&input, word_file(&server.url("/linked.png"), 0)).unwrap();
-    let epub = dir.path().join("book.epub");
-    let output = crate::run::succeeds([
-        "epub".as_ref(),
-        "--input".as_ref(),
-        input.as_os_str(),
-        "--out".as_ref(),
-        epub.as_os_str(),
-        "--fetch-images".as_ref(),
-        "--allow-local-images".as_ref(),
-    ]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let flags = ["--fetch-images", "--allow-local-images"];
+    let (epub, stderr) = word_book(dir.path(), &server.url("/linked.png"), 0, &flags);
     assert!(
         stderr.contains(
             "warning: image `word/media/image3.png` is not in the book (the file has no part"
@@ -169,25 +184,28 @@ fn a_word_file_s_pictures_are_in_the_book_at_their_places() {
         png(500, 250, [200, 160, 40])
     );
     assert_eq!(server.requests(), 1, "the linked picture, fetched once");
-    epubcheck(&epub);
+}
+
+#[test]
+#[ignore = "needs epubcheck"]
+fn the_word_file_s_book_passes_epubcheck() {
+    let server = linked_server();
+    let dir = tempfile::tempdir().unwrap();
+    let flags = ["--fetch-images", "--allow-local-images"];
+    epubcheck(&word_book(dir.path(), &server.url("/linked.png"), 0, &flags).0);
 }
 
 #[test]
 fn a_word_file_larger_than_a_text_is_read_for_its_pictures() {
     let dir = tempfile::tempdir().unwrap();
-    // No extension: known by its first bytes.
-    let input = dir.path().join("interview");
-    let word = word_file("http://127.0.0.1:9/linked.png", 17 << 20);
-    assert!(word.len() > 16 << 20, "larger than the text's cap");
-    std::fs::write(&input, word).unwrap();
-    let epub = dir.path().join("book.epub");
-    crate::run::succeeds([
-        "epub".as_ref(),
-        "--input".as_ref(),
-        input.as_os_str(),
-        "--out".as_ref(),
-        epub.as_os_str(),
-    ]);
+    let (epub, _) = word_book(dir.path(), "http://127.0.0.1:9/linked.png", 17 << 20, &[]);
+    assert!(
+        std::fs::metadata(dir.path().join("interview"))
+            .unwrap()
+            .len()
+            > 16 << 20,
+        "larger than the text's cap"
+    );
     assert_in_reading_order(
         &epub,
         &[
