@@ -182,6 +182,19 @@ pub struct SelectArgs {
     /// Only quotes of at most N characters (a Latin word counts as one).
     #[arg(long, value_name = "N")]
     pub max_chars: Option<usize>,
+    /// Automatic picks of jinju's own (not the editor's bold) need at least this chance, by
+    /// the card model, of standing alone on a card: 0–1, default 0.5; 0 takes every line
+    /// that passes the filters (see README, "Automatic selection").
+    #[arg(long, value_name = "P", value_parser = chance)]
+    pub min_card: Option<f64>,
+}
+
+/// A chance between 0 and 1.
+fn chance(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{s}` is not a chance between 0 and 1 (e.g. 0.5)")),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -11,7 +11,8 @@ re-derives the texts from ../shared: every run of a paragraph `jinju inspect` fi
 corpus file (cut at sentence and clause ends), and every sentence of the emphasis article,
 hashed and matched.
 
-Model: logistic regression on publishable (score >= 2) over jinju's features of the line alone
+Model: logistic regression on publishable (score >= 2) over jinju's features of the line alone and
+ the card's own cues (src/select/card_cues.rs)
 (`cargo run --release --example card_features`, src/select/card.rs), AdaGrad, a fixed seeded
 order (the ranker's fit, tools/train_ranker.py), L2. Validation: sources are split into fifths by a hash of their name; each fifth is
 scored by a fit on the other four. It reports the AUC over all lines and over the lines that
@@ -107,11 +108,18 @@ def texts_of(labels, bin_dir):
     found = {}
     emph = {s[5:] for s in wanted if s.startswith("emph-")}
     data = os.path.join(SHARED, "data", "emphasis", "sentences.jsonl.gz")
+    paragraphs = {}
     with gzip.open(data, "rt", encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
             if d["a"] in emph:
                 found.setdefault(("emph-" + d["a"], key(d["text"])), d["text"])
+                paragraphs.setdefault((d["a"], d["p"]), []).append((d["s"], d["text"]))
+    # Runs of two adjacent sentences of a paragraph were labelled too.
+    for (a, _), ss in paragraphs.items():
+        ss.sort()
+        for (_, x), (_, y) in zip(ss, ss[1:]):
+            found.setdefault(("emph-" + a, key(x + y)), x + y)
     exe = os.path.join(bin_dir, "jinju")
     for name in sorted(s for s in wanted if not s.startswith("emph-")):
         for h, t in corpus_texts(name, exe).items():
@@ -129,6 +137,13 @@ def features(texts, bin_dir):
         parts = line.split(" ")
         out.append((parts[1], [(int(i), float(v)) for i, v in (p.split(":") for p in parts[2:])]))
     return out
+
+
+def cue_names():
+    """The card's own cues (src/select/card_cues.rs), indexed after the shared features."""
+    src = open(os.path.join(ROOT, "src", "select", "card_cues.rs"), encoding="utf-8").read()
+    block = src.split("pub const NAMES: &[&str] = &[", 1)[1].split("];", 1)[0]
+    return [s.strip().strip('",') for s in block.split("\n") if s.strip().startswith('"')]
 
 
 def fit(rows, size):
@@ -186,7 +201,8 @@ def main(argv):
     rows = [{"y": 1.0 if d["score"] >= 2 else 0.0, "score": d["score"], "source": d["source"],
              "rule": rule, "x": x} for (d, _), (rule, x) in zip(keep, feats)]
     names, hashed = dims()
-    size = len(names) + hashed
+    cues = cue_names()
+    size = len(names) + hashed + len(cues)
     figures = cross_validate(rows, size)
     figures["labels"] = len(labels)
     print(json.dumps(figures, indent=1))
@@ -195,7 +211,9 @@ def main(argv):
     w = fit([(r["y"], r["x"]) for r in rows], size)
     r4 = lambda v: round(v, 4)
     out = {"names": names, "dense": [r4(v) for v in w[:len(names)]], "hashed": hashed,
-           "ngrams": [r4(v) for v in w[len(names):]], "figures": figures}
+           "ngrams": [r4(v) for v in w[len(names):len(names) + hashed]],
+           "cue_names": cues, "cue_weights": [r4(v) for v in w[len(names) + hashed:]],
+           "figures": figures}
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(out, f, separators=(",", ":"))
         f.write("\n")

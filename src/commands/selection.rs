@@ -85,6 +85,7 @@ pub fn select_for_cards(
         grep,
         min_chars: args.min_chars,
         max_chars: args.max_chars,
+        min_card: args.min_card,
     };
     let cli_sources = !entries.is_empty();
     let mut spec = match (&args.quotes, cli_sources || !filters.is_empty()) {
@@ -120,10 +121,33 @@ pub fn select_for_cards(
     spec.auto_max_chars = fit.as_ref().and_then(|f| f.max_chars);
     spec.all_sentences = spec.entries.is_empty() && entries.is_empty();
     spec.entries.extend(entries);
-    match fit {
-        Some(fit) => drawable_picks(iv, spec, &fit),
-        None => Ok(select::select(iv, &spec)?),
+    let min_card = args.min_card.unwrap_or(select::DEFAULT_MIN_CARD);
+    let asked = spec.entries.iter().any(|e| e.auto.is_some());
+    let mut sel = match &fit {
+        Some(fit) => drawable_picks(iv, spec.clone(), fit)?,
+        None => select::select(iv, &spec)?,
+    };
+    let mut floor = min_card;
+    if asked && min_card > 0.0 && !sel.quotes.iter().any(|q| q.score.is_some()) {
+        eprintln!(
+            "note: no line jinju would pick on its own stands alone on a card by its model \
+             (--min-card {min_card}): these automatic picks are the best of weaker lines"
+        );
+        spec.filters.min_card = Some(0.0);
+        floor = 0.0;
+        sel = match &fit {
+            Some(fit) => drawable_picks(iv, spec, fit)?,
+            None => select::select(iv, &spec)?,
+        };
     }
+    for &(asked, got) in sel.short.iter().filter(|_| floor > 0.0) {
+        eprintln!(
+            "note: {got} of the {asked} automatic picks asked for: no other line passes the \
+             filters and stands alone on a card by jinju's model (--min-card {floor}); a lower \
+             --min-card takes weaker lines too"
+        );
+    }
+    Ok(sel)
 }
 
 /// Rounds of asking the ranking for more picks to replace those the fonts cannot draw.
@@ -170,6 +194,12 @@ fn drawable_picks(iv: &Interview, mut spec: Spec, fit: &Fit) -> anyhow::Result<S
         }
         keep
     });
+    // Short of the number asked (not of the number asked again for the skipped).
+    sel.short = if kept_auto < wanted && !sel.short.is_empty() {
+        vec![(wanted, kept_auto)]
+    } else {
+        Vec::new()
+    };
     let ids: Vec<&str> = sel.quotes.iter().map(|q| q.id.as_str()).collect();
     sel.why.retain(|id, _| ids.contains(&id.as_str()));
     sel.explain.retain(|id, _| ids.contains(&id.as_str()));

@@ -9,39 +9,77 @@
 //! The learned ranker (`select::learned`) knows what editors bold in context; this model
 //! knows what stands on a card. Ranking adds both.
 
-use super::features::{Place, Vocabulary, extract};
+use super::card_cues;
+use super::features::{HASHED, NAMES as SHARED, Place, Vocabulary, extract};
 use super::learned::{Linear, LinearFile};
 use std::sync::OnceLock;
 
 /// The fitted weights, embedded at build time.
 const WEIGHTS: &str = include_str!("card_weights.json");
 
-fn parse(json: &str) -> Result<Linear, String> {
-    let f: LinearFile =
-        serde_json::from_str(json).map_err(|e| format!("not a weights file: {e}"))?;
-    f.check()
+/// The weights file: the shared features' weights, then the cues'.
+#[derive(serde::Deserialize)]
+struct File {
+    #[serde(flatten)]
+    linear: LinearFile,
+    cue_names: Vec<String>,
+    cue_weights: Vec<f32>,
+}
+
+/// The fitted model: a linear model over the shared features and one over the cues.
+#[derive(Debug)]
+struct Model {
+    linear: Linear,
+    cues: Vec<f32>,
+}
+
+fn parse(json: &str) -> Result<Model, String> {
+    let f: File = serde_json::from_str(json).map_err(|e| format!("not a weights file: {e}"))?;
+    if f.cue_names
+        .iter()
+        .map(String::as_str)
+        .ne(card_cues::NAMES.iter().copied())
+        || f.cue_weights.len() != card_cues::NAMES.len()
+        || !f.cue_weights.iter().all(|w| w.is_finite())
+    {
+        return Err("its cues are not src/select/card_cues.rs's: refit it".into());
+    }
+    Ok(Model {
+        linear: f.linear.check()?,
+        cues: f.cue_weights,
+    })
 }
 
 /// The embedded weights (parsed once; a test checks that they parse).
-fn weights() -> &'static Linear {
-    static W: OnceLock<Linear> = OnceLock::new();
+fn weights() -> &'static Model {
+    static W: OnceLock<Model> = OnceLock::new();
     W.get_or_init(|| parse(WEIGHTS).unwrap_or_else(|e| panic!("embedded card_weights.json: {e}")))
 }
 
 /// The feature vector of `text` standing alone: one sentence of its own paragraph, mid
-/// document, no vocabulary (what `tools/train_card.py` fits on).
+/// document, no vocabulary, then the card's own cues (what `tools/train_card.py` fits on).
 pub fn vector(text: &str) -> Vec<(u32, f32)> {
     let alone = Place {
         sentence: 0,
         sentences: 1,
         position: 0.5,
     };
-    extract(text, alone, &Vocabulary::default())
+    let mut v = extract(text, alone, &Vocabulary::default());
+    v.extend(card_cues::vector(text));
+    v
 }
 
 /// The model's logit that `text` alone is publishable (rounded to 0.001).
 pub fn logit(text: &str) -> f64 {
-    (weights().logit(&vector(text)) * 1000.0).round() / 1000.0
+    let m = weights();
+    let base = (SHARED.len() + HASHED) as u32;
+    let (shared, cues): (Vec<_>, Vec<_>) = vector(text).into_iter().partition(|&(i, _)| i < base);
+    let z = m.linear.logit(&shared)
+        + cues
+            .iter()
+            .map(|&(i, v)| f64::from(m.cues[(i - base) as usize]) * f64::from(v))
+            .sum::<f64>();
+    (z * 1000.0).round() / 1000.0
 }
 
 /// The first hard filter of automatic selection `text` fails (`None` when it stands alone):
@@ -57,10 +95,12 @@ mod tests {
     #[test]
     fn embedded_weights_load_and_are_small() {
         assert!(WEIGHTS.len() < 64 * 1024, "{} bytes", WEIGHTS.len());
-        assert!(weights().logit(&vector("一句话。")).is_finite());
+        assert!(logit("一句话。").is_finite());
         assert!(parse("{}").is_err());
         let bad = WEIGHTS.replacen("\"bias\"", "\"biased\"", 1);
         assert!(parse(&bad).unwrap_err().contains("feature names"));
+        let bad = WEIGHTS.replacen("\"hedge\"", "\"hedges\"", 1);
+        assert!(parse(&bad).unwrap_err().contains("cues"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Every quote taken from the interview is verified against it; nothing is accepted silently.
 
 pub mod card;
+mod card_cues;
 mod dedupe;
 mod emphasis;
 pub mod features;
@@ -36,6 +37,24 @@ use std::collections::{BTreeMap, HashMap};
 /// [`count_chars`]).
 pub const AUTO_MIN_CHARS: usize = 8;
 pub const AUTO_MAX_CHARS: usize = 60;
+
+/// The least chance, by the card model ([`card`]), that a line jinju picks on its own (not
+/// the editor's) stands alone on a card: at 0.5, two in three such lines were publishable
+/// in `tools/train_card.py`'s held-out figures, against under one in two of all the lines
+/// that pass the hard filters.
+pub const DEFAULT_MIN_CARD: f64 = 0.5;
+
+/// The card logit of a chance `p` (0 and below: every line; 1 and above: none of jinju's
+/// own but the single best when nothing else is picked).
+fn card_floor(p: f64) -> f64 {
+    if p <= 0.0 {
+        f64::NEG_INFINITY
+    } else if p >= 1.0 {
+        f64::INFINITY
+    } else {
+        (p / (1.0 - p)).ln()
+    }
+}
 
 /// Why a ranked quote was picked when the editor's emphasis did not pick it.
 pub const TEXT_ONLY: &str = "the learned ranker scored its text (no emphasis marks it)";
@@ -90,6 +109,9 @@ pub struct Selection {
     /// rules) each filter of `standalone` rejected; every ranked quote passed them all
     /// ([`filters`]).
     pub rejected: rank::Rejected,
+    /// Automatic entries that came back short, as (asked, picked): too few lines clear the
+    /// card floor ([`Filters::min_card`]).
+    pub short: Vec<(usize, usize)>,
 }
 
 /// The names of the filters every automatic pick passed: the length limits, then the
@@ -185,7 +207,12 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
                 }
                 lines_indexed = true;
             }
-            for c in ranking.pick(n, &taken) {
+            let floor = card_floor(spec.filters.min_card.unwrap_or(DEFAULT_MIN_CARD));
+            let picks = ranking.pick(n, &taken, floor);
+            if picks.len() < n {
+                sel.short.push((n, picks.len()));
+            }
+            for c in picks {
                 let mut q = sources::from_passage(iv, &c.passage);
                 q.score = Some(c.score);
                 q.from_emphasis = Some(c.emphasis.is_some());

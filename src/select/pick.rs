@@ -31,6 +31,11 @@ pub struct Ranked<'a> {
     used: HashMap<Address, Vec<(usize, usize)>>,
 }
 
+/// Whether `c` is in the first tier: the editor picked it.
+fn editors(c: &Candidate) -> bool {
+    c.emphasis.is_some()
+}
+
 /// Indices grouped by `key`, groups in order of their first (best) member.
 fn groups<K: std::hash::Hash + Eq + Clone>(keys: impl Iterator<Item = K>) -> Vec<Vec<usize>> {
     let mut order: Vec<K> = Vec::new();
@@ -47,13 +52,30 @@ fn groups<K: std::hash::Hash + Eq + Clone>(keys: impl Iterator<Item = K>) -> Vec
 }
 
 impl<'a> Ranked<'a> {
-    /// Sort `cands` best first: the editor's picks before the rest, then by score (ties by
-    /// address, so the result is deterministic).
+    /// Sort `cands` best first: the editor's picks before the rest, the editor's by their
+    /// card logit, the rest by score (ties by score, then address, so the result is
+    /// deterministic).
     pub fn new(mut cands: Vec<Candidate<'a>>) -> Ranked<'a> {
+        // The editor's picks by how well they stand alone (the editor already said they
+        // matter; one failing a rule the bold overrides loses its penalty here too), the
+        // others by the whole score.
+        let key = |c: &Candidate| {
+            if editors(c) {
+                let yielded: f64 = c
+                    .parts
+                    .iter()
+                    .filter(|(name, _)| super::standalone::YIELD_TO_EMPHASIS.contains(name))
+                    .map(|(_, v)| v)
+                    .sum();
+                c.card + yielded
+            } else {
+                c.score
+            }
+        };
         cands.sort_by(|a, b| {
-            b.emphasis
-                .is_some()
-                .cmp(&a.emphasis.is_some())
+            editors(b)
+                .cmp(&editors(a))
+                .then(key(b).total_cmp(&key(a)))
                 .then(b.score.total_cmp(&a.score))
                 .then(
                     a.passage
@@ -67,7 +89,7 @@ impl<'a> Ranked<'a> {
         let sections = groups(
             cands
                 .iter()
-                .map(|c| (c.emphasis.is_some(), c.passage.paragraph.address.section)),
+                .map(|c| (editors(c), c.passage.paragraph.address.section)),
         );
         let dead = vec![false; cands.len()];
         Ranked {
@@ -79,12 +101,16 @@ impl<'a> Ranked<'a> {
         }
     }
 
-    /// Pick `n` candidates: first the best of each speaker (when there are several); then,
-    /// in each tier (the editor's picks, then the rest), the best of each section not yet
-    /// represented (sections in order of their best) and then the tier's best remaining, from
-    /// paragraphs not picked from yet, then from any; never a near-duplicate of a pick or of
-    /// a text in `taken`. Returned in address order.
-    pub fn pick(&mut self, n: usize, taken: &NearIndex) -> Vec<Candidate<'a>> {
+    /// Pick up to `n` candidates: first the best of each speaker (when there are several);
+    /// then, in each tier (the editor's picks, then the rest), the best of each section not
+    /// yet represented (sections in order of their best) and then the tier's best remaining,
+    /// from paragraphs not picked from yet, then from any; never a near-duplicate of a pick
+    /// or of a text in `taken`. Every guest of a panel is represented; spreading over
+    /// sections takes only lines whose card logit ([`Candidate::card`]) reaches `floor`; of
+    /// the rest, the editor's picks are taken whatever their logit (the editor vouched for
+    /// them), jinju's own only when they reach it — so fewer than `n` come back when too few
+    /// lines stand on a card. Returned in address order.
+    pub fn pick(&mut self, n: usize, taken: &NearIndex, floor: f64) -> Vec<Candidate<'a>> {
         let mut mine = NearIndex::default();
         let mut chosen = vec![false; self.cands.len()];
         let mut picked: Vec<usize> = Vec::new();
@@ -118,6 +144,7 @@ impl<'a> Ranked<'a> {
             picked.push(i);
             true
         };
+        let clears = |i: usize| cands[i].card >= floor;
         let panel = self.speakers.len() > 1;
         for group in self.speakers.iter().filter(|_| panel) {
             if picked.len() >= n {
@@ -125,7 +152,7 @@ impl<'a> Ranked<'a> {
             }
             group.iter().any(|&i| try_pick(i, &mut picked, true));
         }
-        let tier = |i: usize| cands[i].emphasis.is_some();
+        let tier = |i: usize| editors(&cands[i]);
         let section = |i: usize| cands[i].passage.paragraph.address.section;
         for emphasised in [true, false] {
             for group in self.sections.iter().filter(|g| tier(g[0]) == emphasised) {
@@ -133,15 +160,23 @@ impl<'a> Ranked<'a> {
                 if picked.len() >= n || picked.iter().any(|&i| section(i) == s) {
                     continue;
                 }
-                group.iter().any(|&i| try_pick(i, &mut picked, true));
+                group
+                    .iter()
+                    .filter(|&&i| clears(i))
+                    .any(|&i| try_pick(i, &mut picked, true));
             }
-            // Then, short of `n`, a second line of a paragraph picked already.
-            for spread in [true, false] {
-                for i in (0..cands.len()).filter(|&i| tier(i) == emphasised) {
-                    if picked.len() >= n {
-                        break;
+            // Then, short of `n`, the lines that clear the floor, then the editor's other
+            // picks; a second line of a paragraph picked already last.
+            for any in [false, emphasised] {
+                for spread in [true, false] {
+                    for i in (0..cands.len()).filter(|&i| tier(i) == emphasised) {
+                        if picked.len() >= n {
+                            break;
+                        }
+                        if any || clears(i) {
+                            try_pick(i, &mut picked, spread);
+                        }
                     }
-                    try_pick(i, &mut picked, spread);
                 }
             }
         }
@@ -185,6 +220,7 @@ mod tests {
             score,
             parts: Vec::new(),
             emphasis: None,
+            card: 0.0,
         }
     }
 
@@ -201,7 +237,7 @@ mod tests {
         };
         let texts = |n: usize| -> Vec<String> {
             Ranked::new(cands())
-                .pick(n, &NearIndex::default())
+                .pick(n, &NearIndex::default(), f64::NEG_INFINITY)
                 .iter()
                 .map(|c| c.passage.text().to_string())
                 .collect()
@@ -211,5 +247,55 @@ mod tests {
             ["一条船要做半年才能下水。", "我们镇上以前有二十多家船厂。"]
         );
         assert_eq!(texts(3).len(), 3);
+    }
+
+    #[test]
+    fn only_lines_that_stand_on_a_card_unless_the_editor_picked_them() {
+        let a = para(1, "好船是修出来的。");
+        let b = para(2, "我们镇上以前有二十多家船厂。");
+        let c = para(3, "当时大家都这么说。");
+        let cands = |bold_card: f64| {
+            let mut bold = cand(&c, "当时大家都这么说。", 0.5);
+            bold.emphasis = Some(super::super::emphasis::Why::Bold);
+            bold.card = bold_card;
+            let mut strong = cand(&a, "好船是修出来的。", 1.0);
+            strong.card = 1.5;
+            let mut weak = cand(&b, "我们镇上以前有二十多家船厂。", 2.0);
+            weak.card = -1.0;
+            vec![bold, strong, weak]
+        };
+        let texts = |cs, n, floor| -> Vec<String> {
+            Ranked::new(cs)
+                .pick(n, &NearIndex::default(), floor)
+                .iter()
+                .map(|c| c.passage.text().to_string())
+                .collect()
+        };
+        // Asked for three: the weak line of jinju's own is left out, the editor's is not.
+        assert_eq!(
+            texts(cands(-2.0), 3, 0.0),
+            ["好船是修出来的。", "当时大家都这么说。"]
+        );
+        // With no floor, all three.
+        assert_eq!(texts(cands(-2.0), 3, f64::NEG_INFINITY).len(), 3);
+        // Nothing clears and nothing is the editor's: nothing.
+        let mut only_weak = cands(-2.0);
+        only_weak.retain(|c| c.emphasis.is_none() && c.card < 0.0);
+        assert!(texts(only_weak, 3, 0.0).is_empty());
+    }
+
+    #[test]
+    fn the_editors_picks_come_in_order_of_how_well_they_stand_alone() {
+        let a = para(1, "好船是修出来的。");
+        let b = para(2, "当时大家都这么说。");
+        let mut strong = cand(&a, "好船是修出来的。", -3.0);
+        strong.card = 2.0;
+        let mut weak = cand(&b, "当时大家都这么说。", 3.0);
+        weak.card = -2.0;
+        for c in [&mut strong, &mut weak] {
+            c.emphasis = Some(super::super::emphasis::Why::Bold);
+        }
+        let one = Ranked::new(vec![weak, strong]).pick(1, &NearIndex::default(), 0.0);
+        assert_eq!(one[0].passage.text(), "好船是修出来的。");
     }
 }

@@ -69,6 +69,8 @@ pub struct Candidate<'a> {
     pub parts: Vec<(&'static str, f64)>,
     /// Why the editor's emphasis makes it a pick, if it does.
     pub emphasis: Option<Why>,
+    /// The card model's logit that the passage alone is publishable ([`card::logit`]).
+    pub card: f64,
 }
 
 /// Weight (in logit units) of repeating the whole section title: the training set has no
@@ -259,7 +261,8 @@ pub fn candidates<'a>(
                     parts.push(("worth", quotable));
                     score = round(score + quotable);
                 }
-                let alone_on_card = round(CARD * card::logit(passage.text()));
+                let card = card::logit(passage.text());
+                let alone_on_card = round(CARD * card);
                 parts.push(("card", alone_on_card));
                 score = round(score + alone_on_card);
                 out.push(Candidate {
@@ -267,6 +270,7 @@ pub fn candidates<'a>(
                     score,
                     parts,
                     emphasis,
+                    card,
                 });
             }
         }

@@ -138,6 +138,9 @@ pub struct Filters {
     pub grep: Option<regex::Regex>,
     pub min_chars: Option<usize>,
     pub max_chars: Option<usize>,
+    /// Automatic selection: the least chance (0–1, by the card model) that a line of jinju's
+    /// own choosing stands alone on a card; [`super::DEFAULT_MIN_CARD`] when `None`.
+    pub min_card: Option<f64>,
 }
 
 impl Filters {

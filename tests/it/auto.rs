@@ -53,12 +53,15 @@ fn the_editors_bold_is_picked_first_and_explained() {
     let dir = tempfile::tempdir().unwrap();
     let plain = dir.path().join("plain.md");
     fs::write(&plain, fs::read_to_string(&md).unwrap().replace("**", "")).unwrap();
+    // (Every line that passes the filters: the card floor is tested on its own.)
     let picks = auto(&[
         "--input",
         plain.to_str().unwrap(),
         "--auto",
         "2",
         "--explain",
+        "--min-card",
+        "0",
     ]);
     assert_eq!(picks.len(), 2);
     for q in &picks {
@@ -85,7 +88,8 @@ fn every_guest_of_a_panel_is_represented() {
 
 #[test]
 fn the_bundled_interview_covers_its_sections_without_questions() {
-    let picks = auto(&["--auto", "20", "--explain"]);
+    // Every line that passes the filters (the card floor is tested on its own).
+    let picks = auto(&["--auto", "20", "--explain", "--min-card", "0"]);
     assert_eq!(picks.len(), 20);
     let mut sections: Vec<u64> = picks
         .iter()
@@ -152,7 +156,17 @@ fn automatic_picks_fit_the_chosen_templates() {
     // card is drawn; an explicit quote that is longer is still refused, not cut.
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("cards");
-    let manifest = crate::run::cards_manifest(&out, &["--template", "wechat-cover", "--auto", "6"]);
+    let manifest = crate::run::cards_manifest(
+        &out,
+        &[
+            "--template",
+            "wechat-cover",
+            "--auto",
+            "6",
+            "--min-card",
+            "0",
+        ],
+    );
     let cards = manifest["artifacts"].as_array().unwrap();
     // Every card the manifest names is a PNG on disk.
     let pngs = cards
@@ -288,4 +302,45 @@ fn the_editors_bold_overrides_a_demonstrative_but_ranks_below_what_stands_alone(
             .all(|q| !q["text"].as_str().unwrap().contains("这种说法")),
         "{picks:?}"
     );
+}
+
+#[test]
+fn lines_of_jinjus_own_must_stand_on_a_card_and_a_short_selection_says_so() {
+    // The bundled interview (no bold): with every line allowed, 40 picks; at the default
+    // card floor fewer, and a note naming the flag that takes weaker lines.
+    let all = auto(&["--auto", "40", "--min-card", "0"]);
+    assert_eq!(all.len(), 40);
+    let run = |floor: Option<&str>| {
+        let mut cmd = Command::cargo_bin("jinju").unwrap();
+        cmd.args(["quotes", "--format", "json", "--auto", "40"]);
+        if let Some(p) = floor {
+            cmd.args(["--min-card", p]);
+        }
+        let o = cmd.output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let picks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+        (picks, String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let (strict, err) = run(None);
+    assert!(
+        !strict.is_empty() && strict.len() < all.len(),
+        "{}",
+        strict.len()
+    );
+    assert!(
+        err.contains("of the 40 automatic picks asked for") && err.contains("lower --min-card"),
+        "{err}"
+    );
+    // Where no line clears the floor, the best of the weaker ones, said so: never none.
+    let (weaker, err) = run(Some("1"));
+    assert_eq!(weaker.len(), 40);
+    assert!(err.contains("best of weaker lines"), "{err}");
+    // A chance is between 0 and 1.
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .args(["quotes", "--auto", "4", "--min-card", "1.5"])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a chance between 0 and 1"));
 }

@@ -92,6 +92,11 @@ fn auto_is_deterministic_spread_standalone_and_distinct() {
             auto: Some(20),
             ..Entry::default()
         }],
+        // Every line that passes the filters (the card floor is tested on its own).
+        filters: Filters {
+            min_card: Some(0.0),
+            ..Filters::default()
+        },
         ..Spec::default()
     };
     let a = select::select(&iv, &spec).unwrap();

@@ -74,6 +74,10 @@ pub const RULES: &[Rule] = &[
         fails: talk::reported,
     },
     Rule {
+        name: "leans-on-talk",
+        fails: openers::leans_on_talk,
+    },
+    Rule {
         name: "demonstrative",
         fails: within::demonstrative,
     },
@@ -84,11 +88,12 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// The rules an editor's bold overrides (last in [`RULES`], so a line failing only them
-/// passed every other): a line the editor bolded that holds a demonstrative or a date may be
+/// passed every other): a line the editor bolded that leans on the talk around it, holds a
+/// demonstrative or a date may be
 /// read with what the editor set around it, so it stays a candidate, ranked below the bold
 /// lines that pass (the labels: such lines are seldom publishable alone, yet editors bold
 /// them); a line no editor marked is rejected.
-pub const YIELD_TO_EMPHASIS: &[&str] = &["demonstrative", "dated"];
+pub const YIELD_TO_EMPHASIS: &[&str] = &["leans-on-talk", "demonstrative", "dated"];
 
 /// The name of the first rule `text` fails, or `None` when it stands alone.
 pub fn rejects(text: &str) -> Option<&'static str> {

@@ -16,7 +16,11 @@ const CONNECTIVES: &str = "但 而 所以 另外 另一 同时 同時 比如 比
     具体而言 具體而言 具体来说 具體來說 具体来讲 具體來講 简单来说 簡單來說 \
     说白了 說白了 我的意思是 我是说 我是說 其实 其實 确实 確實 当然 當然 \
     甚至 尤其 还是 還是 同理 另 咁 即係 所以呢 不如 你知道 你看 你想想 \
-    你說 你说 反正 对 對 其中 实际上 實際上 基本上";
+    你說 你说 反正 对 對 其中 实际上 實際上 基本上 恰恰相反 相比之下 相比而言 \
+    反过来 反過來 简而言之 簡而言之 总而言之 總而言之 事实上 事實上 毕竟 畢竟 \
+    原因在于 原因在於 更重要的 更關鍵的 更关键的 特别是 特別是 的确 的確 一种是 \
+    一種是 另一种 另一種 客观地讲 客觀地講 客观来说 客觀來說 话说回来 話說回來 \
+    与此同时 與此同時 除此之外 不仅如此 不僅如此";
 /// Openers that look like a connective but are not (`也许` is "perhaps").
 const NOT_CONNECTIVES: &str = "也许 也許 那些年 对于 對於 对待 對待 对比 對比 对话 對話 对手 對手";
 
@@ -80,6 +84,20 @@ pub fn reply(text: &str) -> bool {
         || short_first
         || conceded
         || framed
+}
+
+/// Openings that point to the speaker's own words before the line (`我说的不是…`, `用人话说`).
+const TALK_OPENINGS: &str = "我说的 我說的 我想说的 我想說的 用人话说 用人話說 我想告诉大家的 \
+    我想告訴大家的 在此基础上 在此基礎上";
+/// Phrases that, wherever they stand, draw a conclusion from words before the line.
+const TALK_ANYWHERE: &str = "这就是为什么 這就是為什麼 在此基础上 在此基礎上";
+
+/// **Does not lean on the talk around it**: the line neither opens by pointing to the
+/// speaker's own earlier words (`我说的不是…`, `用人话说就是…`, `在此基础上`) nor concludes
+/// from them anywhere (`…，这就是为什么…`). Editors bold such lines in context, so their bold
+/// overrides this rule (`super::YIELD_TO_EMPHASIS`).
+pub fn leans_on_talk(text: &str) -> bool {
+    starts_any(opening(text), TALK_OPENINGS) || any_in(text, TALK_ANYWHERE)
 }
 
 /// Words that point to something said before the line (in its first clause they are
@@ -214,6 +232,16 @@ mod tests {
             "不過木船唔怕潮。",
             "另外一个方向我也很期待。",
             "因为木船不怕潮。",
+            "恰恰相反，修船是一件好事。",
+            "简而言之，就是让渔民用得顺手。",
+            "更重要的一点是，木船能修。",
+            "特别是桐油，一年要刷三遍。",
+            "事实上，铁船也能修。",
+            "毕竟木船要手工做。",
+            "的确，在镇上做船很难坚持。",
+            "一种是，把船修到能用为止。",
+            "客观地讲，不会所有船厂都去做。",
+            "反过来，铁船的成本高了。",
         ] {
             assert!(connective(line), "{line}");
         }
@@ -284,5 +312,20 @@ mod tests {
         assert!(!reference(
             "当木船下了水，大家觉得这个木船真稳，它就卖出去了。"
         ));
+    }
+
+    #[test]
+    fn lines_that_lean_on_the_talk_around_them() {
+        for line in [
+            "我说的不是铁船，但木船更难做。",
+            "用人话说就是船要慢慢修。",
+            "我想告诉大家的就是，木船其实更耐用。",
+            "木船更稳，这就是为什么渔民还要它。",
+            "在此基础上，还要有耐心。",
+        ] {
+            assert!(leans_on_talk(line), "{line}");
+        }
+        assert!(!leans_on_talk("说到底，船是修出来的。"));
+        assert!(!leans_on_talk("我说话从来算数。"));
     }
 }
