@@ -2,10 +2,10 @@
 //!
 //! [`build`] is a pure function: interview + selected quotes + options → the bytes of the book.
 //! The same input gives a byte-identical book (dates only from what the caller passes, a
-//! content-derived identifier, fixed zip stamps). epub-builder assembles the book (`book`):
-//! metadata, content documents, stylesheet, fonts, cover image, manifest, spine and the zip;
-//! `archive` re-zips it reproducibly while `package` and `nav` patch or replace what the crate
-//! cannot write (each module says what and why). It owns the metadata (`meta`), the markup
+//! content-derived identifier, fixed zip stamps). epub-builder writes the package (`book`):
+//! metadata, manifest and spine, from the files' names and types only (it gets empty bodies);
+//! `archive` zips the book once, reproducibly, with the real files, while `package` and `nav`
+//! patch or replace what the crate cannot write (each module says what and why). It owns the metadata (`meta`), the markup
 //! ([`xhtml`], `inline`, `back`, `nav`) and the font subsets (`font`); it does not touch the
 //! filesystem or read the environment (the CLI passes `SOURCE_DATE_EPOCH` through
 //! [`BookMeta::source_date_epoch`]).
