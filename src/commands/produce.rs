@@ -377,7 +377,7 @@ pub fn book(
     // names no quote of the selection is still an error.
     super::cover::cover_quote(&quotes, sel.cover.as_deref())?;
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
-    let embedded = |face: &[u8]| b.embed_font.then(|| face.to_vec());
+    let embedded = |face: &'static [u8]| b.embed_font.then_some(face.into());
     let opts = EpubOptions {
         font: embedded(epub::BOOK_REGULAR),
         font_bold: embedded(epub::BOOK_BOLD),

@@ -104,7 +104,7 @@ fn put_together(
 ) -> Result<Vec<u8>, EpubError> {
     // The bold face only comes with a regular one.
     let faces: Vec<(&[u8], Weight)> = match (&opts.font, &opts.font_bold) {
-        (Some(regular), bold) => std::iter::once((regular.as_slice(), Weight::Regular))
+        (Some(regular), bold) => std::iter::once((regular.as_ref(), Weight::Regular))
             .chain(bold.as_deref().map(|b| (b, Weight::Bold)))
             .collect(),
         (None, _) => Vec::new(),

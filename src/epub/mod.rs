@@ -39,6 +39,7 @@ pub use meta::{BookMeta, DEFAULT_LANGUAGE, is_web_link};
 
 use crate::interview::Interview;
 use crate::select::Quote;
+use std::borrow::Cow;
 
 /// The stylesheet of the book, embedded; the `@font-face` rules go in at its mark.
 pub const STYLESHEET: &str = include_str!("../../templates/epub/style.css");
@@ -56,12 +57,13 @@ pub struct EpubOptions {
     pub cover_png: Option<Vec<u8>>,
     /// The quote on the cover, for its alt text.
     pub cover_quote: Option<String>,
-    /// The text font to embed (OTF/TTF/TTC bytes, e.g. [`BOOK_REGULAR`]); it is subset to
-    /// the characters the book uses. `None`: no font is embedded and readers use their own.
-    pub font: Option<Vec<u8>>,
+    /// The text font to embed (OTF/TTF/TTC bytes, e.g. [`BOOK_REGULAR`], borrowed: the
+    /// bundled faces are not copied); it is subset to the characters the book uses. `None`:
+    /// no font is embedded and readers use their own.
+    pub font: Option<Cow<'static, [u8]>>,
     /// The bold face of the same family (questions, speaker labels, headings), subset the same
     /// way. `None`: readers embolden the regular face.
-    pub font_bold: Option<Vec<u8>>,
+    pub font_bold: Option<Cow<'static, [u8]>>,
     /// Which face of a font collection (`.ttc`) to embed, for both weights; 0 for a single font.
     pub font_index: u32,
     /// The body keeps the source's ASCII punctuation; 关于本书 shows corrections the same way.

@@ -174,7 +174,7 @@ fn mimetype_comes_first_and_stored() {
 #[test]
 fn every_file_is_zipped_once_with_its_bytes() {
     let opts = EpubOptions {
-        font: Some(BOOK_REGULAR.to_vec()),
+        font: Some(BOOK_REGULAR.into()),
         ..full_options()
     };
     let epub = build(&sample(), &sample_quotes(), &opts).expect("build");
