@@ -4,6 +4,7 @@
 mod bundled;
 pub(super) mod fixture;
 mod font;
+mod package;
 mod reader;
 mod whole;
 
