@@ -34,6 +34,7 @@ mod tests;
 
 pub use figure::ImageFile;
 pub use font::{BOOK_BOLD, BOOK_REGULAR, LAYOUT_FEATURES};
+pub use gap::{GAP, spaced};
 pub use inline::{escape, text_content};
 pub use meta::{BookMeta, DEFAULT_LANGUAGE, is_web_link};
 

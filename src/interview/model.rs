@@ -262,6 +262,23 @@ impl Interview {
             .collect()
     }
 
+    /// Every name the interview knows, once each: the people's (and the labels that are
+    /// names), the credited interviewer and guest, the outlet — what a card keeps on one line.
+    pub fn names(&self) -> Vec<String> {
+        let people = self.people.iter().map(Person::print_name);
+        let credited = [&self.meta.interviewer, &self.meta.interviewee]
+            .into_iter()
+            .flat_map(|s| s.split(['、', ',', '，', '/']));
+        let mut out: Vec<String> = Vec::new();
+        for name in people.chain(credited).chain(self.meta.outlet.as_deref()) {
+            let name = name.trim();
+            if name.chars().count() > 1 && !out.iter().any(|n| n == name) {
+                out.push(name.to_string());
+            }
+        }
+        out
+    }
+
     /// The section with this number.
     pub fn section(&self, number: u32) -> Option<&Section> {
         self.sections.iter().find(|s| s.number == number)
