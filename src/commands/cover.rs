@@ -140,5 +140,15 @@ mod tests {
         assert!(names.iter().any(|n| n == "张鹏"), "{names:?}");
         assert!(names.iter().any(|n| n == "张小珺"), "{names:?}");
         assert!(names.iter().all(|n| n.chars().count() > 1), "{names:?}");
+        let md = "---\ntitle: 专访月之暗面杨植麟\ntags: [月之暗面, 大模型创业的第一性原理与长文本]\n---\n\n\
+            访谈：张小珺 x 杨植麟\n\n**张小珺：** 你好吗？\n\n**杨植麟：** 很好，谢谢。\n";
+        let opts = crate::interview::ParseOptions::default();
+        let iv =
+            crate::interview::parse_as(md, crate::read::Format::Markdown, &opts).expect("parse");
+        let names = iv.names();
+        for name in ["月之暗面", "杨植麟", "张小珺"] {
+            assert!(names.iter().any(|n| n == name), "no {name} in {names:?}");
+        }
+        assert!(names.iter().all(|n| n.chars().count() <= 8), "{names:?}");
     }
 }
