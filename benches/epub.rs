@@ -16,15 +16,15 @@ fn bench(c: &mut Criterion) {
         b.iter(|| build(black_box(&interview), black_box(&quotes), &plain).expect("build"))
     });
     let with_font = EpubOptions {
-        font: Some(jinju::epub::BOOK_REGULAR.to_vec()),
+        font: Some(jinju::epub::BOOK_REGULAR.into()),
         ..EpubOptions::default()
     };
     c.bench_function("epub/subset-font", |b| {
         b.iter(|| build(black_box(&interview), black_box(&quotes), &with_font).expect("build"))
     });
     let both = EpubOptions {
-        font: Some(jinju::epub::BOOK_REGULAR.to_vec()),
-        font_bold: Some(jinju::epub::BOOK_BOLD.to_vec()),
+        font: Some(jinju::epub::BOOK_REGULAR.into()),
+        font_bold: Some(jinju::epub::BOOK_BOLD.into()),
         ..EpubOptions::default()
     };
     c.bench_function("epub/subset-both-faces", |b| {

@@ -23,6 +23,8 @@ pub(super) struct Parts<'t> {
     pub mark: Option<(&'t Mark, FontChain)>,
     pub attribution: Option<(&'t TextLine, FontChain, String)>,
     pub footer: Option<(&'t TextLine, FontChain, String)>,
+    /// Names the quote's lines keep whole (the source's).
+    pub names: &'t [String],
 }
 
 impl Parts<'_> {
@@ -59,7 +61,7 @@ pub(super) fn prepare<'t>(
     template: &'t Template,
     book: &FontBook,
     scale: f32,
-    fields: CardFields,
+    fields: CardFields<'t>,
 ) -> Result<Parts<'t>> {
     let [w, h] = template.size;
     let (width, height) = (scaled(w, scale), scaled(h, scale));
@@ -124,6 +126,7 @@ pub(super) fn prepare<'t>(
         mark,
         attribution,
         footer,
+        names: fields.source.map_or(&[], |s| s.names.as_slice()),
     })
 }
 

@@ -80,6 +80,7 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
         quote_chain,
         mark,
         attribution,
+        names,
         ..
     } = &parts;
     let (width, height, text) = (*width, *height, text.as_str());
@@ -111,7 +112,9 @@ fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painte
     } + attribution_em.unwrap_or(0.0);
     let style = Parts::style(template);
     let (min, max) = parts.sizes(template);
-    let fit = |height: f32| typeset::fit(text, cw, height, min, max, &style, quote_chain);
+    let fit = |height: f32| {
+        typeset::fit_keeping(text, names, (cw, height), (min, max), &style, quote_chain)
+    };
     let fit_under = |placed: &Option<(PlacedMark, &Mark, &FontChain)>| {
         let above = placed.as_ref().map_or(0.0, |(p, _, _)| p.above());
         fit_share(q.size.fill, ch - above - below, min, fit)

@@ -13,6 +13,8 @@ pub struct SourceInfo {
     pub date: Option<String>,
     /// The http(s) link a QR code points to (`--link`, else the interview's own).
     pub link: Option<String>,
+    /// Names no line of the quote breaks inside (the people's, the outlet's).
+    pub names: Vec<String>,
 }
 
 /// What a card's one-line texts may name besides the quote: `{title}`, and the source's

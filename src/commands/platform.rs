@@ -48,6 +48,7 @@ pub fn source_info(iv: &Interview, s: &CardSettings) -> SourceInfo {
         outlet: iv.meta.outlet.clone(),
         date: iv.meta.date.clone(),
         link: s.link.clone().or(own),
+        names: iv.names(),
     }
 }
 

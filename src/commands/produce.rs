@@ -367,7 +367,7 @@ pub fn book(
     // names no quote of the selection is still an error.
     super::cover::cover_quote(&quotes, sel.cover.as_deref())?;
     // The book's text face and its bold (speaker labels, questions), subset by the EPUB.
-    let embedded = |face: &[u8]| b.embed_font.then(|| face.to_vec());
+    let embedded = |face: &'static [u8]| b.embed_font.then_some(face.into());
     let opts = EpubOptions {
         font: embedded(epub::BOOK_REGULAR),
         font_bold: embedded(epub::BOOK_BOLD),
@@ -403,20 +403,28 @@ fn source_date_epoch(v: &str) -> anyhow::Result<i64> {
     Ok(secs)
 }
 
-/// A file-name slug for the book: the title's letters and digits, other runs as `-`.
+/// A file-name slug for the book: the title's letters and digits with the book's Han–Latin
+/// gap (`把 GPT-3 扩大 100 倍`, a plain space, as in the book's title: valid on every file
+/// system, and the name reads as the title does), other runs as one `-` (a space when they
+/// are only spaces); never a space or `-` at either end.
 pub fn book_slug(title: &str) -> String {
     let mut slug = String::new();
-    for c in title.chars() {
+    let mut pending: Option<char> = None;
+    for c in crate::epub::spaced(title).chars() {
         if c.is_alphanumeric() {
+            if let Some(sep) = pending.take().filter(|_| !slug.is_empty()) {
+                slug.push(sep);
+            }
             slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+        } else if c.is_whitespace() {
+            pending.get_or_insert(crate::epub::GAP);
+        } else {
+            pending = Some('-');
         }
         if slug.len() > 56 {
             break;
         }
     }
-    let slug = slug.trim_end_matches('-').to_string();
     if slug.is_empty() {
         "interview".into()
     } else if is_reserved_name(&slug) {
@@ -447,5 +455,14 @@ mod tests {
         assert_eq!(book_slug("Com1"), "Com1-book");
         assert_eq!(book_slug("COM"), "COM");
         assert_eq!(book_slug("对话：慢就是快"), "对话-慢就是快");
+    }
+
+    #[test]
+    fn book_names_keep_the_han_latin_gap_of_the_book() {
+        assert_eq!(book_slug("把GPT-3扩大100倍"), "把 GPT-3 扩大 100 倍");
+        assert_eq!(book_slug("把 GPT-3 扩大"), "把 GPT-3 扩大");
+        assert_eq!(book_slug("对话 Sam Altman："), "对话 Sam Altman");
+        assert_eq!(book_slug("《AI》 —— 下一步"), "AI-下一步");
+        assert_eq!(book_slug("  ？？  "), "interview");
     }
 }

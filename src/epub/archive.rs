@@ -1,8 +1,10 @@
 //! Re-zip epub-builder's archive reproducibly: `mimetype` first and stored, every entry in
 //! the crate's order stamped with the book's date (clamped to the zip era, 1980–2107) and the
-//! same permissions (the crate stamps them "now"). Images, already compressed, are stored;
-//! everything else is deflated. `edit` gets each entry on the way: that is where the package,
-//! nav and NCX get what the crate cannot write (`package`, `nav`).
+//! same permissions (the crate stamps them "now"). Images and fonts are stored (see
+//! [`stored_as_is`]); everything else is deflated. `edit` gets each entry on the way: that is
+//! where the crate's empty placeholders get the book's files (the crate is given names and
+//! media types only, so nothing big is compressed twice) and the package, nav and NCX what
+//! the crate cannot write (`package`, `nav`).
 
 use super::EpubError;
 use chrono::{DateTime, Datelike, Timelike, Utc};
@@ -40,6 +42,18 @@ fn zip_time(date: DateTime<Utc>) -> zip::DateTime {
     .unwrap_or_default()
 }
 
+/// Whether an entry goes in without deflate: images, already compressed, and fonts, which
+/// deflate by a fifth only (the two subsets of the bundled book: 447 KB to 353 KB, for about
+/// 18 ms of CPU — a third of the whole build's).
+fn stored_as_is(name: &str) -> bool {
+    let ext = name.rsplit('.').next().unwrap_or("");
+    [
+        "png", "jpg", "jpeg", "gif", "webp", "otf", "ttf", "woff", "woff2",
+    ]
+    .iter()
+    .any(|e| ext.eq_ignore_ascii_case(e))
+}
+
 /// The crate's archive `raw`, rewritten byte-for-byte reproducibly, each entry's bytes passed
 /// through `edit` (name, bytes).
 pub fn repack(
@@ -65,8 +79,14 @@ pub fn repack(
         let mut data = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
         entry.read_to_end(&mut data)?;
         let data = edit(&name, data)?;
-        let compressed = name.ends_with(".png") || name.ends_with(".jpg");
-        out.start_file(name, if compressed { stored } else { deflated })?;
+        out.start_file(
+            name.as_str(),
+            if stored_as_is(&name) {
+                stored
+            } else {
+                deflated
+            },
+        )?;
         out.write_all(&data)?;
     }
     Ok(out.finish()?.into_inner())

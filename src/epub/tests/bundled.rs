@@ -35,8 +35,8 @@ fn bundled_book_with_fonts_and_cover_passes_epubcheck() {
     let (interview, quotes) = bundled();
     let opts = EpubOptions {
         cover_png: Some(png()),
-        font: Some(repo_text_font("serif")),
-        font_bold: Some(repo_text_font("serif-bold")),
+        font: Some(repo_text_font("serif").into()),
+        font_bold: Some(repo_text_font("serif-bold").into()),
         ..EpubOptions::default()
     };
     epubcheck(&build(&interview, &quotes, &opts).expect("build"));

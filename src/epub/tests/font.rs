@@ -28,8 +28,8 @@ fn tables(font: &[u8]) -> Vec<String> {
 fn the_subsets_keep_layout_and_vertical_tables_and_a_joining_dash() {
     let interview = parse_default().expect("parse");
     let opts = EpubOptions {
-        font: Some(repo_text_font("serif")),
-        font_bold: Some(repo_text_font("serif-bold")),
+        font: Some(repo_text_font("serif").into()),
+        font_bold: Some(repo_text_font("serif-bold").into()),
         ..EpubOptions::default()
     };
     let epub = build(&interview, &[], &opts).expect("build");
@@ -67,8 +67,8 @@ fn the_subsets_are_small_reproducible_and_have_every_character_of_the_book() {
     let interview = parse_default().expect("parse");
     let (regular, bold) = (repo_text_font("serif"), repo_text_font("serif-bold"));
     let opts = EpubOptions {
-        font: Some(regular.clone()),
-        font_bold: Some(bold.clone()),
+        font: Some(regular.clone().into()),
+        font_bold: Some(bold.clone().into()),
         ..EpubOptions::default()
     };
     let epub = build(&interview, &[], &opts).expect("build");

@@ -4,6 +4,7 @@
 mod bundled;
 pub(super) mod fixture;
 mod font;
+mod package;
 mod reader;
 mod whole;
 
@@ -167,6 +168,44 @@ fn mimetype_comes_first_and_stored() {
     let epub = build(&sample(), &[], &EpubOptions::default()).expect("build");
     assert_eq!(&epub[30..38], b"mimetype");
     assert_eq!(&epub[38..58], b"application/epub+zip");
+}
+
+/// epub-builder is given names and types only: every file of the book must still arrive whole,
+/// fonts and images stored (compressed already, or by too little to pay), text deflated.
+#[test]
+fn every_file_is_zipped_once_with_its_bytes() {
+    let opts = EpubOptions {
+        font: Some(BOOK_REGULAR.into()),
+        ..full_options()
+    };
+    let epub = build(&sample(), &sample_quotes(), &opts).expect("build");
+    let mut zip = zip::ZipArchive::new(Cursor::new(&epub)).expect("the epub is a zip");
+    let mut seen = Vec::new();
+    for i in 0..zip.len() {
+        let e = zip.by_index(i).expect("entry");
+        let name = e.name().to_string();
+        assert!(e.size() > 0, "{name} is empty");
+        let binary = name.ends_with(".png") || name.ends_with(".otf");
+        let want = match (name.as_str(), binary) {
+            ("mimetype", _) | (_, true) => zip::CompressionMethod::Stored,
+            _ => zip::CompressionMethod::Deflated,
+        };
+        assert_eq!(e.compression(), want, "{name}");
+        seen.push(name);
+    }
+    let png_bytes = entries(&epub)
+        .into_iter()
+        .find(|(n, _)| n == "OEBPS/images/cover.png")
+        .expect("the cover image")
+        .1;
+    assert_eq!(png_bytes, png());
+    assert!(seen.contains(&"OEBPS/fonts/text.otf".to_string()));
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "a file twice in {seen:?}");
+    assert!(entry(&epub, "OEBPS/ch01.xhtml").contains("<section epub:type=\"chapter\""));
+    assert!(entry(&epub, "OEBPS/stylesheet.css").starts_with("@charset"));
 }
 
 #[test]

@@ -89,7 +89,7 @@ fn the_ncx_has_the_book_title_and_identifier() {
 #[test]
 fn the_stylesheet_opens_with_charset_and_namespace() {
     let opts = EpubOptions {
-        font: Some(super::font::repo_text_font("serif")),
+        font: Some(super::font::repo_text_font("serif").into()),
         ..EpubOptions::default()
     };
     let epub = build(&sample(), &[], &opts).expect("build");
@@ -225,8 +225,8 @@ fn the_cover_page_scales_the_whole_image_and_names_title_and_quote() {
 #[test]
 fn latin_phrases_are_english_and_the_colophon_is_cleaned_and_labelled() {
     let opts = EpubOptions {
-        font: Some(super::font::repo_text_font("serif")),
-        font_bold: Some(super::font::repo_text_font("serif-bold")),
+        font: Some(super::font::repo_text_font("serif").into()),
+        font_bold: Some(super::font::repo_text_font("serif-bold").into()),
         ..EpubOptions::default()
     };
     let mut iv = sample();

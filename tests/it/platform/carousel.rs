@@ -14,6 +14,7 @@ fn source(link: Option<&str>) -> SourceInfo {
         outlet: Some("某某科技".into()),
         date: Some("2024-05-01".into()),
         link: link.map(str::to_string),
+        ..SourceInfo::default()
     }
 }
 

@@ -23,6 +23,7 @@ fn source(link: Option<&str>) -> SourceInfo {
         outlet: Some("某某科技".into()),
         date: None,
         link: link.map(str::to_string),
+        ..SourceInfo::default()
     }
 }
 

@@ -14,6 +14,7 @@ fn source() -> SourceInfo {
         outlet: Some("某某科技".into()),
         date: Some("2024-05-01".into()),
         link: Some(LINK.into()),
+        ..SourceInfo::default()
     }
 }
 
