@@ -26,7 +26,16 @@ fn a_hong_kong_interview_builds_its_cards_with_the_bundled_faces() {
     let out = Command::cargo_bin("jinju")
         .unwrap()
         .args([
-            "cards", "--quiet", "--strict", "--auto", "6", "-t", "portrait", "--input",
+            "cards",
+            "--quiet",
+            "--strict",
+            "--auto",
+            "6",
+            "--min-card",
+            "0",
+            "-t",
+            "portrait",
+            "--input",
         ])
         .arg(&input)
         .arg("--out")
