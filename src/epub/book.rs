@@ -141,12 +141,14 @@ fn put_together(
         }
     }
     let (placed, embedded) = super::figure::place(&interview.figures, &opts.figures);
+    let introduced = interview.first_turns_introduced();
     let cx = Context {
         title: &meta.title,
         language: &meta.language,
         interviewers: &askers,
         marks: &interview.marks,
         figures: &placed,
+        introduced: &introduced,
     };
     let mut pages = xhtml::pages(interview, quotes, &about, &cx);
     let entries = nav::entries(&pages);

@@ -12,7 +12,7 @@ use super::gap::spaced;
 use super::inline::{Styles, escape, phrase, styled};
 use super::meta::is_web_link;
 use crate::interview::inline_marks::{InlineMark, MarkKind};
-use crate::interview::{Interview, Kind, Paragraph, Role, Section};
+use crate::interview::{Address, Interview, Kind, Paragraph, Role, Section};
 use crate::select::Quote;
 use std::fmt::Write as _;
 
@@ -73,6 +73,8 @@ pub struct Context<'a> {
     pub marks: &'a [InlineMark],
     /// The source's images at their places.
     pub figures: &'a [Placed],
+    /// The first turns that introduce their speaker (`Interview::first_turns_introduced`).
+    pub introduced: &'a [(Address, String)],
 }
 
 /// The page that lists the links' addresses.
@@ -232,7 +234,7 @@ fn title_page(interview: &Interview, cx: &Context<'_>) -> String {
     );
     let names: Vec<String> = [Role::Interviewer, Role::Guest]
         .into_iter()
-        .map(|r| interview.names_by_role(r).join("、"))
+        .map(|r| interview.introduced_by_role(r).join("、"))
         .filter(|n| !n.is_empty())
         .collect();
     if !names.is_empty() {
@@ -345,9 +347,13 @@ fn paragraph(p: &Paragraph, cx: &Context<'_>, after: &str) -> String {
         Kind::Caption => "caption",
     };
     if p.kind == Kind::Turn && p.opens_turn && !speaker.is_empty() {
+        let who = match cx.introduced.iter().find(|(at, _)| *at == p.address) {
+            Some((_, affiliation)) => format!("{speaker}（{affiliation}）"),
+            None => speaker.to_string(),
+        };
         format!(
             "<p class=\"{class} open\" id=\"{id}\"><span class=\"who\">{}：</span>{text}{after}</p>\n",
-            phrase(speaker, cx.language)
+            phrase(&who, cx.language)
         )
     } else {
         format!("<p class=\"{class}\" id=\"{id}\">{text}{after}</p>\n")

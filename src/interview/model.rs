@@ -262,6 +262,36 @@ impl Interview {
             .collect()
     }
 
+    /// The printable names of the people with `role`, each with what the cast list says they
+    /// are (`钟凯祺（某大厂数据科学家）`): how a title page introduces them.
+    pub fn introduced_by_role(&self, role: Role) -> Vec<String> {
+        self.people
+            .iter()
+            .filter(|p| p.role == role && !p.print_name().is_empty())
+            .map(|p| match &p.affiliation {
+                Some(a) => format!("{}（{a}）", p.print_name()),
+                None => p.print_name().to_string(),
+            })
+            .collect()
+    }
+
+    /// Where each person with an affiliation first speaks, and the affiliation: a panel
+    /// introduces its guests in their first turn.
+    pub fn first_turns_introduced(&self) -> Vec<(Address, String)> {
+        self.people
+            .iter()
+            .filter_map(|person| {
+                let a = person.affiliation.as_ref()?;
+                let first = self.paragraphs().find(|p| {
+                    p.kind == Kind::Turn
+                        && p.opens_turn
+                        && p.speaker.as_deref() == Some(&person.label)
+                })?;
+                Some((first.address, a.clone()))
+            })
+            .collect()
+    }
+
     /// Every name the interview knows, once each: the people's (and the labels that are
     /// names), the credited interviewer and guest, the outlet, and the short tags of its
     /// front matter (where companies are named: `月之暗面`) — what a card keeps on one line.

@@ -15,6 +15,9 @@ pub struct Person {
     /// The name a card prints and a book credits (`陳美齡`, `汤道生`, `Aman Sanger`); empty
     /// when the text knows the speaker only by a role label and nothing names them.
     pub name: String,
+    /// What the article's cast list says they are or work for (`某大厂数据科学家`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
     pub role: Role,
     /// Why the name is what it is.
     pub name_from: Evidence,

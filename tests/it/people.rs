@@ -251,3 +251,40 @@ fn job_files_carry_the_overrides() {
         .any(|png| png.windows(needle.len()).any(|w| w == needle));
     assert!(credited, "the job's --name reaches the cards");
 }
+
+#[test]
+fn a_cast_lists_affiliations_introduce_the_guests_in_the_book() {
+    // `Lin Qiao, 某实验室研究员` in the cast list: the title page names her with it, and her
+    // first turn (only the first) introduces her; the interviewer's description too.
+    let dir = tempfile::tempdir().unwrap();
+    let epub = dir.path().join("b.epub");
+    let o = Command::cargo_bin("jinju")
+        .unwrap()
+        .args(["epub", "--input"])
+        .arg(fixture("glued.md"))
+        .arg("--out")
+        .arg(&epub)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let file = std::fs::File::open(&epub).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut pages = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().ends_with(".xhtml") {
+            std::io::Read::read_to_string(&mut f, &mut pages).unwrap();
+        }
+    }
+    // (Latin runs are wrapped in `lang` spans: compare the text.)
+    let pages = pages
+        .replace("<span lang=\"en\" xml:lang=\"en\">", "")
+        .replace("</span>", "");
+    assert!(
+        pages.contains("Lin Qiao（某实验室研究员）、Mark Chen（某公司产品经理）"),
+        "the title page"
+    );
+    let introduced = "class=\"who\">Lin Qiao（某实验室研究员）：";
+    assert_eq!(pages.matches(introduced).count(), 1, "her first turn only");
+    assert!(pages.contains("class=\"who\">Lin Qiao："));
+}

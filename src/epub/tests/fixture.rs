@@ -68,6 +68,7 @@ pub fn sample() -> Interview {
             .map(|(n, role)| crate::interview::Person {
                 label: n.to_string(),
                 name: n.to_string(),
+                affiliation: None,
                 role,
                 name_from: crate::interview::Evidence::Label,
                 role_from: crate::interview::Evidence::Byline,

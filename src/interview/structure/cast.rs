@@ -18,6 +18,8 @@ pub struct Entry {
     pub name: String,
     /// The short label the turns use, when the legend gives one (`朱`).
     pub abbr: Option<String>,
+    /// What the list says the person is or works for (`某大厂数据科学家`, `Google Brain 研究员`).
+    pub affiliation: Option<String>,
     pub role: Option<Role>,
     pub from: Evidence,
 }
@@ -96,9 +98,18 @@ fn sentence_end(t: &str) -> bool {
     t.contains(['。', '！', '？', '?', '…'])
 }
 
-/// `朱福強（朱）`, `Xuezhi Wang, Google Brain 研究员`, `钟凯祺（某大厂数据科学家）` →
-/// (name, the abbreviation when the parenthesis holds one).
-fn name_item(item: &str) -> Option<(String, Option<String>)> {
+/// One person of a cast list: the name, the abbreviation when the parenthesis holds one
+/// (`朱福強（朱）`), and the affiliation when a parenthesis or what follows a comma or colon
+/// describes them (`钟凯祺（某大厂数据科学家）`, `Xuezhi Wang, Google Brain 研究员`) — a
+/// description of up to 40 characters that is no sentence and names no role (`主持人` is a
+/// role, read apart).
+struct NameItem {
+    name: String,
+    abbr: Option<String>,
+    affiliation: Option<String>,
+}
+
+fn name_item(item: &str) -> Option<NameItem> {
     let item = item
         .trim()
         .trim_matches(|c: char| c == '*' || c.is_whitespace());
@@ -109,13 +120,27 @@ fn name_item(item: &str) -> Option<(String, Option<String>)> {
     if !name_like(&name) || name.chars().count() < 2 && !name.is_ascii() {
         return None;
     }
-    let abbr = item[end..]
+    let rest = &item[end..];
+    let inner = rest
         .strip_prefix(['（', '('])
         .and_then(|r| r.split([')', '）']).next())
-        .map(str::trim)
+        .map(str::trim);
+    let abbr = inner
         .filter(|a| !a.is_empty() && a.chars().count() <= 2 && a.chars().all(|c| name.contains(c)))
         .map(str::to_string);
-    Some((name, abbr))
+    let described = match inner {
+        Some(d) => d,
+        None => rest.trim_start_matches([',', '，', ':', '：']).trim(),
+    };
+    let affiliation = Some(described.trim_end_matches(['。', '；', ';']).trim())
+        .filter(|d| abbr.is_none() && !d.is_empty() && d.chars().count() <= 40)
+        .filter(|d| !sentence_end(d) && described_role(d).is_none())
+        .map(str::to_string);
+    Some(NameItem {
+        name,
+        abbr,
+        affiliation,
+    })
 }
 
 /// Read the cast before the conversation, which starts at paragraph `conversation`;
@@ -158,14 +183,15 @@ pub fn read(paras: &[Para], conversation: usize, labels: &[String]) -> Cast {
                     break;
                 }
                 let line = p.text();
-                let Some((name, abbr)) = name_item(&line).filter(|_| {
+                let Some(item) = name_item(&line).filter(|_| {
                     heading_role(line.trim()).is_none() && !line.trim_end().ends_with(['？', '?'])
                 }) else {
                     break;
                 };
                 cast.entries.push(Entry {
-                    name,
-                    abbr,
+                    name: item.name,
+                    abbr: item.abbr,
+                    affiliation: item.affiliation,
                     role: Some(role),
                     from: Evidence::Cast,
                 });
@@ -225,10 +251,11 @@ fn inline_list(t: &str) -> Vec<Entry> {
             .map_or(t.len(), |n| n.start());
         let role = role_of(word.as_str());
         for item in t[whole.end()..stop].split(['、', '，', ',', '；', ';', '/', '／']) {
-            if let Some((name, abbr)) = name_item(item) {
+            if let Some(item) = name_item(item) {
                 out.push(Entry {
-                    name,
-                    abbr,
+                    name: item.name,
+                    abbr: item.abbr,
+                    affiliation: item.affiliation,
                     role: Some(role),
                     from: Evidence::Cast,
                 });
@@ -255,6 +282,7 @@ fn legend(p: &Para, labels: &[String]) -> Option<Entry> {
     (role.is_some() || holds_label).then(|| Entry {
         name: rest.to_string(),
         abbr: Some(l.name.clone()),
+        affiliation: None,
         role,
         from: Evidence::Cast,
     })
@@ -290,6 +318,7 @@ fn host(label: &str) -> Entry {
     Entry {
         name: label.to_string(),
         abbr: None,
+        affiliation: None,
         role: Some(Role::Interviewer),
         from: Evidence::Intro,
     }
@@ -374,6 +403,37 @@ mod tests {
             ]
         );
         assert!(c.lines.contains(&4) && !c.lines.contains(&5));
+        let said: Vec<Option<&str>> = c.entries.iter().map(|e| e.affiliation.as_deref()).collect();
+        assert_eq!(
+            said,
+            [
+                Some("某实验室研究员"),
+                Some("某公司产品经理"),
+                Some("投资人，公众号主理人")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_parenthesis_is_an_abbreviation_or_an_affiliation() {
+        let ps = [para(
+            "讨论嘉宾：钟凯文（某大厂数据科学家）、刘一帆（刘）、王二（主持人）",
+            false,
+        )];
+        let c = read(&ps, 1, &labels(&["钟凯文", "刘", "王二"]));
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = c
+            .entries
+            .iter()
+            .map(|e| (e.name.as_str(), e.abbr.as_deref(), e.affiliation.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("钟凯文", None, Some("某大厂数据科学家")),
+                ("刘一帆", Some("刘"), None),
+                ("王二", None, None)
+            ]
+        );
     }
 
     #[test]

@@ -348,6 +348,7 @@ pub(super) fn structure(
         people = vec![Person {
             label: label.clone(),
             name: name.clone(),
+            affiliation: None,
             role: Role::Guest,
             name_from: *from,
             role_from: *from,

@@ -89,6 +89,7 @@ pub fn resolve(ev: &Facts) -> (Vec<Person>, Vec<Doubt>) {
         people.push(Person {
             label: s.clone(),
             name,
+            affiliation: cast_of.get(s).and_then(|e| e.affiliation.clone()),
             role,
             name_from,
             role_from,

@@ -127,6 +127,7 @@ pub fn asker() -> Person {
     Person {
         label: ASKER.to_string(),
         name: String::new(),
+        affiliation: None,
         role: Role::Interviewer,
         name_from: Evidence::Label,
         role_from: Evidence::Turns,
