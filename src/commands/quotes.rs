@@ -45,7 +45,7 @@ pub fn table(sel: &Selection, explain: bool) -> String {
             s,
             "{id}{} {:<9} {:>5}  {}",
             " ".repeat(pad),
-            truncate(&q.address, 9),
+            truncate(&q.address_text(), 9),
             q.chars,
             truncate(&crate::printable::escape(&q.text), 44)
         );
@@ -130,7 +130,7 @@ pub fn yaml(quotes: &[Quote]) -> String {
                 "  - id: {}\n    text: {}   # {} · {} · {}",
                 quote.id,
                 q(&quote.text),
-                quote.address,
+                quote.address_text(),
                 crate::printable::escape(&quote.speaker),
                 crate::printable::escape(&quote.section.title)
             ),

@@ -4,7 +4,7 @@ use super::fit::Fit;
 use super::read_text;
 use crate::cli::SelectArgs;
 use crate::interview::Interview;
-use crate::select::{self, AllKeyword, Entry, Filters, Lines, PullQuotes, Selection, Spec};
+use crate::select::{self, AllKeyword, Entry, Filters, Lines, PullQuotes, Selection, Source, Spec};
 use anyhow::Context;
 use std::path::Path;
 
@@ -39,20 +39,16 @@ pub fn select_for_cards(
         } else {
             PullQuotes::Sections(sections.clone())
         };
-        entries.push(Entry {
-            pull_quotes: Some(which),
-            ..Entry::default()
-        });
+        entries.push(Entry::new(Source::PullQuotes(which)));
     }
-    entries.extend(args.at.iter().map(|a| Entry {
-        at: Some(a.clone()),
-        ..Entry::default()
-    }));
+    for at in &args.at {
+        let at = at.parse().map_err(|e| anyhow::anyhow!("--at: {e}"))?;
+        entries.push(Entry::new(Source::At(at)));
+    }
     // Ad hoc text is credited to `--speaker` or to no one.
     entries.extend(args.text.iter().map(|t| Entry {
-        adhoc: Some(t.clone()),
         speaker: args.speaker.clone(),
-        ..Entry::default()
+        ..Entry::new(Source::Adhoc(t.clone()))
     }));
     if let Some(path) = &args.lines {
         // The text stays in memory (at most 4 MiB); its lines become quotes as the cards
@@ -60,17 +56,13 @@ pub fn select_for_cards(
         let lines = Lines::new(read_text(path, "lines file", 4 << 20)?);
         if !lines.is_blank() {
             entries.push(Entry {
-                lines: Some(lines),
                 speaker: args.speaker.clone(),
-                ..Entry::default()
+                ..Entry::new(Source::Lines(lines))
             });
         }
     }
     if let Some(n) = args.auto {
-        entries.push(Entry {
-            auto: Some(n),
-            ..Entry::default()
-        });
+        entries.push(Entry::new(Source::Auto(n)));
     }
     let grep = match &args.grep {
         Some(re) => Some(
@@ -105,10 +97,7 @@ pub fn select_for_cards(
         (None, false) if bundled => Spec::bundled()?,
         (None, false) => Spec {
             origin: "the automatic selection".into(),
-            entries: vec![Entry {
-                auto: Some(DEFAULT_AUTO),
-                ..Entry::default()
-            }],
+            entries: vec![Entry::new(Source::Auto(DEFAULT_AUTO))],
             ..Spec::default()
         },
         (None, true) => Spec {
@@ -133,7 +122,7 @@ const MORE_ROUNDS: usize = 6;
 /// next ones in the ranking (as many as the ranking has, within [`MORE_ROUNDS`] asks).
 fn drawable_picks(iv: &Interview, mut spec: Spec, fit: &Fit) -> anyhow::Result<Selection> {
     let auto = |q: &select::Quote| q.score.is_some();
-    let wanted: usize = spec.entries.iter().filter_map(|e| e.auto).sum();
+    let wanted: usize = spec.entries.iter().filter_map(Entry::auto).sum();
     let mut sel = select::select(iv, &spec)?;
     let mut skipped = Vec::new();
     for _ in 0..MORE_ROUNDS {
@@ -147,7 +136,7 @@ fn drawable_picks(iv: &Interview, mut spec: Spec, fit: &Fit) -> anyhow::Result<S
             break;
         }
         for e in spec.entries.iter_mut() {
-            if let Some(n) = e.auto.as_mut() {
+            if let Source::Auto(n) = &mut e.source {
                 *n += unfit;
             }
         }

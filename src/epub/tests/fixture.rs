@@ -149,7 +149,7 @@ fn quote(id: &str, text: &str, section: (u32, &str), address: &str) -> Quote {
             number: section.0,
             title: section.1.into(),
         },
-        address: address.into(),
+        address: address.parse().ok(),
         kind: QuoteKind::Sentence,
         chars: text.chars().count(),
         score: None,
