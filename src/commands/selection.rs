@@ -2,10 +2,9 @@
 
 use super::fit::Fit;
 use super::read_text;
-use crate::cli::SelectArgs;
 use crate::interview::Interview;
-use crate::select::{self, AllKeyword, Entry, Filters, Lines, PullQuotes, Selection, Source, Spec};
-use anyhow::Context;
+use crate::select::{self, AllKeyword, Entry, Lines, PullQuotes, Selection, Source, Spec};
+use crate::settings::SelectSettings;
 use std::path::Path;
 
 /// How many quotes an interview without a quotes file gets by default.
@@ -17,7 +16,7 @@ pub const DEFAULT_AUTO: usize = 12;
 /// interview (`bundled`), else the best `DEFAULT_AUTO` lines by the ranking.
 pub fn select_quotes(
     iv: &Interview,
-    args: &SelectArgs,
+    args: &SelectSettings,
     bundled: bool,
 ) -> anyhow::Result<Selection> {
     Ok(select_for_cards(iv, args, bundled, None)?.collected())
@@ -28,7 +27,7 @@ pub fn select_quotes(
 /// file's quotes are not collected: [`Selection::iter`] makes them as it reaches them.
 pub fn select_for_cards(
     iv: &Interview,
-    args: &SelectArgs,
+    args: &SelectSettings,
     bundled: bool,
     fit: Option<Fit>,
 ) -> anyhow::Result<Selection> {
@@ -41,13 +40,10 @@ pub fn select_for_cards(
         };
         entries.push(Entry::new(Source::PullQuotes(which)));
     }
-    for at in &args.at {
-        let at = at.parse().map_err(|e| anyhow::anyhow!("--at: {e}"))?;
-        entries.push(Entry::new(Source::At(at)));
-    }
+    entries.extend(args.at.iter().map(|&at| Entry::new(Source::At(at))));
     // Ad hoc text is credited to `--speaker` or to no one.
     entries.extend(args.text.iter().map(|t| Entry {
-        speaker: args.speaker.clone(),
+        speaker: args.filters.speaker.clone(),
         ..Entry::new(Source::Adhoc(t.clone()))
     }));
     if let Some(path) = &args.lines {
@@ -56,7 +52,7 @@ pub fn select_for_cards(
         let lines = Lines::new(read_text(path, "lines file", 4 << 20)?);
         if !lines.is_blank() {
             entries.push(Entry {
-                speaker: args.speaker.clone(),
+                speaker: args.filters.speaker.clone(),
                 ..Entry::new(Source::Lines(lines))
             });
         }
@@ -64,20 +60,7 @@ pub fn select_for_cards(
     if let Some(n) = args.auto {
         entries.push(Entry::new(Source::Auto(n)));
     }
-    let grep = match &args.grep {
-        Some(re) => Some(
-            regex::Regex::new(re)
-                .with_context(|| format!("--grep {re:?} is not a valid regular expression"))?,
-        ),
-        None => None,
-    };
-    let filters = Filters {
-        section: args.section,
-        speaker: args.speaker.clone(),
-        grep,
-        min_chars: args.min_chars,
-        max_chars: args.max_chars,
-    };
+    let filters = args.filters.clone();
     let cli_sources = !entries.is_empty();
     let mut spec = match (&args.quotes, cli_sources || !filters.is_empty()) {
         (Some(path), _) => {
