@@ -10,7 +10,7 @@ use crate::interview::{Interview, Kind, clean};
 pub(super) fn section_ref(iv: &Interview, number: u32) -> SectionRef {
     let title = iv
         .section(number)
-        .map(|s| s.title.clone())
+        .and_then(|s| s.title.clone())
         .unwrap_or_default();
     SectionRef { number, title }
 }

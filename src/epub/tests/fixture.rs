@@ -78,7 +78,7 @@ pub fn sample() -> Interview {
             Section {
                 number: 1,
                 numbered: true,
-                title: "谈上市".into(),
+                title: Some("谈上市".into()),
                 pull_quote: "我觉得祝大家好运吧".into(),
                 paragraphs: vec![
                     para(
@@ -119,7 +119,7 @@ pub fn sample() -> Interview {
             Section {
                 number: 2,
                 numbered: true,
-                title: "谈希冀".into(),
+                title: Some("谈希冀".into()),
                 pull_quote: "一个开路的人".into(),
                 paragraphs: vec![
                     para(2, 1, turn, q, true, "为什么不是创新者，而是先行者？"),
