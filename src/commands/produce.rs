@@ -280,7 +280,7 @@ pub struct BookSettings {
     pub keep_punctuation: bool,
     /// Vertical writing (竖排) and right-to-left page order.
     pub vertical: bool,
-    /// What the book says about itself; [`book_meta`] fills it.
+    /// What the book says about itself (the command line fills it with `book_meta`).
     pub meta: BookMeta,
     /// The input's folder, where its images' relative paths lead (`None`: standard input or
     /// the bundled interview).
