@@ -237,12 +237,12 @@ pub struct CardArgs {
     pub font_index: u32,
     /// PNG compression: fast (default; ~1 ms a card), balanced (~40% smaller files, ~1.5 ms
     /// more a card) or high (a little smaller again, ~15 ms more).
-    #[arg(long, value_enum, default_value_t = crate::card::PngLevel::Fast, value_name = "LEVEL")]
-    pub compression: crate::card::PngLevel,
+    #[arg(long, value_enum, default_value_t = Compression::Fast, value_name = "LEVEL")]
+    pub compression: Compression,
     /// The cards' file format: png (lossless, the default), jpeg (lossy, see --jpeg-quality)
     /// or webp (lossless).
-    #[arg(long, value_enum, default_value_t = crate::card::ImageFormat::Png, value_name = "FORMAT")]
-    pub image_format: crate::card::ImageFormat,
+    #[arg(long, value_enum, default_value_t = CardFormat::Png, value_name = "FORMAT")]
+    pub image_format: CardFormat,
     /// JPEG quality, 1 (smallest) to 100 (best), for --image-format jpeg.
     #[arg(long, default_value_t = crate::card::DEFAULT_JPEG_QUALITY, value_name = "N")]
     pub jpeg_quality: u8,
@@ -388,4 +388,49 @@ pub struct BuildArgs {
 pub enum BuildFormat {
     Text,
     Json,
+}
+
+/// `--compression`: the library's [`crate::card::PngLevel`] as the command line names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Compression {
+    /// fdeflate with adaptive filters: fastest.
+    #[default]
+    Fast,
+    /// zlib level 6 (indexed: unfiltered, which zlib compresses better).
+    Balanced,
+    /// zlib level 9 (indexed: unfiltered).
+    High,
+}
+
+impl From<Compression> for crate::card::PngLevel {
+    fn from(c: Compression) -> Self {
+        match c {
+            Compression::Fast => Self::Fast,
+            Compression::Balanced => Self::Balanced,
+            Compression::High => Self::High,
+        }
+    }
+}
+
+/// `--image-format`: the library's [`crate::card::ImageFormat`] as the command line names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum CardFormat {
+    /// Lossless, smallest for flat cards; alt text in iTXt chunks.
+    #[default]
+    Png,
+    /// Lossy (baseline, YCbCr 4:2:2): accepted by every platform; for photo backgrounds.
+    Jpeg,
+    /// Lossless WebP: smaller than an RGB PNG (photo backgrounds), larger than an indexed one
+    /// (flat cards); not accepted by every platform (Instagram).
+    Webp,
+}
+
+impl From<CardFormat> for crate::card::ImageFormat {
+    fn from(f: CardFormat) -> Self {
+        match f {
+            CardFormat::Png => Self::Png,
+            CardFormat::Jpeg => Self::Jpeg,
+            CardFormat::Webp => Self::Webp,
+        }
+    }
 }

@@ -41,6 +41,7 @@ pub mod printable;
 pub mod read;
 pub mod script;
 pub mod select;
+pub mod settings;
 pub mod typeset;
 pub mod version;
 pub mod yaml;

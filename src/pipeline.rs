@@ -17,19 +17,27 @@ pub fn load(text: &str, format: Option<Format>) -> anyhow::Result<Interview> {
     let opts = ParseOptions::default();
     let mut iv = crate::interview::parse_as(text, format, &opts)
         .with_context(|| format!("cannot read the text as an interview ({format})"))?;
-    if iv.meta.title.trim().is_empty() {
-        iv.meta.title = "访谈".to_string();
-    }
+    entitle(&mut iv, None);
     Ok(iv)
+}
+
+/// Give an interview that states no title (an SRT, a WebVTT without one) the name of the file
+/// it was read from, without its extension, else `访谈`.
+pub(crate) fn entitle(iv: &mut Interview, input: Option<&std::path::Path>) {
+    if !iv.meta.title.trim().is_empty() {
+        return;
+    }
+    iv.meta.title = input
+        .filter(|p| p.as_os_str() != "-")
+        .and_then(|p| p.file_stem())
+        .map(|s| s.to_string_lossy().trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "访谈".to_string());
 }
 
 /// The `best` lines of the interview by jinju's ranking (as `jinju quotes --auto N`).
 pub fn select(iv: &Interview, best: usize) -> anyhow::Result<Selection> {
-    let args = crate::cli::SelectArgs {
-        auto: Some(best),
-        ..Default::default()
-    };
-    crate::commands::select_quotes(iv, &args, false)
+    crate::commands::select_quotes(iv, &crate::settings::SelectSettings::best(best), false)
 }
 
 /// One rendered card: its file name (`<quote id>.<template>.png`) and its PNG bytes.

@@ -23,7 +23,7 @@ pub enum PngFormat {
 /// 56–70 ms. Fast is the default: with it a card costs ≈ 2.5 ms in all, 16× faster than the
 /// Pillow peer, and its files are ⅔ of Pillow's (9.0 MB); Balanced gives 40% of Pillow's bytes
 /// for about 1.5 ms more a card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PngLevel {
     /// fdeflate with adaptive filters: fastest.
     #[default]

@@ -7,7 +7,7 @@ use super::error::{Error, Result};
 use super::raster::Canvas;
 
 /// A card file's format, as `--image-format` names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ImageFormat {
     /// Lossless, smallest for flat cards; alt text in iTXt chunks.
     #[default]

@@ -226,7 +226,7 @@ pub fn expand<'a>(text: &str, quote: &Quote, fields: impl Into<CardFields<'a>>) 
         .replace("{speaker}", speaker)
         .replace("{section_title}", &quote.section.title)
         .replace("{section_number}", &number)
-        .replace("{address}", &quote.address);
+        .replace("{address}", &quote.address_text());
     let out = ["title", "date", "outlet", "guests", "link"]
         .iter()
         .fold(out, |t, name| {

@@ -152,7 +152,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
         Vec::new()
     };
     if let Some(book) = book? {
-        let title = produce::book_title(&iv, &job.book.meta);
+        let title = job.book.meta.title_of(&iv);
         let path = format!("{}.epub", produce::book_slug(&title));
         let sha256 = run.write(&path, &book)?;
         artifacts.push(Artifact::plain(

@@ -5,6 +5,7 @@ use super::{load_interview, select_for_cards, with_threads};
 use crate::card::Encoding;
 use crate::cli::{CardArgs, CardsArgs};
 use crate::output::{Manifest, OutDir};
+use crate::settings::SelectSettings;
 use anyhow::bail;
 
 /// Card settings from the flags, validated.
@@ -38,8 +39,8 @@ pub fn settings(a: &CardArgs) -> anyhow::Result<CardSettings> {
         font_index: a.font_index,
         quiet: a.quiet,
         encoding: Encoding {
-            format: a.image_format,
-            level: a.compression,
+            format: a.image_format.into(),
+            level: a.compression.into(),
             jpeg_quality: a.jpeg_quality,
             ..Encoding::default()
         },
@@ -62,11 +63,12 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
     let s = settings(&args.card)?;
     let iv = load_interview(&args.input)?;
     let fit = produce::template_fit(&s)?;
-    let sel = select_for_cards(&iv, &args.select, args.input.input.is_none(), fit)?;
+    let select = SelectSettings::from_args(&args.select)?;
+    let sel = select_for_cards(&iv, &select, args.input.input.is_none(), fit)?;
     if sel.is_empty() {
         bail!(super::NO_QUOTES);
     }
-    let policy = super::output_policy(args.force, &args.input, &args.select, &s, None);
+    let policy = super::output_policy(args.force, &args.input, &select, &s, None);
     let out = OutDir::create(&args.out, &policy)?;
     let run = out.stage()?;
     let written = with_threads(args.card.jobs, || {

@@ -4,13 +4,15 @@ use super::images::ImageSources;
 use super::produce::{self, BookSettings, CardSettings};
 use super::{load_interview, select_quotes};
 use crate::cli::EpubArgs;
+use crate::settings::SelectSettings;
 use anyhow::bail;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
     let iv = load_interview(&args.input)?;
-    let sel = select_quotes(&iv, &args.select, args.input.input.is_none())?;
+    let select = SelectSettings::from_args(&args.select)?;
+    let sel = select_quotes(&iv, &select, args.input.input.is_none())?;
     let s = CardSettings {
         scale: 1.0,
         ..CardSettings::default()
@@ -51,10 +53,10 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let path = args.out.clone().unwrap_or_else(|| {
-        let title = produce::book_title(&iv, &b.meta);
+        let title = b.meta.title_of(&iv);
         PathBuf::from("output").join(format!("{}.epub", produce::book_slug(&title)))
     });
-    let policy = super::output_policy(args.force, &args.input, &args.select, &s, None);
+    let policy = super::output_policy(args.force, &args.input, &select, &s, None);
     crate::output::write_file(&path, &bytes, &policy)?;
     if !args.quiet {
         eprintln!(

@@ -138,21 +138,8 @@ pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
         Body::Document(doc) => interview::parse_document(doc, format, &opts),
     }
     .with_context(|| format!("cannot read {origin} as an interview ({format})"))?;
-    if iv.meta.title.trim().is_empty() {
-        iv.meta.title = untitled(args.input.as_deref());
-    }
+    crate::pipeline::entitle(&mut iv, args.input.as_deref());
     Ok(iv)
-}
-
-/// The title of an interview that states none (an SRT, a WebVTT without one): the file's
-/// name without its extension, else `访谈`.
-fn untitled(input: Option<&Path>) -> String {
-    input
-        .filter(|p| p.as_os_str() != "-")
-        .and_then(|p| p.file_stem())
-        .map(|s| s.to_string_lossy().trim().to_string())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "访谈".to_string())
 }
 
 /// The document the reader extracts from the input (`inspect --format document`): blocks

@@ -6,7 +6,8 @@ use super::cards::settings;
 use super::images::ImageSources;
 use super::produce::{self, BookSettings, CardSettings};
 use super::read_text;
-use crate::cli::{BookArgs, BuildArgs, InputArgs, SelectArgs};
+use crate::cli::{BookArgs, BuildArgs, InputArgs};
+use crate::settings::SelectSettings;
 use anyhow::bail;
 use serde::Deserialize;
 use std::path::Component;
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct Job {
     pub input: InputArgs,
-    pub select: SelectArgs,
+    pub select: SelectSettings,
     pub card: CardSettings,
     pub out: PathBuf,
     pub cards: bool,
@@ -45,7 +46,7 @@ impl Job {
     pub fn from_args(a: &BuildArgs) -> anyhow::Result<Job> {
         Ok(Job {
             input: a.input.clone(),
-            select: a.select.clone(),
+            select: SelectSettings::from_args(&a.select)?,
             card: settings(&a.card)?,
             out: a.out.clone(),
             cards: true,
@@ -239,11 +240,8 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
                 .names
                 .extend(e.names.iter().map(|(l, n)| (l.clone(), n.clone())));
             job.input = input;
-            job.select = SelectArgs {
-                quotes: e.quotes.as_ref().map(rel),
-                auto: e.auto,
-                ..args.select.clone()
-            };
+            job.select.quotes = e.quotes.as_ref().map(rel);
+            job.select.auto = e.auto;
             if !e.templates.is_empty() {
                 job.card.templates = e.templates.clone();
             }

@@ -113,7 +113,7 @@ pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
 pub fn output_policy(
     force: bool,
     input: &crate::cli::InputArgs,
-    select: &crate::cli::SelectArgs,
+    select: &crate::settings::SelectSettings,
     card: &produce::CardSettings,
     job_file: Option<&std::path::Path>,
 ) -> crate::output::Policy {

@@ -4,7 +4,7 @@
 
 use crate::card::{self, Encoding, FontBook, RenderOptions, Template};
 use crate::cli::{BookArgs, InputArgs};
-use crate::epub::{self, BookMeta, EpubOptions};
+use crate::epub::{self, BookMeta, EpubOptions, MAX_EPOCH};
 use crate::interview::{Interview, Role};
 use crate::output::{Artifact, Entries, Staging};
 use crate::select::{Quote, QuoteKind, Selection, unsafe_id};
@@ -280,7 +280,7 @@ pub struct BookSettings {
     pub keep_punctuation: bool,
     /// Vertical writing (竖排) and right-to-left page order.
     pub vertical: bool,
-    /// What the book says about itself; [`book_meta`] fills it.
+    /// What the book says about itself (the command line fills it with `book_meta`).
     pub meta: BookMeta,
     /// Where the interview's images come from (its folder, its Word file, the web).
     pub images: super::images::ImageSources,
@@ -342,16 +342,6 @@ fn web_link(url: &str) -> Option<String> {
     None
 }
 
-/// The title the book goes by: `--title`, else the interview's.
-pub fn book_title(iv: &Interview, meta: &BookMeta) -> String {
-    meta.title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .unwrap_or(&iv.meta.title)
-        .to_string()
-}
-
 /// Build the EPUB bytes, with its cover card rendered in the run's card settings.
 pub fn book(
     iv: &Interview,
@@ -359,7 +349,7 @@ pub fn book(
     s: &CardSettings,
     b: &BookSettings,
 ) -> anyhow::Result<Vec<u8>> {
-    let title = book_title(iv, &b.meta);
+    let title = b.meta.title_of(iv);
     // The cover card is rendered while the book's fonts are subset.
     // (A lines file's quotes are collected here: the book holds them all anyway.)
     let quotes = sel.all();
@@ -384,9 +374,6 @@ pub fn book(
     };
     Ok(epub::build_with_cover(iv, &quotes, &opts, render)?)
 }
-
-/// Latest `SOURCE_DATE_EPOCH` accepted: 9999-12-31T23:59:59Z (a four-digit year).
-const MAX_EPOCH: i64 = 253_402_300_799;
 
 /// `SOURCE_DATE_EPOCH` as seconds from 1970 to 9999, or an error saying what is wrong.
 fn source_date_epoch(v: &str) -> anyhow::Result<i64> {

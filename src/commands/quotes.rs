@@ -4,12 +4,14 @@
 use super::{load_interview, select_quotes};
 use crate::cli::{QuotesArgs, QuotesFormat};
 use crate::select::{Quote, QuoteKind, Selection};
+use crate::settings::SelectSettings;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthChar;
 
 pub fn run(args: &QuotesArgs) -> anyhow::Result<()> {
     let iv = load_interview(&args.input)?;
-    let sel = select_quotes(&iv, &args.select, args.input.input.is_none())?;
+    let select = SelectSettings::from_args(&args.select)?;
+    let sel = select_quotes(&iv, &select, args.input.input.is_none())?;
     let out = match args.format {
         QuotesFormat::Table => table(&sel, args.explain),
         QuotesFormat::Json => json(&sel, args.explain)?,
@@ -45,7 +47,7 @@ pub fn table(sel: &Selection, explain: bool) -> String {
             s,
             "{id}{} {:<9} {:>5}  {}",
             " ".repeat(pad),
-            truncate(&q.address, 9),
+            truncate(&q.address_text(), 9),
             q.chars,
             truncate(&crate::printable::escape(&q.text), 44)
         );
@@ -130,7 +132,7 @@ pub fn yaml(quotes: &[Quote]) -> String {
                 "  - id: {}\n    text: {}   # {} · {} · {}",
                 quote.id,
                 q(&quote.text),
-                quote.address,
+                quote.address_text(),
                 crate::printable::escape(&quote.speaker),
                 crate::printable::escape(&quote.section.title)
             ),

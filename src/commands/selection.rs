@@ -2,10 +2,9 @@
 
 use super::fit::Fit;
 use super::read_text;
-use crate::cli::SelectArgs;
 use crate::interview::Interview;
-use crate::select::{self, AllKeyword, Entry, Filters, Lines, PullQuotes, Selection, Spec};
-use anyhow::Context;
+use crate::select::{self, AllKeyword, Entry, Lines, PullQuotes, Selection, Source, Spec};
+use crate::settings::SelectSettings;
 use std::path::Path;
 
 /// How many quotes an interview without a quotes file gets by default.
@@ -17,7 +16,7 @@ pub const DEFAULT_AUTO: usize = 12;
 /// interview (`bundled`), else the best `DEFAULT_AUTO` lines by the ranking.
 pub fn select_quotes(
     iv: &Interview,
-    args: &SelectArgs,
+    args: &SelectSettings,
     bundled: bool,
 ) -> anyhow::Result<Selection> {
     Ok(select_for_cards(iv, args, bundled, None)?.collected())
@@ -28,7 +27,7 @@ pub fn select_quotes(
 /// file's quotes are not collected: [`Selection::iter`] makes them as it reaches them.
 pub fn select_for_cards(
     iv: &Interview,
-    args: &SelectArgs,
+    args: &SelectSettings,
     bundled: bool,
     fit: Option<Fit>,
 ) -> anyhow::Result<Selection> {
@@ -39,20 +38,13 @@ pub fn select_for_cards(
         } else {
             PullQuotes::Sections(sections.clone())
         };
-        entries.push(Entry {
-            pull_quotes: Some(which),
-            ..Entry::default()
-        });
+        entries.push(Entry::new(Source::PullQuotes(which)));
     }
-    entries.extend(args.at.iter().map(|a| Entry {
-        at: Some(a.clone()),
-        ..Entry::default()
-    }));
+    entries.extend(args.at.iter().map(|&at| Entry::new(Source::At(at))));
     // Ad hoc text is credited to `--speaker` or to no one.
     entries.extend(args.text.iter().map(|t| Entry {
-        adhoc: Some(t.clone()),
-        speaker: args.speaker.clone(),
-        ..Entry::default()
+        speaker: args.filters.speaker.clone(),
+        ..Entry::new(Source::Adhoc(t.clone()))
     }));
     if let Some(path) = &args.lines {
         // The text stays in memory (at most 4 MiB); its lines become quotes as the cards
@@ -60,33 +52,15 @@ pub fn select_for_cards(
         let lines = Lines::new(read_text(path, "lines file", 4 << 20)?);
         if !lines.is_blank() {
             entries.push(Entry {
-                lines: Some(lines),
-                speaker: args.speaker.clone(),
-                ..Entry::default()
+                speaker: args.filters.speaker.clone(),
+                ..Entry::new(Source::Lines(lines))
             });
         }
     }
     if let Some(n) = args.auto {
-        entries.push(Entry {
-            auto: Some(n),
-            ..Entry::default()
-        });
+        entries.push(Entry::new(Source::Auto(n)));
     }
-    let grep = match &args.grep {
-        Some(re) => Some(
-            regex::Regex::new(re)
-                .with_context(|| format!("--grep {re:?} is not a valid regular expression"))?,
-        ),
-        None => None,
-    };
-    let filters = Filters {
-        section: args.section,
-        speaker: args.speaker.clone(),
-        grep,
-        min_chars: args.min_chars,
-        max_chars: args.max_chars,
-        min_card: args.min_card,
-    };
+    let filters = args.filters.clone();
     let cli_sources = !entries.is_empty();
     let mut spec = match (&args.quotes, cli_sources || !filters.is_empty()) {
         (Some(path), _) => {
@@ -106,10 +80,7 @@ pub fn select_for_cards(
         (None, false) if bundled => Spec::bundled()?,
         (None, false) => Spec {
             origin: "the automatic selection".into(),
-            entries: vec![Entry {
-                auto: Some(DEFAULT_AUTO),
-                ..Entry::default()
-            }],
+            entries: vec![Entry::new(Source::Auto(DEFAULT_AUTO))],
             ..Spec::default()
         },
         (None, true) => Spec {
@@ -121,8 +92,8 @@ pub fn select_for_cards(
     spec.auto_max_chars = fit.as_ref().and_then(|f| f.max_chars);
     spec.all_sentences = spec.entries.is_empty() && entries.is_empty();
     spec.entries.extend(entries);
-    let min_card = args.min_card.unwrap_or(select::DEFAULT_MIN_CARD);
-    let asked = spec.entries.iter().any(|e| e.auto.is_some());
+    let min_card = spec.filters.min_card.unwrap_or(select::DEFAULT_MIN_CARD);
+    let asked = spec.entries.iter().any(|e| e.auto().is_some());
     let mut sel = match &fit {
         Some(fit) => drawable_picks(iv, spec.clone(), fit)?,
         None => select::select(iv, &spec)?,
@@ -157,7 +128,7 @@ const MORE_ROUNDS: usize = 6;
 /// next ones in the ranking (as many as the ranking has, within [`MORE_ROUNDS`] asks).
 fn drawable_picks(iv: &Interview, mut spec: Spec, fit: &Fit) -> anyhow::Result<Selection> {
     let auto = |q: &select::Quote| q.score.is_some();
-    let wanted: usize = spec.entries.iter().filter_map(|e| e.auto).sum();
+    let wanted: usize = spec.entries.iter().filter_map(Entry::auto).sum();
     let mut sel = select::select(iv, &spec)?;
     let mut skipped = Vec::new();
     for _ in 0..MORE_ROUNDS {
@@ -171,7 +142,7 @@ fn drawable_picks(iv: &Interview, mut spec: Spec, fit: &Fit) -> anyhow::Result<S
             break;
         }
         for e in spec.entries.iter_mut() {
-            if let Some(n) = e.auto.as_mut() {
+            if let Source::Auto(n) = &mut e.source {
                 *n += unfit;
             }
         }

@@ -4,8 +4,8 @@
 use super::font::{FontInfo, Weight};
 use super::inline::{escape, phrase};
 use super::xhtml::{Context, chapter_file, section_label, web_links};
-use crate::interview::{Address, Interview, clean};
-use crate::select::Quote;
+use crate::interview::{Interview, clean};
+use crate::select::{Quote, QuoteAddress};
 use std::fmt::Write as _;
 
 /// What 关于本书 says beyond the interview itself.
@@ -79,18 +79,11 @@ impl About {
     }
 }
 
-/// The paragraph a quote address (`3.12`, `3.12.2`, `3.12.2-4`) points into.
-pub fn quote_paragraph(address: &str) -> Option<Address> {
-    let mut parts = address.split('.');
-    let section = parts.next()?.parse().ok()?;
-    let paragraph = parts.next()?.split('-').next()?.parse().ok()?;
-    Some(Address { section, paragraph })
-}
-
 /// Where a quote links to: its paragraph when that exists, else its section's chapter.
 fn quote_href(interview: &Interview, quote: &Quote) -> Option<String> {
-    if let Some(at) =
-        quote_paragraph(&quote.address).filter(|&at| interview.paragraph(at).is_some())
+    if let Some(at) = (quote.address.as_ref())
+        .and_then(QuoteAddress::paragraph)
+        .filter(|&at| interview.paragraph(at).is_some())
     {
         return Some(format!("{}#{}", chapter_file(at.section), at.anchor()));
     }
@@ -218,24 +211,4 @@ pub fn about(interview: &Interview, about: &About, language: &str) -> String {
     }
     body.push_str("<p class=\"made\">由<span lang=\"en\" xml:lang=\"en\">jinju</span>（金句）生成。</p>\n</section>");
     body
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quote_addresses_point_at_their_paragraph() {
-        let at = |s, p| {
-            Some(Address {
-                section: s,
-                paragraph: p,
-            })
-        };
-        assert_eq!(quote_paragraph("3.12"), at(3, 12));
-        assert_eq!(quote_paragraph("3.12.2"), at(3, 12));
-        assert_eq!(quote_paragraph("3.12.2-4"), at(3, 12));
-        assert_eq!(quote_paragraph(""), None);
-        assert_eq!(quote_paragraph("3"), None);
-    }
 }

@@ -11,7 +11,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 pub const DEFAULT_LANGUAGE: &str = "zh-CN";
 
 /// Largest `SOURCE_DATE_EPOCH` a book carries: 9999-12-31T23:59:59Z.
-const MAX_EPOCH: i64 = 253_402_300_799;
+pub const MAX_EPOCH: i64 = 253_402_300_799;
 
 /// What the caller knows about the book beyond the interview text. Every field is optional:
 /// `None` (or empty) means "not stated", never a made-up value.
@@ -166,6 +166,16 @@ fn check_date(date: &str) -> Result<(), EpubError> {
 }
 
 impl BookMeta {
+    /// The title the book goes by: `--title`, else the interview's.
+    pub fn title_of(&self, interview: &Interview) -> String {
+        self.title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(&interview.meta.title)
+            .to_string()
+    }
+
     /// Validate and fill in the defaults from `interview`.
     pub fn resolve(&self, interview: &Interview) -> Result<Resolved, EpubError> {
         let meta = &interview.meta;
@@ -247,12 +257,7 @@ impl BookMeta {
                 None => credit(&mut contributors, &c.name, c.role),
             }
         }
-        let title = self
-            .title
-            .clone()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| meta.title.clone());
+        let title = self.title_of(interview);
         // The package's title, the NCX's and every page's: with the Han–Latin gap.
         let title = super::gap::spaced(&title);
         Ok(Resolved {

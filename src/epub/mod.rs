@@ -36,7 +36,7 @@ pub use figure::ImageFile;
 pub use font::{BOOK_BOLD, BOOK_REGULAR, LAYOUT_FEATURES};
 pub use gap::{GAP, spaced};
 pub use inline::{escape, text_content};
-pub use meta::{BookMeta, DEFAULT_LANGUAGE, is_web_link};
+pub use meta::{BookMeta, DEFAULT_LANGUAGE, MAX_EPOCH, is_web_link};
 
 use crate::interview::Interview;
 use crate::select::Quote;

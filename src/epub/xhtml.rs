@@ -261,10 +261,10 @@ fn chapter(section: &Section, cx: &Context<'_>) -> String {
     } else {
         String::new()
     };
-    let title = match (section.title.as_str(), section.numbered) {
-        ("", true) => String::new(),
-        ("", false) => "<span class=\"chapter-title\">正文</span>".to_string(),
-        (t, _) => format!(
+    let title = match (section.title.as_deref(), section.numbered) {
+        (None, true) => String::new(),
+        (None, false) => "<span class=\"chapter-title\">正文</span>".to_string(),
+        (Some(t), _) => format!(
             "<span class=\"chapter-title\">{}</span>",
             phrase(t, cx.language)
         ),

@@ -117,10 +117,11 @@ pub struct Section {
     /// The section's number in addresses (`3.12`): the number as printed (`01` → 1) when the
     /// source numbers its sections, else its position from 1.
     pub number: u32,
-    /// True when the source prints the number (the JSON's `number` is `null` otherwise).
+    /// True when the source prints the number (the JSON's `number` is `null` otherwise):
+    /// [`Section::printed_number`].
     pub numbered: bool,
-    /// The title (empty: none; `null` in the JSON).
-    pub title: String,
+    /// The title, when the section has one (never empty).
+    pub title: Option<String>,
     /// The pull quote (empty: none; `null` in the JSON).
     pub pull_quote: String,
     pub paragraphs: Vec<Paragraph>,
@@ -131,9 +132,9 @@ impl Serialize for Section {
         use serde::ser::SerializeStruct;
         let text = |t: &str| (!t.is_empty()).then(|| t.to_string());
         let mut st = s.serialize_struct("Section", 5)?;
-        st.serialize_field("number", &self.numbered.then_some(self.number))?;
+        st.serialize_field("number", &self.printed_number())?;
         st.serialize_field("index", &self.number)?;
-        st.serialize_field("title", &text(&self.title))?;
+        st.serialize_field("title", &self.title)?;
         st.serialize_field("pull_quote", &text(&self.pull_quote))?;
         st.serialize_field("paragraphs", &self.paragraphs)?;
         st.end()
@@ -141,12 +142,17 @@ impl Serialize for Section {
 }
 
 impl Section {
+    /// The number as the source prints it, when it does.
+    pub fn printed_number(&self) -> Option<u32> {
+        self.numbered.then_some(self.number)
+    }
+
     /// The heading as a reader sees it: `03 谈上市`, `谈上市`, `03`, or empty.
     pub fn heading(&self) -> String {
-        match (self.numbered, self.title.is_empty()) {
-            (true, false) => format!("{:02} {}", self.number, self.title),
-            (true, true) => format!("{:02}", self.number),
-            (false, _) => self.title.clone(),
+        match (self.printed_number(), &self.title) {
+            (Some(n), Some(title)) => format!("{n:02} {title}"),
+            (Some(n), None) => format!("{n:02}"),
+            (None, title) => title.clone().unwrap_or_default(),
         }
     }
 }
@@ -390,5 +396,31 @@ mod tests {
         };
         assert_eq!(a.to_string(), "3.12");
         assert_eq!(a.anchor(), "p3-12");
+    }
+
+    #[test]
+    fn a_heading_shows_the_printed_number_and_the_title_that_exist() {
+        let section = |numbered, title: Option<&str>| Section {
+            number: 3,
+            numbered,
+            title: title.map(String::from),
+            pull_quote: String::new(),
+            paragraphs: Vec::new(),
+        };
+        let json = |s: &Section| serde_json::to_value(s).unwrap();
+        let both = section(true, Some("谈上市"));
+        assert_eq!(
+            (both.heading(), both.printed_number()),
+            ("03 谈上市".into(), Some(3))
+        );
+        assert_eq!(section(true, None).heading(), "03");
+        let titled = section(false, Some("谈上市"));
+        assert_eq!(
+            (titled.heading(), titled.printed_number()),
+            ("谈上市".into(), None)
+        );
+        assert_eq!(section(false, None).heading(), "");
+        assert_eq!(json(&titled)["number"], serde_json::Value::Null);
+        assert_eq!(json(&section(true, None))["title"], serde_json::Value::Null);
     }
 }

@@ -90,11 +90,12 @@ impl Marks {
         let mut quoted = Vec::new();
         let mut titles = Vec::new();
         for s in &iv.sections {
-            let grams = bigrams(&s.title);
+            let title = s.title.as_deref().unwrap_or("");
+            let grams = bigrams(title);
             if grams.len() >= 3 {
                 titles.push((s.number, grams));
             }
-            for (why, text) in [(Why::Title, &s.title), (Why::PullQuote, &s.pull_quote)] {
+            for (why, text) in [(Why::Title, title), (Why::PullQuote, &s.pull_quote)] {
                 let l = letters(text);
                 if l.chars().count() >= MIN_QUOTED {
                     quoted.push((s.number, why, l));

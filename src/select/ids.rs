@@ -39,11 +39,6 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-/// The id for an address like `3.12.2-3`: `q3-12-2-3`.
-pub fn address_id(address: &str) -> String {
-    format!("q{}", address.replace(['.', '+'], "-"))
-}
-
 /// Characters as length filters count them: every Chinese character and punctuation mark is
 /// one; a Latin word or number (a run of ASCII letters and digits, with `.`, `-`, `'` inside)
 /// is one, like a word processor's 字数; spaces do not count.
@@ -106,6 +101,5 @@ mod tests {
         assert_eq!(adhoc_id("你好"), adhoc_id("你好"));
         assert_ne!(adhoc_id("你好"), adhoc_id("您好"));
         assert_eq!(wide_adhoc_id("你好")[..14], adhoc_id("你好"));
-        assert_eq!(address_id("3.12.2-3"), "q3-12-2-3");
     }
 }

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The text of a lines file: each non-blank line is an ad hoc quote. An entry of its own
-/// ([`super::Entry::lines`]), made by `--lines`, not by quotes files.
+/// ([`super::Source::Lines`]), made by `--lines`, not by quotes files.
 #[derive(Debug, Clone)]
 pub struct Lines(Arc<String>);
 

@@ -2,7 +2,8 @@
 //! text (compared after the same typographic cleaning, so ASCII and full-width punctuation
 //! both match); when text is not found, the closest real passage and the difference.
 
-use crate::interview::{Address, Interview, Paragraph, clean, sentences};
+use super::address::PassageAddress;
+use crate::interview::{Interview, Paragraph, clean, sentences};
 
 /// A located passage: a byte range of one paragraph's text.
 #[derive(Debug, Clone)]
@@ -11,7 +12,7 @@ pub struct Passage<'a> {
     pub start: usize,
     pub end: usize,
     /// `S.P` for a whole paragraph, `S.P.N` or `S.P.N-M` for sentences.
-    pub address: String,
+    pub address: PassageAddress,
     pub whole: bool,
 }
 
@@ -32,20 +33,11 @@ pub fn sentence_ranges(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Parse and resolve an address. Errors say what exists instead.
-pub fn at<'a>(iv: &'a Interview, spec: &str) -> Result<Passage<'a>, String> {
-    let bad = || {
-        format!(
-            "`{spec}` is not an address: write `S.P` (paragraph), `S.P.N` (sentence) or `S.P.N-M` (sentences)"
-        )
-    };
-    let parts: Vec<&str> = spec.trim().split('.').collect();
-    let num = |s: &str| s.parse::<u32>().map_err(|_| bad());
-    let (section, paragraph) = match parts.as_slice() {
-        [s, p] | [s, p, _] => (num(s)?, num(p)?),
-        _ => return Err(bad()),
-    };
-    let addr = Address { section, paragraph };
+/// Resolve an address. Errors say what exists instead.
+pub fn at(iv: &Interview, address: PassageAddress) -> Result<Passage<'_>, String> {
+    let spec = address;
+    let addr = address.paragraph;
+    let section = addr.section;
     let para = iv
         .paragraph(addr)
         .ok_or_else(|| match iv.section(section) {
@@ -62,18 +54,14 @@ pub fn at<'a>(iv: &'a Interview, spec: &str) -> Result<Passage<'a>, String> {
                 iv.sections.len()
             ),
         })?;
-    let Some(run) = parts.get(2) else {
+    let Some((first, last)) = address.sentences else {
         return Ok(Passage {
             paragraph: para,
             start: 0,
             end: para.text.len(),
-            address: addr.to_string(),
+            address,
             whole: true,
         });
-    };
-    let (first, last) = match run.split_once('-') {
-        Some((a, b)) => (num(a)?, num(b)?),
-        None => (num(run)?, num(run)?),
     };
     let ranges = sentence_ranges(&para.text);
     if first == 0 || first > last || last as usize > ranges.len() {
@@ -87,17 +75,9 @@ pub fn at<'a>(iv: &'a Interview, spec: &str) -> Result<Passage<'a>, String> {
         paragraph: para,
         start,
         end,
-        address: span_address(addr, first, last),
+        address,
         whole: false,
     })
-}
-
-fn span_address(addr: Address, first: u32, last: u32) -> String {
-    if first == last {
-        format!("{addr}.{first}")
-    } else {
-        format!("{addr}.{first}-{last}")
-    }
 }
 
 /// The passage of sentences `first..=last` (0-based) of `paragraph`, whose
@@ -133,9 +113,9 @@ fn addressed(
 ) -> Passage<'_> {
     let whole = start == 0 && end == paragraph.text.len();
     let address = if whole {
-        paragraph.address.to_string()
+        PassageAddress::whole(paragraph.address)
     } else {
-        span_address(paragraph.address, first, last)
+        PassageAddress::sentences(paragraph.address, first, last)
     };
     Passage {
         paragraph,
@@ -173,7 +153,7 @@ fn byte_at(text: &str, char_index: usize) -> usize {
 
 /// The real passage closest to `query` (1–3 consecutive sentences of one paragraph), with its
 /// address and an inline difference `[-wrong-]{+right+}`.
-pub fn closest(iv: &Interview, query: &str) -> Option<(String, String, String)> {
+pub fn closest(iv: &Interview, query: &str) -> Option<(String, PassageAddress, String)> {
     let q: Vec<char> = clean::punctuation(query.trim()).chars().collect();
     let mut best: Option<(usize, Passage)> = None;
     for p in iv.paragraphs() {
@@ -196,7 +176,7 @@ pub fn closest(iv: &Interview, query: &str) -> Option<(String, String, String)> 
     let real = clean::punctuation(p.text());
     Some((
         real.clone(),
-        p.address.clone(),
+        p.address,
         diff(&q, &real.chars().collect::<Vec<_>>()),
     ))
 }

@@ -1,10 +1,12 @@
 //! The quote selector: curated YAML entries, CLI filters and automatic ranking → `Vec<Quote>`.
 //! Every quote taken from the interview is verified against it; nothing is accepted silently.
 
+mod address;
 pub mod card;
 mod card_cues;
 mod dedupe;
 mod emphasis;
+mod entry;
 pub mod features;
 pub mod framing;
 mod ids;
@@ -21,14 +23,14 @@ mod spec;
 mod standalone;
 mod worth;
 
+pub use address::{AddressError, PassageAddress, QuoteAddress};
+pub use entry::{Entry, Phrases, Source};
 pub use ids::{adhoc_id, count_chars, unsafe_id};
 pub use lines::{LineQuotes, Lines};
 pub use near::{near_duplicate, similarity};
 pub use quote::{Quote, QuoteKind, SectionRef};
 pub use rank::CONTEXT_OPENERS;
-pub use spec::{
-    AllKeyword, DEFAULT_QUOTES, Defaults, Entry, Filters, PullQuotes, QuotesFile, Spec, load,
-};
+pub use spec::{AllKeyword, DEFAULT_QUOTES, Defaults, Filters, PullQuotes, QuotesFile, Spec, load};
 
 use crate::interview::Interview;
 use std::collections::{BTreeMap, HashMap};
@@ -88,7 +90,7 @@ pub struct Misquote {
     pub index: usize,
     pub given: String,
     pub closest: String,
-    pub address: String,
+    pub address: PassageAddress,
     pub diff: String,
 }
 
@@ -154,29 +156,15 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
     let mut lines_indexed = false;
     for (i, entry) in spec.entries.iter().enumerate() {
         let index = i + 1;
-        let sources = [
-            entry.pull_quotes.is_some(),
-            entry.at.is_some(),
-            entry.text.is_some(),
-            entry.adhoc.is_some(),
-            entry.auto.is_some(),
-            entry.lines.is_some(),
-        ];
-        if sources.iter().filter(|s| **s).count() != 1 {
-            return Err(err(
-                index,
-                "give exactly one of `pull_quotes`, `at`, `text`, `adhoc`, `auto`".into(),
-            ));
-        }
         let mut found: Vec<Quote> = Vec::new();
-        if let Some(pq) = &entry.pull_quotes {
+        if let Source::PullQuotes(pq) = &entry.source {
             found = sources::pull_quotes(iv, pq).map_err(|m| err(index, m))?;
-        } else if let Some(at) = &entry.at {
+        } else if let Source::At(at) = entry.source {
             let p = locate::at(iv, at).map_err(|m| err(index, m))?;
             found.push(sources::from_passage(iv, &p));
-        } else if let Some(text) = &entry.text {
+        } else if let Source::Text(text) = &entry.source {
             found.push(sources::by_text(iv, text).map_err(|e| e.at(spec, index))?);
-        } else if let Some(file) = &entry.lines {
+        } else if let Source::Lines(file) = &entry.source {
             if lines.is_some() || entry.id.is_some() {
                 return Err(err(
                     index,
@@ -185,9 +173,9 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
             }
             lines = Some((file, entry, sel.quotes.len()));
             continue;
-        } else if let Some(text) = &entry.adhoc {
+        } else if let Source::Adhoc(text) = &entry.source {
             found.push(sources::adhoc(text, entry.speaker.as_deref().unwrap_or("")));
-        } else if let Some(n) = entry.auto {
+        } else if let Source::Auto(n) = entry.source {
             let speaker = entry
                 .speaker
                 .as_deref()
@@ -267,7 +255,7 @@ pub fn select(iv: &Interview, spec: &Spec) -> Result<Selection, SelectError> {
     if spec.entries.is_empty() && spec.all_sentences {
         let speaker = spec.filters.speaker.as_deref().unwrap_or(&default_speaker);
         for c in candidates(iv, speaker, spec, &mut sel.rejected) {
-            let single = !c.passage.address.contains('-');
+            let single = !c.passage.address.is_run();
             if single {
                 sel.quotes.push(sources::from_passage(iv, &c.passage));
             }

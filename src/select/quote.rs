@@ -1,5 +1,6 @@
 //! The `Quote`: one selected line, as both back ends receive it.
 
+use super::address::QuoteAddress;
 use crate::interview::is_role_label;
 use serde::Serialize;
 
@@ -34,8 +35,9 @@ pub struct Quote {
     pub text: String,
     pub speaker: String,
     pub section: SectionRef,
-    /// `S.P`, `S.P.N` or `S.P.N-M`; empty for ad hoc quotes.
-    pub address: String,
+    /// Where in the interview; `None` for ad hoc quotes (serialized as an empty string).
+    #[serde(serialize_with = "super::address::serialize_shown")]
+    pub address: Option<QuoteAddress>,
     pub kind: QuoteKind,
     /// Number of characters as counted for length filters.
     pub chars: usize,
@@ -59,6 +61,14 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// The address as tables, cards and the YAML comments print it: empty for an ad hoc quote.
+    pub fn address_text(&self) -> String {
+        self.address
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
+
     /// Who the quote is printed as said by: the attribution override, else the speaker —
     /// empty when the text knows the speaker only by a role label (`答`, `A`, `嘉宾`), which
     /// is no name to print.

@@ -1,6 +1,7 @@
 //! The sources a quote comes from: pull quotes, passages (address or verified text),
 //! excerpts of one turn, and ad hoc text — each made into a `Quote`.
 
+use super::address::{PassageAddress, QuoteAddress};
 use super::ids::{self, count_chars};
 use super::locate::{self, Passage};
 use super::{Misquote, PullQuotes, Quote, QuoteKind, SectionRef, SelectError, Spec};
@@ -9,7 +10,7 @@ use crate::interview::{Interview, Kind, clean};
 pub(super) fn section_ref(iv: &Interview, number: u32) -> SectionRef {
     let title = iv
         .section(number)
-        .map(|s| s.title.clone())
+        .and_then(|s| s.title.clone())
         .unwrap_or_default();
     SectionRef { number, title }
 }
@@ -18,11 +19,11 @@ pub(super) fn from_passage(iv: &Interview, p: &Passage) -> Quote {
     let text = p.text().to_string();
     let highlights = bold_inside(p.paragraph, &text);
     Quote {
-        id: ids::address_id(&p.address),
+        id: QuoteAddress::from(p.address).id(),
         chars: count_chars(&text),
         speaker: p.paragraph.speaker.clone().unwrap_or_default(),
         section: section_ref(iv, p.paragraph.address.section),
-        address: p.address.clone(),
+        address: Some(p.address.into()),
         kind: if p.whole {
             QuoteKind::Paragraph
         } else {
@@ -72,7 +73,7 @@ pub fn adhoc(text: &str, speaker: &str) -> Quote {
             number: 0,
             title: String::new(),
         },
-        address: String::new(),
+        address: None,
         kind: QuoteKind::Adhoc,
         text,
         score: None,
@@ -116,17 +117,19 @@ pub(super) fn pull_quotes(iv: &Interview, which: &PullQuotes) -> Result<Vec<Quot
                     let start = p.text.find(&s.pull_quote).unwrap_or(0);
                     (
                         p.speaker.clone().unwrap_or_default(),
-                        locate::passage(p, start, start + s.pull_quote.len()).address,
+                        locate::passage(p, start, start + s.pull_quote.len())
+                            .address
+                            .into(),
                     )
                 }
-                None => (iv.meta.interviewee.clone(), n.to_string()),
+                None => (iv.meta.interviewee.clone(), QuoteAddress::Section(n)),
             };
             Ok(Quote {
                 id: format!("pull-{n}"),
                 text: s.pull_quote.clone(),
                 speaker,
                 section: section_ref(iv, n),
-                address,
+                address: Some(address),
                 kind: QuoteKind::PullQuote,
                 chars: count_chars(&s.pull_quote),
                 score: None,
@@ -144,7 +147,7 @@ pub(super) enum TextError {
     Misquote {
         given: String,
         closest: String,
-        address: String,
+        address: PassageAddress,
         diff: String,
     },
     Other(String),
@@ -215,7 +218,7 @@ pub(super) fn by_text(iv: &Interview, text: &str) -> Result<Quote, TextError> {
             "the parts of the excerpt {text:?} must come from one speaker's turn, in order (found at {})",
             found
                 .iter()
-                .map(|p| p.address.as_str())
+                .map(|p| p.address.to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
         )));
@@ -225,16 +228,12 @@ pub(super) fn by_text(iv: &Interview, text: &str) -> Result<Quote, TextError> {
         .map(|p| p.text())
         .collect::<Vec<_>>()
         .join("……");
-    let address = found
-        .iter()
-        .map(|p| p.address.as_str())
-        .collect::<Vec<_>>()
-        .join("+");
+    let address = QuoteAddress::Excerpt(found.iter().map(|p| p.address).collect());
     let mut q = from_passage(iv, &found[0]);
-    q.id = ids::address_id(&address);
+    q.id = address.id();
     q.chars = count_chars(&joined);
     q.text = joined;
-    q.address = address;
+    q.address = Some(address);
     q.kind = QuoteKind::Excerpt;
     Ok(q)
 }

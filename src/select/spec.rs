@@ -1,5 +1,6 @@
 //! The selection spec: what `content/quotes.yaml` says and what CLI flags say, as one type.
 
+use super::entry::{Entry, RawEntry};
 use crate::yaml::{self, YamlError};
 use serde::Deserialize;
 
@@ -70,62 +71,21 @@ pub enum AllKeyword {
     All,
 }
 
-/// One entry of `quotes:`. Exactly one of `pull_quotes`, `at`, `text`, `adhoc`, `auto` (or,
-/// from the command line, `lines`).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Entry {
-    pub id: Option<String>,
-    pub pull_quotes: Option<PullQuotes>,
-    /// An address: `3.12`, `3.12.2` or `3.12.2-3`.
-    pub at: Option<String>,
-    /// Text that must occur in the interview; `A……B` joins passages of one turn.
-    pub text: Option<String>,
-    /// Any text, not verified (kind `adhoc`).
-    pub adhoc: Option<String>,
-    /// The N best lines by the ranking.
-    pub auto: Option<usize>,
-    /// Card templates for this quote.
-    #[serde(default)]
-    pub templates: Vec<String>,
-    /// Attribution override for this quote.
-    pub attribution: Option<String>,
-    /// Key phrases to highlight inside the quote: one phrase or a list (default: the
-    /// editor's bold inside it).
-    pub highlight: Option<Phrases>,
-    /// Speaker override (for `adhoc` and `lines`, or the speaker `auto` draws from).
-    pub speaker: Option<String>,
-    /// Every non-blank line of a lines file, each an ad hoc quote (`--lines`; not in quotes
-    /// files).
-    #[serde(skip)]
-    pub lines: Option<super::Lines>,
-}
-
-/// One phrase or a list of phrases.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-pub enum Phrases {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl Phrases {
-    pub fn list(&self) -> Vec<String> {
-        match self {
-            Phrases::One(p) => vec![p.clone()],
-            Phrases::Many(p) => p.clone(),
-        }
-    }
-}
-
-/// A quotes file.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A quotes file, each entry's source checked.
+#[derive(Debug, Clone, Default)]
 pub struct QuotesFile {
-    #[serde(default)]
     pub defaults: Defaults,
-    #[serde(default)]
     pub quotes: Vec<Entry>,
+}
+
+/// A quotes file as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuotesFile {
+    #[serde(default)]
+    defaults: Defaults,
+    #[serde(default)]
+    quotes: Vec<RawEntry>,
 }
 
 /// Filters applied to the selection (not to ad hoc text or pull quotes).
@@ -193,6 +153,24 @@ pub const DEFAULT_QUOTES: &str = include_str!("../../content/quotes.yaml");
 
 /// Read a quotes file.
 pub fn load(text: &str, origin: &str) -> Result<QuotesFile, YamlError> {
-    let file: Option<QuotesFile> = yaml::parse(text, origin)?;
-    Ok(file.unwrap_or_default())
+    let Some(file) = yaml::parse::<Option<RawQuotesFile>>(text, origin)? else {
+        return Ok(QuotesFile::default());
+    };
+    let quotes = file
+        .quotes
+        .into_iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            entry.checked().map_err(|message| YamlError {
+                origin: origin.to_string(),
+                line: None,
+                column: None,
+                message: format!("entry {} of `quotes`: {message}", i + 1),
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(QuotesFile {
+        defaults: file.defaults,
+        quotes,
+    })
 }

@@ -117,7 +117,7 @@ fn meta_sections_and_speakers() {
     let titles: Vec<_> = iv
         .sections
         .iter()
-        .map(|s| (s.number, s.title.as_str()))
+        .map(|s| (s.number, s.title.as_deref().unwrap_or("")))
         .collect();
     assert_eq!(
         titles,

@@ -2,7 +2,7 @@
 
 use jinju::interview::{self, Interview, clean};
 use jinju::select::{
-    self, CONTEXT_OPENERS, Entry, Filters, PullQuotes, QuoteKind, Spec, near_duplicate,
+    self, CONTEXT_OPENERS, Entry, Filters, PullQuotes, QuoteKind, Source, Spec, near_duplicate,
 };
 
 fn iv() -> Interview {
@@ -23,24 +23,14 @@ fn assert_verbatim(iv: &Interview, q: &select::Quote) {
         assert_eq!(iv.section(q.section.number).unwrap().pull_quote, q.text);
         return;
     }
-    let addr = q.address.split('+').next().unwrap();
-    let mut parts = addr.split('.');
-    let (s, p): (u32, u32) = (
-        parts.next().unwrap().parse().unwrap(),
-        parts.next().unwrap().parse().unwrap(),
-    );
-    let para = iv
-        .paragraph(interview::Address {
-            section: s,
-            paragraph: p,
-        })
-        .unwrap();
+    let at = q.address.as_ref().and_then(|a| a.paragraph()).unwrap();
+    let para = iv.paragraph(at).unwrap();
     let first = q.text.split("……").next().unwrap();
     assert!(
         para.text.contains(first),
         "{} not in {}: {}",
         q.id,
-        addr,
+        at,
         para.text
     );
     for part in q.text.split("……") {
@@ -88,10 +78,7 @@ fn the_default_selection_is_verified_and_spans_all_sections() {
 fn auto_is_deterministic_spread_standalone_and_distinct() {
     let iv = iv();
     let spec = Spec {
-        entries: vec![Entry {
-            auto: Some(20),
-            ..Entry::default()
-        }],
+        entries: vec![Entry::new(Source::Auto(20))],
         // Every line that passes the filters (the card floor is tested on its own).
         filters: Filters {
             min_card: Some(0.0),
@@ -179,27 +166,29 @@ fn addresses_select_paragraphs_sentences_and_runs() {
     let got: Vec<_> = sel
         .quotes
         .iter()
-        .map(|q| (q.address.as_str(), q.kind))
+        .map(|q| (q.address_text(), q.kind))
         .collect();
     assert_eq!(
         got,
         [
-            ("5.18", QuoteKind::Paragraph),
-            ("1.3.2", QuoteKind::Sentence),
-            ("1.10.1-2", QuoteKind::Sentence)
+            ("5.18".to_string(), QuoteKind::Paragraph),
+            ("1.3.2".to_string(), QuoteKind::Sentence),
+            ("1.10.1-2".to_string(), QuoteKind::Sentence)
         ]
     );
     assert!(
         sel.quotes[1].text.starts_with("实现AGI") && sel.quotes[1].text.ends_with("一个长跑。")
     );
-    for bad in ["9.1", "1.99", "1.3.9", "1.3.2-1", "x.y", "1"] {
+    for bad in ["9.1", "1.99", "1.3.9", "1.3.2-1"] {
         let err = select::select(&iv, &spec_of(&format!("quotes:\n  - at: \"{bad}\"\n")))
             .unwrap_err()
             .to_string();
-        assert!(
-            err.contains("does not exist") || err.contains("is not an address"),
-            "{bad}: {err}"
-        );
+        assert!(err.contains("does not exist"), "{bad}: {err}");
+    }
+    for bad in ["x.y", "1"] {
+        let yaml = format!("quotes:\n  - at: \"{bad}\"\n");
+        let err = select::load(&yaml, "test.yaml").unwrap_err().to_string();
+        assert!(err.contains("is not an address"), "{bad}: {err}");
     }
 }
 
@@ -214,7 +203,7 @@ fn text_matches_with_either_punctuation_and_excerpts_join_one_turn() {
     )
     .unwrap();
     assert_eq!(ex.quotes[0].kind, QuoteKind::Excerpt);
-    assert_eq!(ex.quotes[0].address, "4.28.1+4.30");
+    assert_eq!(ex.quotes[0].address_text(), "4.28.1+4.30");
     assert_eq!(
         ex.quotes[0].text,
         "少非常多，是美国的几十分之一。……它是远远不够的。"
@@ -290,10 +279,7 @@ fn filters_narrow_the_selection() {
 fn adhoc_text_is_cleaned_not_verified() {
     let iv = iv();
     let spec = Spec {
-        entries: vec![Entry {
-            adhoc: Some("慢就是快,快就是慢".into()),
-            ..Entry::default()
-        }],
+        entries: vec![Entry::new(Source::Adhoc("慢就是快,快就是慢".into()))],
         ..Spec::default()
     };
     let q = &select::select(&iv, &spec).unwrap().quotes[0];
@@ -325,20 +311,14 @@ fn ids_must_be_safe_and_unique() {
     );
     let two = Spec {
         entries: vec![Entry {
-            pull_quotes: Some(PullQuotes::Sections(vec![1, 2])),
             id: Some("x".into()),
-            ..Entry::default()
+            ..Entry::new(Source::PullQuotes(PullQuotes::Sections(vec![1, 2])))
         }],
         ..Spec::default()
     };
     assert!(select::select(&iv, &two).is_err());
-    let none = spec_of("quotes:\n  - templates: [portrait]\n");
-    assert!(
-        select::select(&iv, &none)
-            .unwrap_err()
-            .to_string()
-            .contains("exactly one of")
-    );
+    let none = select::load("quotes:\n  - templates: [portrait]\n", "test.yaml");
+    assert!(none.unwrap_err().to_string().contains("exactly one of"));
 }
 
 #[test]
@@ -348,10 +328,7 @@ fn ad_hoc_texts_whose_short_ids_collide_get_distinct_ids() {
     assert_eq!(jinju::select::adhoc_id(a), jinju::select::adhoc_id(b));
     let entries = [a, b, a]
         .iter()
-        .map(|t| Entry {
-            adhoc: Some(t.to_string()),
-            ..Entry::default()
-        })
+        .map(|t| Entry::new(Source::Adhoc(t.to_string())))
         .collect();
     let spec = Spec {
         entries,

@@ -79,7 +79,7 @@ pub fn sample() -> Interview {
             Section {
                 number: 1,
                 numbered: true,
-                title: "谈上市".into(),
+                title: Some("谈上市".into()),
                 pull_quote: "我觉得祝大家好运吧".into(),
                 paragraphs: vec![
                     para(
@@ -120,7 +120,7 @@ pub fn sample() -> Interview {
             Section {
                 number: 2,
                 numbered: true,
-                title: "谈希冀".into(),
+                title: Some("谈希冀".into()),
                 pull_quote: "一个开路的人".into(),
                 paragraphs: vec![
                     para(2, 1, turn, q, true, "为什么不是创新者，而是先行者？"),
@@ -150,7 +150,7 @@ fn quote(id: &str, text: &str, section: (u32, &str), address: &str) -> Quote {
             number: section.0,
             title: section.1.into(),
         },
-        address: address.into(),
+        address: address.parse().ok(),
         kind: QuoteKind::Sentence,
         chars: text.chars().count(),
         score: None,

@@ -83,7 +83,7 @@ fn a_quote_from_the_intro_comes_from_the_intro() {
     let mut quotes = sample_quotes();
     quotes[0].section.number = 0;
     quotes[0].section.title = String::new();
-    quotes[0].address = "0.1".into();
+    quotes[0].address = "0.1".parse().ok();
     let epub = build(&sample(), &quotes, &full_options()).expect("build");
     let highlights = entry(&epub, "OEBPS/quotes.xhtml");
     assert!(highlights.contains("出自 导语"), "{highlights}");

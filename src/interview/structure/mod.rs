@@ -293,7 +293,7 @@ pub(super) fn structure(
             sections_out.push(Section {
                 number: 1,
                 numbered: false,
-                title: String::new(),
+                title: None,
                 pull_quote: String::new(),
                 paragraphs: reader.paragraphs(1, first_turn..lead),
             });
@@ -307,7 +307,7 @@ pub(super) fn structure(
         sections_out.push(Section {
             number,
             numbered: s.number.is_some(),
-            title: body::clean_text(&s.title, clean),
+            title: Some(body::clean_text(&s.title, clean)).filter(|t| !t.is_empty()),
             pull_quote: body::repair_quotes(&body::clean_text(&s.pull_quote, clean)),
             paragraphs,
         });

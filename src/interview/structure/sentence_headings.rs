@@ -93,7 +93,10 @@ mod tests {
 
     fn titles(src: &str) -> Vec<String> {
         let iv: Interview = parse_as(src, Format::Markdown, &ParseOptions::default()).unwrap();
-        iv.sections.iter().map(|s| s.title.clone()).collect()
+        iv.sections
+            .iter()
+            .map(|s| s.title.clone().unwrap_or_default())
+            .collect()
     }
 
     /// Three sections titled by bold lines before the host's question; `tail` comes after

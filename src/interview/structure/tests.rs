@@ -94,7 +94,7 @@ fn numbered_sections_with_bold_titles_labels_and_furniture() {
     let titles: Vec<_> = iv
         .sections
         .iter()
-        .map(|s| (s.number, s.numbered, s.title.as_str()))
+        .map(|s| (s.number, s.numbered, s.title.as_deref().unwrap_or("")))
         .collect();
     assert_eq!(titles, [(1, true, "慢跑，才是基础"), (2, true, "坚持")]);
     let t = turns(&iv);
@@ -193,7 +193,7 @@ fn label_alone_on_its_line_panels_and_a_label_inside_a_paragraph() {
     assert_eq!(iv.roles["Lily"], Role::Interviewer);
     assert_eq!(iv.roles["Jenny"], Role::Guest);
     assert_eq!(iv.sections.len(), 1);
-    assert!(!iv.sections[0].numbered && iv.sections[0].title.is_empty());
+    assert!(!iv.sections[0].numbered && iv.sections[0].title.is_none());
     let t = turns(&iv);
     let who: Vec<&str> = t.iter().map(|(s, _)| s.as_str()).collect();
     assert_eq!(
@@ -245,7 +245,11 @@ fn setext_headings_plain_labels_traps_and_role_labels() {
     let iv = md(src);
     assert_eq!(iv.speakers, ["埃隆·马斯克", "问"]);
     assert_eq!(iv.roles["问"], Role::Interviewer);
-    let titles: Vec<_> = iv.sections.iter().map(|s| s.title.as_str()).collect();
+    let titles: Vec<_> = iv
+        .sections
+        .iter()
+        .map(|s| s.title.as_deref().unwrap_or(""))
+        .collect();
     assert_eq!(titles, ["以下为股东大会实录：", "Q&A环节"]);
     let t = turns(&iv);
     assert_eq!(t.len(), 5);
@@ -308,7 +312,11 @@ fn unnumbered_bold_headings_outlet_labels_and_notes() {
     assert_eq!(iv.meta.title, "“L2越强，离L4越远”");
     assert_eq!(iv.speakers, ["《远光灯》", "楼天城"]);
     assert_eq!(iv.roles["《远光灯》"], Role::Interviewer);
-    let titles: Vec<_> = iv.sections.iter().map(|s| s.title.as_str()).collect();
+    let titles: Vec<_> = iv
+        .sections
+        .iter()
+        .map(|s| s.title.as_deref().unwrap_or(""))
+        .collect();
     assert_eq!(titles, ["自动驾驶有五级台阶", "L2越厉害，就离L4越远"]);
     assert_eq!(turns(&iv).len(), 5);
     let kinds: Vec<Kind> = iv.sections[0].paragraphs.iter().map(|p| p.kind).collect();
@@ -365,7 +373,11 @@ fn a_text_without_labels_is_a_talk() {
     assert_eq!(iv.speakers, ["黄明远"]);
     assert_eq!(iv.roles["黄明远"], Role::Guest);
     assert_eq!(iv.name_of("黄明远"), "黄明远");
-    let titles: Vec<&str> = iv.sections.iter().map(|s| s.title.as_str()).collect();
+    let titles: Vec<&str> = iv
+        .sections
+        .iter()
+        .map(|s| s.title.as_deref().unwrap_or(""))
+        .collect();
     assert_eq!(titles, ["", "找到问题", "找到人"]);
     assert!(
         iv.paragraphs()
@@ -445,7 +457,7 @@ fn key_points_and_tables_of_contents_are_never_sections() {
     let sections: Vec<(bool, u32, &str)> = iv
         .sections
         .iter()
-        .map(|s| (s.numbered, s.number, s.title.as_str()))
+        .map(|s| (s.numbered, s.number, s.title.as_deref().unwrap_or("")))
         .collect();
     assert_eq!(sections, [(true, 1, "为什么要慢"), (true, 2, "团队")]);
     assert!(

@@ -13,7 +13,7 @@ fn md(src: &str) -> Interview {
 fn sections(iv: &Interview) -> Vec<(Option<u32>, String)> {
     iv.sections
         .iter()
-        .map(|s| (s.numbered.then_some(s.number), s.title.clone()))
+        .map(|s| (s.printed_number(), s.title.clone().unwrap_or_default()))
         .collect()
 }
 

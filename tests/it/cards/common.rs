@@ -13,7 +13,7 @@ pub fn quote(text: &str) -> Quote {
             number: 3,
             title: "谈上市".to_string(),
         },
-        address: "3.12.2".to_string(),
+        address: "3.12.2".parse().ok(),
         kind: QuoteKind::Sentence,
         chars: text.chars().count(),
         score: None,
