@@ -1,6 +1,9 @@
 //! The command line as clap sees it: raw arguments only. Validation happens when the
 //! commands turn these into settings.
 
+mod values;
+pub use values::{BuildFormat, CardFormat, Compression};
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -185,16 +188,8 @@ pub struct SelectArgs {
     /// Automatic picks of jinju's own (not the editor's bold) need at least this chance, by
     /// the card model, of standing alone on a card: 0–1, default 0.5; 0 takes every line
     /// that passes the filters (see README, "Automatic selection").
-    #[arg(long, value_name = "P", value_parser = chance)]
+    #[arg(long, value_name = "P", value_parser = values::chance)]
     pub min_card: Option<f64>,
-}
-
-/// A chance between 0 and 1.
-fn chance(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
-        _ => Err(format!("`{s}` is not a chance between 0 and 1 (e.g. 0.5)")),
-    }
 }
 
 #[derive(Debug, Args)]
@@ -382,55 +377,4 @@ pub struct BuildArgs {
     /// Print every file written.
     #[arg(long, short)]
     pub verbose: bool,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum BuildFormat {
-    Text,
-    Json,
-}
-
-/// `--compression`: the library's [`crate::card::PngLevel`] as the command line names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum Compression {
-    /// fdeflate with adaptive filters: fastest.
-    #[default]
-    Fast,
-    /// zlib level 6 (indexed: unfiltered, which zlib compresses better).
-    Balanced,
-    /// zlib level 9 (indexed: unfiltered).
-    High,
-}
-
-impl From<Compression> for crate::card::PngLevel {
-    fn from(c: Compression) -> Self {
-        match c {
-            Compression::Fast => Self::Fast,
-            Compression::Balanced => Self::Balanced,
-            Compression::High => Self::High,
-        }
-    }
-}
-
-/// `--image-format`: the library's [`crate::card::ImageFormat`] as the command line names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum CardFormat {
-    /// Lossless, smallest for flat cards; alt text in iTXt chunks.
-    #[default]
-    Png,
-    /// Lossy (baseline, YCbCr 4:2:2): accepted by every platform; for photo backgrounds.
-    Jpeg,
-    /// Lossless WebP: smaller than an RGB PNG (photo backgrounds), larger than an indexed one
-    /// (flat cards); not accepted by every platform (Instagram).
-    Webp,
-}
-
-impl From<CardFormat> for crate::card::ImageFormat {
-    fn from(f: CardFormat) -> Self {
-        match f {
-            CardFormat::Png => Self::Png,
-            CardFormat::Jpeg => Self::Jpeg,
-            CardFormat::Webp => Self::Webp,
-        }
-    }
 }
