@@ -77,6 +77,49 @@ static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*([-*+]|\d{1,3}[.)、]|\[\d{1,3}\])\s+").expect("static regex")
 });
+/// Words each pattern cannot match without (one of them, literally): a paragraph with none
+/// is passed over without compiling the pattern, most of which never need compiling.
+const LIKES_WORDS: &[&str] = &["赞", "讚"];
+const COUNT_CARD_WORDS: &[&str] = &["篇原"];
+const PLAYER_WORDS: &[&str] = &[
+    "视频",
+    "視頻",
+    "影片",
+    "刷新",
+    "重新整理",
+    "进度条",
+    "進度條",
+];
+const BANNER_WORDS: &[&str] = &["划重点", "劃重點", "本文要点", "本文要點"];
+const CALL_WORDS: &[&str] = &[
+    "阅读原文",
+    "閱讀原文",
+    "在看",
+    "点赞",
+    "點讚",
+    "回复",
+    "回覆",
+    "订户",
+    "訂戶",
+    "转载",
+    "轉載",
+    "关注",
+    "關注",
+    "编译",
+    "編譯",
+    "翻译",
+    "翻譯",
+    "摘编",
+    "摘編",
+];
+/// [`LINK_LABEL`]'s address.
+const LINK_LABEL_WORDS: &[&str] = &["http"];
+
+/// `pattern` matches `text`, compiled only when `text` has one of `words`.
+fn matches_with(words: &[&str], pattern: &LazyLock<Regex>, text: &str) -> bool {
+    words.iter().any(|w| text.contains(w)) && pattern.is_match(text)
+}
+
 static FOOTNOTE_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\^\d{1,3}\^|\[\^\d{1,3}\]").expect("static regex"));
 
@@ -87,6 +130,9 @@ static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How many characters of `text` the call to the reader takes up (`None`: no call).
 pub(super) fn call_len(text: &str) -> Option<usize> {
+    if !CALL_WORDS.iter().any(|w| text.contains(w)) {
+        return None;
+    }
     CALL.find(text).map(|m| m.as_str().chars().count())
 }
 
@@ -114,16 +160,16 @@ pub fn find(paras: &[Para], speaker_at: &[Option<String>]) -> Vec<Piece> {
         let n = t.chars().count();
         if p.kind == BlockKind::Image {
             // A caption may be a call to the reader; an image is otherwise the body's.
-            if n > 0 && n <= SHORT && CALL.is_match(t) {
+            if n > 0 && n <= SHORT && matches_with(CALL_WORDS, &CALL, t) {
                 add(i, WHY_CALL, true);
             }
-        } else if LIKES.is_match(t) {
+        } else if matches_with(LIKES_WORDS, &LIKES, t) {
             const WHY: &str = "a comment widget: a name and its like count";
             if let Some(j) = before(paras, i).filter(|&j| !opens_turn(j) && is_name(&paras[j])) {
                 add(j, WHY, false);
             }
             add(i, WHY, false);
-        } else if COUNT_CARD.is_match(t) {
+        } else if matches_with(COUNT_CARD_WORDS, &COUNT_CARD, t) {
             const WHY: &str = "an account card: name, description, article count, 公众号";
             for j in card_head(paras, i).into_iter().filter(|&j| !opens_turn(j)) {
                 add(j, WHY, false);
@@ -134,11 +180,11 @@ pub fn find(paras: &[Para], speaker_at: &[Option<String>]) -> Vec<Piece> {
                 add(j, WHY, false);
                 j += 1;
             }
-        } else if n <= SHORT && PLAYER.is_match(t) {
+        } else if n <= SHORT && matches_with(PLAYER_WORDS, &PLAYER, t) {
             add(i, "a video or audio player", false);
-        } else if BANNER.is_match(t) {
+        } else if matches_with(BANNER_WORDS, &BANNER, t) {
             add(i, "a key-points banner", false);
-        } else if n <= SHORT && CALL.is_match(t) {
+        } else if n <= SHORT && matches_with(CALL_WORDS, &CALL, t) {
             add(i, WHY_CALL, true);
         } else if is_reference_link(p, t) {
             add(i, "a reference link", false);
@@ -181,8 +227,11 @@ fn is_link_line(p: &Para) -> bool {
         return false;
     }
     let t = p.text();
-    if LINK_LABEL.is_match(t.trim()) {
+    if matches_with(LINK_LABEL_WORDS, &LINK_LABEL, t.trim()) {
         return true;
+    }
+    if !p.raw.contains("](http") {
+        return false;
     }
     let raw = LIST_MARK.replace(p.raw.trim(), "");
     let links = MD_LINK
@@ -286,7 +335,7 @@ fn is_card_tail(t: &str) -> bool {
 /// A line that only points elsewhere: `文章地址：https://…`, a bare address, or a whole
 /// paragraph that is one link announcing itself (`[中文翻译链接直达 -->](…)`).
 fn is_reference_link(p: &Para, t: &str) -> bool {
-    if LINK_LABEL.is_match(t) {
+    if matches_with(LINK_LABEL_WORDS, &LINK_LABEL, t) {
         return true;
     }
     let raw = p.raw.trim();

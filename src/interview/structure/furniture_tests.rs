@@ -239,3 +239,61 @@ fn a_notice_inside_an_answer_that_reads_as_speech_is_kept_with_a_doubt() {
         1
     );
 }
+
+/// Every line of the shared samples and of this file's own shapes that a pattern matches has
+/// one of the words it is gated on: the gate only spares compiling, it never changes a result.
+#[test]
+fn the_gating_words_never_refuse_a_line_a_pattern_matches() {
+    let samples =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/content/samples");
+    let mut lines: Vec<String> = [
+        "赞 12",
+        "，讚 3.4萬",
+        "128 篇原创内容",
+        "视频加载失败，请刷新页面再试",
+        "进度条",
+        "| 划重点：",
+        "点击下方“阅读原文”",
+        "点赞、在看",
+        "回复关键词",
+        "关注我们后台回复",
+        "加入成为订户",
+        "转载原创文章请联系",
+        "未经许可不得转载",
+        "点击上方蓝字关注我们",
+        "本文编译自",
+        "翻译自",
+        "原文：https://example.com/a",
+        "https://example.com",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let entries = std::fs::read_dir(&samples).expect("the shared samples");
+    for entry in entries.flatten() {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            lines.extend(text.lines().map(|l| l.trim().to_string()));
+        }
+    }
+    let gated: [(&[&str], &LazyLock<Regex>); 6] = [
+        (LIKES_WORDS, &LIKES),
+        (COUNT_CARD_WORDS, &COUNT_CARD),
+        (PLAYER_WORDS, &PLAYER),
+        (BANNER_WORDS, &BANNER),
+        (CALL_WORDS, &CALL),
+        (LINK_LABEL_WORDS, &LINK_LABEL),
+    ];
+    let mut matched = 0;
+    for line in &lines {
+        for (words, pattern) in gated {
+            if pattern.is_match(line) {
+                matched += 1;
+                assert!(matches_with(words, pattern, line), "{line}");
+            }
+        }
+    }
+    assert!(
+        matched >= 18,
+        "only {matched} matches: the shapes above no longer match"
+    );
+}

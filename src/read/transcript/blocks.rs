@@ -19,11 +19,27 @@ static SPEAKER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A speaker line: the name, when, and any words on the same line.
 pub fn speaker_line(line: &str) -> Option<(String, Timecode, &str)> {
+    // The pattern is large to compile (a name of up to 30 characters of a negated class);
+    // a line without its digit-colon-digit cannot match, so most inputs never compile it.
+    if !has_digit_colon_digit(line) {
+        return None;
+    }
     let c = SPEAKER_LINE.captures(line)?;
     let name = speaker_name(c.name("name")?.as_str())?;
     let time = Timecode::parse(c.name("bare").or(c.name("bracketed"))?.as_str())?;
     let rest = c.name("rest").map_or("", |m| m.as_str()).trim();
     Some((name, time, rest))
+}
+
+/// Whether `line` has an ASCII colon between two digits (`\d` is Unicode's decimal digits;
+/// `char::is_numeric` is wider, so this never says no where [`SPEAKER_LINE`] matches).
+fn has_digit_colon_digit(line: &str) -> bool {
+    let mut before = [' ', ' '];
+    line.chars().any(|c| {
+        let found = before[1] == ':' && before[0].is_numeric() && c.is_numeric();
+        before = [before[1], c];
+        found
+    })
 }
 
 pub fn read(source: &str) -> Result<Document, TranscriptError> {
@@ -128,4 +144,33 @@ pub fn looks_like(source: &str) -> bool {
         .filter(|l| speaker_line(l).is_some_and(|(_, _, rest)| rest.is_empty()))
         .count();
     speaker_lines >= 2 && speaker_lines * 5 >= lines.len()
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::*;
+
+    #[test]
+    fn the_prefilter_never_refuses_a_line_the_pattern_matches() {
+        let lines = [
+            "说话人 1  00:00:05",
+            "张三 01:02",
+            "发言人2(00:01:02) 好的",
+            "发言人2（１２:３４）：全角数字",
+            "会议开始于 12:30",
+            "网址 https://example.com",
+            "时间：12：30",
+            "没有时间的一行",
+        ];
+        for line in lines {
+            if SPEAKER_LINE.is_match(line) {
+                assert!(has_digit_colon_digit(line), "{line}");
+            }
+        }
+        let full_width = "发言人2（１２:３４）：全角数字";
+        assert!(SPEAKER_LINE.is_match(full_width) && has_digit_colon_digit(full_width));
+        assert!(speaker_line("张三 01:02").is_some());
+        assert!(!has_digit_colon_digit("网址 https://example.com"));
+        assert!(!has_digit_colon_digit("时间：12：30"));
+    }
 }
