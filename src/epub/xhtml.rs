@@ -232,18 +232,7 @@ fn title_page(interview: &Interview, cx: &Context<'_>) -> String {
         "<section epub:type=\"titlepage\" class=\"titlepage\">\n<h1 class=\"book-title\">{}</h1>\n",
         phrase(cx.title, cx.language)
     );
-    let names: Vec<String> = [Role::Interviewer, Role::Guest]
-        .into_iter()
-        .map(|r| interview.introduced_by_role(r).join("、"))
-        .filter(|n| !n.is_empty())
-        .collect();
-    if !names.is_empty() {
-        let _ = writeln!(
-            body,
-            "<p class=\"byline\">访谈：{}</p>",
-            phrase(&names.join(" × "), cx.language)
-        );
-    }
+    body.push_str(&cast_lines(interview, cx));
     if !meta.summary.is_empty() {
         let _ = writeln!(
             body,
@@ -253,6 +242,46 @@ fn title_page(interview: &Interview, cx: &Context<'_>) -> String {
     }
     body.push_str("</section>");
     body
+}
+
+/// Who talks with whom, under the title: `访谈：A × B` on one line; when the cast list says
+/// what the people are (`Xuezhi Wang（Google Brain 研究员）`), the interviewers on the first
+/// line and one guest a line after it, so a name and its description are read together.
+fn cast_lines(interview: &Interview, cx: &Context<'_>) -> String {
+    let askers = interview.introduced_by_role(Role::Interviewer);
+    let guests = interview.introduced_by_role(Role::Guest);
+    let described = interview.people.iter().any(|p| p.affiliation.is_some());
+    if !described {
+        let names: Vec<String> = [askers, guests]
+            .into_iter()
+            .map(|n| n.join("、"))
+            .filter(|n| !n.is_empty())
+            .collect();
+        if names.is_empty() {
+            return String::new();
+        }
+        return format!(
+            "<p class=\"byline\">访谈：{}</p>\n",
+            phrase(&names.join(" × "), cx.language)
+        );
+    }
+    let mut lines = Vec::new();
+    if !askers.is_empty() {
+        lines.push(format!("访谈：{}", askers.join("、")));
+    }
+    for (i, g) in guests.iter().enumerate() {
+        lines.push(if i == 0 {
+            format!("嘉宾：{g}")
+        } else {
+            g.clone()
+        });
+    }
+    let mut out = String::from("<div class=\"cast\">\n");
+    for l in lines {
+        let _ = writeln!(out, "<p class=\"byline\">{}</p>", phrase(&l, cx.language));
+    }
+    out.push_str("</div>\n");
+    out
 }
 
 fn chapter(section: &Section, cx: &Context<'_>) -> String {

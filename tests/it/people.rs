@@ -280,10 +280,14 @@ fn a_cast_lists_affiliations_introduce_the_guests_in_the_book() {
     let pages = pages
         .replace("<span lang=\"en\" xml:lang=\"en\">", "")
         .replace("</span>", "");
-    assert!(
-        pages.contains("Lin Qiao（某实验室研究员）、Mark Chen（某公司产品经理）"),
-        "the title page"
-    );
+    // The title page: one person a line, each with their description.
+    for line in [
+        "<p class=\"byline\">访谈：Vera（投资人，公众号主理人）</p>",
+        "<p class=\"byline\">嘉宾：Lin Qiao（某实验室研究员）</p>",
+        "<p class=\"byline\">Mark Chen（某公司产品经理）</p>",
+    ] {
+        assert!(pages.contains(line), "the title page: {line}");
+    }
     let introduced = "class=\"who\">Lin Qiao（某实验室研究员）：";
     assert_eq!(pages.matches(introduced).count(), 1, "her first turn only");
     assert!(pages.contains("class=\"who\">Lin Qiao："));
