@@ -94,10 +94,11 @@ pub fn select_for_cards(
     spec.entries.extend(entries);
     let min_card = spec.filters.min_card.unwrap_or(select::DEFAULT_MIN_CARD);
     let asked = spec.entries.iter().any(|e| e.auto().is_some());
-    let mut sel = match &fit {
-        Some(fit) => drawable_picks(iv, spec.clone(), fit)?,
-        None => select::select(iv, &spec)?,
+    let run = |spec: &Spec| match &fit {
+        Some(fit) => drawable_picks(iv, spec.clone(), fit),
+        None => Ok(select::select(iv, spec)?),
     };
+    let mut sel = run(&spec)?;
     let mut floor = min_card;
     if asked && min_card > 0.0 && !sel.quotes.iter().any(|q| q.score.is_some()) {
         eprintln!(
@@ -106,10 +107,7 @@ pub fn select_for_cards(
         );
         spec.filters.min_card = Some(0.0);
         floor = 0.0;
-        sel = match &fit {
-            Some(fit) => drawable_picks(iv, spec, fit)?,
-            None => select::select(iv, &spec)?,
-        };
+        sel = run(&spec)?;
     }
     for &(asked, got) in sel.short.iter().filter(|_| floor > 0.0) {
         eprintln!(

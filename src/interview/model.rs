@@ -261,19 +261,22 @@ impl Interview {
     /// The printable names of the people with `role`, in order of appearance (a speaker known
     /// only by a role label, with nothing naming them, is left out).
     pub fn names_by_role(&self, role: Role) -> Vec<String> {
-        self.people
-            .iter()
-            .filter(|p| p.role == role && !p.print_name().is_empty())
+        self.named(role)
             .map(|p| p.print_name().to_string())
             .collect()
+    }
+
+    /// The people with `role` who have a printable name, in order of appearance.
+    fn named(&self, role: Role) -> impl Iterator<Item = &Person> {
+        self.people
+            .iter()
+            .filter(move |p| p.role == role && !p.print_name().is_empty())
     }
 
     /// The printable names of the people with `role`, each with what the cast list says they
     /// are (`钟凯祺（某大厂数据科学家）`): how a title page introduces them.
     pub fn introduced_by_role(&self, role: Role) -> Vec<String> {
-        self.people
-            .iter()
-            .filter(|p| p.role == role && !p.print_name().is_empty())
+        self.named(role)
             .map(|p| match &p.affiliation {
                 Some(a) => format!("{}（{a}）", p.print_name()),
                 None => p.print_name().to_string(),

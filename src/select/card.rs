@@ -56,15 +56,21 @@ fn weights() -> &'static Model {
     W.get_or_init(|| parse(WEIGHTS).unwrap_or_else(|e| panic!("embedded card_weights.json: {e}")))
 }
 
-/// The feature vector of `text` standing alone: one sentence of its own paragraph, mid
-/// document, no vocabulary, then the card's own cues (what `tools/train_card.py` fits on).
-pub fn vector(text: &str) -> Vec<(u32, f32)> {
+/// The shared features of `text` standing alone: one sentence of its own paragraph, mid
+/// document, no vocabulary.
+fn shared(text: &str) -> Vec<(u32, f32)> {
     let alone = Place {
         sentence: 0,
         sentences: 1,
         position: 0.5,
     };
-    let mut v = extract(text, alone, &Vocabulary::default());
+    extract(text, alone, &Vocabulary::default())
+}
+
+/// The feature vector `tools/train_card.py` fits on: the shared features, then the card's
+/// own cues (indexed after them).
+pub fn vector(text: &str) -> Vec<(u32, f32)> {
+    let mut v = shared(text);
     v.extend(card_cues::vector(text));
     v
 }
@@ -73,13 +79,11 @@ pub fn vector(text: &str) -> Vec<(u32, f32)> {
 pub fn logit(text: &str) -> f64 {
     let m = weights();
     let base = (SHARED.len() + HASHED) as u32;
-    let (shared, cues): (Vec<_>, Vec<_>) = vector(text).into_iter().partition(|&(i, _)| i < base);
-    let z = m.linear.logit(&shared)
-        + cues
-            .iter()
-            .map(|&(i, v)| f64::from(m.cues[(i - base) as usize]) * f64::from(v))
-            .sum::<f64>();
-    (z * 1000.0).round() / 1000.0
+    let cues: f64 = card_cues::vector(text)
+        .iter()
+        .map(|&(i, v)| f64::from(m.cues[(i - base) as usize]) * f64::from(v))
+        .sum();
+    ((m.linear.logit(&shared(text)) + cues) * 1000.0).round() / 1000.0
 }
 
 /// The first hard filter of automatic selection `text` fails (`None` when it stands alone):
