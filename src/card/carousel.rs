@@ -12,6 +12,7 @@ use super::raster::Canvas;
 use super::render::paint;
 use super::source::{CardFields, SourceInfo};
 use super::template::{LineAlign, Template};
+use super::wording::Fixed;
 use crate::select::Quote;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -196,9 +197,7 @@ fn cover(style: &PageStyle, source: &SourceInfo, quotes: usize) -> Result<Canvas
         );
     }
     // The title as large as keeps it within 45% of the content height.
-    let title = style
-        .text_chain
-        .without_missing(source.title.trim(), "carousel title");
+    let title = style.page_text(&source.title, "carousel title");
     let base = style.width() as f32 / 13.0;
     let room = (bottom - top) * 0.45;
     let mut em = base;
@@ -224,7 +223,7 @@ fn cover(style: &PageStyle, source: &SourceInfo, quotes: usize) -> Result<Canvas
     let x = left + (width - rule) / 2.0;
     canvas.rect(x, y, x + rule, y + style.px(6), style.accent);
     y += style.px(6) + style.px(24);
-    if let Some(g) = source.guest_line() {
+    if let Some(g) = source.guest_line(style.word(Fixed::Guests)) {
         style.draw_label(
             &mut canvas,
             &g,
@@ -245,7 +244,11 @@ fn cover(style: &PageStyle, source: &SourceInfo, quotes: usize) -> Result<Canvas
             style.label_color,
         );
     }
-    let hint = format!("{quotes} 则金句 · 左滑阅读");
+    let hint = format!(
+        "{quotes} {} · {}",
+        style.word(Fixed::Quotes),
+        style.word(Fixed::Swipe)
+    );
     let foot = bottom - label * 0.8;
     style.draw_label(
         &mut canvas,
@@ -266,9 +269,7 @@ fn end_card(style: &PageStyle, source: &SourceInfo, qr: Option<&QrModules>) -> R
     let [pt, _, pb, _] = style.template.padding;
     let (top, bottom) = (style.px(pt), h as f32 - style.px(pb));
     let label = style.label_em();
-    let title = style
-        .text_chain
-        .without_missing(source.title.trim(), "carousel title");
+    let title = style.page_text(&source.title, "carousel title");
     let layout = style.set(&title, style.width() as f32 / 20.0, Setting::Title)?;
     let (left, width) = style.content();
     let qr_side = qr.map_or(0.0, |q| {
@@ -288,7 +289,7 @@ fn end_card(style: &PageStyle, source: &SourceInfo, qr: Option<&QrModules>) -> R
     let mut y = top + ((bottom - top - block) / 2.0).max(0.0);
     style.draw_label(
         &mut canvas,
-        "原文出处",
+        style.word(Fixed::Source),
         label,
         y,
         LineAlign::Center,
@@ -322,7 +323,7 @@ fn end_card(style: &PageStyle, source: &SourceInfo, qr: Option<&QrModules>) -> R
         y += qr_side + 0.5 * label;
         style.draw_label(
             &mut canvas,
-            "扫码阅读原文",
+            style.word(Fixed::ScanToRead),
             label * 0.8,
             y,
             LineAlign::Center,

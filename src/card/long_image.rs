@@ -13,6 +13,7 @@ use super::qr::QrModules;
 use super::raster::Canvas;
 use super::source::SourceInfo;
 use super::template::{LineAlign, Template};
+use super::wording::Fixed;
 use crate::select::Quote;
 use crate::typeset::Layout;
 use std::ops::Range;
@@ -118,7 +119,7 @@ pub fn render_long(
             &style,
             frame,
         );
-        let alt = format!("{}（长图）", source.title);
+        let alt = format!("{}{}", source.title, style.word(Fixed::LongImage));
         let file = encode_image(&canvas, &[("Description", &alt)], &options.encoding)?;
         if file.bytes.len() > limits.max_bytes {
             if piece.len() < 2 {
@@ -155,27 +156,33 @@ pub fn render_long(
 /// The title block, each quote with its credit, the foot.
 fn blocks(quotes: &[Quote], source: &SourceInfo, style: &PageStyle) -> Result<Vec<Block>> {
     let w = style.width() as f32;
-    let title = style
-        .text_chain
-        .without_missing(source.title.trim(), "long image title");
+    let title = style.page_text(&source.title, "long image title");
     let mut blocks = vec![Block::Title {
         layout: style.set(&title, w / 16.0, Setting::Title)?,
         above: source.outlet.clone(),
-        below: [source.guest_line(), source.date.clone()]
-            .into_iter()
-            .flatten()
-            .collect(),
+        below: [
+            source.guest_line(style.word(Fixed::Guests)),
+            source.date.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     }];
     let (min, max) = (style.template.quote.size.min, style.template.quote.size.max);
     let em = (w / 20.0).clamp(style.px(min), style.px(max));
     for q in quotes {
-        let text = q.text.trim();
+        let text = &*super::emoji::fold(q.text.trim());
         style.text_chain.check(text, "quote")?;
+        let highlights: Vec<String> = q
+            .highlights
+            .iter()
+            .map(|h| super::emoji::fold(h).into_owned())
+            .collect();
         let credit = q.credit().trim();
         blocks.push(Block::Quote {
             id: q.id.clone(),
             layout: style.set(text, em, Setting::Body)?,
-            ranges: phrase_ranges(text, &q.highlights),
+            ranges: phrase_ranges(text, &highlights),
             credit: if credit.is_empty() {
                 String::new()
             } else {
@@ -185,7 +192,11 @@ fn blocks(quotes: &[Quote], source: &SourceInfo, style: &PageStyle) -> Result<Ve
     }
     blocks.push(Block::Foot {
         line: [
-            Some(format!("原文：{}", source.title.trim())),
+            Some(format!(
+                "{}{}",
+                style.word(Fixed::SourceTitle),
+                source.title.trim()
+            )),
             source.outlet_line(),
         ]
         .into_iter()
@@ -321,7 +332,7 @@ fn draw(blocks: &[Block], heights: &[f32], style: &PageStyle, frame: f32) -> Can
                     at += side + 0.4 * label;
                     style.draw_label(
                         &mut canvas,
-                        "扫码阅读原文",
+                        style.word(Fixed::ScanToRead),
                         label * 0.8,
                         at,
                         LineAlign::Center,

@@ -37,6 +37,7 @@ mod template;
 mod template_files;
 mod validate;
 mod vertical;
+mod wording;
 
 pub use carousel::{
     CAROUSELS, CarouselImage, CarouselPreset, carousel_preset, plan_sets, render_carousel,

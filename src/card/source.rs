@@ -54,15 +54,15 @@ impl CardFields<'_> {
 }
 
 impl SourceInfo {
-    /// `嘉宾｜张三、李四`, or nothing without named guests.
-    pub fn guest_line(&self) -> Option<String> {
+    /// `嘉宾｜张三、李四` (`label` before the names), or nothing without named guests.
+    pub fn guest_line(&self, label: &str) -> Option<String> {
         let names: Vec<&str> = self
             .guests
             .iter()
             .map(|g| g.trim())
             .filter(|g| !g.is_empty())
             .collect();
-        (!names.is_empty()).then(|| format!("嘉宾｜{}", names.join("、")))
+        (!names.is_empty()).then(|| format!("{label}{}", names.join("、")))
     }
 
     /// `36氪 · 2024-05-01`: the outlet and the date, whichever are known.
@@ -89,11 +89,11 @@ mod tests {
             outlet: Some("36氪".into()),
             ..SourceInfo::default()
         };
-        assert_eq!(s.guest_line().as_deref(), Some("嘉宾｜张三、李四"));
+        assert_eq!(s.guest_line("嘉宾｜").as_deref(), Some("嘉宾｜张三、李四"));
         assert_eq!(s.outlet_line().as_deref(), Some("36氪"));
         s.date = Some("2024-05-01".into());
         assert_eq!(s.outlet_line().as_deref(), Some("36氪 · 2024-05-01"));
-        assert_eq!(SourceInfo::default().guest_line(), None);
+        assert_eq!(SourceInfo::default().guest_line("嘉宾｜"), None);
         assert_eq!(SourceInfo::default().outlet_line(), None);
     }
 }

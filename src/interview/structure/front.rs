@@ -73,6 +73,18 @@ pub fn stated_date(texts: impl Iterator<Item = String>) -> Option<String> {
     })
 }
 
+/// The article's title line among the first paragraphs: the first level-1 heading among
+/// `paras[..within]`, or a paragraph that repeats the page's own title. An article has one
+/// title, at its top; it is never a turn nor a section heading, even when it reads
+/// `名字：一句话` — the commonest shape of an interview's title, a speaker's label to the
+/// eye.
+pub fn title_line(paras: &[Para], within: usize, page_title: Option<&str>) -> Option<usize> {
+    (0..within.min(paras.len())).find(|&i| {
+        paras[i].kind == BlockKind::Heading(1)
+            || page_title.is_some_and(|t| paras[i].text().trim() == t.trim())
+    })
+}
+
 /// Read the front: `paras[..end]`, with the page's own title when the syntax has one.
 pub fn read(paras: &[Para], end: usize, page_title: Option<&str>) -> Front {
     let mut f = Front::default();

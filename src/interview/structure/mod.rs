@@ -175,6 +175,10 @@ pub(super) fn structure(
                 .map(|l| display(&l.name, &aliases))
         })
         .collect();
+    // The title is never a turn, whatever it reads like (`林小满：慢一点`).
+    if let Some(i) = front::title_line(&paras, 6, doc.title.as_deref()) {
+        speaker_at[i] = None;
+    }
     // Legends and cast lists name people; they are never turns.
     let conversation = speaker_at
         .iter()
@@ -247,14 +251,7 @@ pub(super) fn structure(
     for &i in &cast_lines {
         meta[i] = true;
     }
-    let title_line = (0..first_turn.min(6)).find(|&i| {
-        paras[i].kind == BlockKind::Heading(1)
-            || doc
-                .title
-                .as_deref()
-                .is_some_and(|t| paras[i].text().trim() == t.trim())
-    });
-    if let Some(i) = title_line {
+    if let Some(i) = front::title_line(&paras, first_turn.min(6), doc.title.as_deref()) {
         meta[i] = true;
     }
     let starts = sections::find(

@@ -127,3 +127,30 @@ fn hash_numbers_over_bold_titles_are_section_numbers() {
         ]
     );
 }
+
+#[test]
+fn a_title_that_reads_like_a_label_is_the_title_not_a_turn() {
+    // `名字：一句话` is the commonest shape of an interview's title; at the top, as the
+    // article's level-1 heading, it names the article — the guest's first turn comes later.
+    let iv = md("\
+# 林小满：面包要等面团自己醒好
+
+**小满周刊：你为什么回到小镇开面包店？**
+
+**林小满：**城里的房租太高了，小镇的日子慢一点。
+
+**小满周刊：以后还想开分店吗？**
+
+**林小满：**不急。一家店做好了，比十家店做一半强得多。
+");
+    assert_eq!(iv.meta.title, "林小满：面包要等面团自己醒好");
+    let first = &iv.sections[0].paragraphs[0];
+    assert_eq!(first.speaker.as_deref(), Some("小满周刊"));
+    assert!(
+        iv.sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .all(|p| !p.text.contains("面团自己醒好")),
+        "the title is not a turn"
+    );
+}
