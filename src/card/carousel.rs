@@ -210,14 +210,7 @@ fn cover(style: &PageStyle, source: &SourceInfo, quotes: usize) -> Result<Canvas
     let under = gap + style.px(6) + style.px(24) + 2.4 * label;
     let block = layout.height() + under;
     let mut y = top + (bottom - top - block) / 2.0;
-    style.draw_block(
-        &mut canvas,
-        (&layout, Setting::Title),
-        y,
-        style.text_color,
-        &[],
-    );
-    y += layout.height() + gap;
+    y = style.draw_title(&mut canvas, &layout, y) + gap;
     let (left, width) = style.content();
     let rule = style.px(96);
     let x = left + (width - rule) / 2.0;
@@ -296,14 +289,7 @@ fn end_card(style: &PageStyle, source: &SourceInfo, qr: Option<&QrModules>) -> R
         style.accent,
     );
     y += 1.6 * label;
-    style.draw_block(
-        &mut canvas,
-        (&layout, Setting::Title),
-        y,
-        style.text_color,
-        &[],
-    );
-    y += layout.height() + gap;
+    y = style.draw_title(&mut canvas, &layout, y) + gap;
     if let Some(line) = source.outlet_line() {
         style.draw_label(
             &mut canvas,

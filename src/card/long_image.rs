@@ -266,14 +266,7 @@ fn draw(blocks: &[Block], heights: &[f32], style: &PageStyle, frame: f32) -> Can
                     );
                     at += 1.8 * label;
                 }
-                style.draw_block(
-                    &mut canvas,
-                    (layout, Setting::Title),
-                    at,
-                    style.text_color,
-                    &[],
-                );
-                at += layout.height() + 0.6 * label;
+                at = style.draw_title(&mut canvas, layout, at) + 0.6 * label;
                 for line in below {
                     at += 0.5 * label;
                     style.draw_label(

@@ -175,6 +175,13 @@ impl<'t> PageStyle<'t> {
         }
     }
 
+    /// Draws a title set by [`Self::set`] from `top` in the quote's colour; returns where it
+    /// ends.
+    pub fn draw_title(&self, canvas: &mut Canvas, title: &Layout, top: f32) -> f32 {
+        self.draw_block(canvas, (title, Setting::Title), top, self.text_color, &[]);
+        top + title.height()
+    }
+
     /// Draws a one-line label (its em box from `top`) in the content box, shrunk to fit.
     pub fn draw_label(
         &self,
