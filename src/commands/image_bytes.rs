@@ -3,7 +3,12 @@
 //! signatures, whatever the name or the server says) and, when wider or taller than
 //! [`MAX_SIDE`], scaled down and recompressed for e-readers. A WebP (WeChat serves most
 //! photos so) becomes a JPEG, or a PNG when it has transparency: many readers and calibre's
-//! Kindle formats show no WebP. A GIF goes in as it is.
+//! Kindle formats show no WebP. A GIF within [`MAX_SIDE`] goes in as it is, animation and
+//! all (Apple Books animates it; readers that do not show its first frame); a larger one
+//! becomes its first frame, scaled, as a PNG: scaling every frame would cost memory and
+//! time by the number of frames (a hundred 2000 px frames are 1.6 GB of pixels) for readers
+//! that mostly show only the first, and a PNG keeps a GIF's flat colours without the GIF
+//! encoder's palette reduction.
 
 use crate::epub::ImageFile;
 use image::ImageFormat;
@@ -52,8 +57,7 @@ pub fn checked(bytes: Vec<u8>) -> Result<ImageFile, String> {
         "image/png" => ImageFormat::Png,
         "image/jpeg" => ImageFormat::Jpeg,
         "image/webp" => return from_webp(&bytes),
-        // A GIF goes in as it is (no decoder here to scale it).
-        _ => return Ok(ImageFile { bytes, media_type }),
+        _ => return from_gif(bytes),
     };
     Ok(ImageFile {
         bytes: fit(bytes, format)?,
@@ -79,6 +83,31 @@ fn from_webp(bytes: &[u8]) -> Result<ImageFile, String> {
         bytes: encode(&img, format)?,
         media_type,
     })
+}
+
+/// A GIF as it is when it fits in [`MAX_SIDE`], else its first frame scaled, as a PNG.
+fn from_gif(bytes: Vec<u8>) -> Result<ImageFile, String> {
+    if longest_side(&bytes, ImageFormat::Gif)? <= MAX_SIDE {
+        return Ok(ImageFile {
+            bytes,
+            media_type: "image/gif",
+        });
+    }
+    let first = decode(&bytes, ImageFormat::Gif)?;
+    let small = first.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Triangle);
+    Ok(ImageFile {
+        bytes: encode(&small, ImageFormat::Png)?,
+        media_type: "image/png",
+    })
+}
+
+/// An image's longer side, read from its header.
+fn longest_side(bytes: &[u8], format: ImageFormat) -> Result<u32, String> {
+    let reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| format!("unreadable image: {e}"))?;
+    Ok(w.max(h))
 }
 
 /// An image decoded, within a memory bound.
@@ -112,11 +141,7 @@ fn encode(img: &image::DynamicImage, format: ImageFormat) -> Result<Vec<u8>, Str
 /// `bytes` as they are when the image fits in [`MAX_SIDE`], else scaled down to it and
 /// recompressed in the same format.
 fn fit(bytes: Vec<u8>, format: ImageFormat) -> Result<Vec<u8>, String> {
-    let reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
-    let (w, h) = reader
-        .into_dimensions()
-        .map_err(|e| format!("unreadable image: {e}"))?;
-    if w.max(h) <= MAX_SIDE {
+    if longest_side(&bytes, format)? <= MAX_SIDE {
         return Ok(bytes);
     }
     let img = decode(&bytes, format)?;
@@ -157,6 +182,41 @@ mod tests {
         assert!(
             checked(b"RIFF\0\0\0\0WEBPjunk".to_vec()).is_err(),
             "a broken WebP"
+        );
+    }
+
+    /// An animated GIF of `w`×`h`, one flat-colour frame a colour.
+    fn gif(w: u32, h: u32, colours: &[[u8; 3]]) -> Vec<u8> {
+        let mut out = Vec::new();
+        {
+            let mut encoder = image::codecs::gif::GifEncoder::new_with_speed(&mut out, 30);
+            encoder
+                .set_repeat(image::codecs::gif::Repeat::Infinite)
+                .unwrap();
+            for &[r, g, b] in colours {
+                let frame = image::RgbaImage::from_pixel(w, h, image::Rgba([r, g, b, 255]));
+                encoder.encode_frame(image::Frame::new(frame)).unwrap();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_gif_stays_as_it_is_within_bounds_and_beyond_them_is_its_first_frame_scaled() {
+        let small = gif(60, 40, &[[200, 30, 30], [30, 30, 200]]);
+        let got = checked(small.clone()).unwrap();
+        assert_eq!(got.media_type, "image/gif");
+        assert_eq!(got.bytes, small, "the animation kept, byte for byte");
+        let large = gif(2000, 500, &[[200, 30, 30], [30, 30, 200]]);
+        let got = checked(large).unwrap();
+        assert_eq!(got.media_type, "image/png");
+        let shown = image::load_from_memory_with_format(&got.bytes, ImageFormat::Png).unwrap();
+        assert_eq!((shown.width(), shown.height()), (1600, 400));
+        let [r, _, b, _] = shown.to_rgba8().get_pixel(800, 200).0;
+        assert!(r > 150 && b < 80, "the first frame's red: {r}, {b}");
+        assert!(
+            checked(b"GIF89a\x10\x00junk".to_vec()).is_err(),
+            "a broken GIF"
         );
     }
 }

@@ -1,12 +1,14 @@
 //! The interview's images for the book, from where the source keeps them: a Markdown's
 //! relative paths and a saved page's `_files/` folder (resolved against the input's folder
 //! and never outside it: an untrusted page must not put `/etc/passwd` or `~/.ssh` into a
-//! book), a Word file's media (its drawings), and remote http(s) images — these only from
+//! book), a Word file's media (its drawings), images inlined as `data:` addresses
+//! ([`super::data_url`]), and remote http(s) images — these only from
 //! the output folder's cache or, with `--fetch-images`, fetched ([`super::remote`]). Every
 //! image is bounded, sniffed and scaled ([`super::image_bytes`]). An image that cannot be
 //! had gets `None` and a warning naming it and why: the book shows a placeholder where it
 //! stood and 关于本书 says that images are left out.
 
+use super::data_url::is_data_url;
 use super::image_bytes::{MAX_IMAGE_BYTES, checked};
 use super::remote::cache::{CACHE_DIR, ImageCache};
 use super::remote::{FetchPolicy, Fetcher, scheme};
@@ -104,6 +106,7 @@ pub fn load(figures: &[Figure], sources: &ImageSources) -> Vec<Option<ImageFile>
         .iter()
         .map(|f| {
             let got = match (remote_url(&f.src), &word) {
+                _ if is_data_url(&f.src) => inline(&f.src),
                 (Some(url), _) => remote(&url, cache.as_ref(), fetcher.as_mut()),
                 (None, Some(package)) => word_media(package, &f.src),
                 (None, None) => file(&f.src, folder.as_deref()),
@@ -115,14 +118,9 @@ pub fn load(figures: &[Figure], sources: &ImageSources) -> Vec<Option<ImageFile>
                     None
                 }
                 Err(Missing::Because(why)) => {
-                    // A drawing that names no picture is known by its description.
-                    let named = match (f.src.is_empty(), f.alt.is_empty()) {
-                        (false, _) => format!("image `{}`", excerpt(&f.src, 200)),
-                        (true, false) => format!("the image “{}”", excerpt(&f.alt, 40)),
-                        (true, true) => "an image".to_string(),
-                    };
                     eprintln!(
-                        "warning: {named} is not in the book ({why}); a placeholder stands in"
+                        "warning: {} is not in the book ({why}); a placeholder stands in",
+                        named(f)
                     );
                     None
                 }
@@ -137,6 +135,32 @@ pub fn load(figures: &[Figure], sources: &ImageSources) -> Vec<Option<ImageFile>
         );
     }
     files
+}
+
+/// How a warning names the image of `f`: by its address, or — a drawing that names no
+/// picture, an image inlined as `data:` (its address is its bytes) — by its description.
+fn named(f: &Figure) -> String {
+    let alt = f.alt.trim();
+    let described = |what: String| match alt {
+        "" => what,
+        alt => format!("{what} “{}”", excerpt(alt, 40)),
+    };
+    if is_data_url(&f.src) {
+        let kb = f.src.len().div_ceil(1024);
+        described(format!("the inlined `data:` image ({kb} KB of text)"))
+    } else if !f.src.is_empty() {
+        format!("image `{}`", excerpt(&f.src, 200))
+    } else if alt.is_empty() {
+        "an image".to_string()
+    } else {
+        described("the image".to_string())
+    }
+}
+
+/// An image inlined in the source as a `data:` address.
+fn inline(src: &str) -> Result<ImageFile, Missing> {
+    let bytes = super::data_url::decode(src, MAX_IMAGE_BYTES).map_err(|e| e.to_string())?;
+    Ok(checked(bytes)?)
 }
 
 /// The http(s) address of a remote image (`//host/…` is taken as https), else `None`.

@@ -4,6 +4,7 @@
 mod build;
 mod cards;
 mod cover;
+mod data_url;
 mod epub;
 mod fit;
 mod image_bytes;

@@ -2,7 +2,8 @@
 //! test's own on 127.0.0.1 (timeouts made short here; the command line's are in
 //! `FetchPolicy::default`): an image is fetched and sniffed; the private-address rule,
 //! oversized answers (declared and streamed), a slow server, redirect loops and chains,
-//! and what is no image are refused with the reason.
+//! and what is no image are refused with the reason; a server standing in for a public host
+//! whose redirects lead to this machine or a private network is refused there.
 
 use super::image_server::{ImageServer, Reply};
 use jinju::commands::remote::{FetchPolicy, Fetcher, Refusal};
@@ -26,6 +27,7 @@ fn policy(allow_local: bool) -> FetchPolicy {
         image_timeout: Duration::from_millis(500),
         total_timeout: Duration::from_secs(20),
         max_redirects: 3,
+        public_stand_ins: Vec::new(),
     }
 }
 
@@ -171,5 +173,59 @@ fn the_run_total_bounds_bytes_and_time() {
     assert!(
         matches!(after, Refusal::TotalTime(_)),
         "nothing more once the time is up"
+    );
+}
+
+#[test]
+fn a_redirect_from_a_public_host_to_a_private_address_is_refused() {
+    let photo = png(40, 30, [30, 120, 200]);
+    let inner = ImageServer::start(vec![(
+        "/photo.png",
+        Reply::Image(photo.clone(), "image/png"),
+    )]);
+    let to = |location: String| Reply::Redirect(location);
+    let public = ImageServer::start(vec![
+        ("/photo.png", Reply::Image(photo.clone(), "image/png")),
+        ("/here", to("/photo.png".into())),
+        ("/other-port", to(inner.url("/photo.png"))),
+        ("/ten", to("http://10.0.0.1/photo.png".into())),
+        ("/six", to(format!("http://[::1]:{}/photo.png", inner.port))),
+        (
+            "/name",
+            to(format!("http://localhost:{}/photo.png", inner.port)),
+        ),
+    ]);
+    let stand_in = std::net::SocketAddr::from(([127, 0, 0, 1], public.port));
+    let mut fetcher = Fetcher::new(FetchPolicy {
+        public_stand_ins: vec![stand_in],
+        ..policy(false)
+    });
+    let got = fetcher
+        .fetch(&public.url("/here"))
+        .expect("the stand-in is public");
+    assert_eq!(got.bytes, photo, "its own redirect is followed");
+    for (path, kind) in [
+        ("/other-port", "loopback"),
+        ("/ten", "private"),
+        ("/six", "loopback"),
+        ("/name", "loopback"),
+    ] {
+        let err = fetcher.fetch(&public.url(path)).unwrap_err();
+        let said = err.to_string();
+        assert!(matches!(err, Refusal::Local(_)), "{path}: {said}");
+        assert!(
+            said.contains(&format!("a {kind} address")) && said.contains("--allow-local-images"),
+            "{path}: {said}"
+        );
+    }
+    assert_eq!(inner.requests(), 0, "no redirect reached the other server");
+    assert_eq!(
+        public.requests(),
+        2 + 4,
+        "the first hops were all let through"
+    );
+    assert!(
+        FetchPolicy::default().public_stand_ins.is_empty(),
+        "the command line's policy stands none in"
     );
 }

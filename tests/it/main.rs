@@ -9,6 +9,7 @@
 mod answers138;
 mod auto;
 mod bad_input;
+mod book_data_images;
 mod book_docx_images;
 mod book_fetch;
 mod book_images;

@@ -2,9 +2,12 @@
 //! otherwise non-public address unless the user allows it (`--allow-local-images`). The
 //! rule is checked on the addresses a name resolves to, by the resolver ureq connects
 //! through — so on every connection, every redirect included, and after the name is
-//! resolved (a public name that resolves to `127.0.0.1` is refused too).
+//! resolved (a public name that resolves to `127.0.0.1` is refused too). A caller may name
+//! exact socket addresses (IP and port) that stand in for public hosts — the tests' server
+//! on `127.0.0.1` does, so that where its redirects lead is judged by the real rule; the
+//! command line names none.
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use ureq::config::Config;
 use ureq::http::Uri;
 use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
@@ -82,15 +85,29 @@ fn non_public_v6(ip: Ipv6Addr) -> Option<&'static str> {
 #[derive(Debug, Default)]
 pub struct PublicOnly {
     pub allow_local: bool,
+    /// Socket addresses let through as if public (the same IP on another port is not).
+    pub stand_ins: Vec<SocketAddr>,
     inner: DefaultResolver,
 }
 
 impl PublicOnly {
-    pub fn new(allow_local: bool) -> PublicOnly {
+    pub fn new(allow_local: bool, stand_ins: Vec<SocketAddr>) -> PublicOnly {
         PublicOnly {
             allow_local,
+            stand_ins,
             inner: DefaultResolver::default(),
         }
+    }
+
+    /// The first address of `addrs` the rule refuses, and what kind it is.
+    fn refused(&self, addrs: &[SocketAddr]) -> Option<(IpAddr, &'static str)> {
+        if self.allow_local {
+            return None;
+        }
+        addrs
+            .iter()
+            .filter(|a| !self.stand_ins.contains(a))
+            .find_map(|a| non_public(a.ip()).map(|k| (a.ip(), k)))
     }
 }
 
@@ -102,14 +119,8 @@ impl Resolver for PublicOnly {
         timeout: NextTimeout,
     ) -> Result<ResolvedSocketAddrs, ureq::Error> {
         let addrs = self.inner.resolve(uri, config, timeout)?;
-        if self.allow_local {
-            return Ok(addrs);
-        }
         // Any non-public address refuses the host: connecting picks among them.
-        if let Some((ip, kind)) = addrs
-            .iter()
-            .find_map(|a| non_public(a.ip()).map(|k| (a.ip(), k)))
-        {
+        if let Some((ip, kind)) = self.refused(&addrs) {
             return Err(ureq::Error::Other(Box::new(LocalAddress {
                 host: uri.host().unwrap_or("").to_string(),
                 ip,
@@ -155,5 +166,22 @@ mod tests {
             let ip: IpAddr = public.parse().unwrap();
             assert_eq!(non_public(ip), None, "{public} is public");
         }
+    }
+
+    #[test]
+    fn a_stand_in_lets_through_its_exact_socket_address_only() {
+        let at = |s: &str| s.parse::<SocketAddr>().unwrap();
+        let rule = PublicOnly::new(false, vec![at("127.0.0.1:8080")]);
+        assert_eq!(rule.refused(&[at("127.0.0.1:8080")]), None);
+        for other in ["127.0.0.1:8081", "10.0.0.1:8080", "[::1]:8080"] {
+            let refused = rule.refused(&[at("127.0.0.1:8080"), at(other)]);
+            assert!(refused.is_some(), "{other} is not the stand-in");
+        }
+        assert!(
+            PublicOnly::new(false, vec![])
+                .refused(&[at("127.0.0.1:8080")])
+                .is_some()
+        );
+        assert_eq!(rule.refused(&[at("93.184.216.34:443")]), None);
     }
 }

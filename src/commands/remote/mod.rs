@@ -32,6 +32,10 @@ pub struct FetchPolicy {
     pub total_timeout: Duration,
     /// Redirects followed for one image.
     pub max_redirects: usize,
+    /// Exact socket addresses (IP and port) taken for public ones: none from the command
+    /// line. A test's server on `127.0.0.1` stands in for a public host with it, and where
+    /// its redirects lead (another port, `10.x`, `::1`) is judged by the real rule.
+    pub public_stand_ins: Vec<std::net::SocketAddr>,
 }
 
 impl Default for FetchPolicy {
@@ -44,6 +48,7 @@ impl Default for FetchPolicy {
             image_timeout: Duration::from_secs(30),
             total_timeout: Duration::from_secs(300),
             max_redirects: 5,
+            public_stand_ins: Vec::new(),
         }
     }
 }
@@ -114,7 +119,7 @@ impl Fetcher {
         let agent = ureq::Agent::with_parts(
             config,
             ureq::unversioned::transport::DefaultConnector::new(),
-            PublicOnly::new(policy.allow_local),
+            PublicOnly::new(policy.allow_local, policy.public_stand_ins.clone()),
         );
         Fetcher {
             policy,
