@@ -218,5 +218,10 @@ mod tests {
             checked(b"GIF89a\x10\x00junk".to_vec()).is_err(),
             "a broken GIF"
         );
+        // A 1×1 frame on a 65535×65535 screen: 17 GB of pixels, refused, not allocated.
+        let mut bomb = b"GIF89a\xff\xff\xff\xff\x00\x00\x00".to_vec();
+        bomb.extend_from_slice(b"\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x4c\x01\x00\x3b");
+        let refused = checked(bomb).unwrap_err();
+        assert!(refused.contains("unreadable image") && refused.contains("limit"), "{refused}");
     }
 }
