@@ -4,11 +4,10 @@
 //! [`MAX_SIDE`], scaled down and recompressed for e-readers. A WebP (WeChat serves most
 //! photos so) becomes a JPEG, or a PNG when it has transparency: many readers and calibre's
 //! Kindle formats show no WebP. A GIF within [`MAX_SIDE`] goes in as it is, animation and
-//! all (Apple Books animates it; readers that do not show its first frame); a larger one
-//! becomes its first frame, scaled, as a PNG: scaling every frame would cost memory and
-//! time by the number of frames (a hundred 2000 px frames are 1.6 GB of pixels) for readers
-//! that mostly show only the first, and a PNG keeps a GIF's flat colours without the GIF
-//! encoder's palette reduction.
+//! all (a reader that animates GIFs shows it moving, one that does not its first frame). A
+//! larger one becomes its first frame, scaled, as a PNG: scaling every frame would cost
+//! memory and time by the number of frames (a hundred 2000 px frames are 1.6 GB of pixels),
+//! and a PNG keeps a GIF's flat colours without the GIF encoder's palette reduction.
 
 use crate::epub::ImageFile;
 use image::ImageFormat;
@@ -217,6 +216,14 @@ mod tests {
         assert!(
             checked(b"GIF89a\x10\x00junk".to_vec()).is_err(),
             "a broken GIF"
+        );
+        // A 1×1 frame on a 65535×65535 screen: 17 GB of pixels, refused, not allocated.
+        let mut bomb = b"GIF89a\xff\xff\xff\xff\x00\x00\x00".to_vec();
+        bomb.extend_from_slice(b"\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x4c\x01\x00\x3b");
+        let refused = checked(bomb).unwrap_err();
+        assert!(
+            refused.contains("unreadable image") && refused.contains("limit"),
+            "{refused}"
         );
     }
 }

@@ -168,7 +168,7 @@ pub fn pages(
             // The images after the last paragraph close the last chapter.
             let trailing: String = (cx.figures.iter())
                 .filter(|f| f.before.is_none())
-                .map(|f| figure::markup(f, cx.language))
+                .map(|f| figure::markup(f, cx.language, None))
                 .collect();
             if let Some(end) = body.rfind("</section>") {
                 body.insert_str(end, &trailing);
@@ -323,12 +323,16 @@ fn is_footnote(ps: &[Paragraph], i: usize) -> bool {
 }
 
 /// A run of paragraphs; an editor's note that follows text becomes a pop-up footnote
-/// (`noteref` at the end of that text, the note in an `aside`, with 多看's classes).
+/// (`noteref` at the end of that text, the note in an `aside`, with 多看's classes); a
+/// caption line right under images becomes the last one's `figcaption`.
 fn paragraphs(ps: &[Paragraph], cx: &Context<'_>) -> String {
     let mut out = String::new();
     for (i, p) in ps.iter().enumerate() {
-        for f in cx.figures.iter().filter(|f| f.before == Some(p.address)) {
-            out.push_str(&figure::markup(f, cx.language));
+        let caption = || styled(&p.text, &styles(p, cx), cx.language);
+        let (figures, captioned) = figure::above(cx.figures, p, cx.language, caption);
+        out.push_str(&figures);
+        if captioned {
+            continue;
         }
         if is_footnote(ps, i) {
             let id = p.address.anchor();
@@ -357,15 +361,7 @@ fn paragraphs(ps: &[Paragraph], cx: &Context<'_>) -> String {
 /// interviewers' turns are class `q` (answers `a`).
 fn paragraph(p: &Paragraph, cx: &Context<'_>, after: &str) -> String {
     let id = p.address.anchor();
-    let styles = Styles {
-        bold: p.emphasis.clone(),
-        italic: (cx.marks.iter())
-            .filter(|m| m.at == p.address && m.kind == MarkKind::Italic)
-            .map(|m| m.range)
-            .collect(),
-        links: web_links(cx.marks, p),
-    };
-    let text = styled(&p.text, &styles, cx.language);
+    let text = styled(&p.text, &styles(p, cx), cx.language);
     let speaker = p.speaker.as_deref().unwrap_or("");
     let class = match p.kind {
         Kind::Turn if cx.interviewers.iter().any(|i| i == speaker) => "q",
@@ -386,6 +382,18 @@ fn paragraph(p: &Paragraph, cx: &Context<'_>, after: &str) -> String {
         )
     } else {
         format!("<p class=\"{class}\" id=\"{id}\">{text}{after}</p>\n")
+    }
+}
+
+/// A paragraph's bold, italics and links.
+fn styles<'m>(p: &Paragraph, cx: &Context<'m>) -> Styles<'m> {
+    Styles {
+        bold: p.emphasis.clone(),
+        italic: (cx.marks.iter())
+            .filter(|m| m.at == p.address && m.kind == MarkKind::Italic)
+            .map(|m| m.range)
+            .collect(),
+        links: web_links(cx.marks, p),
     }
 }
 

@@ -18,8 +18,9 @@ pub struct Interview {
     /// Other labels of the same speaker, folded into a display label (`{other: label}`).
     pub aliases: BTreeMap<String, String>,
     /// Each speaker once: label, the name a card prints, role, and the evidence for both
-    /// (the JSON gives `names`, `{label: name}`).
-    #[serde(rename = "names", serialize_with = "names")]
+    /// (the JSON gives `names`, `{label: name}`, and `affiliations`, `{label: affiliation}`
+    /// for those the article describes).
+    #[serde(flatten, serialize_with = "names_and_affiliations")]
     pub people: Vec<Person>,
     /// What jinju guessed about the people and a user may want to correct, each with the flag
     /// that does.
@@ -57,8 +58,29 @@ fn count<S: serde::Serializer, T>(items: &[T], s: S) -> Result<S::Ok, S::Error> 
     s.serialize_u64(items.len() as u64)
 }
 
-fn names<S: serde::Serializer>(people: &[Person], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_map(people.iter().map(|p| (&p.label, p.print_name())))
+/// The people as two maps by label, in order of appearance: `names` (the name a card
+/// prints) and `affiliations` (for those the article describes).
+fn names_and_affiliations<S: serde::Serializer>(
+    people: &[Person],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(2))?;
+    map.serialize_entry("names", &ByLabel(people, |p| Some(p.print_name())))?;
+    map.serialize_entry(
+        "affiliations",
+        &ByLabel(people, |p| p.affiliation.as_deref()),
+    )?;
+    map.end()
+}
+
+/// `{label: value}` for the people the function gives a value.
+struct ByLabel<'a>(&'a [Person], for<'p> fn(&'p Person) -> Option<&'p str>);
+
+impl Serialize for ByLabel<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().filter_map(|p| Some((&p.label, (self.1)(p)?))))
+    }
 }
 
 fn texts<S: serde::Serializer>(paragraphs: &[Paragraph], s: S) -> Result<S::Ok, S::Error> {

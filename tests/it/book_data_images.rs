@@ -54,33 +54,37 @@ const TURNS: [&str; 4] = [
     "先把评测做对，再谈规模。",
 ];
 
-fn markdown(urls: &[String; 4]) -> String {
-    let mut md = String::from(
-        "对话王小明：把GPT-3扩大100倍之后\n=====\n\n今年春天，我们和王小明聊了3个小时。\n\n**01 从论文开始**\n\n",
-    );
-    for (i, (url, turn)) in urls.iter().zip(TURNS).enumerate() {
-        md += &format!(
-            "**李雷：第{}个问题是什么？**\n\n**王小明：**{turn}\n\n![图{}]({url})\n\n",
-            i + 1,
-            i + 1
-        );
-    }
-    md + "**李雷：最后呢？**\n\n**王小明：**我们还在路上。\n"
+/// The article: its opening, a question, an answer and an image a turn (`turn(n, answer,
+/// address)`), its close.
+fn article(head: &str, turn: impl Fn(usize, &str, &str) -> String, tail: &str) -> String {
+    let urls = inlined().urls;
+    let turns: String = (urls.iter().zip(TURNS).enumerate())
+        .map(|(i, (url, answer))| turn(i + 1, answer, url))
+        .collect();
+    format!("{head}{turns}{tail}")
 }
 
-fn html(urls: &[String; 4]) -> String {
-    let mut body = String::from(
-        "<h1>对话王小明：把GPT-3扩大100倍之后</h1><p>今年春天，我们和王小明聊了3个小时。</p><h2>01 从论文开始</h2>",
-    );
-    for (i, (url, turn)) in urls.iter().zip(TURNS).enumerate() {
-        body += &format!(
-            "<p><strong>李雷：第{}个问题是什么？</strong></p><p><strong>王小明：</strong>{turn}</p><p><img src=\"{url}\" alt=\"图{}\"></p>",
-            i + 1,
-            i + 1
-        );
-    }
-    format!(
-        "<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>t</title></head><body><article>{body}<p><strong>李雷：最后呢？</strong></p><p><strong>王小明：</strong>我们还在路上。</p></article></body></html>"
+fn markdown() -> String {
+    article(
+        "对话王小明：把GPT-3扩大100倍之后\n=====\n\n今年春天，我们和王小明聊了3个小时。\n\n**01 从论文开始**\n\n",
+        |n, answer, url| {
+            format!("**李雷：第{n}个问题是什么？**\n\n**王小明：**{answer}\n\n![图{n}]({url})\n\n")
+        },
+        "**李雷：最后呢？**\n\n**王小明：**我们还在路上。\n",
+    )
+}
+
+fn html() -> String {
+    article(
+        "<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>t</title></head><body><article>\
+         <h1>对话王小明：把GPT-3扩大100倍之后</h1><p>今年春天，我们和王小明聊了3个小时。</p><h2>01 从论文开始</h2>",
+        |n, answer, url| {
+            format!(
+                "<p><strong>李雷：第{n}个问题是什么？</strong></p><p><strong>王小明：</strong>{answer}</p>\
+                 <p><img src=\"{url}\" alt=\"图{n}\"></p>"
+            )
+        },
+        "<p><strong>李雷：最后呢？</strong></p><p><strong>王小明：</strong>我们还在路上。</p></article></body></html>",
     )
 }
 
@@ -88,10 +92,7 @@ fn html(urls: &[String; 4]) -> String {
 fn data_images_are_decoded_into_the_book_and_a_malformed_one_leaves_a_placeholder() {
     let dir = tempfile::tempdir().unwrap();
     let images = inlined();
-    for (name, text) in [
-        ("a.md", markdown(&images.urls)),
-        ("a.html", html(&images.urls)),
-    ] {
+    for (name, text) in [("a.md", markdown()), ("a.html", html())] {
         let input = dir.path().join(name);
         std::fs::write(&input, text).unwrap();
         let epub = dir.path().join(format!("{name}.epub"));

@@ -255,6 +255,18 @@ fn the_three_articles_with_local_images_are_books_with_every_image_in_place() {
         let dir = tempfile::tempdir().unwrap();
         assert_in_place(&local_book(dir.path(), article), article);
     }
+    // The captions glued to their images are the figures' figcaptions.
+    let dir = tempfile::tempdir().unwrap();
+    let text = chapters(&local_book(dir.path(), &QA));
+    for caption in ["团队合影｜公司公众号", "相机需要用户提供"] {
+        let at = text.find(caption).unwrap();
+        let figure = &text[text[..at].rfind("<figure").unwrap()..at];
+        assert!(
+            figure.contains("<img ") && figure.ends_with("\">"),
+            "{caption}: {figure}"
+        );
+        assert!(figure.contains("<figcaption class=\"caption\""), "{figure}");
+    }
 }
 
 #[test]

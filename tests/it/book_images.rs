@@ -89,6 +89,12 @@ fn every_local_image_is_in_the_book_at_its_place_and_the_others_leave_a_placehol
             "此处原有一幅图片：远程图片，",
         ],
     );
+    let ch01 = String::from_utf8_lossy(&entry(&epub, "OEBPS/ch01.xhtml")).into_owned();
+    assert!(
+        ch01.contains("alt=\"王小明在实验室\"/><figcaption class=\"caption\" id=\"p1-3\">王小明在实验室｜受访者供图</figcaption></figure>"),
+        "the caption line is the image's figcaption, once: {ch01}"
+    );
+    assert_eq!(ch01.matches("受访者供图").count(), 1, "{ch01}");
     let head = image::load_from_memory(&entry(&epub, "OEBPS/images/fig01.png")).unwrap();
     assert_eq!(
         (head.width(), head.height()),

@@ -292,3 +292,23 @@ fn a_cast_lists_affiliations_introduce_the_guests_in_the_book() {
     assert_eq!(pages.matches(introduced).count(), 1, "her first turn only");
     assert!(pages.contains("class=\"who\">Lin Qiao："));
 }
+
+#[test]
+fn affiliations_are_in_the_json_from_a_cast_list_or_a_plainly_stated_intro() {
+    let cast = inspect("glued.md", &[]);
+    assert_eq!(cast["affiliations"]["Lin Qiao"], "某实验室研究员");
+    assert_eq!(cast["affiliations"]["Vera"], "投资人，公众号主理人");
+    // A lead (`我们请到了A和某实验室研究员B`) and a line opening with a name and a comma; a
+    // host called `我们的老朋友` is described by no title, and gets nothing.
+    let intro = inspect("intro_lead.md", &[]);
+    let affiliations = intro["affiliations"].as_object().unwrap();
+    assert_eq!(affiliations["周小川"], "某实验室研究员");
+    assert_eq!(affiliations["陈一鸣"], "某芯片公司联合创始人");
+    assert!(!affiliations.contains_key("林溪"), "{affiliations:?}");
+    let none = inspect("two_hosts.md", &[]);
+    assert_eq!(
+        none["affiliations"],
+        serde_json::json!({}),
+        "nobody described"
+    );
+}

@@ -9,6 +9,7 @@ mod cast;
 mod front;
 mod furniture;
 mod given;
+mod introduced;
 mod labels;
 mod meta_labels;
 mod notice_doubts;

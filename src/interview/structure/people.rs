@@ -95,8 +95,25 @@ pub fn resolve(ev: &Facts) -> (Vec<Person>, Vec<Doubt>) {
             role_from,
         });
     }
+    describe_from_intro(&mut people, ev.front_text);
     doubts.extend(role_doubts(&people, ev.turns));
     (people, doubts)
+}
+
+/// The people no cast list describes, described by what the intro plainly says they are
+/// (`本期嘉宾是某实验室研究员李四`, `introduced`).
+fn describe_from_intro(people: &mut [Person], front: &str) {
+    let names: Vec<String> = people.iter().map(|p| p.print_name().to_string()).collect();
+    for (i, p) in people.iter_mut().enumerate() {
+        if p.affiliation.is_some() {
+            continue;
+        }
+        let others: Vec<&str> = (names.iter().enumerate())
+            .filter(|&(j, n)| j != i && *n != names[i])
+            .map(|(_, n)| n.as_str())
+            .collect();
+        p.affiliation = super::introduced::affiliation(&names[i], &others, front);
+    }
 }
 
 /// The speaker a cast entry names: its abbreviation, its name as a label, or a label the name
