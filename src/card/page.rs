@@ -127,8 +127,10 @@ impl<'t> PageStyle<'t> {
         };
         let mut layout = fit(text);
         let wrapped = layout.as_ref().is_some_and(|l| l.lines.len() > 1);
-        if let Some(split) = headline_split(text).filter(|_| setting == Setting::Title && wrapped) {
-            layout = fit(&split).or(layout);
+        let headline =
+            typeset::headline_break(text).filter(|_| setting == Setting::Title && wrapped);
+        if let Some((name, words)) = headline {
+            layout = fit(&format!("{name}\n{words}")).or(layout);
         }
         layout.ok_or_else(|| Error::TemplateInvalid {
             file: self.template.name.clone(),
@@ -215,60 +217,9 @@ impl<'t> PageStyle<'t> {
     }
 }
 
-/// A headline of the commonest shape of an interview's title — a name, a colon, that
-/// person's words (`陳美齡：我而家唔係做教育局長，亦唔會做教育局長`, `Sam Altman: …`) — with a
-/// line break after the colon, for a title that takes more than one line: the name stands
-/// on its line and the words on theirs, so neither half is cut (a break after `陳美齡：我`
-/// splits the sentence's subject from its verb). `None` for any other shape: no colon among
-/// the first 12 characters, a clause before it (`，。！？；` — then the colon is inside a
-/// sentence, not after a name), nothing after it, or a colon between digits (`3:4`).
-fn headline_split(title: &str) -> Option<String> {
-    let (i, colon) = title
-        .char_indices()
-        .take(13)
-        .find(|&(_, c)| c == '：' || c == ':')?;
-    let (name, rest) = (title[..i].trim(), title[i + colon.len_utf8()..].trim());
-    let clause = |c: char| "，。！？；,.!?;".contains(c);
-    let digits = colon == ':'
-        && name.ends_with(|c: char| c.is_ascii_digit())
-        && rest.starts_with(|c: char| c.is_ascii_digit());
-    (!name.is_empty() && !rest.is_empty() && !name.contains(clause) && !digits)
-        .then(|| format!("{name}{colon}\n{rest}"))
-}
-
 /// The script of a set of quotes: Traditional when any holds a form only the Traditional
 /// face has (one typeface per script across a carousel or long image).
 pub fn script_of(quotes: &[crate::select::Quote], book: &FontBook) -> Script {
     let text: String = quotes.iter().map(|q| q.text.as_str()).collect();
     book.script_of(&text)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::headline_split;
-
-    #[test]
-    fn a_name_and_their_words_break_after_the_colon() {
-        assert_eq!(
-            headline_split("陳美齡：我而家唔係做教育局長，亦唔會做教育局長").as_deref(),
-            Some("陳美齡：\n我而家唔係做教育局長，亦唔會做教育局長")
-        );
-        assert_eq!(
-            headline_split("Sam Altman: AI 会改变一切").as_deref(),
-            Some("Sam Altman:\nAI 会改变一切")
-        );
-    }
-
-    #[test]
-    fn other_titles_keep_their_breaks() {
-        // A colon after a clause is inside a sentence; one far in is not after a name.
-        assert_eq!(headline_split("我们聊了很多，结论是：慢就是快"), None);
-        assert_eq!(
-            headline_split("一个做了三十年木船的老师傅和他的学徒们说：慢就是快"),
-            None
-        );
-        assert_eq!(headline_split("对话张三："), None);
-        assert_eq!(headline_split("10:30 开始的对话"), None);
-        assert_eq!(headline_split("没有冒号的标题"), None);
-    }
 }

@@ -26,6 +26,7 @@ mod inline;
 mod meta;
 mod nav;
 mod package;
+mod title_page;
 mod vertical;
 pub mod xhtml;
 

@@ -12,7 +12,7 @@ use super::gap::spaced;
 use super::inline::{Styles, escape, phrase, styled};
 use super::meta::is_web_link;
 use crate::interview::inline_marks::{InlineMark, MarkKind};
-use crate::interview::{Address, Interview, Kind, Paragraph, Role, Section};
+use crate::interview::{Address, Interview, Kind, Paragraph, Section};
 use crate::select::Quote;
 use std::fmt::Write as _;
 
@@ -150,7 +150,7 @@ pub fn pages(
         "title.xhtml",
         cx.title,
         PageKind::TitlePage,
-        title_page(interview, cx),
+        super::title_page::title_page(interview, cx),
     );
     let intro = &interview.meta.intro_paragraphs;
     if !intro.is_empty() {
@@ -224,64 +224,6 @@ fn cover_body(cover: &CoverImage) -> String {
          <image width=\"{w}\" height=\"{h}\" xlink:href=\"{COVER_IMAGE}\"/>\n</svg>\n</div>",
         alt = escape(&cover.alt)
     )
-}
-
-fn title_page(interview: &Interview, cx: &Context<'_>) -> String {
-    let meta = &interview.meta;
-    let mut body = format!(
-        "<section epub:type=\"titlepage\" class=\"titlepage\">\n<h1 class=\"book-title\">{}</h1>\n",
-        phrase(cx.title, cx.language)
-    );
-    body.push_str(&cast_lines(interview, cx));
-    if !meta.summary.is_empty() {
-        let _ = writeln!(
-            body,
-            "<p class=\"summary\">{}</p>",
-            phrase(&meta.summary, cx.language)
-        );
-    }
-    body.push_str("</section>");
-    body
-}
-
-/// Who talks with whom, under the title: `访谈：A × B` on one line; when the cast list says
-/// what the people are (`Xuezhi Wang（Google Brain 研究员）`), the interviewers on the first
-/// line and one guest a line after it, so a name and its description are read together.
-fn cast_lines(interview: &Interview, cx: &Context<'_>) -> String {
-    let askers = interview.introduced_by_role(Role::Interviewer);
-    let guests = interview.introduced_by_role(Role::Guest);
-    let described = interview.people.iter().any(|p| p.affiliation.is_some());
-    if !described {
-        let names: Vec<String> = [askers, guests]
-            .into_iter()
-            .map(|n| n.join("、"))
-            .filter(|n| !n.is_empty())
-            .collect();
-        if names.is_empty() {
-            return String::new();
-        }
-        return format!(
-            "<p class=\"byline\">访谈：{}</p>\n",
-            phrase(&names.join(" × "), cx.language)
-        );
-    }
-    let mut lines = Vec::new();
-    if !askers.is_empty() {
-        lines.push(format!("访谈：{}", askers.join("、")));
-    }
-    for (i, g) in guests.iter().enumerate() {
-        lines.push(if i == 0 {
-            format!("嘉宾：{g}")
-        } else {
-            g.clone()
-        });
-    }
-    let mut out = String::from("<div class=\"cast\">\n");
-    for l in lines {
-        let _ = writeln!(out, "<p class=\"byline\">{}</p>", phrase(&l, cx.language));
-    }
-    out.push_str("</div>\n");
-    out
 }
 
 fn chapter(section: &Section, cx: &Context<'_>) -> String {

@@ -37,6 +37,7 @@ mod chars;
 mod check;
 mod choose;
 mod fit;
+mod headline;
 mod measure;
 mod phrases;
 mod phrasing;
@@ -48,6 +49,7 @@ pub mod vforms;
 pub use breaks::break_opportunities;
 pub use chars::{is_prohibited_end, is_prohibited_start};
 pub use check::{Violation, violations};
+pub use headline::headline_break;
 
 /// The most a justified line may be spread between two characters, em: a line that would
 /// need more is set ragged (start-aligned, or centred under `JustifyCenter`) instead.
