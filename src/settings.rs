@@ -8,7 +8,7 @@ use crate::select::{Filters, PassageAddress};
 use anyhow::Context;
 use std::path::PathBuf;
 
-pub use crate::commands::produce::{BookSettings, CardSettings};
+pub use crate::pipeline::{BookSettings, CardSettings};
 
 /// Which quotes to select: the sources (a quotes file, pull quotes, addresses, ad hoc text, a
 /// lines file, the ranking) and the filters. All empty: the quotes file for the bundled

@@ -12,7 +12,7 @@ use super::raster::Canvas;
 use super::render::paint;
 use super::source::{CardFields, SourceInfo};
 use super::template::{LineAlign, Template};
-use crate::select::Quote;
+use super::text::CardText;
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -95,7 +95,7 @@ enum Page<'q> {
         quotes: usize,
     },
     Quote {
-        quote: &'q Quote,
+        quote: &'q CardText,
         n: usize,
         of: usize,
     },
@@ -105,7 +105,7 @@ enum Page<'q> {
 /// Renders one set: the cover, `quotes` numbered `1/N` … `N/N`, the end card; in parallel,
 /// in page order.
 pub fn render_carousel(
-    quotes: &[Quote],
+    quotes: &[CardText],
     source: &SourceInfo,
     template: &Template,
     book: &FontBook,

@@ -13,7 +13,7 @@ use super::qr::QrModules;
 use super::raster::Canvas;
 use super::source::SourceInfo;
 use super::template::{LineAlign, Template};
-use crate::select::Quote;
+use super::text::CardText;
 use crate::typeset::Layout;
 use std::ops::Range;
 
@@ -70,7 +70,7 @@ enum Block {
 /// Renders the long image of `quotes` in `template`'s design at 1080 px wide: one image, or
 /// several split between quotes to keep within `limits`.
 pub fn render_long(
-    quotes: &[Quote],
+    quotes: &[CardText],
     source: &SourceInfo,
     template: &Template,
     book: &FontBook,
@@ -153,7 +153,7 @@ pub fn render_long(
 }
 
 /// The title block, each quote with its credit, the foot.
-fn blocks(quotes: &[Quote], source: &SourceInfo, style: &PageStyle) -> Result<Vec<Block>> {
+fn blocks(quotes: &[CardText], source: &SourceInfo, style: &PageStyle) -> Result<Vec<Block>> {
     let w = style.width() as f32;
     let title = style
         .text_chain
@@ -171,7 +171,7 @@ fn blocks(quotes: &[Quote], source: &SourceInfo, style: &PageStyle) -> Result<Ve
     for q in quotes {
         let text = q.text.trim();
         style.text_chain.check(text, "quote")?;
-        let credit = q.credit().trim();
+        let credit = q.credit.trim();
         blocks.push(Block::Quote {
             id: q.id.clone(),
             layout: style.set(text, em, Setting::Body)?,

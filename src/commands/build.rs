@@ -142,7 +142,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
             if !job.epub {
                 return Ok(None);
             }
-            Ok(Some(produce::book(&iv, &sel, &job.card, &job.book)?))
+            Ok(Some(produce::book_with(&iv, &sel, &job.card, &job.book)?))
         },
     );
     let cards = cards?;

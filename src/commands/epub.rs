@@ -41,7 +41,7 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
     if to_stdout && std::io::stdout().is_terminal() {
         bail!("--out -: an EPUB is binary, not for a terminal: redirect it (`> book.epub`)");
     }
-    let bytes = produce::book(&iv, &sel, &s, &b)?;
+    let bytes = produce::book_with(&iv, &sel, &s, &b)?;
     if to_stdout {
         super::emit_bytes(&bytes)?;
         if !args.quiet {

@@ -3,11 +3,10 @@
 
 mod build;
 mod cards;
-mod cover;
 mod epub;
 mod fit;
 mod image_bytes;
-mod images;
+pub(crate) mod images;
 mod input;
 mod inspect;
 mod job;

@@ -3,11 +3,11 @@
 //! `long/01.png …`), staged with the run's other files and listed in its manifest.
 
 use super::produce::{self, CardSettings};
-use crate::card::{self, CarouselPreset, RenderOptions, SourceInfo, Template};
+use crate::card::{self, CardText, CarouselPreset, RenderOptions, SourceInfo, Template};
 use crate::interview::{Interview, Role};
 use crate::output::ArtifactKind;
 use crate::output::{Artifact, Staging};
-use crate::select::{Quote, Selection};
+use crate::select::Selection;
 use anyhow::{Context, bail};
 
 /// `--link`: the address a QR code points to, checked to be an http(s) link.
@@ -64,7 +64,7 @@ pub fn render_extras(
     if s.carousels.is_empty() && !s.long {
         return Ok(Vec::new());
     }
-    let quotes: Vec<Quote> = sel.iter().collect();
+    let quotes: Vec<CardText> = sel.iter().map(|q| CardText::from(&q)).collect();
     let source = source_info(iv, s);
     let fonts = produce::fonts(s)?;
     let options = RenderOptions {
@@ -92,7 +92,7 @@ pub const LONG_TEMPLATE: &str = "portrait";
 
 /// The long image, staged as `<prefix>long/01.<ext>` ….
 fn long_image(
-    quotes: &[Quote],
+    quotes: &[CardText],
     source: &SourceInfo,
     s: &CardSettings,
     fonts: &card::FontBook,
@@ -151,7 +151,7 @@ pub fn set_folder(preset: &str, k: usize) -> String {
 
 /// Every set of one preset, staged as `<prefix><set folder>/01.<ext>` ….
 fn carousels(
-    quotes: &[Quote],
+    quotes: &[CardText],
     source: &SourceInfo,
     preset: &CarouselPreset,
     fonts: &card::FontBook,

@@ -2,9 +2,25 @@
 //! an EPUB, in four calls with the command line's defaults (the embedded fonts, the preset
 //! templates, the book's cover card and font subset). The CLI (`commands`) adds files, flags,
 //! staging and batches on top of the same stages; an embedder needs only these.
+//!
+//! Beneath the four calls, by concept: [`cards`](render_cards) in parallel rounds to a
+//! [`CardSink`], the [`book`](book_with) with its cover and metadata, the file name a title gives
+//! ([`book_slug`]).
 
-use crate::card::{self, FontBook, RenderOptions, Template};
-use crate::commands::produce::{self, BookSettings, CardSettings};
+mod book;
+mod cards;
+mod cover;
+
+pub use book::{
+    BookSettings, book_slug, book_with, source_date_epoch, source_date_epoch_from_env,
+    with_interview,
+};
+pub use cards::{
+    CardSettings, CardSink, DEFAULT_TEMPLATES, MAX_TOTAL_IMAGE_PIXELS, Skipped, fonts, render_cards,
+};
+pub use cover::{cover, cover_quote};
+
+use crate::card::{self, CardText, FontBook, RenderOptions, Template};
 use crate::interview::{Interview, ParseOptions};
 use crate::read::Format;
 use crate::select::Selection;
@@ -67,9 +83,10 @@ pub fn cards(
     let mut made = 0;
     for quote in sel.iter() {
         for t in &templates {
-            let card = card::render(&quote, t, &fonts, &opts).with_context(|| {
-                format!("cannot render quote `{}` as a {} card", quote.id, t.name)
-            })?;
+            let card =
+                card::render(&CardText::from(&quote), t, &fonts, &opts).with_context(|| {
+                    format!("cannot render quote `{}` as a {} card", quote.id, t.name)
+                })?;
             sink(CardFile {
                 name: format!("{}.{}.png", quote.id, t.name),
                 png: card.bytes,
@@ -94,5 +111,5 @@ pub fn book(iv: &Interview, sel: &Selection) -> anyhow::Result<Vec<u8>> {
         meta: Default::default(),
         images: Default::default(),
     };
-    produce::book(iv, sel, &cards, &book)
+    book_with(iv, sel, &cards, &book)
 }
