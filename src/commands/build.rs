@@ -118,7 +118,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
     } else {
         None
     };
-    let sel = select_for_cards(&iv, &job.select, job.input.input.is_none(), fit)?;
+    let sel = select_for_cards(&iv, &job.select, job.input.is_bundled(), fit)?;
     if job.cards && sel.is_empty() {
         anyhow::bail!(super::NO_QUOTES);
     }

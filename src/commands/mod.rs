@@ -111,7 +111,7 @@ pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
 /// `--force`.
 pub fn output_policy(
     force: bool,
-    input: &crate::cli::InputArgs,
+    input: &crate::settings::InputSettings,
     select: &crate::settings::SelectSettings,
     card: &produce::CardSettings,
     job_file: Option<&std::path::Path>,
@@ -119,7 +119,7 @@ pub fn output_policy(
     let templates = card.templates.iter().map(std::path::Path::new);
     let paths = [
         input.input.as_deref(),
-        input.errata.as_deref(),
+        input.errata_file(),
         select.quotes.as_deref(),
         select.lines.as_deref(),
         card.font.as_deref(),

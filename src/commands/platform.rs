@@ -10,29 +10,6 @@ use crate::output::{Artifact, Staging};
 use crate::select::Selection;
 use anyhow::{Context, bail};
 
-/// `--link`: the address a QR code points to, checked to be an http(s) link.
-pub fn checked_link(link: Option<&str>) -> anyhow::Result<Option<String>> {
-    let Some(link) = link.map(str::trim) else {
-        return Ok(None);
-    };
-    if !crate::epub::is_web_link(link) {
-        bail!(
-            "--link `{}` is not an http(s) address: give the original's web address, such as \
-             https://36kr.com/p/123",
-            crate::printable::excerpt(link, 60)
-        );
-    }
-    if link.len() > card::MAX_LINK_BYTES {
-        bail!(
-            "--link is {} bytes long; a QR code that scans holds at most {}: give a shorter \
-             address",
-            link.len(),
-            card::MAX_LINK_BYTES
-        );
-    }
-    Ok(Some(link.to_string()))
-}
-
 /// What the interview says of itself, for the covers, end cards and title blocks; the link
 /// is `--link`, else the interview's own address when it is an http(s) one.
 pub fn source_info(iv: &Interview, s: &CardSettings) -> SourceInfo {

@@ -4,17 +4,14 @@
 //! command line (or a job entry). A failure here leaves the output folder untouched.
 
 use crate::card::{Card, Template};
-use crate::cli::{BookArgs, InputArgs};
-use crate::epub::BookMeta;
 use crate::output::{Artifact, Entries, EntryWriter, Staging};
 use crate::pipeline::CardSink;
 use crate::select::{Quote, Selection};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-pub use crate::pipeline::{
-    BookSettings, CardSettings, DEFAULT_TEMPLATES, Skipped, book_slug, book_with, fonts,
-};
+pub use crate::pipeline::{DEFAULT_TEMPLATES, Skipped, book_slug, book_with, fonts};
+pub use crate::settings::CardSettings;
 
 /// The cards of a run: the manifest entries of those made, and how many were skipped.
 #[derive(Debug, Default)]
@@ -135,22 +132,4 @@ fn warn_skipped(q: &Quote, line: Option<usize>, e: &anyhow::Error) {
     for cause in e.chain().skip(1) {
         eprintln!("  caused by: {}", shown(&cause));
     }
-}
-
-/// The book's metadata from the command line (or a job entry) and the environment; the
-/// interview's own (date, outlet, source URL, roles) is added by the pipeline's book.
-pub fn book_meta(input: &InputArgs, args: &BookArgs) -> anyhow::Result<BookMeta> {
-    let source_note = input
-        .input
-        .is_none()
-        .then(|| "文本来自jinju附带的访谈（网页抓取稿），经排版清理与勘误。".to_string());
-    Ok(BookMeta {
-        title: args.title.clone(),
-        authors: args.author.clone(),
-        language: args.language.clone(),
-        date: args.date.clone(),
-        source_date_epoch: crate::pipeline::source_date_epoch_from_env()?,
-        source_note,
-        ..BookMeta::default()
-    })
 }

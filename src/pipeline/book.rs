@@ -2,24 +2,11 @@
 //! card and font subset included; its metadata from the settings, the interview and
 //! `SOURCE_DATE_EPOCH`; the file name its title gives.
 
-use super::cards::CardSettings;
 use crate::epub::{self, BookMeta, EpubOptions, MAX_EPOCH};
 use crate::interview::{Interview, Role};
 use crate::select::Selection;
+use crate::settings::{BookSettings, CardSettings};
 use anyhow::{Context, bail};
-
-/// How the book is made, beyond the card settings its cover uses.
-#[derive(Debug, Clone, Default)]
-pub struct BookSettings {
-    pub embed_font: bool,
-    pub keep_punctuation: bool,
-    /// Vertical writing (竖排) and right-to-left page order.
-    pub vertical: bool,
-    /// What the book says about itself (the command line fills it with `book_meta`).
-    pub meta: BookMeta,
-    /// Where the interview's images come from (its folder, its Word file, the web).
-    pub images: crate::commands::images::ImageSources,
-}
 
 /// What the interview says of itself, where the command line said nothing: the date it
 /// states, its outlet and address, and its interviewers and guests by role (panels have many;

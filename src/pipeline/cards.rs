@@ -3,39 +3,15 @@
 //! flight, whatever their number). The sink decides where a card goes (a staged folder, a
 //! zip, a network reply) and what is kept of it.
 
-use crate::card::{self, Card, CardText, Encoding, FontBook, RenderOptions, Template};
+use crate::card::{self, Card, CardText, FontBook, RenderOptions, Template};
 use crate::select::{Quote, QuoteKind, Selection, unsafe_id};
+use crate::settings::CardSettings;
 use anyhow::{Context, bail};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 /// The templates a run uses when neither the command line nor the quote names any.
 pub const DEFAULT_TEMPLATES: [&str; 2] = ["portrait", "square"];
-
-/// How cards are made.
-#[derive(Debug, Clone, Default)]
-pub struct CardSettings {
-    /// `--template` values: when given, every quote is rendered in these.
-    pub templates: Vec<String>,
-    pub scale: f32,
-    pub font: Option<PathBuf>,
-    pub font_index: u32,
-    pub quiet: bool,
-    /// The cards' file format (`--image-format`, `--jpeg-quality`, `--compression`).
-    pub encoding: Encoding,
-    /// `--source`: the footer title of ad hoc cards (none without it).
-    pub source: Option<String>,
-    /// `--carousel`: the platforms to make carousels for.
-    pub carousels: Vec<card::CarouselPreset>,
-    /// `--long`: make the long image too.
-    pub long: bool,
-    /// `--link`: the address the QR codes point to (else the interview's own).
-    pub link: Option<String>,
-    /// `--strict`: a quote that cannot be made fails the run (otherwise it is skipped with a
-    /// warning and the run ends with [`Skipped`]).
-    pub strict: bool,
-}
 
 /// Cards that could not be made were left out (without `--strict`); the others were written.
 /// The binary exits with status 3 for it.

@@ -2,10 +2,11 @@
 //! (large enough to read at shelf size; no quote, which could not be). A character no font has is left out of the cover image and a title too long
 //! for it is shortened there (with a warning); the book keeps both whole.
 
-use super::cards::{CardSettings, fonts};
+use super::cards::fonts;
 use crate::card::{self, CardText, Encoding, ImageFormat, RenderOptions, Template};
 use crate::interview::Interview;
 use crate::select::{Quote, QuoteKind};
+use crate::settings::CardSettings;
 use anyhow::Context;
 
 /// The EPUB cover's template: the title leads, the quote is secondary.

@@ -12,11 +12,10 @@ mod cards;
 mod cover;
 
 pub use book::{
-    BookSettings, book_slug, book_with, source_date_epoch, source_date_epoch_from_env,
-    with_interview,
+    book_slug, book_with, source_date_epoch, source_date_epoch_from_env, with_interview,
 };
 pub use cards::{
-    CardSettings, CardSink, DEFAULT_TEMPLATES, MAX_TOTAL_IMAGE_PIXELS, Skipped, fonts, render_cards,
+    CardSink, DEFAULT_TEMPLATES, MAX_TOTAL_IMAGE_PIXELS, Skipped, fonts, render_cards,
 };
 pub use cover::{cover, cover_quote};
 
@@ -24,6 +23,7 @@ use crate::card::{self, CardText, FontBook, RenderOptions, Template};
 use crate::interview::{Interview, ParseOptions};
 use crate::read::Format;
 use crate::select::Selection;
+use crate::settings::{BookSettings, CardSettings};
 use anyhow::Context;
 
 /// Read an interview from its text in `format` (`None`: told from the text, as for standard
@@ -100,10 +100,6 @@ pub fn cards(
 /// The EPUB of the whole interview with the selection as its 金句 chapter: the cover card and
 /// the embedded font subset included, metadata from the interview.
 pub fn book(iv: &Interview, sel: &Selection) -> anyhow::Result<Vec<u8>> {
-    let cards = CardSettings {
-        scale: 1.0,
-        ..CardSettings::default()
-    };
     let book = BookSettings {
         embed_font: true,
         keep_punctuation: false,
@@ -111,5 +107,5 @@ pub fn book(iv: &Interview, sel: &Selection) -> anyhow::Result<Vec<u8>> {
         meta: Default::default(),
         images: Default::default(),
     };
-    book_with(iv, sel, &cards, &book)
+    book_with(iv, sel, &CardSettings::default(), &book)
 }
