@@ -143,9 +143,9 @@ pub fn text(iv: &Interview) -> String {
             h if h.is_empty() => format!("({})", sec.number),
             h => h,
         };
-        let pull = match sec.pull_quote.as_str() {
-            "" => String::new(),
-            q => format!(" — “{q}”"),
+        let pull = match &sec.pull_quote {
+            None => String::new(),
+            Some(q) => format!(" — “{q}”"),
         };
         let _ = writeln!(s, "\n{heading}{pull} ({} paragraphs)", sec.paragraphs.len());
         for p in &sec.paragraphs {
