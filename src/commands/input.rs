@@ -37,7 +37,7 @@ pub fn input_cap(path: &Path, forced: Option<read::Format>) -> u64 {
 }
 
 /// Read a UTF-8 text file of at most `limit` bytes, with errors that say what to do (the
-/// bounded reader of [`crate::input_file`]: pipes and devices are capped or refused).
+/// bounded reader of `crate::input_file`: pipes and devices are capped or refused).
 pub fn read_text(path: &Path, what: &str, limit: u64) -> anyhow::Result<String> {
     crate::input_file::read_text(path, what, limit)
 }

@@ -127,7 +127,7 @@ const INTERVIEW_EXTENSIONS: &[&str] =
     &["md", "markdown", "txt", "html", "htm", "srt", "vtt", "docx"];
 
 /// `build --input DIR`: one job per interview file in the folder (Markdown, HTML, text,
-/// SRT, WebVTT, Word; not recursive), in name order, each into `--out`/<file stem>.
+/// SRT, WebVTT, Word; not recursive), in name order, each into `--out/<file stem>`.
 pub fn folder(dir: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
     let shown = dir.display();
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

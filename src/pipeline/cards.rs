@@ -104,7 +104,7 @@ const CARDS_PER_ROUND: usize = 256;
 
 /// Render every quote of `sel` in its templates, in parallel, handing each card to `sink` as
 /// soon as it is rendered. Quotes are taken from the selection in rounds of about
-/// [`CARDS_PER_ROUND`] cards (a lines file's quotes are made as they are reached), so memory
+/// `CARDS_PER_ROUND` cards (a lines file's quotes are made as they are reached), so memory
 /// holds the quotes of one round and at most one card per thread. A card that cannot be
 /// rendered is passed to [`CardSink::skipped`] with an error naming the quote and the
 /// template; with `s.strict`, all or nothing: the first error wins. Returns the cards skipped.
