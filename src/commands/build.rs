@@ -132,7 +132,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
                     strict: true,
                     ..job.card.clone()
                 };
-                let source = super::platform::source_info(&iv, &card);
+                let source = crate::pipeline::source_info(&iv, &card);
                 produce::render_cards(&sel, &source, &card, &run, "cards/").map(|r| r.entries)
             } else {
                 Ok(Entries::default())

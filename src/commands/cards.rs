@@ -24,7 +24,7 @@ pub fn run(args: &CardsArgs) -> anyhow::Result<()> {
     let out = OutDir::create(&args.out, &policy)?;
     let run = out.stage()?;
     let written = with_threads(args.card.jobs, || {
-        produce::render_cards(&sel, &super::platform::source_info(&iv, &s), &s, &run, "")
+        produce::render_cards(&sel, &crate::pipeline::source_info(&iv, &s), &s, &run, "")
     })?;
     let extras = super::platform::render_extras(&sel, &iv, &s, &run, "")?;
     let manifest = Manifest::new(&iv.meta.title, input.input.as_deref(), sel.len(), extras)

@@ -4,30 +4,11 @@
 
 use super::produce::{self, CardSettings};
 use crate::card::{self, CardText, CarouselPreset, RenderOptions, SourceInfo, Template};
-use crate::interview::{Interview, Role};
+use crate::interview::Interview;
 use crate::output::ArtifactKind;
 use crate::output::{Artifact, Staging};
 use crate::select::Selection;
 use anyhow::{Context, bail};
-
-/// What the interview says of itself, for the covers, end cards and title blocks; the link
-/// is `--link`, else the interview's own address when it is an http(s) one.
-pub fn source_info(iv: &Interview, s: &CardSettings) -> SourceInfo {
-    let own = iv
-        .meta
-        .source_url
-        .as_deref()
-        .filter(|u| crate::epub::is_web_link(u) && u.len() <= card::MAX_LINK_BYTES)
-        .map(|u| u.trim().to_string());
-    SourceInfo {
-        title: iv.meta.title.clone(),
-        guests: iv.names_by_role(Role::Guest),
-        outlet: iv.meta.outlet.clone(),
-        date: iv.meta.date.clone(),
-        link: s.link.clone().or(own),
-        names: iv.names(),
-    }
-}
 
 /// Makes the carousels and the long image the settings ask for, staged under `prefix`;
 /// their manifest entries.
@@ -42,7 +23,7 @@ pub fn render_extras(
         return Ok(Vec::new());
     }
     let quotes: Vec<CardText> = sel.iter().map(|q| CardText::from(&q)).collect();
-    let source = source_info(iv, s);
+    let source = crate::pipeline::source_info(iv, s);
     let fonts = produce::fonts(s)?;
     let options = RenderOptions {
         scale: s.scale,

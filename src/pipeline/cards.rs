@@ -3,7 +3,8 @@
 //! flight, whatever their number). The sink decides where a card goes (a staged folder, a
 //! zip, a network reply) and what is kept of it.
 
-use crate::card::{self, Card, CardText, FontBook, RenderOptions, Template};
+use crate::card::{self, Card, CardText, FontBook, RenderOptions, SourceInfo, Template};
+use crate::interview::{Interview, Role};
 use crate::select::{Quote, QuoteKind, Selection, unsafe_id};
 use crate::settings::CardSettings;
 use anyhow::{Context, bail};
@@ -83,6 +84,25 @@ fn names_for(q: &Quote, s: &CardSettings) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     names.retain(|n| seen.insert(n.clone()));
     names
+}
+
+/// What the interview says of itself, for the covers, end cards and title blocks; the link
+/// is `--link`, else the interview's own address when it is an http(s) one.
+pub fn source_info(iv: &Interview, s: &CardSettings) -> SourceInfo {
+    let own = iv
+        .meta
+        .source_url
+        .as_deref()
+        .filter(|u| crate::epub::is_web_link(u) && u.len() <= card::MAX_LINK_BYTES)
+        .map(|u| u.trim().to_string());
+    SourceInfo {
+        title: iv.meta.title.clone(),
+        guests: iv.names_by_role(Role::Guest),
+        outlet: iv.meta.outlet.clone(),
+        date: iv.meta.date.clone(),
+        link: s.link.clone().or(own),
+        names: iv.names(),
+    }
 }
 
 /// Where the cards of [`render_cards`] go.
