@@ -2,20 +2,16 @@
 //! bundled interview (`tests/data/answers138.txt`).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jinju::card::{self, FontBook, PngFormat, PngLevel, RenderOptions, Template};
-use jinju::select::{self, Quote};
+use jinju::card::{self, CardText, FontBook, PngFormat, PngLevel, RenderOptions, Template};
 
-fn quotes() -> Vec<Quote> {
+fn quotes() -> Vec<CardText> {
     include_str!("../tests/data/answers138.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .step_by(10)
         .enumerate()
-        .map(|(i, text)| Quote {
-            id: format!("q{i}"),
-            ..select::adhoc(text, "张鹏")
-        })
+        .map(|(i, text)| CardText::new(format!("q{i}"), text).credited("张鹏"))
         .collect()
 }
 

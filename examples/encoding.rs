@@ -5,8 +5,7 @@
 
 use std::time::Instant;
 
-use jinju::card::{self, FontBook, PngFormat, PngLevel, Template};
-use jinju::select::Quote;
+use jinju::card::{self, CardText, FontBook, PngFormat, PngLevel, Template};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,10 +18,7 @@ fn main() -> anyhow::Result<()> {
     let mut images = Vec::new();
     let start = Instant::now();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let quote = Quote {
-            text: line.into(),
-            ..sample()
-        };
+        let quote = CardText::new("sample", line).credited("张鹏");
         images.push(card::paint(&quote, &template, &book, 1.0, Some("智谱张鹏"))?.canvas);
     }
     let n = images.len() as f64;
@@ -30,10 +26,7 @@ fn main() -> anyhow::Result<()> {
     // Drawing again without keeping the images (no page faults for 138 buffers).
     let start = Instant::now();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let quote = Quote {
-            text: line.into(),
-            ..sample()
-        };
+        let quote = CardText::new("sample", line).credited("张鹏");
         card::paint(&quote, &template, &book, 1.0, Some("智谱张鹏"))?;
     }
     let _ = drawing;
@@ -70,8 +63,4 @@ fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-fn sample() -> Quote {
-    jinju::select::adhoc("", "张鹏")
 }

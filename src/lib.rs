@@ -28,20 +28,32 @@
 //! ```
 #![forbid(unsafe_code)]
 
+// The public API: the pipeline and its settings, and the stages an embedder may call one by
+// one (listed in README's "Library" section).
 pub mod card;
-pub mod cli;
-pub mod commands;
 pub mod epub;
-pub mod input_file;
 pub mod interview;
-pub mod output;
-pub mod paint;
 pub mod pipeline;
-pub mod printable;
 pub mod read;
-pub mod script;
 pub mod select;
 pub mod settings;
 pub mod typeset;
-pub mod version;
-pub mod yaml;
+
+// The command line: owned by the `jinju` binary (src/main.rs), which is its only user. It
+// stays in the library, hidden from the docs, because the commands reach every stage through
+// `crate::` paths: moved into the binary, all of those internals would have to be public.
+#[doc(hidden)]
+pub mod cli;
+#[doc(hidden)]
+pub mod commands;
+#[doc(hidden)]
+pub mod output;
+#[doc(hidden)]
+pub mod paint;
+#[doc(hidden)]
+pub mod printable;
+
+mod input_file;
+mod script;
+mod version;
+mod yaml;

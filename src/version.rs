@@ -2,9 +2,6 @@
 //! (`unknown` outside a git checkout), and the versions of the bundled fonts and content
 //! (recorded by `build.rs`).
 
-/// The git commit the binary was built from (12 hex digits), or `unknown`.
-pub const COMMIT: &str = env!("JINJU_GIT_COMMIT");
-
 /// `--version`: the version and the commit, then one line per kind of bundled data.
 pub const LONG: &str = concat!(
     env!("CARGO_PKG_VERSION"),

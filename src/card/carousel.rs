@@ -12,8 +12,8 @@ use super::raster::Canvas;
 use super::render::paint;
 use super::source::{CardFields, SourceInfo};
 use super::template::{LineAlign, Template};
+use super::text::CardText;
 use super::wording::Fixed;
-use crate::select::Quote;
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -96,7 +96,7 @@ enum Page<'q> {
         quotes: usize,
     },
     Quote {
-        quote: &'q Quote,
+        quote: &'q CardText,
         n: usize,
         of: usize,
     },
@@ -106,7 +106,7 @@ enum Page<'q> {
 /// Renders one set: the cover, `quotes` numbered `1/N` … `N/N`, the end card; in parallel,
 /// in page order.
 pub fn render_carousel(
-    quotes: &[Quote],
+    quotes: &[CardText],
     source: &SourceInfo,
     template: &Template,
     book: &FontBook,

@@ -13,8 +13,8 @@ use super::qr::QrModules;
 use super::raster::Canvas;
 use super::source::SourceInfo;
 use super::template::{LineAlign, Template};
+use super::text::CardText;
 use super::wording::Fixed;
-use crate::select::Quote;
 use crate::typeset::Layout;
 use std::ops::Range;
 
@@ -71,7 +71,7 @@ enum Block {
 /// Renders the long image of `quotes` in `template`'s design at 1080 px wide: one image, or
 /// several split between quotes to keep within `limits`.
 pub fn render_long(
-    quotes: &[Quote],
+    quotes: &[CardText],
     source: &SourceInfo,
     template: &Template,
     book: &FontBook,
@@ -154,7 +154,7 @@ pub fn render_long(
 }
 
 /// The title block, each quote with its credit, the foot.
-fn blocks(quotes: &[Quote], source: &SourceInfo, style: &PageStyle) -> Result<Vec<Block>> {
+fn blocks(quotes: &[CardText], source: &SourceInfo, style: &PageStyle) -> Result<Vec<Block>> {
     let w = style.width() as f32;
     let title = style.page_text(&source.title, "long image title");
     let mut blocks = vec![Block::Title {
@@ -178,7 +178,7 @@ fn blocks(quotes: &[Quote], source: &SourceInfo, style: &PageStyle) -> Result<Ve
             .iter()
             .map(|h| super::emoji::fold(h).into_owned())
             .collect();
-        let credit = q.credit().trim();
+        let credit = q.credit.trim();
         blocks.push(Block::Quote {
             id: q.id.clone(),
             layout: style.set(text, em, Setting::Body)?,

@@ -3,8 +3,8 @@
 //!
 //! ```text
 //! Template::load("portrait") ─┐
-//! FontBook::embedded() ───────┼─► render(&Quote, …) ─► coverage check ─► typeset::fit
-//! Quote ──────────────────────┘        ─► background, mark, lines, rule, attribution, footer
+//! FontBook::embedded() ───────┼─► render(&CardText, …) ─► coverage check ─► typeset::fit
+//! CardText ───────────────────┘        ─► background, mark, lines, rule, attribution, footer
 //!                                      ─► PNG (indexed / grey / RGB, iTXt alt text) = Card
 //! ```
 
@@ -35,6 +35,7 @@ mod slots;
 mod source;
 mod template;
 mod template_files;
+mod text;
 mod validate;
 mod vertical;
 mod wording;
@@ -60,7 +61,7 @@ pub use template::{
     PresetInfo, QuoteStyle, Rule, SizeRange, Template, TextLine, image_pixels, presets,
 };
 
-use crate::select::Quote;
+pub use text::CardText;
 
 /// How to render: scale factor (2 for retina), book title for `{title}`, the file format.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,7 +108,7 @@ pub struct Card {
 
 /// Renders `quote` as a card file (PNG unless `options.encoding` says otherwise). Nothing is drawn unless every character is in the fonts.
 pub fn render(
-    quote: &Quote,
+    quote: &CardText,
     template: &Template,
     fonts: &FontBook,
     options: &RenderOptions,
@@ -120,7 +121,7 @@ pub fn render(
     let alt = quote.text.trim();
     let file = encode_image(
         &painted.canvas,
-        &[("Description", alt), ("Author", quote.credit())],
+        &[("Description", alt), ("Author", quote.credit.as_str())],
         &options.encoding,
     )?;
     Ok(Card {
@@ -138,7 +139,7 @@ pub fn render(
 /// Renders many cards on all cores (each card is independent); results in input order, the
 /// same bytes as one by one.
 pub fn render_all(
-    quotes: &[Quote],
+    quotes: &[CardText],
     template: &Template,
     fonts: &FontBook,
     options: &RenderOptions,

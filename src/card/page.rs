@@ -219,7 +219,7 @@ impl<'t> PageStyle<'t> {
 
 /// The script of a set of quotes: Traditional when any holds a form only the Traditional
 /// face has (one typeface per script across a carousel or long image).
-pub fn script_of(quotes: &[crate::select::Quote], book: &FontBook) -> Script {
+pub fn script_of(quotes: &[super::text::CardText], book: &FontBook) -> Script {
     let text: String = quotes.iter().map(|q| q.text.as_str()).collect();
     book.script_of(&text)
 }

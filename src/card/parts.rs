@@ -8,7 +8,7 @@ use super::error::{Error, Result};
 use super::fonts::{FontBook, FontChain, NamedFont, Script};
 use super::source::CardFields;
 use super::template::{Mark, Template, TextLine};
-use crate::select::Quote;
+use super::text::CardText;
 use crate::typeset::{Layout, Style};
 
 /// What a card draws, resolved and checked before anything is drawn: sizes, texts with their
@@ -57,7 +57,7 @@ impl Parts<'_> {
 
 /// Sizes, texts and fonts; every character must be drawable before anything is drawn.
 pub(super) fn prepare<'t>(
-    quote: &'t Quote,
+    quote: &'t CardText,
     template: &'t Template,
     book: &FontBook,
     scale: f32,
@@ -79,7 +79,7 @@ pub(super) fn prepare<'t>(
             id: quote.id.clone(),
         });
     }
-    let script = book.script_of(&format!("{text}{}", quote.section.title));
+    let script = book.script_of(&format!("{text}{}", quote.section_title));
     let chain = |name: &str| resolve(name, template, book).map(|f| book.chain(&f, script));
     let quote_chain = chain(&template.quote.font)?;
     quote_chain.check(&text, "quote")?;
@@ -131,7 +131,7 @@ pub(super) fn prepare<'t>(
 }
 
 /// The error for a quote that does not fit the template even at its smallest size.
-pub(super) fn does_not_fit(quote: &Quote, template: &Template, text: &str) -> Error {
+pub(super) fn does_not_fit(quote: &CardText, template: &Template, text: &str) -> Error {
     Error::DoesNotFit {
         id: quote.id.clone(),
         chars: text.chars().count(),
@@ -210,13 +210,16 @@ pub(super) fn resolve(name: &str, template: &Template, book: &FontBook) -> Resul
 /// dash and separators without a name). A quote's attribution override stands for
 /// `{speaker}`; a speaker known only by a role label (`答`, `A`, `嘉宾`) has no name to
 /// print, so `{speaker}` goes with the separator beside it (`—— 答 · 标题` → `—— 标题`).
-pub fn expand<'a>(text: &str, quote: &Quote, fields: impl Into<CardFields<'a>>) -> Option<String> {
+pub fn expand<'a>(
+    text: &str,
+    quote: &CardText,
+    fields: impl Into<CardFields<'a>>,
+) -> Option<String> {
     let fields = fields.into();
-    let speaker = quote.credit();
-    let number = match quote.section.number {
-        0 => String::new(),
-        n => format!("{n:02}"),
-    };
+    let speaker = quote.credit.as_str();
+    let number = quote
+        .section_number
+        .map_or(String::new(), |n| format!("{n:02}"));
     let text = if speaker.trim().is_empty() {
         without_speaker(text)
     } else {
@@ -224,9 +227,9 @@ pub fn expand<'a>(text: &str, quote: &Quote, fields: impl Into<CardFields<'a>>) 
     };
     let out = text
         .replace("{speaker}", speaker)
-        .replace("{section_title}", &quote.section.title)
+        .replace("{section_title}", &quote.section_title)
         .replace("{section_number}", &number)
-        .replace("{address}", &quote.address_text());
+        .replace("{address}", &quote.address);
     let out = ["title", "date", "outlet", "guests", "link"]
         .iter()
         .fold(out, |t, name| {

@@ -12,7 +12,7 @@ use super::raster::{Canvas, Color, ink_bounds};
 use super::slots::draw_slots;
 use super::source::CardFields;
 use super::template::{Direction, LineAlign, Mark, Template};
-use crate::select::Quote;
+use super::text::CardText;
 use crate::typeset::{self, Align, Glyph, Metrics};
 
 /// A card as pixels, before encoding.
@@ -55,7 +55,7 @@ impl Painted {
 /// Draws `quote` with `template`; `scale` multiplies every size; `fields` fill `{title}`,
 /// `{date}`, `{outlet}`, `{guests}`, `{link}` and the `qr:` slot.
 pub fn paint<'a>(
-    quote: &Quote,
+    quote: &CardText,
     template: &Template,
     book: &FontBook,
     scale: f32,
@@ -72,7 +72,7 @@ pub fn paint<'a>(
 }
 
 /// Composes a horizontal card: mark, lines, rule and attribution top to bottom.
-fn horizontal(quote: &Quote, template: &Template, parts: Parts) -> Result<Painted> {
+fn horizontal(quote: &CardText, template: &Template, parts: Parts) -> Result<Painted> {
     let Parts {
         width,
         height,

@@ -3,7 +3,11 @@
 
 use super::fonts::{FontBook, Script};
 use super::{RenderOptions, Template, emoji, render};
-use crate::select::adhoc;
+
+/// Ad hoc text as a card draws it.
+fn adhoc(text: &str, credit: &str) -> super::CardText {
+    super::CardText::from(&crate::select::adhoc(text, credit))
+}
 
 fn book() -> FontBook {
     FontBook::embedded()

@@ -11,7 +11,7 @@ use super::parts::{Parts, does_not_fit, fit_share};
 use super::raster::{Canvas, Color, ink_bounds};
 use super::render::{Painted, background, draw_footer, draw_glyph, draw_glyphs, place};
 use super::template::{LineAlign, Mark, Template};
-use crate::select::Quote;
+use super::text::CardText;
 use crate::typeset::vertical::{Orient, fit_vertical, layout_vertical, orientations};
 use crate::typeset::vforms::vertical_form;
 use crate::typeset::{Align, Glyph, Layout, Style, is_prohibited_end};
@@ -25,7 +25,7 @@ const TURNED_BASELINE: f32 = 1.0 - EM_ASCENT;
 const COMBINED_WIDTH: f32 = 0.9;
 
 /// Composes a vertical card.
-pub(super) fn paint(quote: &Quote, template: &Template, parts: Parts) -> Result<Painted> {
+pub(super) fn paint(quote: &CardText, template: &Template, parts: Parts) -> Result<Painted> {
     let px = |v: u32| parts.px(v);
     let [pt, pr, pb, pl] = template.padding;
     let (left, top) = (px(pl), px(pt));

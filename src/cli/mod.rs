@@ -46,7 +46,7 @@ pub enum Command {
 }
 
 /// Where the interview comes from and how it is read.
-#[derive(Debug, Args, Clone)]
+#[derive(Debug, Args, Clone, Default)]
 pub struct InputArgs {
     /// Interview to read instead of the bundled one: a Markdown, HTML, plain-text, SRT, WebVTT,
     /// transcript-export or Word (.docx) file, or `-` for standard input.

@@ -118,7 +118,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
     } else {
         None
     };
-    let sel = select_for_cards(&iv, &job.select, job.input.input.is_none(), fit)?;
+    let sel = select_for_cards(&iv, &job.select, job.input.is_bundled(), fit)?;
     if job.cards && sel.is_empty() {
         anyhow::bail!(super::NO_QUOTES);
     }
@@ -132,7 +132,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
                     strict: true,
                     ..job.card.clone()
                 };
-                let source = super::platform::source_info(&iv, &card);
+                let source = crate::pipeline::source_info(&iv, &card);
                 produce::render_cards(&sel, &source, &card, &run, "cards/").map(|r| r.entries)
             } else {
                 Ok(Entries::default())
@@ -142,7 +142,7 @@ pub fn build_one(job: &Job, policy: &Policy) -> anyhow::Result<Manifest> {
             if !job.epub {
                 return Ok(None);
             }
-            Ok(Some(produce::book(&iv, &sel, &job.card, &job.book)?))
+            Ok(Some(produce::book_with(&iv, &sel, &job.card, &job.book)?))
         },
     );
     let cards = cards?;

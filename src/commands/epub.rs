@@ -1,22 +1,19 @@
 //! `jinju epub`: build the EPUB of the whole interview.
 
-use super::images::ImageSources;
-use super::produce::{self, BookSettings, CardSettings};
+use super::produce;
 use super::{load_interview, select_quotes};
 use crate::cli::EpubArgs;
-use crate::settings::SelectSettings;
+use crate::settings::{BookSettings, CardSettings, InputSettings, SelectSettings};
 use anyhow::bail;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
-    let iv = load_interview(&args.input)?;
+    let input = InputSettings::from_args(&args.input)?;
+    let iv = load_interview(&input)?;
     let select = SelectSettings::from_args(&args.select)?;
-    let sel = select_quotes(&iv, &select, args.input.input.is_none())?;
-    let s = CardSettings {
-        scale: 1.0,
-        ..CardSettings::default()
-    };
+    let sel = select_quotes(&iv, &select, input.is_bundled())?;
+    let s = CardSettings::default();
     let to_stdout = args.out.as_deref().is_some_and(crate::input_file::is_stdin);
     // Fetched images are kept beside the book (none kept for a book on standard output).
     let out_folder = match args.out.as_deref() {
@@ -27,21 +24,16 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
         }),
         None => Some(PathBuf::from("output")),
     };
-    let b = BookSettings {
-        embed_font: !args.no_embed_font,
-        keep_punctuation: args.input.keep_punctuation,
-        vertical: args.book.vertical,
-        meta: produce::book_meta(&args.input, &args.book)?,
-        images: ImageSources::new(
-            args.input.input.as_deref(),
-            &args.book,
-            out_folder.as_deref(),
-        ),
-    };
+    let b = BookSettings::from_args(
+        &input,
+        &args.book,
+        !args.no_embed_font,
+        out_folder.as_deref(),
+    )?;
     if to_stdout && std::io::stdout().is_terminal() {
         bail!("--out -: an EPUB is binary, not for a terminal: redirect it (`> book.epub`)");
     }
-    let bytes = produce::book(&iv, &sel, &s, &b)?;
+    let bytes = produce::book_with(&iv, &sel, &s, &b)?;
     if to_stdout {
         super::emit_bytes(&bytes)?;
         if !args.quiet {
@@ -56,7 +48,7 @@ pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
         let title = b.meta.title_of(&iv);
         PathBuf::from("output").join(format!("{}.epub", produce::book_slug(&title)))
     });
-    let policy = super::output_policy(args.force, &args.input, &select, &s, None);
+    let policy = super::output_policy(args.force, &input, &select, &s, None);
     crate::output::write_file(&path, &bytes, &policy)?;
     if !args.quiet {
         eprintln!(

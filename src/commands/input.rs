@@ -1,9 +1,9 @@
 //! Reading user files and standard input safely (size caps, directories, binary and
 //! non-UTF-8 bytes) and loading the interview in its syntax with its errata.
 
-use crate::cli::InputArgs;
 use crate::interview::{self, Interview, ParseOptions, errata};
 use crate::read;
+use crate::settings::{Errata, InputSettings};
 use anyhow::Context;
 use std::path::Path;
 
@@ -37,7 +37,7 @@ pub fn input_cap(path: &Path, forced: Option<read::Format>) -> u64 {
 }
 
 /// Read a UTF-8 text file of at most `limit` bytes, with errors that say what to do (the
-/// bounded reader of [`crate::input_file`]: pipes and devices are capped or refused).
+/// bounded reader of `crate::input_file`: pipes and devices are capped or refused).
 pub fn read_text(path: &Path, what: &str, limit: u64) -> anyhow::Result<String> {
     crate::input_file::read_text(path, what, limit)
 }
@@ -60,8 +60,8 @@ pub enum Body {
 /// bundled interview — in the syntax `--from` names or the file's extension and content show.
 /// A `.docx` (or a zip, or `--from docx`) is read as Word; a legacy `.doc` is refused with the
 /// fix; anything else must be UTF-8 text.
-pub fn load_source(args: &InputArgs) -> anyhow::Result<Source> {
-    let forced: Option<read::Format> = args.from.map(Into::into);
+pub fn load_source(args: &InputSettings) -> anyhow::Result<Source> {
+    let forced: Option<read::Format> = args.format;
     let (bytes, origin, shown) = match &args.input {
         Some(path) if path.as_os_str() == "-" => {
             let stdin = Path::new("/dev/stdin");
@@ -111,22 +111,20 @@ pub fn load_source(args: &InputArgs) -> anyhow::Result<Source> {
 
 /// Load the interview the arguments name (see `load_source`), with errata (the bundled
 /// errata go with the bundled text only) and cleaning.
-pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
+pub fn load_interview(args: &InputSettings) -> anyhow::Result<Interview> {
     let source = load_source(args)?;
-    let errata = if args.no_errata {
-        None
-    } else if let Some(path) = &args.errata {
-        let yaml = read_text(path, "errata file", crate::yaml::MAX_YAML_BYTES as u64)?;
-        Some(errata::load(&yaml, &path.display().to_string())?)
-    } else if args.input.is_none() {
-        Some(errata::load(errata::DEFAULT_ERRATA, "content/errata.yaml")?)
-    } else {
-        None
+    let errata = match &args.errata {
+        Errata::None => None,
+        Errata::File(path) => {
+            let yaml = read_text(path, "errata file", crate::yaml::MAX_YAML_BYTES as u64)?;
+            Some(errata::load(&yaml, &path.display().to_string())?)
+        }
+        Errata::Bundled => Some(errata::load(errata::DEFAULT_ERRATA, "content/errata.yaml")?),
     };
     let opts = ParseOptions {
         clean: !args.keep_punctuation,
         errata,
-        people: args.people(),
+        people: args.people.clone(),
     };
     let Source {
         origin,
@@ -144,7 +142,7 @@ pub fn load_interview(args: &InputArgs) -> anyhow::Result<Interview> {
 
 /// The document the reader extracts from the input (`inspect --format document`): blocks
 /// and spans, before errata and structure.
-pub fn load_document(args: &InputArgs) -> anyhow::Result<(read::Format, read::Document)> {
+pub fn load_document(args: &InputSettings) -> anyhow::Result<(read::Format, read::Document)> {
     let Source {
         origin,
         format,

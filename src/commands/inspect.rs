@@ -8,17 +8,15 @@ use crate::read::{BlockKind, Document, Format};
 use std::fmt::Write;
 
 pub fn run(args: &InspectArgs) -> anyhow::Result<()> {
+    let input = crate::settings::InputSettings::from_args(&args.input)?;
     let out = match args.format {
         InspectFormat::Json => {
-            crate::printable::json(&serde_json::to_string_pretty(&load_interview(
-                &args.input,
-            )?)?)
-                + "\n"
+            crate::printable::json(&serde_json::to_string_pretty(&load_interview(&input)?)?) + "\n"
         }
         // The outline quotes the interview: control characters escaped, lines kept.
-        InspectFormat::Text => crate::printable::escape_lines(&text(&load_interview(&args.input)?)),
+        InspectFormat::Text => crate::printable::escape_lines(&text(&load_interview(&input)?)),
         InspectFormat::Document => {
-            let (format, doc) = load_document(&args.input)?;
+            let (format, doc) = load_document(&input)?;
             document(format, &doc)
         }
     };
@@ -145,9 +143,9 @@ pub fn text(iv: &Interview) -> String {
             h if h.is_empty() => format!("({})", sec.number),
             h => h,
         };
-        let pull = match sec.pull_quote.as_str() {
-            "" => String::new(),
-            q => format!(" — “{q}”"),
+        let pull = match &sec.pull_quote {
+            None => String::new(),
+            Some(q) => format!(" — “{q}”"),
         };
         let _ = writeln!(s, "\n{heading}{pull} ({} paragraphs)", sec.paragraphs.len());
         for p in &sec.paragraphs {

@@ -2,12 +2,10 @@
 //! outputs in one go. Paths in the job file are relative to the file's folder, and a job's
 //! `out` must stay inside that folder unless `--allow-absolute-paths`.
 
-use super::cards::settings;
 use super::images::ImageSources;
-use super::produce::{self, BookSettings, CardSettings};
 use super::read_text;
 use crate::cli::{BookArgs, BuildArgs, InputArgs};
-use crate::settings::SelectSettings;
+use crate::settings::{BookSettings, CardEntry, CardSettings, InputSettings, SelectSettings};
 use anyhow::bail;
 use serde::Deserialize;
 use std::path::Component;
@@ -16,7 +14,7 @@ use std::path::{Path, PathBuf};
 /// One build to run.
 #[derive(Debug, Clone)]
 pub struct Job {
-    pub input: InputArgs,
+    pub input: InputSettings,
     pub select: SelectSettings,
     pub card: CardSettings,
     pub out: PathBuf,
@@ -44,20 +42,15 @@ fn leaves_folder(p: &Path) -> bool {
 
 impl Job {
     pub fn from_args(a: &BuildArgs) -> anyhow::Result<Job> {
+        let input = InputSettings::from_args(&a.input)?;
         Ok(Job {
-            input: a.input.clone(),
             select: SelectSettings::from_args(&a.select)?,
-            card: settings(&a.card)?,
+            card: CardSettings::from_args(&a.card)?,
             out: a.out.clone(),
             cards: true,
             epub: true,
-            book: BookSettings {
-                embed_font: !a.no_embed_font,
-                keep_punctuation: a.input.keep_punctuation,
-                vertical: a.book.vertical,
-                meta: produce::book_meta(&a.input, &a.book)?,
-                images: ImageSources::new(a.input.input.as_deref(), &a.book, Some(&a.out)),
-            },
+            book: BookSettings::from_args(&input, &a.book, !a.no_embed_font, Some(&a.out))?,
+            input,
         })
     }
 }
@@ -134,7 +127,7 @@ const INTERVIEW_EXTENSIONS: &[&str] =
     &["md", "markdown", "txt", "html", "htm", "srt", "vtt", "docx"];
 
 /// `build --input DIR`: one job per interview file in the folder (Markdown, HTML, text,
-/// SRT, WebVTT, Word; not recursive), in name order, each into `--out`/<file stem>.
+/// SRT, WebVTT, Word; not recursive), in name order, each into `--out/<file stem>`.
 pub fn folder(dir: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
     let shown = dir.display();
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -173,10 +166,10 @@ pub fn folder(dir: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
             let mut job = base.clone();
             job.out = args.out.join(&stem);
             job.book.images = ImageSources::new(Some(&f), &args.book, Some(&job.out));
-            job.input = InputArgs {
+            job.input = InputSettings::from_args(&InputArgs {
                 input: Some(f),
                 ..args.input.clone()
-            };
+            })?;
             Ok(job)
         })
         .collect()
@@ -206,11 +199,6 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
         if e.out.as_os_str().is_empty() {
             bail!("{shown}: job {n}: `out` is empty: name the output folder");
         }
-        for name in e.carousel.iter().flat_map(Names::list) {
-            if let Err(err) = crate::card::carousel_preset(&name) {
-                bail!("{shown}: job {n}: {err}");
-            }
-        }
         if !e.cards && !e.epub {
             bail!("{shown}: job {n}: `cards: false` and `epub: false` leave nothing to build");
         }
@@ -225,53 +213,58 @@ pub fn load(path: &Path, args: &BuildArgs) -> anyhow::Result<Vec<Job>> {
     let base = Job::from_args(args)?;
     file.jobs
         .iter()
-        .map(|e| {
-            let mut job = base.clone();
-            let mut input = InputArgs {
-                input: e.input.as_ref().map(rel),
-                errata: e.errata.as_ref().map(rel),
-                ..args.input.clone()
-            };
-            input
-                .interviewer
-                .extend(e.interviewer.iter().flat_map(Names::list));
-            input.guest.extend(e.guest.iter().flat_map(Names::list));
-            input
-                .names
-                .extend(e.names.iter().map(|(l, n)| (l.clone(), n.clone())));
-            job.input = input;
-            job.select.quotes = e.quotes.as_ref().map(rel);
-            job.select.auto = e.auto;
-            if !e.templates.is_empty() {
-                job.card.templates = e.templates.clone();
-            }
-            for name in e.carousel.iter().flat_map(Names::list) {
-                let preset = crate::card::carousel_preset(&name)?;
-                if !job.card.carousels.contains(&preset) {
-                    job.card.carousels.push(preset);
-                }
-            }
-            if let Some(long) = e.long {
-                job.card.long = long;
-            }
-            job.out = rel(&e.out);
-            job.cards = e.cards;
-            job.epub = e.epub;
-            let book = BookArgs {
-                title: e.title.clone().or_else(|| args.book.title.clone()),
-                author: e
-                    .author
-                    .as_ref()
-                    .map_or_else(|| args.book.author.clone(), Names::list),
-                date: e.date.clone().or_else(|| args.book.date.clone()),
-                language: e.language.clone().or_else(|| args.book.language.clone()),
-                vertical: e.vertical.unwrap_or(args.book.vertical),
-                ..args.book.clone()
-            };
-            job.book.vertical = book.vertical;
-            job.book.meta = produce::book_meta(&job.input, &book)?;
-            job.book.images = ImageSources::new(job.input.input.as_deref(), &book, Some(&job.out));
-            Ok(job)
+        .enumerate()
+        .map(|(i, e)| {
+            entry_job(e, &base, args, &rel)
+                .map_err(|err| anyhow::anyhow!("{shown}: job {}: {err:#}", i + 1))
         })
         .collect()
+}
+
+/// One entry of a job file over the command line's settings (`base`, from `args`), through
+/// the same checks as the flags; `rel` resolves its paths against the job file's folder.
+fn entry_job(
+    e: &Entry,
+    base: &Job,
+    args: &BuildArgs,
+    rel: &dyn Fn(&PathBuf) -> PathBuf,
+) -> anyhow::Result<Job> {
+    let mut job = base.clone();
+    let mut input = InputArgs {
+        input: e.input.as_ref().map(rel),
+        errata: e.errata.as_ref().map(rel),
+        ..args.input.clone()
+    };
+    input
+        .interviewer
+        .extend(e.interviewer.iter().flat_map(Names::list));
+    input.guest.extend(e.guest.iter().flat_map(Names::list));
+    input
+        .names
+        .extend(e.names.iter().map(|(l, n)| (l.clone(), n.clone())));
+    job.input = InputSettings::from_args(&input)?;
+    job.select.quotes = e.quotes.as_ref().map(rel);
+    job.select.auto = e.auto;
+    let card = CardEntry {
+        templates: e.templates.clone(),
+        carousel: e.carousel.iter().flat_map(Names::list).collect(),
+        long: e.long,
+    };
+    job.card = CardSettings::from_entry(&args.card, &card)?;
+    job.out = rel(&e.out);
+    job.cards = e.cards;
+    job.epub = e.epub;
+    let book = BookArgs {
+        title: e.title.clone().or_else(|| args.book.title.clone()),
+        author: e
+            .author
+            .as_ref()
+            .map_or_else(|| args.book.author.clone(), Names::list),
+        date: e.date.clone().or_else(|| args.book.date.clone()),
+        language: e.language.clone().or_else(|| args.book.language.clone()),
+        vertical: e.vertical.unwrap_or(args.book.vertical),
+        ..args.book.clone()
+    };
+    job.book = BookSettings::from_args(&job.input, &book, base.book.embed_font, Some(&job.out))?;
+    Ok(job)
 }

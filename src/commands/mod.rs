@@ -3,12 +3,11 @@
 
 mod build;
 mod cards;
-mod cover;
 mod data_url;
 mod epub;
 mod fit;
 mod image_bytes;
-mod images;
+pub(crate) mod images;
 mod input;
 mod inspect;
 mod job;
@@ -113,7 +112,7 @@ pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
 /// `--force`.
 pub fn output_policy(
     force: bool,
-    input: &crate::cli::InputArgs,
+    input: &crate::settings::InputSettings,
     select: &crate::settings::SelectSettings,
     card: &produce::CardSettings,
     job_file: Option<&std::path::Path>,
@@ -121,7 +120,7 @@ pub fn output_policy(
     let templates = card.templates.iter().map(std::path::Path::new);
     let paths = [
         input.input.as_deref(),
-        input.errata.as_deref(),
+        input.errata_file(),
         select.quotes.as_deref(),
         select.lines.as_deref(),
         card.font.as_deref(),

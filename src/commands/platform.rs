@@ -3,54 +3,12 @@
 //! `long/01.png …`), staged with the run's other files and listed in its manifest.
 
 use super::produce::{self, CardSettings};
-use crate::card::{self, CarouselPreset, RenderOptions, SourceInfo, Template};
-use crate::interview::{Interview, Role};
+use crate::card::{self, CardText, CarouselPreset, RenderOptions, SourceInfo, Template};
+use crate::interview::Interview;
 use crate::output::ArtifactKind;
 use crate::output::{Artifact, Staging};
-use crate::select::{Quote, Selection};
+use crate::select::Selection;
 use anyhow::{Context, bail};
-
-/// `--link`: the address a QR code points to, checked to be an http(s) link.
-pub fn checked_link(link: Option<&str>) -> anyhow::Result<Option<String>> {
-    let Some(link) = link.map(str::trim) else {
-        return Ok(None);
-    };
-    if !crate::epub::is_web_link(link) {
-        bail!(
-            "--link `{}` is not an http(s) address: give the original's web address, such as \
-             https://36kr.com/p/123",
-            crate::printable::excerpt(link, 60)
-        );
-    }
-    if link.len() > card::MAX_LINK_BYTES {
-        bail!(
-            "--link is {} bytes long; a QR code that scans holds at most {}: give a shorter \
-             address",
-            link.len(),
-            card::MAX_LINK_BYTES
-        );
-    }
-    Ok(Some(link.to_string()))
-}
-
-/// What the interview says of itself, for the covers, end cards and title blocks; the link
-/// is `--link`, else the interview's own address when it is an http(s) one.
-pub fn source_info(iv: &Interview, s: &CardSettings) -> SourceInfo {
-    let own = iv
-        .meta
-        .source_url
-        .as_deref()
-        .filter(|u| crate::epub::is_web_link(u) && u.len() <= card::MAX_LINK_BYTES)
-        .map(|u| u.trim().to_string());
-    SourceInfo {
-        title: iv.meta.title.clone(),
-        guests: iv.names_by_role(Role::Guest),
-        outlet: iv.meta.outlet.clone(),
-        date: iv.meta.date.clone(),
-        link: s.link.clone().or(own),
-        names: iv.names(),
-    }
-}
 
 /// Makes the carousels and the long image the settings ask for, staged under `prefix`;
 /// their manifest entries.
@@ -64,8 +22,8 @@ pub fn render_extras(
     if s.carousels.is_empty() && !s.long {
         return Ok(Vec::new());
     }
-    let quotes: Vec<Quote> = sel.iter().collect();
-    let source = source_info(iv, s);
+    let quotes: Vec<CardText> = sel.iter().map(|q| CardText::from(&q)).collect();
+    let source = crate::pipeline::source_info(iv, s);
     let fonts = produce::fonts(s)?;
     let options = RenderOptions {
         scale: s.scale,
@@ -92,7 +50,7 @@ pub const LONG_TEMPLATE: &str = "portrait";
 
 /// The long image, staged as `<prefix>long/01.<ext>` ….
 fn long_image(
-    quotes: &[Quote],
+    quotes: &[CardText],
     source: &SourceInfo,
     s: &CardSettings,
     fonts: &card::FontBook,
@@ -151,7 +109,7 @@ pub fn set_folder(preset: &str, k: usize) -> String {
 
 /// Every set of one preset, staged as `<prefix><set folder>/01.<ext>` ….
 fn carousels(
-    quotes: &[Quote],
+    quotes: &[CardText],
     source: &SourceInfo,
     preset: &CarouselPreset,
     fonts: &card::FontBook,

@@ -9,9 +9,10 @@ use std::fmt::Write;
 use unicode_width::UnicodeWidthChar;
 
 pub fn run(args: &QuotesArgs) -> anyhow::Result<()> {
-    let iv = load_interview(&args.input)?;
+    let input = crate::settings::InputSettings::from_args(&args.input)?;
+    let iv = load_interview(&input)?;
     let select = SelectSettings::from_args(&args.select)?;
-    let sel = select_quotes(&iv, &select, args.input.input.is_none())?;
+    let sel = select_quotes(&iv, &select, input.is_bundled())?;
     let out = match args.format {
         QuotesFormat::Table => table(&sel, args.explain),
         QuotesFormat::Json => json(&sel, args.explain)?,

@@ -6,7 +6,7 @@
 //! metadata, manifest and spine, from the files' names and types only (it gets empty bodies);
 //! `archive` zips the book once, reproducibly, with the real files, while `package` and `nav`
 //! patch or replace what the crate cannot write (each module says what and why). It owns the metadata (`meta`), the markup
-//! ([`xhtml`], `inline`, `back`, `nav`) and the font subsets (`font`); it does not touch the
+//! (`xhtml`, `inline`, `back`, `nav`) and the font subsets (`font`); it does not touch the
 //! filesystem or read the environment (the CLI passes `SOURCE_DATE_EPOCH` through
 //! [`BookMeta::source_date_epoch`]).
 //!
@@ -28,7 +28,7 @@ mod nav;
 mod package;
 mod title_page;
 mod vertical;
-pub mod xhtml;
+pub(crate) mod xhtml;
 
 #[cfg(test)]
 mod tests;

@@ -227,14 +227,13 @@ fn cover_body(cover: &CoverImage) -> String {
 }
 
 fn chapter(section: &Section, cx: &Context<'_>) -> String {
-    let number = if section.numbered {
-        format!("<span class=\"chapter-num\">{:02}</span> ", section.number)
-    } else {
-        String::new()
+    let number = match section.printed_number() {
+        Some(n) => format!("<span class=\"chapter-num\">{n:02}</span> "),
+        None => String::new(),
     };
-    let title = match (section.title.as_deref(), section.numbered) {
-        (None, true) => String::new(),
-        (None, false) => "<span class=\"chapter-title\">正文</span>".to_string(),
+    let title = match (section.title.as_deref(), section.printed_number()) {
+        (None, Some(_)) => String::new(),
+        (None, None) => "<span class=\"chapter-title\">正文</span>".to_string(),
         (Some(t), _) => format!(
             "<span class=\"chapter-title\">{}</span>",
             phrase(t, cx.language)
@@ -245,11 +244,11 @@ fn chapter(section: &Section, cx: &Context<'_>) -> String {
          <h1>{number}{title}</h1>\n",
         n = section.number,
     );
-    if !section.pull_quote.is_empty() {
+    if let Some(pull_quote) = &section.pull_quote {
         let _ = writeln!(
             body,
             "<blockquote class=\"pull\" epub:type=\"pullquote\" role=\"doc-pullquote\"><p>{}</p></blockquote>",
-            phrase(&section.pull_quote, cx.language)
+            phrase(pull_quote, cx.language)
         );
     }
     body.push_str("</header>\n");

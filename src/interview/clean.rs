@@ -3,7 +3,7 @@
 //! becomes ——, zero-width characters and full-width spaces go, and typed spaces between
 //! Chinese and Latin go (the layout sets its own ¼-em gap; the book's CSS its own). Latin runs
 //! (`AI 1.0`, `P2P`, `straight forward`) keep theirs. It owns these rules only; errata and
-//! structure live elsewhere. Every rule works on [`Marked`] text so bold survives it.
+//! structure live elsewhere. Every rule works on `Marked` text so bold survives it.
 
 use super::marked::Marked;
 

@@ -4,9 +4,9 @@
 pub mod clean;
 pub mod errata;
 mod errata_index;
-pub mod figures;
-pub mod inline_marks;
-pub mod marked;
+pub(crate) mod figures;
+pub(crate) mod inline_marks;
+pub(crate) mod marked;
 pub mod model;
 pub mod people;
 mod speakers;

@@ -139,25 +139,24 @@ pub struct Section {
     /// The section's number in addresses (`3.12`): the number as printed (`01` → 1) when the
     /// source numbers its sections, else its position from 1.
     pub number: u32,
-    /// True when the source prints the number (the JSON's `number` is `null` otherwise):
-    /// [`Section::printed_number`].
-    pub numbered: bool,
+    /// True when the source prints the number (the JSON's `number` is `null` otherwise); read
+    /// it as [`Section::printed_number`].
+    pub(crate) numbered: bool,
     /// The title, when the section has one (never empty).
     pub title: Option<String>,
-    /// The pull quote (empty: none; `null` in the JSON).
-    pub pull_quote: String,
+    /// The pull quote, when the section has one (never empty).
+    pub pull_quote: Option<String>,
     pub paragraphs: Vec<Paragraph>,
 }
 
 impl Serialize for Section {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let text = |t: &str| (!t.is_empty()).then(|| t.to_string());
         let mut st = s.serialize_struct("Section", 5)?;
         st.serialize_field("number", &self.printed_number())?;
         st.serialize_field("index", &self.number)?;
         st.serialize_field("title", &self.title)?;
-        st.serialize_field("pull_quote", &text(&self.pull_quote))?;
+        st.serialize_field("pull_quote", &self.pull_quote)?;
         st.serialize_field("paragraphs", &self.paragraphs)?;
         st.end()
     }
@@ -429,7 +428,7 @@ mod tests {
             number: 3,
             numbered,
             title: title.map(String::from),
-            pull_quote: String::new(),
+            pull_quote: None,
             paragraphs: Vec::new(),
         };
         let json = |s: &Section| serde_json::to_value(s).unwrap();

@@ -95,7 +95,10 @@ impl Marks {
             if grams.len() >= 3 {
                 titles.push((s.number, grams));
             }
-            for (why, text) in [(Why::Title, title), (Why::PullQuote, &s.pull_quote)] {
+            for (why, text) in [
+                (Why::Title, title),
+                (Why::PullQuote, s.pull_quote.as_deref().unwrap_or("")),
+            ] {
                 let l = letters(text);
                 if l.chars().count() >= MIN_QUOTED {
                     quoted.push((s.number, why, l));

@@ -90,7 +90,7 @@ pub(super) fn pull_quotes(iv: &Interview, which: &PullQuotes) -> Result<Vec<Quot
         PullQuotes::All(_) => iv
             .sections
             .iter()
-            .filter(|s| !s.pull_quote.is_empty())
+            .filter(|s| s.pull_quote.is_some())
             .map(|s| s.number)
             .collect(),
         PullQuotes::Sections(list) => list.clone(),
@@ -104,20 +104,20 @@ pub(super) fn pull_quotes(iv: &Interview, which: &PullQuotes) -> Result<Vec<Quot
                     iv.sections.len()
                 )
             })?;
-            if s.pull_quote.is_empty() {
+            let Some(pull_quote) = &s.pull_quote else {
                 return Err(format!("pull_quotes: section {n} has no pull quote"));
-            }
+            };
             // The pull quote's address is where it is said, when it is said verbatim.
             let said = s
                 .paragraphs
                 .iter()
-                .find(|p| p.kind == Kind::Turn && p.text.contains(&s.pull_quote));
+                .find(|p| p.kind == Kind::Turn && p.text.contains(pull_quote.as_str()));
             let (speaker, address) = match said {
                 Some(p) => {
-                    let start = p.text.find(&s.pull_quote).unwrap_or(0);
+                    let start = p.text.find(pull_quote.as_str()).unwrap_or(0);
                     (
                         p.speaker.clone().unwrap_or_default(),
-                        locate::passage(p, start, start + s.pull_quote.len())
+                        locate::passage(p, start, start + pull_quote.len())
                             .address
                             .into(),
                     )
@@ -126,12 +126,12 @@ pub(super) fn pull_quotes(iv: &Interview, which: &PullQuotes) -> Result<Vec<Quot
             };
             Ok(Quote {
                 id: format!("pull-{n}"),
-                text: s.pull_quote.clone(),
+                text: pull_quote.clone(),
                 speaker,
                 section: section_ref(iv, n),
                 address: Some(address),
                 kind: QuoteKind::PullQuote,
-                chars: count_chars(&s.pull_quote),
+                chars: count_chars(pull_quote),
                 score: None,
                 from_emphasis: None,
                 highlights: Vec::new(),

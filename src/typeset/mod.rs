@@ -44,7 +44,7 @@ mod phrasing;
 mod set;
 pub mod testing;
 pub mod vertical;
-pub mod vforms;
+pub(crate) mod vforms;
 
 pub use breaks::break_opportunities;
 pub use chars::{is_prohibited_end, is_prohibited_start};

@@ -129,7 +129,11 @@ fn meta_sections_and_speakers() {
             (5, "谈希冀")
         ]
     );
-    let pulls: Vec<_> = iv.sections.iter().map(|s| s.pull_quote.as_str()).collect();
+    let pulls: Vec<_> = iv
+        .sections
+        .iter()
+        .map(|s| s.pull_quote.as_deref().unwrap_or(""))
+        .collect();
     assert_eq!(pulls[0], "我觉得祝大家好运吧");
     assert_eq!(pulls[1], "不过你说对了");
     assert_eq!(pulls[4], "一个开路的人");
@@ -215,7 +219,7 @@ fn a_second_text_of_the_same_shape_parses() {
     );
     assert_eq!(iv.meta.intro_paragraphs.len(), 2);
     assert_eq!(iv.sections.len(), 2);
-    assert_eq!(iv.sections[0].pull_quote, "慢就是快");
+    assert_eq!(iv.sections[0].pull_quote.as_deref(), Some("慢就是快"));
     let s1: Vec<_> = iv.sections[0]
         .paragraphs
         .iter()

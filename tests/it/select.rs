@@ -20,7 +20,8 @@ fn default_spec() -> Spec {
 /// A quote taken from the interview must stand verbatim in its paragraph (excerpts: each part).
 fn assert_verbatim(iv: &Interview, q: &select::Quote) {
     if q.kind == QuoteKind::PullQuote {
-        assert_eq!(iv.section(q.section.number).unwrap().pull_quote, q.text);
+        let pull_quote = iv.section(q.section.number).unwrap().pull_quote.as_deref();
+        assert_eq!(pull_quote, Some(q.text.as_str()));
         return;
     }
     let at = q.address.as_ref().and_then(|a| a.paragraph()).unwrap();

@@ -80,7 +80,7 @@ pub fn sample() -> Interview {
                 number: 1,
                 numbered: true,
                 title: Some("谈上市".into()),
-                pull_quote: "我觉得祝大家好运吧".into(),
+                pull_quote: Some("我觉得祝大家好运吧".into()),
                 paragraphs: vec![
                     para(
                         1,
@@ -121,7 +121,7 @@ pub fn sample() -> Interview {
                 number: 2,
                 numbered: true,
                 title: Some("谈希冀".into()),
-                pull_quote: "一个开路的人".into(),
+                pull_quote: Some("一个开路的人".into()),
                 paragraphs: vec![
                     para(2, 1, turn, q, true, "为什么不是创新者，而是先行者？"),
                     para(2, 2, Kind::Gap, None, false, "……"),

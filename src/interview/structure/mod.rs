@@ -292,7 +292,7 @@ pub(super) fn structure(
                 number: 1,
                 numbered: false,
                 title: None,
-                pull_quote: String::new(),
+                pull_quote: None,
                 paragraphs: reader.paragraphs(1, first_turn..lead),
             });
         }
@@ -306,7 +306,8 @@ pub(super) fn structure(
             number,
             numbered: s.number.is_some(),
             title: Some(body::clean_text(&s.title, clean)).filter(|t| !t.is_empty()),
-            pull_quote: body::repair_quotes(&body::clean_text(&s.pull_quote, clean)),
+            pull_quote: Some(body::repair_quotes(&body::clean_text(&s.pull_quote, clean)))
+                .filter(|t| !t.is_empty()),
             paragraphs,
         });
     }

@@ -94,7 +94,13 @@ fn numbered_sections_with_bold_titles_labels_and_furniture() {
     let titles: Vec<_> = iv
         .sections
         .iter()
-        .map(|s| (s.number, s.numbered, s.title.as_deref().unwrap_or("")))
+        .map(|s| {
+            (
+                s.number,
+                s.printed_number().is_some(),
+                s.title.as_deref().unwrap_or(""),
+            )
+        })
         .collect();
     assert_eq!(titles, [(1, true, "慢跑，才是基础"), (2, true, "坚持")]);
     let t = turns(&iv);
@@ -193,7 +199,7 @@ fn label_alone_on_its_line_panels_and_a_label_inside_a_paragraph() {
     assert_eq!(iv.roles["Lily"], Role::Interviewer);
     assert_eq!(iv.roles["Jenny"], Role::Guest);
     assert_eq!(iv.sections.len(), 1);
-    assert!(!iv.sections[0].numbered && iv.sections[0].title.is_none());
+    assert!(iv.sections[0].printed_number().is_none() && iv.sections[0].title.is_none());
     let t = turns(&iv);
     let who: Vec<&str> = t.iter().map(|(s, _)| s.as_str()).collect();
     assert_eq!(
@@ -457,7 +463,13 @@ fn key_points_and_tables_of_contents_are_never_sections() {
     let sections: Vec<(bool, u32, &str)> = iv
         .sections
         .iter()
-        .map(|s| (s.numbered, s.number, s.title.as_deref().unwrap_or("")))
+        .map(|s| {
+            (
+                s.printed_number().is_some(),
+                s.number,
+                s.title.as_deref().unwrap_or(""),
+            )
+        })
         .collect();
     assert_eq!(sections, [(true, 1, "为什么要慢"), (true, 2, "团队")]);
     assert!(

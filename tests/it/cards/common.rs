@@ -1,26 +1,18 @@
 //! Shared helpers: sample quotes and templates.
 
-use jinju::card::{Color, Template};
-use jinju::select::{Quote, QuoteKind, SectionRef};
+use jinju::card::{CardText, Color, Template};
 
-/// A quote as the selector would give it.
-pub fn quote(text: &str) -> Quote {
-    Quote {
+/// A card's text as a selected quote gives it.
+pub fn quote(text: &str) -> CardText {
+    CardText {
         id: "sample".to_string(),
         text: text.to_string(),
-        speaker: "张鹏".to_string(),
-        section: SectionRef {
-            number: 3,
-            title: "谈上市".to_string(),
-        },
-        address: "3.12.2".parse().ok(),
-        kind: QuoteKind::Sentence,
+        credit: "张鹏".to_string(),
+        section_number: Some(3),
+        section_title: "谈上市".to_string(),
+        address: "3.12.2".to_string(),
         chars: text.chars().count(),
-        score: None,
-        from_emphasis: None,
         highlights: Vec::new(),
-        templates: Vec::new(),
-        attribution: None,
     }
 }
 

@@ -14,7 +14,7 @@ fn two_cards(template: &str, texts: [&str; 2]) -> [image::RgbImage; 2] {
     let t = Template::load(template).unwrap();
     let one = |text: &str, speaker: &str, title: &str| {
         let mut q = quote(text);
-        q.speaker = speaker.to_string();
+        q.credit = speaker.to_string();
         let opts = RenderOptions {
             title: Some(title.to_string()),
             ..RenderOptions::default()

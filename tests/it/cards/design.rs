@@ -170,7 +170,7 @@ fn ad_hoc_cards_are_credited_from_the_flags_or_not_at_all() {
     let book = FontBook::embedded();
     let t = Template::load("square").unwrap();
     let paint = |speaker: &str, title: Option<&str>| {
-        let q = select::adhoc(text, speaker);
+        let q = card::CardText::from(&select::adhoc(text, speaker));
         card::paint(&q, &t, &book, 1.0, title)
             .unwrap()
             .canvas

@@ -1,6 +1,6 @@
 //! Every preset: no clipping, determinism, alt text, scale.
 
-use jinju::card::{self, FontBook, RenderOptions, Template, presets};
+use jinju::card::{self, CardText, FontBook, RenderOptions, Template, presets};
 
 macro_rules! padding_tests {
     ($($test:ident: $name:literal,)*) => {
@@ -160,8 +160,8 @@ fn attribution_override_and_missing_placeholders() {
         card::expand("—— {speaker} · {section_title}", &q, None).as_deref(),
         Some("—— 张鹏 · 谈上市")
     );
-    q.attribution = Some("张鹏 · 智谱 CEO".to_string());
-    q.section.title.clear();
+    q.credit = "张鹏 · 智谱 CEO".to_string();
+    q.section_title.clear();
     assert_eq!(
         card::expand("—— {speaker} · {section_title}", &q, None).as_deref(),
         Some("—— 张鹏 · 智谱 CEO")
@@ -175,9 +175,9 @@ fn attribution_override_and_missing_placeholders() {
 
 #[test]
 fn a_role_label_is_no_name_to_print() {
-    let mut q = quote("更垂直的方向更容易实现。");
-    q.speaker = "答".to_string();
-    let line = |t: &str, q: &jinju::select::Quote| card::expand(t, q, None);
+    let mut q = jinju::select::adhoc("更垂直的方向更容易实现。", "答");
+    q.section.title = "谈上市".to_string();
+    let line = |t: &str, q: &jinju::select::Quote| card::expand(t, &CardText::from(q), None);
     assert_eq!(
         line("—— {speaker} · {section_title}", &q).as_deref(),
         Some("—— 谈上市")
@@ -193,7 +193,7 @@ fn a_role_label_is_no_name_to_print() {
     assert_eq!(line("—— {speaker}", &q), None);
     // Nor is it the PNG's Author.
     let card = card::render(
-        &q,
+        &CardText::from(&q),
         &Template::load("square").unwrap(),
         &FontBook::embedded(),
         &RenderOptions::default(),

@@ -18,7 +18,7 @@ fn source(link: Option<&str>) -> SourceInfo {
     }
 }
 
-fn quotes(n: usize) -> Vec<jinju::select::Quote> {
+fn quotes(n: usize) -> Vec<jinju::card::CardText> {
     (0..n)
         .map(|i| {
             let mut q = quote(&format!(

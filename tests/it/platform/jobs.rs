@@ -60,3 +60,43 @@ fn a_job_entry_asks_for_carousels_and_the_long_image() {
         "{err}"
     );
 }
+
+/// A job entry's card keys go through the flags' checks, and the message names the file, the
+/// entry and the key: nothing is built.
+#[test]
+fn a_job_entry_s_card_keys_are_checked_like_the_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    for (entry, expect) in [
+        (
+            "templates: ['-']",
+            "job 1: `templates: -`: a template is not read from standard input",
+        ),
+        (
+            "templates: ['  ']",
+            "job 1: `templates: \"\"`: a template's name is empty",
+        ),
+        (
+            "carousel: [instagram, tiktok]",
+            "job 1: unknown carousel `tiktok`",
+        ),
+    ] {
+        let job = format!("jobs:\n  - auto: 1\n    epub: false\n    {entry}\n    out: a\n");
+        fs::write(dir.path().join("job.yaml"), job).unwrap();
+        let o = Command::cargo_bin("jinju")
+            .unwrap()
+            .args(["build", "--quiet", "--job"])
+            .arg(dir.path().join("job.yaml"))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{entry}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("job.yaml: job 1: ") && err.contains(expect),
+            "{entry}: {err}"
+        );
+        assert!(
+            !dir.path().join("a").exists(),
+            "{entry}: something was built"
+        );
+    }
+}

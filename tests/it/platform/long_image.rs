@@ -4,7 +4,7 @@
 use crate::cards::common::quote;
 use jinju::card::{self, FontBook, LongLimits, RenderOptions, SourceInfo, Template};
 
-fn quotes(n: usize) -> Vec<jinju::select::Quote> {
+fn quotes(n: usize) -> Vec<jinju::card::CardText> {
     (0..n)
         .map(|i| {
             let mut q = quote(&format!(

@@ -1,14 +1,26 @@
 //! Validated settings between the command line (or a job entry) and the pipeline, after
 //! ripgrep's raw → validated split: `cli` holds what the user typed, these hold values that
 //! were checked once (an address parsed, a regular expression compiled), so the stages take
-//! no clap types and an embedder builds them without a command line.
+//! no clap types and an embedder builds them without a command line. A job entry's keys go
+//! over the flags through the same checks.
+//!
+//! - [`InputSettings`]: which interview, in which syntax, with which errata and names.
+//! - [`SelectSettings`]: which quotes.
+//! - [`CardSettings`]: how cards are made.
+//! - [`BookSettings`]: how the book is made.
 
 use crate::cli::SelectArgs;
 use crate::select::{Filters, PassageAddress};
 use anyhow::Context;
 use std::path::PathBuf;
 
-pub use crate::commands::produce::{BookSettings, CardSettings};
+mod book;
+mod card;
+mod input;
+
+pub use book::BookSettings;
+pub use card::{CardEntry, CardSettings};
+pub use input::{Errata, InputSettings};
 
 /// Which quotes to select: the sources (a quotes file, pull quotes, addresses, ad hoc text, a
 /// lines file, the ranking) and the filters. All empty: the quotes file for the bundled

@@ -2,10 +2,11 @@
 //! (large enough to read at shelf size; no quote, which could not be). A character no font has is left out of the cover image and a title too long
 //! for it is shortened there (with a warning); the book keeps both whole.
 
-use super::produce::{CardSettings, fonts};
-use crate::card::{self, Encoding, ImageFormat, RenderOptions, Template};
+use super::cards::fonts;
+use crate::card::{self, CardText, Encoding, ImageFormat, RenderOptions, Template};
 use crate::interview::Interview;
-use crate::select::{self, Quote, QuoteKind};
+use crate::select::{Quote, QuoteKind};
+use crate::settings::CardSettings;
 use anyhow::Context;
 
 /// The EPUB cover's template: the title leads, the quote is secondary.
@@ -51,9 +52,13 @@ pub fn cover(iv: &Interview, s: &CardSettings, title: &str) -> anyhow::Result<Ve
     // The guests by the names a card prints (a role label nothing names is left out).
     let guests = iv.names_by_role(crate::interview::Role::Guest).join("、");
     let render = |title: &str| {
-        let mut card = select::adhoc(title, &guests);
-        card.attribution = Some(guests.clone());
-        card::render(&card, &t, &book, &opts)
+        let text = crate::interview::clean::punctuation(title.trim());
+        card::render(
+            &CardText::new("cover", text).credited(guests.as_str()),
+            &t,
+            &book,
+            &opts,
+        )
     };
     // A character no font has is left out of the cover image (the book keeps the title); a
     // title too long for the cover is shortened on it.
@@ -89,8 +94,7 @@ mod tests {
             title: None,
             source: Some(&source),
         };
-        let quote = select::adhoc(title, "");
-        card::paint(&quote, &t, &book, 1.0, fields)
+        card::paint(&CardText::new("cover", title), &t, &book, 1.0, fields)
             .expect("paint")
             .lines
     }
