@@ -122,3 +122,40 @@ fn the_characters_the_book_face_lacks_are_named() {
     let many: Vec<char> = ('\u{E000}'..'\u{E030}').collect();
     assert!(lacking_warning(&many).unwrap().contains("and 24 more"));
 }
+
+/// The `CFF ` table of an OpenType font.
+fn cff_table(font: &[u8]) -> &[u8] {
+    let be32 =
+        |at: usize| u32::from_be_bytes(font[at..at + 4].try_into().expect("4 bytes")) as usize;
+    let at = tables(font)
+        .iter()
+        .position(|t| t == "CFF ")
+        .expect("a CFF table");
+    let (offset, length) = (be32(12 + 16 * at + 8), be32(12 + 16 * at + 12));
+    &font[offset..offset + length]
+}
+
+/// Where the CFF INDEX at `at` ends.
+fn index_end(cff: &[u8], at: usize) -> usize {
+    let count = u16::from_be_bytes([cff[at], cff[at + 1]]) as usize;
+    if count == 0 {
+        return at + 2;
+    }
+    let size = cff[at + 2] as usize;
+    let offset = |i: usize| (0..size).fold(0, |v, k| v << 8 | cff[at + 3 + i * size + k] as usize);
+    at + 3 + (count + 1) * size + offset(count) - 1
+}
+
+/// The bundled faces are stored desubroutinized (`fonts/book.py`): HarfBuzz then has no
+/// subroutines to flatten when it subsets them. Their global subroutine INDEX, after the
+/// header and the Name, Top DICT and String INDEXes, is empty.
+#[test]
+fn the_bundled_faces_have_no_cff_subroutines() {
+    for face in [BOOK_REGULAR, BOOK_BOLD] {
+        let cff = cff_table(face);
+        let names = cff[2] as usize;
+        let strings = index_end(cff, index_end(cff, names));
+        let globals = index_end(cff, strings);
+        assert_eq!(u16::from_be_bytes([cff[globals], cff[globals + 1]]), 0);
+    }
+}
