@@ -116,7 +116,7 @@ const CALL_WORDS: &[&str] = &[
 const LINK_LABEL_WORDS: &[&str] = &["http"];
 
 /// `pattern` matches `text`, compiled only when `text` has one of `words`.
-fn matches_with(words: &[&str], pattern: &LazyLock<Regex>, text: &str) -> bool {
+pub(super) fn matches_with(words: &[&str], pattern: &LazyLock<Regex>, text: &str) -> bool {
     words.iter().any(|w| text.contains(w)) && pattern.is_match(text)
 }
 
