@@ -30,16 +30,21 @@ fn namespace() -> Uuid {
 }
 
 /// The book's identifier: UUID v5 of its metadata and every file, so the same content always
-/// gets the same identifier and different content a different one.
+/// gets the same identifier and different content a different one. The name UUID v5 hashes
+/// is the metadata, then each file's name and bytes, each followed by a 0; it is hashed as
+/// a stream (the same SHA-1 `Uuid::new_v5` computes, without copying the book into one name).
 fn identifier(meta: &Resolved, files: &[(String, &[u8])]) -> Uuid {
-    let mut content = format!("{meta:?}").into_bytes();
+    let mut sha1 = sha1_smol::Sha1::new();
+    sha1.update(namespace().as_bytes());
+    sha1.update(format!("{meta:?}").as_bytes());
     for (name, bytes) in files {
-        content.extend_from_slice(name.as_bytes());
-        content.push(0);
-        content.extend_from_slice(bytes);
-        content.push(0);
+        for part in [name.as_bytes(), &[0], bytes, &[0]] {
+            sha1.update(part);
+        }
     }
-    Uuid::new_v5(&namespace(), &content)
+    let mut first = [0; 16];
+    first.copy_from_slice(&sha1.digest().bytes()[..16]);
+    uuid::Builder::from_sha1_bytes(first).into_uuid()
 }
 
 /// The width and height a PNG's header states; `None` when it is no PNG.
@@ -285,6 +290,25 @@ fn put_together(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_identifier_is_uuid_v5_of_the_metadata_and_files_in_order() {
+        let interview = crate::interview::parse_default().expect("parse");
+        let meta = crate::epub::BookMeta::default()
+            .resolve(&interview)
+            .expect("meta");
+        let files = [
+            ("a.xhtml".to_string(), &b"<p/>"[..]),
+            ("b.css".to_string(), b"p{}"),
+        ];
+        let mut name = format!("{meta:?}").into_bytes();
+        for (file, bytes) in &files {
+            name.extend([file.as_bytes(), &[0], bytes, &[0]].concat());
+        }
+        assert_eq!(identifier(&meta, &files), Uuid::new_v5(&namespace(), &name));
+        let swapped = [files[1].clone(), files[0].clone()];
+        assert_ne!(identifier(&meta, &swapped), identifier(&meta, &files));
+    }
 
     #[test]
     fn png_sizes_come_from_the_header() {
