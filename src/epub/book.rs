@@ -1,21 +1,22 @@
-//! Putting the book together: pages, the 目录, font subsets and stylesheet, named to
-//! epub-builder, which writes the metadata, manifest and spine; then the one zip (`archive`)
-//! of the files with the package patched (`package`) and the crate's nav and NCX replaced
-//! (`nav`). The cover card is drawn on a thread of its own meanwhile. It owns the order of the files and the book's identifier; the markup of each part
-//! belongs to its own module.
+//! Putting the book together: pages, the 目录, font subsets and stylesheet; then the one zip
+//! (`archive`) of the files with epub-builder's package (`crate_package`) patched
+//! (`package`) and the crate's nav and NCX replaced (`nav`). The cover card is drawn on a
+//! thread of its own from the start; the two fonts are subset side by side on others while
+//! the cover is awaited and the crate writes the package. It owns the order of the files and
+//! the book's identifier; the markup of each part belongs to its own module.
 
 use super::back::About;
+use super::crate_package::Listed;
 use super::font::{self, Weight};
 use super::meta::Resolved;
 use super::nav::{self, NAV_FILE, NCX_FILE};
-use super::package::{self, Contents, GENERATOR};
+use super::package::{self, Contents};
 use super::xhtml::{
     self, CONTENTS_PAGE, CONTENTS_TITLE, COVER_TITLE, Context, CoverImage, Page, PageKind,
 };
 use super::{EpubError, EpubOptions, FONT_FAMILY, STYLESHEET, VERTICAL_STYLESHEET};
 use crate::interview::{Interview, Role};
 use crate::select::Quote;
-use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ZipLibrary};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -177,26 +178,52 @@ fn put_together(
     {
         eprintln!("{}", crate::printable::escape(&warning));
     }
-    // The two faces are independent: subset them side by side.
-    let subsets = faces
-        .par_iter()
-        .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
-        .collect::<Result<Vec<_>, _>>()?;
-    let cover_png = cover().map_err(EpubError::Cover)?;
-    if let Some(png) = &cover_png {
-        let (width, height) = png_size(png).ok_or(EpubError::CoverNotPng)?;
-        let image = CoverImage {
-            width,
-            height,
-            alt: cover_alt(&meta.title, opts.cover_quote.as_deref()),
-        };
-        pages.insert(0, xhtml::cover_page(&image, &meta.language));
-    }
-    if opts.vertical {
-        for page in &mut pages {
-            page.xhtml = super::vertical::combine_digits(&page.xhtml);
-        }
-    }
+    // The two faces are independent: subset them side by side, while the cover is awaited
+    // and epub-builder writes the package (it needs the fonts' names only).
+    let fonts: Vec<(String, &'static str)> = faces
+        .iter()
+        .map(|&(bytes, weight)| font::file_of(bytes, opts.font_index, weight))
+        .collect();
+    let (subsets, listed) = std::thread::scope(|scope| {
+        let subsetting = scope.spawn(|| {
+            faces
+                .par_iter()
+                .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        let listed = cover().map_err(EpubError::Cover).and_then(|cover_png| {
+            if let Some(png) = &cover_png {
+                let (width, height) = png_size(png).ok_or(EpubError::CoverNotPng)?;
+                let image = CoverImage {
+                    width,
+                    height,
+                    alt: cover_alt(&meta.title, opts.cover_quote.as_deref()),
+                };
+                pages.insert(0, xhtml::cover_page(&image, &meta.language));
+            }
+            if opts.vertical {
+                for page in &mut pages {
+                    page.xhtml = super::vertical::combine_digits(&page.xhtml);
+                }
+            }
+            let listed = Listed {
+                fonts: &fonts,
+                cover: cover_png.is_some(),
+                images: &embedded,
+                pages: &pages,
+            };
+            let raw = super::crate_package::archive(interview, opts, meta, &listed)?;
+            Ok((cover_png, raw))
+        });
+        let subsets = subsetting.join().unwrap_or_else(|_| {
+            Err(EpubError::FontSubset(
+                "the subsetter stopped (a bug in jinju: please report it)".into(),
+            ))
+        });
+        (subsets, listed)
+    });
+    let subsets = subsets?;
+    let (cover_png, raw) = listed?;
     let landmarks = nav::landmarks(&pages);
     let css = stylesheet(&subsets, opts.vertical);
     let nav_doc = nav::nav_document(&entries, &landmarks, &meta.language);
@@ -216,55 +243,7 @@ fn put_together(
             .map(|(name, f)| (oebps(name), f.bytes.as_slice())),
     );
     content.extend(pages.iter().map(|p| (oebps(&p.file), p.xhtml.as_bytes())));
-    let uuid = identifier(meta, &content);
-    let uid = format!("urn:uuid:{uuid}");
-
-    let mut builder = EpubBuilder::new(ZipLibrary::new()?)?;
-    builder.epub_version(EpubVersion::V30);
-    builder.set_title(meta.title.as_str());
-    builder.add_language(meta.language.as_str());
-    builder.set_generator(GENERATOR);
-    builder.set_toc_name(CONTENTS_TITLE);
-    if opts.vertical {
-        // Vertical Chinese reads right to left, and so do its pages (the spine's
-        // page-progression-direction; the crate's `epub_direction` sets a field it never reads).
-        builder.metadata("direction", "rtl")?;
-        // Kindle (and calibre's AZW3) read the writing mode from this meta, not the CSS.
-        builder.add_metadata_opf(Box::new(epub_builder::MetadataOpf {
-            name: "primary-writing-mode".to_string(),
-            content: "vertical-rl".to_string(),
-        }));
-    }
-    builder.set_uuid(uuid);
-    builder.set_modified_date(meta.modified);
-    if !interview.meta.summary.is_empty() {
-        builder.add_description(super::gap::spaced(&interview.meta.summary));
-    }
-    for subject in &meta.subjects {
-        builder.add_subject(subject.as_str());
-    }
-    let pictures = cover_png.is_some() || !embedded.is_empty();
-    package::accessibility(&mut builder, &meta.language, pictures);
-    debug_assert_eq!(xhtml::STYLESHEET_HREF, "stylesheet.css");
-    // The crate gets each file's name and type with an empty body: it lists them in the
-    // package and zips nothing big; the bodies go in once, in `archive::repack`.
-    let empty: &[u8] = &[];
-    builder.stylesheet(empty)?;
-    for font in &subsets {
-        builder.add_resource(&font.file, empty, font.media_type)?;
-    }
-    if cover_png.is_some() {
-        builder.add_cover_image(xhtml::COVER_IMAGE, empty, "image/png")?;
-    }
-    for (name, f) in &embedded {
-        builder.add_resource(name.as_str(), empty, f.media_type)?;
-    }
-    // No titles: the crate's nav and NCX are replaced (see `nav`).
-    for page in &pages {
-        builder.add_content(EpubContent::new(page.file.as_str(), empty))?;
-    }
-    let mut raw = Vec::new();
-    builder.generate(&mut raw)?;
+    let uid = format!("urn:uuid:{}", identifier(meta, &content));
 
     let ncx = nav::ncx(&entries, &meta.title, &uid, &meta.language);
     let contents = Contents {

@@ -159,3 +159,29 @@ fn the_bundled_faces_have_no_cff_subroutines() {
         assert_eq!(u16::from_be_bytes([cff[globals], cff[globals + 1]]), 0);
     }
 }
+
+/// A subset's file name is known before it is made, and matches what HarfBuzz makes: CFF
+/// outlines (`OTTO`) in `.otf`, TrueType ones in `.ttf`.
+#[test]
+fn the_subset_file_is_named_from_its_face_before_subsetting() {
+    use crate::epub::font::{Weight, file_of, subset};
+    let chars = "金句的书".chars().collect();
+    for (face, weight) in [
+        (BOOK_BOLD, Weight::Bold),
+        (jinju_fonts_kai::REGULAR, Weight::Regular),
+    ] {
+        let made = subset(face, 0, &chars, weight).expect("subset");
+        let (file, media_type) = file_of(face, 0, weight);
+        assert_eq!(
+            (made.file.as_str(), made.media_type),
+            (file.as_str(), media_type)
+        );
+        assert_eq!(made.bytes.starts_with(b"OTTO"), file.ends_with(".otf"));
+    }
+    assert_eq!(
+        file_of(BOOK_REGULAR, 0, Weight::Regular).0,
+        "fonts/text.otf"
+    );
+    let kai = file_of(jinju_fonts_kai::REGULAR, 0, Weight::Bold);
+    assert_eq!(kai, ("fonts/text-bold.ttf".to_string(), "font/ttf"));
+}
