@@ -5,6 +5,7 @@
 //! the cover is awaited and the crate writes the package. It owns the order of the files and
 //! the book's identifier; the markup of each part belongs to its own module.
 
+use super::archive;
 use super::back::About;
 use super::crate_package::Listed;
 use super::font::{self, Weight};
@@ -178,8 +179,9 @@ fn put_together(
     {
         eprintln!("{}", crate::printable::escape(&warning));
     }
-    // The two faces are independent: subset them side by side, while the cover is awaited
-    // and epub-builder writes the package (it needs the fonts' names only).
+    // The two faces are independent: subset them side by side, while the cover is awaited,
+    // epub-builder writes the package (it needs the fonts' names only) and the pages are
+    // deflated.
     let fonts: Vec<(String, &'static str)> = faces
         .iter()
         .map(|&(bytes, weight)| font::file_of(bytes, opts.font_index, weight))
@@ -213,7 +215,13 @@ fn put_together(
                 pages: &pages,
             };
             let raw = super::crate_package::archive(interview, opts, meta, &listed)?;
-            Ok((cover_png, raw))
+            let names: Vec<String> = pages.iter().map(|p| format!("OEBPS/{}", p.file)).collect();
+            let bodies = names.iter().zip(&pages);
+            let made = archive::ahead(
+                bodies.map(|(name, p)| (name.as_str(), p.xhtml.as_bytes())),
+                meta.modified,
+            )?;
+            Ok((cover_png, raw, made))
         });
         let subsets = subsetting.join().unwrap_or_else(|_| {
             Err(EpubError::FontSubset(
@@ -223,7 +231,7 @@ fn put_together(
         (subsets, listed)
     });
     let subsets = subsets?;
-    let (cover_png, raw) = listed?;
+    let (cover_png, raw, made) = listed?;
     let landmarks = nav::landmarks(&pages);
     let css = stylesheet(&subsets, opts.vertical);
     let nav_doc = nav::nav_document(&entries, &landmarks, &meta.language);
@@ -251,9 +259,9 @@ fn put_together(
         uid: &uid,
         pages: &pages,
     };
-    let (opf_path, ncx_path) = (super::archive::PACKAGE_PATH, oebps(NCX_FILE));
+    let (opf_path, ncx_path) = (archive::PACKAGE_PATH, oebps(NCX_FILE));
     let bodies: HashMap<&str, &[u8]> = content.iter().map(|(n, b)| (n.as_str(), *b)).collect();
-    super::archive::repack(&raw, meta.modified, |name, data| {
+    archive::repack(&raw, &made, meta.modified, |name, data| {
         Ok(if name == opf_path {
             package::patch(&String::from_utf8_lossy(&data), &contents)?.into_bytes()
         } else if name == ncx_path {
