@@ -16,6 +16,12 @@ U+2014 EM DASH is redrawn as a bar across its whole 1-em box (the font's own is 
 side bearings), and U+2E3A TWO-EM DASH across 2 em, at the original's height and weight, so
 that `——` set from two U+2014 is one continuous 2-em rule, as Chinese typography wants.
 The EPUB subsets these faces again to the characters each book uses (`src/epub/font.rs`).
+
+The faces are stored desubroutinized (every glyph's charstring whole, no CFF subroutines):
+the EPUB's subsets are desubroutinized anyway, and HarfBuzz makes one a quarter faster from
+a face that has none to flatten (3.5 against 4.7 ms for the bundled book's 869 characters),
+with the same outlines; the files are 6% larger. `--flatten-only` applies this step alone to
+the files in fonts/book/.
 """
 import argparse
 import hashlib
@@ -91,10 +97,23 @@ def join_dashes(path):
     font.save(path)
 
 
+def flatten(path):
+    """Inline every CFF subroutine call (the outlines stay the same)."""
+    font = TTFont(path, recalcTimestamp=False)
+    font["CFF "].cff.desubroutinize()
+    font.save(path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--src", help="directory holding the source font files (default: Debian's)")
+    ap.add_argument("--flatten-only", action="store_true",
+                    help="only desubroutinize the faces already in fonts/book/")
     opts = ap.parse_args()
+    if opts.flatten_only:
+        for out, _, _ in FONTS:
+            flatten(os.path.join(HERE, "book", out))
+        return
     unicodes = os.path.join(HERE, "charset", "unicodes.txt")
     os.makedirs(os.path.join(HERE, "book"), exist_ok=True)
     for out, src, index in FONTS:
@@ -103,6 +122,7 @@ def main():
         path = os.path.join(HERE, "book", out)
         subset(path, src, index, unicodes)
         join_dashes(path)
+        flatten(path)
         with open(path, "rb") as f:
             digest = hashlib.sha256(f.read()).hexdigest()[:16]
         print(f"book/{out}\t{os.path.getsize(path)}\t{digest}", file=sys.stderr)

@@ -1,21 +1,23 @@
-//! Putting the book together: pages, the 目录, font subsets and stylesheet, named to
-//! epub-builder, which writes the metadata, manifest and spine; then the one zip (`archive`)
-//! of the files with the package patched (`package`) and the crate's nav and NCX replaced
-//! (`nav`). The cover card is drawn on a thread of its own meanwhile. It owns the order of the files and the book's identifier; the markup of each part
-//! belongs to its own module.
+//! Putting the book together: pages, the 目录, font subsets and stylesheet; then the one zip
+//! (`archive`) of the files with epub-builder's package (`crate_package`) patched
+//! (`package`) and the crate's nav and NCX replaced (`nav`). The cover card is drawn on a
+//! thread of its own from the start; the two fonts are subset side by side on others while
+//! the cover is awaited and the crate writes the package. It owns the order of the files and
+//! the book's identifier; the markup of each part belongs to its own module.
 
+use super::archive;
 use super::back::About;
+use super::crate_package::Listed;
 use super::font::{self, Weight};
 use super::meta::Resolved;
 use super::nav::{self, NAV_FILE, NCX_FILE};
-use super::package::{self, Contents, GENERATOR};
+use super::package::{self, Contents};
 use super::xhtml::{
     self, CONTENTS_PAGE, CONTENTS_TITLE, COVER_TITLE, Context, CoverImage, Page, PageKind,
 };
 use super::{EpubError, EpubOptions, FONT_FAMILY, STYLESHEET, VERTICAL_STYLESHEET};
 use crate::interview::{Interview, Role};
 use crate::select::Quote;
-use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ZipLibrary};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -30,16 +32,21 @@ fn namespace() -> Uuid {
 }
 
 /// The book's identifier: UUID v5 of its metadata and every file, so the same content always
-/// gets the same identifier and different content a different one.
+/// gets the same identifier and different content a different one. The name UUID v5 hashes
+/// is the metadata, then each file's name and bytes, each followed by a 0; it is hashed as
+/// a stream (the same SHA-1 `Uuid::new_v5` computes, without copying the book into one name).
 fn identifier(meta: &Resolved, files: &[(String, &[u8])]) -> Uuid {
-    let mut content = format!("{meta:?}").into_bytes();
+    let mut sha1 = sha1_smol::Sha1::new();
+    sha1.update(namespace().as_bytes());
+    sha1.update(format!("{meta:?}").as_bytes());
     for (name, bytes) in files {
-        content.extend_from_slice(name.as_bytes());
-        content.push(0);
-        content.extend_from_slice(bytes);
-        content.push(0);
+        for part in [name.as_bytes(), &[0], bytes, &[0]] {
+            sha1.update(part);
+        }
     }
-    Uuid::new_v5(&namespace(), &content)
+    let mut first = [0; 16];
+    first.copy_from_slice(&sha1.digest().bytes()[..16]);
+    uuid::Builder::from_sha1_bytes(first).into_uuid()
 }
 
 /// The width and height a PNG's header states; `None` when it is no PNG.
@@ -172,26 +179,59 @@ fn put_together(
     {
         eprintln!("{}", crate::printable::escape(&warning));
     }
-    // The two faces are independent: subset them side by side.
-    let subsets = faces
-        .par_iter()
-        .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
-        .collect::<Result<Vec<_>, _>>()?;
-    let cover_png = cover().map_err(EpubError::Cover)?;
-    if let Some(png) = &cover_png {
-        let (width, height) = png_size(png).ok_or(EpubError::CoverNotPng)?;
-        let image = CoverImage {
-            width,
-            height,
-            alt: cover_alt(&meta.title, opts.cover_quote.as_deref()),
-        };
-        pages.insert(0, xhtml::cover_page(&image, &meta.language));
-    }
-    if opts.vertical {
-        for page in &mut pages {
-            page.xhtml = super::vertical::combine_digits(&page.xhtml);
-        }
-    }
+    // The two faces are independent: subset them side by side, while the cover is awaited,
+    // epub-builder writes the package (it needs the fonts' names only) and the pages are
+    // deflated.
+    let fonts: Vec<(String, &'static str)> = faces
+        .iter()
+        .map(|&(bytes, weight)| font::file_of(bytes, opts.font_index, weight))
+        .collect();
+    let (subsets, listed) = std::thread::scope(|scope| {
+        let subsetting = scope.spawn(|| {
+            faces
+                .par_iter()
+                .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        let listed = cover().map_err(EpubError::Cover).and_then(|cover_png| {
+            if let Some(png) = &cover_png {
+                let (width, height) = png_size(png).ok_or(EpubError::CoverNotPng)?;
+                let image = CoverImage {
+                    width,
+                    height,
+                    alt: cover_alt(&meta.title, opts.cover_quote.as_deref()),
+                };
+                pages.insert(0, xhtml::cover_page(&image, &meta.language));
+            }
+            if opts.vertical {
+                for page in &mut pages {
+                    page.xhtml = super::vertical::combine_digits(&page.xhtml);
+                }
+            }
+            let listed = Listed {
+                fonts: &fonts,
+                cover: cover_png.is_some(),
+                images: &embedded,
+                pages: &pages,
+            };
+            let raw = super::crate_package::archive(interview, opts, meta, &listed)?;
+            let names: Vec<String> = pages.iter().map(|p| format!("OEBPS/{}", p.file)).collect();
+            let bodies = names.iter().zip(&pages);
+            let made = archive::ahead(
+                bodies.map(|(name, p)| (name.as_str(), p.xhtml.as_bytes())),
+                meta.modified,
+            )?;
+            Ok((cover_png, raw, made))
+        });
+        let subsets = subsetting.join().unwrap_or_else(|_| {
+            Err(EpubError::FontSubset(
+                "the subsetter stopped (a bug in jinju: please report it)".into(),
+            ))
+        });
+        (subsets, listed)
+    });
+    let subsets = subsets?;
+    let (cover_png, raw, made) = listed?;
     let landmarks = nav::landmarks(&pages);
     let css = stylesheet(&subsets, opts.vertical);
     let nav_doc = nav::nav_document(&entries, &landmarks, &meta.language);
@@ -211,55 +251,7 @@ fn put_together(
             .map(|(name, f)| (oebps(name), f.bytes.as_slice())),
     );
     content.extend(pages.iter().map(|p| (oebps(&p.file), p.xhtml.as_bytes())));
-    let uuid = identifier(meta, &content);
-    let uid = format!("urn:uuid:{uuid}");
-
-    let mut builder = EpubBuilder::new(ZipLibrary::new()?)?;
-    builder.epub_version(EpubVersion::V30);
-    builder.set_title(meta.title.as_str());
-    builder.add_language(meta.language.as_str());
-    builder.set_generator(GENERATOR);
-    builder.set_toc_name(CONTENTS_TITLE);
-    if opts.vertical {
-        // Vertical Chinese reads right to left, and so do its pages (the spine's
-        // page-progression-direction; the crate's `epub_direction` sets a field it never reads).
-        builder.metadata("direction", "rtl")?;
-        // Kindle (and calibre's AZW3) read the writing mode from this meta, not the CSS.
-        builder.add_metadata_opf(Box::new(epub_builder::MetadataOpf {
-            name: "primary-writing-mode".to_string(),
-            content: "vertical-rl".to_string(),
-        }));
-    }
-    builder.set_uuid(uuid);
-    builder.set_modified_date(meta.modified);
-    if !interview.meta.summary.is_empty() {
-        builder.add_description(super::gap::spaced(&interview.meta.summary));
-    }
-    for subject in &meta.subjects {
-        builder.add_subject(subject.as_str());
-    }
-    let pictures = cover_png.is_some() || !embedded.is_empty();
-    package::accessibility(&mut builder, &meta.language, pictures);
-    debug_assert_eq!(xhtml::STYLESHEET_HREF, "stylesheet.css");
-    // The crate gets each file's name and type with an empty body: it lists them in the
-    // package and zips nothing big; the bodies go in once, in `archive::repack`.
-    let empty: &[u8] = &[];
-    builder.stylesheet(empty)?;
-    for font in &subsets {
-        builder.add_resource(&font.file, empty, font.media_type)?;
-    }
-    if cover_png.is_some() {
-        builder.add_cover_image(xhtml::COVER_IMAGE, empty, "image/png")?;
-    }
-    for (name, f) in &embedded {
-        builder.add_resource(name.as_str(), empty, f.media_type)?;
-    }
-    // No titles: the crate's nav and NCX are replaced (see `nav`).
-    for page in &pages {
-        builder.add_content(EpubContent::new(page.file.as_str(), empty))?;
-    }
-    let mut raw = Vec::new();
-    builder.generate(&mut raw)?;
+    let uid = format!("urn:uuid:{}", identifier(meta, &content));
 
     let ncx = nav::ncx(&entries, &meta.title, &uid, &meta.language);
     let contents = Contents {
@@ -267,9 +259,9 @@ fn put_together(
         uid: &uid,
         pages: &pages,
     };
-    let (opf_path, ncx_path) = (super::archive::PACKAGE_PATH, oebps(NCX_FILE));
+    let (opf_path, ncx_path) = (archive::PACKAGE_PATH, oebps(NCX_FILE));
     let bodies: HashMap<&str, &[u8]> = content.iter().map(|(n, b)| (n.as_str(), *b)).collect();
-    super::archive::repack(&raw, meta.modified, |name, data| {
+    archive::repack(&raw, &made, meta.modified, |name, data| {
         Ok(if name == opf_path {
             package::patch(&String::from_utf8_lossy(&data), &contents)?.into_bytes()
         } else if name == ncx_path {
@@ -285,6 +277,25 @@ fn put_together(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_identifier_is_uuid_v5_of_the_metadata_and_files_in_order() {
+        let interview = crate::interview::parse_default().expect("parse");
+        let meta = crate::epub::BookMeta::default()
+            .resolve(&interview)
+            .expect("meta");
+        let files = [
+            ("a.xhtml".to_string(), &b"<p/>"[..]),
+            ("b.css".to_string(), b"p{}"),
+        ];
+        let mut name = format!("{meta:?}").into_bytes();
+        for (file, bytes) in &files {
+            name.extend([file.as_bytes(), &[0], bytes, &[0]].concat());
+        }
+        assert_eq!(identifier(&meta, &files), Uuid::new_v5(&namespace(), &name));
+        let swapped = [files[1].clone(), files[0].clone()];
+        assert_ne!(identifier(&meta, &swapped), identifier(&meta, &files));
+    }
 
     #[test]
     fn png_sizes_come_from_the_header() {

@@ -169,8 +169,27 @@ pub fn subset(
         .remove_subroutines()
         .retain_notdef_outline();
     let out = input.subset_font(&face).map_err(|e| failed(&e))?;
-    let bytes = out.underlying_blob().to_vec();
-    let cff = bytes.starts_with(b"OTTO");
+    let (file, media_type) = file_of(bytes, index, weight);
+    Ok(Subset {
+        bytes: out.underlying_blob().to_vec(),
+        file,
+        weight,
+        media_type,
+    })
+}
+
+/// The subset's file name in the book and its media type, known before it is made: HarfBuzz
+/// keeps the face's outline format, so a CFF face (`OTTO`, also inside a collection) gives
+/// `fonts/text.otf` (`font/otf`) and any other `fonts/text.ttf`.
+pub fn file_of(bytes: &[u8], index: u32, weight: Weight) -> (String, &'static str) {
+    let tag_at = |at: usize| bytes.get(at..at + 4);
+    let face_at = if tag_at(0) == Some(b"ttcf") {
+        let entry = 12 + 4 * usize::try_from(index).unwrap_or(usize::MAX / 8);
+        tag_at(entry).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    } else {
+        Some(0)
+    };
+    let cff = face_at.and_then(tag_at) == Some(b"OTTO");
     let (ext, media_type) = if cff {
         ("otf", "font/otf")
     } else {
@@ -180,12 +199,7 @@ pub fn subset(
         Weight::Regular => "text",
         Weight::Bold => "text-bold",
     };
-    Ok(Subset {
-        bytes,
-        file: format!("fonts/{stem}.{ext}"),
-        weight,
-        media_type,
-    })
+    (format!("fonts/{stem}.{ext}"), media_type)
 }
 
 /// The `@font-face` rule declaring the subset under `family`, at its weight.

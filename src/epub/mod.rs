@@ -2,7 +2,7 @@
 //!
 //! [`build`] is a pure function: interview + selected quotes + options → the bytes of the book.
 //! The same input gives a byte-identical book (dates only from what the caller passes, a
-//! content-derived identifier, fixed zip stamps). epub-builder writes the package (`book`):
+//! content-derived identifier, fixed zip stamps). epub-builder writes the package (`crate_package`):
 //! metadata, manifest and spine, from the files' names and types only (it gets empty bodies);
 //! `archive` zips the book once, reproducibly, with the real files, while `package` and `nav`
 //! patch or replace what the crate cannot write (each module says what and why). It owns the metadata (`meta`), the markup
@@ -18,6 +18,7 @@
 mod archive;
 mod back;
 mod book;
+mod crate_package;
 mod credits;
 mod figure;
 mod font;

@@ -16,6 +16,8 @@ mod html_page;
 mod markdown;
 mod markdown_repair;
 mod nesting;
+#[cfg(test)]
+pub(crate) mod sample_lines;
 mod text;
 mod timecode;
 mod transcript;

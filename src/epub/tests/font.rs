@@ -122,3 +122,66 @@ fn the_characters_the_book_face_lacks_are_named() {
     let many: Vec<char> = ('\u{E000}'..'\u{E030}').collect();
     assert!(lacking_warning(&many).unwrap().contains("and 24 more"));
 }
+
+/// The `CFF ` table of an OpenType font.
+fn cff_table(font: &[u8]) -> &[u8] {
+    let be32 =
+        |at: usize| u32::from_be_bytes(font[at..at + 4].try_into().expect("4 bytes")) as usize;
+    let at = tables(font)
+        .iter()
+        .position(|t| t == "CFF ")
+        .expect("a CFF table");
+    let (offset, length) = (be32(12 + 16 * at + 8), be32(12 + 16 * at + 12));
+    &font[offset..offset + length]
+}
+
+/// Where the CFF INDEX at `at` ends.
+fn index_end(cff: &[u8], at: usize) -> usize {
+    let count = u16::from_be_bytes([cff[at], cff[at + 1]]) as usize;
+    if count == 0 {
+        return at + 2;
+    }
+    let size = cff[at + 2] as usize;
+    let offset = |i: usize| (0..size).fold(0, |v, k| v << 8 | cff[at + 3 + i * size + k] as usize);
+    at + 3 + (count + 1) * size + offset(count) - 1
+}
+
+/// The bundled faces are stored desubroutinized (`fonts/book.py`): HarfBuzz then has no
+/// subroutines to flatten when it subsets them. Their global subroutine INDEX, after the
+/// header and the Name, Top DICT and String INDEXes, is empty.
+#[test]
+fn the_bundled_faces_have_no_cff_subroutines() {
+    for face in [BOOK_REGULAR, BOOK_BOLD] {
+        let cff = cff_table(face);
+        let names = cff[2] as usize;
+        let strings = index_end(cff, index_end(cff, names));
+        let globals = index_end(cff, strings);
+        assert_eq!(u16::from_be_bytes([cff[globals], cff[globals + 1]]), 0);
+    }
+}
+
+/// A subset's file name is known before it is made, and matches what HarfBuzz makes: CFF
+/// outlines (`OTTO`) in `.otf`, TrueType ones in `.ttf`.
+#[test]
+fn the_subset_file_is_named_from_its_face_before_subsetting() {
+    use crate::epub::font::{Weight, file_of, subset};
+    let chars = "金句的书".chars().collect();
+    for (face, weight) in [
+        (BOOK_BOLD, Weight::Bold),
+        (jinju_fonts_kai::REGULAR, Weight::Regular),
+    ] {
+        let made = subset(face, 0, &chars, weight).expect("subset");
+        let (file, media_type) = file_of(face, 0, weight);
+        assert_eq!(
+            (made.file.as_str(), made.media_type),
+            (file.as_str(), media_type)
+        );
+        assert_eq!(made.bytes.starts_with(b"OTTO"), file.ends_with(".otf"));
+    }
+    assert_eq!(
+        file_of(BOOK_REGULAR, 0, Weight::Regular).0,
+        "fonts/text.otf"
+    );
+    let kai = file_of(jinju_fonts_kai::REGULAR, 0, Weight::Bold);
+    assert_eq!(kai, ("fonts/text-bold.ttf".to_string(), "font/ttf"));
+}

@@ -54,6 +54,12 @@ fn is_junk_title(t: &str) -> bool {
     ) || t.trim().is_empty()
 }
 
+/// Words [`STATED_DATE`] cannot match without (one of them): a text with none is passed over
+/// without compiling it.
+const DATE_WORDS: &[&str] = &[
+    "发布", "發佈", "發布", "日期", "时间", "時間", "发表", "發表",
+];
+
 static STATED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(发布|發佈|發布|日期|时间|時間|发表|發表)[^\d]{0,6}(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})",
@@ -65,6 +71,9 @@ static STATED_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// `YYYY-MM-DD`.
 pub fn stated_date(texts: impl Iterator<Item = String>) -> Option<String> {
     texts.take(40).find_map(|t| {
+        if !DATE_WORDS.iter().any(|w| t.contains(w)) {
+            return None;
+        }
         let c = STATED_DATE.captures(&t)?;
         let (y, m, d): (u32, u32, u32) =
             (c[2].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?);
@@ -216,6 +225,23 @@ fn split_names(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The gate in front of [`STATED_DATE`] lets every line of the shared samples through
+    /// that the pattern matches.
+    #[test]
+    fn the_date_gate_never_refuses_a_line_the_pattern_matches() {
+        let own = [
+            "发布时间：2024年7月3日",
+            "發佈時間 2024-07-03",
+            "日期: 2024/7/3",
+        ];
+        let lines = crate::read::sample_lines::with_samples(&own);
+        let matched: Vec<&String> = lines.iter().filter(|l| STATED_DATE.is_match(l)).collect();
+        assert!(matched.len() >= 3);
+        for line in matched {
+            assert!(DATE_WORDS.iter().any(|w| line.contains(w)), "{line}");
+        }
+    }
 
     #[test]
     fn credits() {

@@ -97,14 +97,22 @@ const CALL_WORDS: &[&str] = &[
     "在看",
     "点赞",
     "點讚",
-    "回复",
-    "回覆",
+    // `回复关键词` and `关注…后台回复`, not any reply (`0 条回复`) or attention (`关注度`).
+    "回复关键",
+    "回复關鍵",
+    "回覆关键",
+    "回覆關鍵",
+    "后台回复",
+    "后台回覆",
+    "後台回复",
+    "後台回覆",
+    // `点击上方蓝字关注`.
+    "点击",
+    "點擊",
     "订户",
     "訂戶",
     "转载",
     "轉載",
-    "关注",
-    "關注",
     "编译",
     "編譯",
     "翻译",
@@ -116,7 +124,7 @@ const CALL_WORDS: &[&str] = &[
 const LINK_LABEL_WORDS: &[&str] = &["http"];
 
 /// `pattern` matches `text`, compiled only when `text` has one of `words`.
-fn matches_with(words: &[&str], pattern: &LazyLock<Regex>, text: &str) -> bool {
+pub(super) fn matches_with(words: &[&str], pattern: &LazyLock<Regex>, text: &str) -> bool {
     words.iter().any(|w| text.contains(w)) && pattern.is_match(text)
 }
 

@@ -80,6 +80,16 @@ pub fn label(m: &Marked) -> Option<Label> {
     })
 }
 
+/// [`TIMED`] needs a colon and a digit (`\d` ⊂ `is_numeric`) last: else it is not compiled.
+fn could_be_timed(text: &str) -> bool {
+    text.contains(':') && text.trim_end().ends_with(char::is_numeric)
+}
+
+/// [`NUMBERED_QUESTION`] needs `Q`, `问` or `問` first.
+fn could_be_numbered_question(text: &str) -> bool {
+    text.trim_start().starts_with(['Q', '问', '問'])
+}
+
 static TIMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(.{1,24}?)\s+(?:\d{1,2}:)?\d{1,2}:\d{2}\s*$").expect("static regex")
 });
@@ -88,6 +98,9 @@ static TIMED: LazyLock<Regex> = LazyLock::new(|| {
 /// transcripts print them): the label opens a turn, the time is no text.
 fn timed(m: &Marked) -> Option<Label> {
     let text = m.text();
+    if !could_be_timed(&text) {
+        return None;
+    }
     let c = TIMED.captures(&text)?;
     let name = normalise(&c[1]);
     name_like(&name).then(|| Label {
@@ -103,6 +116,9 @@ fn timed(m: &Marked) -> Option<Label> {
 /// number orders the questions, the text is a question (a `？` at its end, or wholly bold).
 fn numbered_question(m: &Marked) -> Option<Label> {
     let text = m.text();
+    if !could_be_numbered_question(&text) {
+        return None;
+    }
     let found = NUMBERED_QUESTION.captures(&text)?;
     let rest = text[found.get(0)?.end()..].trim_end();
     if rest.is_empty() || !(rest.ends_with(['？', '?']) || m.all_bold()) {
@@ -275,6 +291,10 @@ pub fn speakers(labels: &[Option<Label>]) -> (Vec<String>, BTreeMap<String, Stri
         .collect();
     (speakers, aliases)
 }
+
+#[cfg(test)]
+#[path = "labels_gate_tests.rs"]
+mod gate_tests;
 
 #[cfg(test)]
 mod tests {

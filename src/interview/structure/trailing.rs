@@ -42,11 +42,40 @@ static PROMOTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// What [`NOTICE`] lets stand before a notice (its leading class).
+fn notice_lead(c: char) -> bool {
+    c.is_whitespace() || "*\\·•-—–_=~>".contains(c)
+}
+
+/// The characters a notice of [`NOTICE`] can open with (after [`notice_lead`]); a digit
+/// opens `128 篇原创内容`.
+const NOTICE_OPENINGS: &str = "本转轉原阅閱点點推更延相往热熱精极题題头頭封配图圖首跳长長扫掃识識关關版责責编編排校投商在分留以免";
+
+/// [`NOTICE`] matches `t`, compiled only when `t` opens as one of its notices can.
+fn is_notice(t: &str) -> bool {
+    t.trim_start_matches(notice_lead)
+        .starts_with(|c: char| c.is_numeric() || NOTICE_OPENINGS.contains(c))
+        && NOTICE.is_match(t)
+}
+
+/// Words [`PROMOTION`] cannot match without (one of them).
+const PROMOTION_WORDS: &[&str] = &[
+    "看到",
+    "【",
+    "成为",
+    "成為",
+    "订阅",
+    "訂閱",
+    "以上",
+    "阅读原文",
+    "閱讀原文",
+];
+
 /// True for a paragraph that is a page notice or a promotion by its text alone.
 pub fn is_furniture(text: &str) -> bool {
     let t = text.trim();
-    NOTICE.is_match(t)
-        || PROMOTION.is_match(t)
+    is_notice(t)
+        || super::furniture::matches_with(PROMOTION_WORDS, &PROMOTION, t)
         || super::furniture::is_end_marker(t)
         || t.starts_with("·") && t.ends_with("·") && t.chars().count() <= 12
 }
@@ -168,6 +197,44 @@ mod tests {
         ] {
             assert!(!is_furniture(t), "{t}");
         }
+    }
+
+    /// The gates in front of [`NOTICE`] and [`PROMOTION`] let every line through that the
+    /// patterns match, over the shared samples and the shapes of [`furniture`]'s test.
+    #[test]
+    fn the_gates_never_refuse_a_line_a_pattern_matches() {
+        let lines = crate::read::sample_lines::with_samples(&[
+            "本文来自微信公众号“源码资本”，36氪经授权发布。",
+            "*头图来源：视觉中国",
+            "——转载请注明出处",
+            "> 扫码关注",
+            "264篇原创内容",
+            "２６４篇原创内容",
+            "在看 12",
+            "免责声明：",
+            "都看到这里了，给一个免费的【赞】跟【在看】吧！",
+            "請加入成為本報的月費訂戶，長期支持我們的工作。",
+            "订阅我们",
+            "以上是本期播客的全部内容，欢迎在评论区留言。",
+            "点这里阅读原文",
+        ]);
+        let (mut notices, mut promotions) = (0, 0);
+        for line in &lines {
+            let t = line.trim();
+            if NOTICE.is_match(t) {
+                notices += 1;
+                assert!(is_notice(t), "{t}");
+            }
+            if PROMOTION.is_match(t) {
+                promotions += 1;
+                assert!(
+                    super::super::furniture::matches_with(PROMOTION_WORDS, &PROMOTION, t),
+                    "{t}"
+                );
+            }
+        }
+        assert!(notices >= 9 && promotions >= 5, "{notices} {promotions}");
+        assert!(!is_notice("我们完全不这样看。"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ static SPEAKER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn speaker_line(line: &str) -> Option<(String, Timecode, &str)> {
     // The pattern is large to compile (a name of up to 30 characters of a negated class);
     // a line without its digit-colon-digit cannot match, so most inputs never compile it.
-    if !has_digit_colon_digit(line) {
+    if !has_digit_colon_digit(line) || !could_be_speaker_line(line) {
         return None;
     }
     let c = SPEAKER_LINE.captures(line)?;
@@ -40,6 +40,16 @@ fn has_digit_colon_digit(line: &str) -> bool {
         before = [before[1], c];
         found
     })
+}
+
+/// The shape [`SPEAKER_LINE`] needs around its time: a name that opens with no digit, colon
+/// or bracket, and the line ending with a digit (a bare time) or holding a closing bracket.
+fn could_be_speaker_line(line: &str) -> bool {
+    let opens_name = line
+        .trim_start()
+        .starts_with(|c: char| !c.is_ascii_digit() && !":：(（[".contains(c));
+    let t = line.trim_end();
+    opens_name && (t.ends_with(char::is_numeric) || t.contains([')', '）', ']']))
 }
 
 pub fn read(source: &str) -> Result<Document, TranscriptError> {
@@ -162,11 +172,16 @@ mod prefilter_tests {
             "时间：12：30",
             "没有时间的一行",
         ];
-        for line in lines {
-            if SPEAKER_LINE.is_match(line) {
-                assert!(has_digit_colon_digit(line), "{line}");
+        let mut matched = 0;
+        for line in crate::read::sample_lines::with_samples(&lines) {
+            if SPEAKER_LINE.is_match(&line) {
+                matched += 1;
+                assert!(has_digit_colon_digit(&line), "{line}");
+                assert!(could_be_speaker_line(&line), "{line}");
             }
         }
+        assert!(matched >= 4, "{matched}");
+        assert!(!could_be_speaker_line("2026-1-10 18:20:20"));
         let full_width = "发言人2（１２:３４）：全角数字";
         assert!(SPEAKER_LINE.is_match(full_width) && has_digit_colon_digit(full_width));
         assert!(speaker_line("张三 01:02").is_some());

@@ -1,0 +1,17 @@
+//! The lines of the shared sample interviews (`../shared/content/samples`), trimmed, with a
+//! test's own shapes: what the tests of the literal gates in front of the reading patterns
+//! run over (a gate must never refuse a line its pattern matches).
+
+/// `own` followed by every line of every shared sample.
+pub fn with_samples(own: &[&str]) -> Vec<String> {
+    let samples =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/content/samples");
+    let mut lines: Vec<String> = own.iter().map(|s| s.to_string()).collect();
+    let entries = std::fs::read_dir(&samples).expect("the shared samples");
+    for entry in entries.flatten() {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            lines.extend(text.lines().map(|l| l.trim().to_string()));
+        }
+    }
+    lines
+}
