@@ -107,7 +107,7 @@ fn put_together(
     quotes: &[Quote],
     opts: &EpubOptions,
     meta: &Resolved,
-    cover: impl FnOnce() -> Result<Option<Vec<u8>>, String>,
+    cover: impl FnOnce() -> Result<Option<Vec<u8>>, String> + Send,
 ) -> Result<Vec<u8>, EpubError> {
     // The bold face only comes with a regular one.
     let faces: Vec<(&[u8], Weight)> = match (&opts.font, &opts.font_bold) {
@@ -187,45 +187,48 @@ fn put_together(
         .map(|&(bytes, weight)| font::file_of(bytes, opts.font_index, weight))
         .collect();
     let (subsets, listed) = std::thread::scope(|scope| {
-        let subsetting = scope.spawn(|| {
-            faces
-                .par_iter()
-                .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
-                .collect::<Result<Vec<_>, _>>()
-        });
-        let listed = cover().map_err(EpubError::Cover).and_then(|cover_png| {
-            if let Some(png) = &cover_png {
-                let (width, height) = png_size(png).ok_or(EpubError::CoverNotPng)?;
-                let image = CoverImage {
-                    width,
-                    height,
-                    alt: cover_alt(&meta.title, opts.cover_quote.as_deref()),
-                };
-                pages.insert(0, xhtml::cover_page(&image, &meta.language));
-            }
-            if opts.vertical {
-                for page in &mut pages {
-                    page.xhtml = super::vertical::combine_digits(&page.xhtml);
+        let packaging = scope.spawn(|| {
+            cover().map_err(EpubError::Cover).and_then(|cover_png| {
+                if let Some(png) = &cover_png {
+                    let (width, height) = png_size(png).ok_or(EpubError::CoverNotPng)?;
+                    let image = CoverImage {
+                        width,
+                        height,
+                        alt: cover_alt(&meta.title, opts.cover_quote.as_deref()),
+                    };
+                    pages.insert(0, xhtml::cover_page(&image, &meta.language));
                 }
-            }
-            let listed = Listed {
-                fonts: &fonts,
-                cover: cover_png.is_some(),
-                images: &embedded,
-                pages: &pages,
-            };
-            let raw = super::crate_package::archive(interview, opts, meta, &listed)?;
-            let names: Vec<String> = pages.iter().map(|p| format!("OEBPS/{}", p.file)).collect();
-            let bodies = names.iter().zip(&pages);
-            let made = archive::ahead(
-                bodies.map(|(name, p)| (name.as_str(), p.xhtml.as_bytes())),
-                meta.modified,
-            )?;
-            Ok((cover_png, raw, made))
+                if opts.vertical {
+                    for page in &mut pages {
+                        page.xhtml = super::vertical::combine_digits(&page.xhtml);
+                    }
+                }
+                let listed = Listed {
+                    fonts: &fonts,
+                    cover: cover_png.is_some(),
+                    images: &embedded,
+                    pages: &pages,
+                };
+                let raw = super::crate_package::archive(interview, opts, meta, &listed)?;
+                let names: Vec<String> =
+                    pages.iter().map(|p| format!("OEBPS/{}", p.file)).collect();
+                let bodies = names.iter().zip(&pages);
+                let made = archive::ahead(
+                    bodies.map(|(name, p)| (name.as_str(), p.xhtml.as_bytes())),
+                    meta.modified,
+                )?;
+                Ok((cover_png, raw, made))
+            })
         });
-        let subsets = subsetting.join().unwrap_or_else(|_| {
-            Err(EpubError::FontSubset(
-                "the subsetter stopped (a bug in jinju: please report it)".into(),
+        // On the calling thread: inside the command's thread pool (`--jobs`), not rayon's
+        // global one.
+        let subsets = faces
+            .par_iter()
+            .map(|&(bytes, weight)| font::subset(bytes, opts.font_index, &chars, weight))
+            .collect::<Result<Vec<_>, _>>();
+        let listed = packaging.join().unwrap_or_else(|_| {
+            Err(EpubError::Cover(
+                "the package could not be written (a bug in jinju: please report it)".into(),
             ))
         });
         (subsets, listed)
