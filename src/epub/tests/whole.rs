@@ -97,7 +97,10 @@ fn a_name_colon_words_title_breaks_after_the_colon_on_the_title_page() {
     iv.meta.title = "林小满：面包要等面团自己醒好".into();
     let epub = build(&iv, &[], &EpubOptions::default()).expect("build");
     let title = entry(&epub, "OEBPS/title.xhtml");
-    assert!(title.contains("林小满：<br/>面包要等面团自己醒好"), "{title}");
+    assert!(
+        title.contains("林小满：<br/>面包要等面团自己醒好"),
+        "{title}"
+    );
     // Any other title is one run the reader breaks.
     iv.meta.title = "面包要等面团自己醒好，人急了面包就硬了".into();
     let epub = build(&iv, &[], &EpubOptions::default()).expect("build");

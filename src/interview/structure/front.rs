@@ -229,6 +229,7 @@ mod tests {
     /// The gate in front of [`STATED_DATE`] lets every line of the shared samples through
     /// that the pattern matches.
     #[test]
+    #[ignore = "needs ../shared"]
     fn the_date_gate_never_refuses_a_line_the_pattern_matches() {
         let own = [
             "发布时间：2024年7月3日",
