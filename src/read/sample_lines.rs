@@ -2,8 +2,17 @@
 //! test's own shapes: what the tests of the literal gates in front of the reading patterns
 //! run over (a gate must never refuse a line its pattern matches).
 
+/// `own`, and with `shared` every line of every shared sample after it (which needs
+/// `../shared`: a gate test runs its own lines everywhere and the samples under `.ci/run`).
+pub fn lines(own: &[&str], shared: bool) -> Vec<String> {
+    if !shared {
+        return own.iter().map(|s| s.to_string()).collect();
+    }
+    with_samples(own)
+}
+
 /// `own` followed by every line of every shared sample.
-pub fn with_samples(own: &[&str]) -> Vec<String> {
+fn with_samples(own: &[&str]) -> Vec<String> {
     let samples =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/content/samples");
     let mut lines: Vec<String> = own.iter().map(|s| s.to_string()).collect();

@@ -228,20 +228,29 @@ mod tests {
 
     /// The gate in front of [`STATED_DATE`] lets every line of the shared samples through
     /// that the pattern matches.
-    #[test]
-    #[ignore = "needs ../shared"]
-    fn the_date_gate_never_refuses_a_line_the_pattern_matches() {
+    fn the_date_gate_never_refuses_a_line_the_pattern_matches_on(shared: bool) {
         let own = [
             "发布时间：2024年7月3日",
             "發佈時間 2024-07-03",
             "日期: 2024/7/3",
         ];
-        let lines = crate::read::sample_lines::with_samples(&own);
+        let lines = crate::read::sample_lines::lines(&own, shared);
         let matched: Vec<&String> = lines.iter().filter(|l| STATED_DATE.is_match(l)).collect();
         assert!(matched.len() >= 3);
         for line in matched {
             assert!(DATE_WORDS.iter().any(|w| line.contains(w)), "{line}");
         }
+    }
+
+    #[test]
+    fn the_date_gate_never_refuses_a_line_the_pattern_matches() {
+        the_date_gate_never_refuses_a_line_the_pattern_matches_on(false);
+    }
+
+    #[test]
+    #[ignore = "needs ../shared"]
+    fn the_date_gate_never_refuses_a_line_the_pattern_matches_over_the_shared_samples() {
+        the_date_gate_never_refuses_a_line_the_pattern_matches_on(true);
     }
 
     #[test]

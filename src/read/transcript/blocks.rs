@@ -160,9 +160,7 @@ pub fn looks_like(source: &str) -> bool {
 mod prefilter_tests {
     use super::*;
 
-    #[test]
-    #[ignore = "needs ../shared"]
-    fn the_prefilter_never_refuses_a_line_the_pattern_matches() {
+    fn the_prefilter_never_refuses_a_line_the_pattern_matches_on(shared: bool) {
         let lines = [
             "说话人 1  00:00:05",
             "张三 01:02",
@@ -174,7 +172,7 @@ mod prefilter_tests {
             "没有时间的一行",
         ];
         let mut matched = 0;
-        for line in crate::read::sample_lines::with_samples(&lines) {
+        for line in crate::read::sample_lines::lines(&lines, shared) {
             if SPEAKER_LINE.is_match(&line) {
                 matched += 1;
                 assert!(has_digit_colon_digit(&line), "{line}");
@@ -188,5 +186,16 @@ mod prefilter_tests {
         assert!(speaker_line("张三 01:02").is_some());
         assert!(!has_digit_colon_digit("网址 https://example.com"));
         assert!(!has_digit_colon_digit("时间：12：30"));
+    }
+
+    #[test]
+    fn the_prefilter_never_refuses_a_line_the_pattern_matches() {
+        the_prefilter_never_refuses_a_line_the_pattern_matches_on(false);
+    }
+
+    #[test]
+    #[ignore = "needs ../shared"]
+    fn the_prefilter_never_refuses_a_line_the_pattern_matches_over_the_shared_samples() {
+        the_prefilter_never_refuses_a_line_the_pattern_matches_on(true);
     }
 }
