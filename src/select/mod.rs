@@ -2,6 +2,7 @@
 //! Every quote taken from the interview is verified against it; nothing is accepted silently.
 
 mod address;
+mod bold_clause;
 pub mod card;
 mod card_cues;
 mod dedupe;

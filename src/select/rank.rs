@@ -7,6 +7,7 @@
 //! marked when the editor picked it ([`super::emphasis`]). Picking among them is
 //! [`super::pick`]'s.
 
+use super::bold_clause;
 use super::card;
 use super::emphasis::{Marks, Why};
 use super::features::{Place, Vocabulary, extract};
@@ -121,7 +122,7 @@ fn round(v: f64) -> f64 {
 /// them is an editor's pick (the ranker scores sentences: a passage agrees with the editor
 /// when a sentence of it does), as a logit; the parts are the strongest sentence's, with
 /// `pair` for what the others add.
-fn combine(sentences: &[(f64, Vec<(&'static str, f64)>)]) -> (f64, Vec<(&'static str, f64)>) {
+fn combine(sentences: &[Scored]) -> Scored {
     let sigmoid = |z: f64| 1.0 / (1.0 + (-z).exp());
     let none: f64 = sentences.iter().map(|(z, _)| 1.0 - sigmoid(*z)).product();
     let Some((best, parts)) = sentences.iter().max_by(|a, b| a.0.total_cmp(&b.0)) else {
@@ -190,6 +191,13 @@ pub fn candidates<'a>(
             ),
     );
     let rules = ParagraphRules::new(iv, named.then_some(speaker).flatten());
+    let scorer = Scorer {
+        marks: &marks,
+        framing: &framing,
+        weights,
+        min,
+        max,
+    };
     let total: usize = iv.paragraphs().map(|p| p.text.chars().count()).sum();
     let mut offset = 0usize;
     let mut out = Vec::new();
@@ -208,74 +216,126 @@ pub fn candidates<'a>(
         // Characters before each sentence, counted once (not from the start each time).
         let mut before = at;
         let mut counted = 0;
-        let scored: Vec<(f64, Vec<(&'static str, f64)>)> = ranges
+        let places: Vec<Place> = ranges
             .iter()
             .enumerate()
-            .map(|(i, &(start, end))| {
+            .map(|(i, &(start, _))| {
                 before += p.text[counted..start].chars().count();
                 counted = start;
-                let place = Place {
+                Place {
                     sentence: i,
                     sentences: ranges.len(),
                     position: before as f64 / total.max(1) as f64,
-                };
+                }
+            })
+            .collect();
+        let scored: Vec<Scored> = ranges
+            .iter()
+            .zip(&places)
+            .map(|(&(start, end), &place)| {
                 weights.score(&extract(&p.text[start..end], place, &vocab))
             })
             .collect();
+        let clauses = bold_clause::clauses(p);
+        // An editor's pick holding the start of a bold clause past its own start quotes the
+        // preamble the editor left out of the bold: the clause stands for it.
+        let preamble = |c: &Candidate| {
+            let (a, b) = (c.passage.start, c.passage.end);
+            c.emphasis.is_some() && clauses.iter().any(|&(s, _)| a < s && s < b)
+        };
         for i in 0..ranges.len() {
             for j in i..ranges.len().min(i + 2) {
                 let passage = sentences_passage(p, &ranges, i, j);
-                let mut yielded = None;
-                if let Some(rule) = rejects(passage.text(), min, max) {
-                    let overridden = standalone::YIELD_TO_EMPHASIS.contains(&rule)
-                        && marks.why(&passage).is_some();
-                    if !overridden {
-                        *rejected.entry(rule).or_default() += 1;
-                        continue;
-                    }
-                    yielded = Some(rule);
-                }
-                let emphasis = marks.why(&passage);
-                let (mut score, mut parts) = combine(&scored[i..=j]);
-                if let Some(rule) = yielded {
-                    parts.push((rule, YIELDED));
-                    score = round(score + YIELDED);
-                }
-                let framed = weights.echo(framing.echo(passage.text()));
-                if framed != 0.0 {
-                    parts.push(("framing", framed));
-                    score = round(score + framed);
-                }
-                let echo = round(TITLE_ECHO * marks.echo(&passage));
-                if echo > 0.0 {
-                    parts.push(("title", echo));
-                    score = round(score + echo);
-                }
-                let alone = round(leans_back(passage.text()));
-                if alone < 0.0 {
-                    parts.push(("standalone", alone));
-                    score = round(score + alone);
-                }
-                let quotable = worth(passage.text());
-                if quotable != 0.0 {
-                    parts.push(("worth", quotable));
-                    score = round(score + quotable);
-                }
-                let card = card::logit(passage.text());
-                let alone_on_card = round(CARD * card);
-                parts.push(("card", alone_on_card));
-                score = round(score + alone_on_card);
-                out.push(Candidate {
-                    passage,
-                    score,
-                    parts,
-                    emphasis,
-                    card,
-                });
+                let c = scorer.candidate(passage, &scored[i..=j], rejected);
+                out.extend(c.filter(|c| !preamble(c)));
             }
+        }
+        // The editor's bold thoughts where they start, past a preamble or a signpost
+        // ([`bold_clause`]): the clause's own words scored in place of its first sentence.
+        for &(start, end) in &clauses {
+            let i = ranges.iter().position(|r| r.1 > start).unwrap_or(0);
+            let j = ranges.iter().rposition(|r| r.0 < end).unwrap_or(i).max(i);
+            let head = &p.text[start..end.min(ranges[i].1)];
+            let mut parts = vec![weights.score(&extract(head, places[i], &vocab))];
+            parts.extend(scored[i + 1..=j].iter().cloned());
+            let passage = super::locate::passage(p, start, end);
+            out.extend(
+                scorer
+                    .candidate(passage, &parts, rejected)
+                    .filter(|c| c.emphasis.is_some()),
+            );
         }
     }
     out
+}
+
+/// A sentence's learned score and its parts.
+type Scored = (f64, Vec<(&'static str, f64)>);
+
+/// What scores one passage: the interview's marks and framing, the learned weights, and the
+/// length limits.
+struct Scorer<'s> {
+    marks: &'s Marks,
+    framing: &'s Framing,
+    weights: &'s learned::Weights,
+    min: usize,
+    max: usize,
+}
+
+impl Scorer<'_> {
+    /// `passage` as a candidate, its sentences scored `sentences`; `None` (counted in
+    /// `rejected`) when it fails a rule its emphasis does not override.
+    fn candidate<'a>(
+        &self,
+        passage: Passage<'a>,
+        sentences: &[Scored],
+        rejected: &mut Rejected,
+    ) -> Option<Candidate<'a>> {
+        let mut yielded = None;
+        if let Some(rule) = rejects(passage.text(), self.min, self.max) {
+            let overridden =
+                standalone::YIELD_TO_EMPHASIS.contains(&rule) && self.marks.why(&passage).is_some();
+            if !overridden {
+                *rejected.entry(rule).or_default() += 1;
+                return None;
+            }
+            yielded = Some(rule);
+        }
+        let emphasis = self.marks.why(&passage);
+        let (mut score, mut parts) = combine(sentences);
+        let mut add = |name: &'static str, v: f64| {
+            parts.push((name, v));
+            score = round(score + v);
+        };
+        if let Some(rule) = yielded {
+            add(rule, YIELDED);
+        }
+        let framed = self.weights.echo(self.framing.echo(passage.text()));
+        if framed != 0.0 {
+            add("framing", framed);
+        }
+        let echo = round(TITLE_ECHO * self.marks.echo(&passage));
+        if echo > 0.0 {
+            add("title", echo);
+        }
+        let alone = round(leans_back(passage.text()));
+        if alone < 0.0 {
+            add("standalone", alone);
+        }
+        let quotable = worth(passage.text());
+        if quotable != 0.0 {
+            add("worth", quotable);
+        }
+        let card = card::logit(passage.text());
+        add("card", round(CARD * card));
+        Some(Candidate {
+            passage,
+            score,
+            parts,
+            emphasis,
+            card,
+        })
+    }
 }
 
 #[cfg(test)]

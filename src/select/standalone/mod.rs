@@ -151,7 +151,7 @@ pub(crate) fn any_in(text: &str, list: &str) -> bool {
 }
 
 /// True when `text` starts with any of `list`'s words.
-fn starts_any(text: &str, list: &str) -> bool {
+pub(crate) fn starts_any(text: &str, list: &str) -> bool {
     words(list).any(|w| text.starts_with(w))
 }
 
