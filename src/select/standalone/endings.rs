@@ -22,12 +22,24 @@ pub fn unfinished(text: &str) -> bool {
     opens_with_mark || !body(text).ends_with(FINAL) && !question(text)
 }
 
-/// **Asks nothing**: no sentence of it is a question (？, or a statement closed by 吗).
+/// Question words that, closing a sentence, make it ask whatever its mark (`…怎么办。`).
+const ASKING_ENDS: &str = "怎么办 怎麼辦 怎么样 怎麼樣 为什么 為什麼 如何";
+/// A-not-A forms that, opening a clause, ask (`…，是不是有新的范式。`); a clause they sit
+/// inside (`不管是不是…`, `我不知道有没有…`) opens on other words and does not.
+const ASKING_CLAUSES: &str =
+    "是不是 有没有 有沒有 能不能 会不会 會不會 要不要 可不可以 对不对 對不對";
+
+/// **Asks nothing**: no sentence of it is a question — ？, or a statement closed by 吗 or by
+/// a question word (`怎么办`, `为什么`), or a clause opening on an A-not-A form (`是不是…`):
+/// transcripts and scraped text often end a question on 。.
 pub fn question(text: &str) -> bool {
     text.contains(['？', '?'])
         || sentences(text).iter().any(|s| {
             let b = body(s).trim_end_matches(FINAL);
             b.ends_with(['吗', '嗎'])
+                || super::words(ASKING_ENDS).any(|w| b.ends_with(w))
+                || b.split(['，', ',', '；', ';', '：', ':'])
+                    .any(|clause| super::starts_any(clause.trim_start(), ASKING_CLAUSES))
         })
 }
 
@@ -123,6 +135,13 @@ mod tests {
         assert!(question("木船还有人要吗。"));
         assert!(question("點解仲做木船？"));
         assert!(!question("木船还有人要。"));
+        // A question closed by 。: a question word at the end, an A-not-A clause.
+        assert!(question("那些没有标准答案的问题怎么办。"));
+        assert!(question("学会了推理过程，是不是有更进一步的范式改变。"));
+        assert!(question("有没有一种办法让木船更轻。"));
+        assert!(!question("不管是不是木船，都要先看水。"));
+        assert!(!question("我不知道有没有下一代船匠。"));
+        assert!(!question("这就是为什么我们还做木船。"));
     }
 
     #[test]
