@@ -13,6 +13,9 @@ use crate::interview::{Interview, Paragraph};
 pub enum Why {
     /// It lies in (or holds) a bold span.
     Bold,
+    /// A bold span from the clause it opens, past a preamble or a signpost the editor left
+    /// out of the bold ([`super::bold_clause`]).
+    BoldClause,
     /// Its section's title quotes it.
     Title,
     /// Its section's pull quote quotes it.
@@ -23,6 +26,9 @@ impl Why {
     pub fn describe(self) -> &'static str {
         match self {
             Why::Bold => "the editor set it in bold",
+            Why::BoldClause => {
+                "the editor set it in bold; quoted from where the bold thought starts (the words before it left out)"
+            }
             Why::Title => "its section's title quotes it",
             Why::PullQuote => "its section's pull quote quotes it",
         }

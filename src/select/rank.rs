@@ -262,7 +262,11 @@ pub fn candidates<'a>(
             out.extend(
                 scorer
                     .candidate(passage, &parts, rejected)
-                    .filter(|c| c.emphasis.is_some()),
+                    .filter(|c| c.emphasis.is_some())
+                    .map(|c| Candidate {
+                        emphasis: Some(Why::BoldClause),
+                        ..c
+                    }),
             );
         }
     }

@@ -76,7 +76,7 @@ fn the_editors_bold_is_quoted_from_where_its_thought_starts() {
     // (`但`): the card line is the bold clause to its sentence's end; a bold consequence
     // (`那么…`) is never cut from its condition.
     let md = fixture("bold_clauses.md");
-    let picks = auto(&["--input", md.to_str().unwrap(), "--auto", "6"]);
+    let picks = auto(&["--input", md.to_str().unwrap(), "--auto", "6", "--explain"]);
     let texts: Vec<&str> = picks.iter().map(|q| q["text"].as_str().unwrap()).collect();
     for clause in [
         "木船的寿命其实比钢船长得多，修得好能用五十年。",
@@ -86,6 +86,8 @@ fn the_editors_bold_is_quoted_from_where_its_thought_starts() {
         let q = picks.iter().find(|q| q["text"] == clause);
         let q = q.unwrap_or_else(|| panic!("{clause} not in {texts:?}"));
         assert_eq!(q["from_emphasis"], true, "{q}");
+        let why = q["why"].as_str().unwrap();
+        assert!(why.contains("where the bold thought starts"), "{why}");
     }
     assert!(
         texts
