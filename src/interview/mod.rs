@@ -9,13 +9,13 @@ pub(crate) mod inline_marks;
 pub(crate) mod marked;
 pub mod model;
 pub mod people;
+mod sentences;
 mod speakers;
 mod structure;
 
-pub use model::{
-    Address, Correction, Furniture, Interview, Kind, Meta, Paragraph, Role, Section, sentences,
-};
+pub use model::{Address, Correction, Furniture, Interview, Kind, Meta, Paragraph, Role, Section};
 pub use people::{Doubt, Evidence, Overrides, Person};
+pub use sentences::sentences;
 pub use structure::{ParseError, ParseOptions, is_role_label, parse, parse_as};
 
 /// Read a document a binary reader made (a `.docx`) as an interview: the errata apply to its

@@ -441,4 +441,7 @@ pub(super) fn structure(
 mod tests;
 
 #[cfg(test)]
+mod talk_tests;
+
+#[cfg(test)]
 mod title_tests;
