@@ -3,8 +3,8 @@
 //! highlight and every phrasing rule (禁则, no split words or dashes) holds as it did.
 
 use super::fonts::FontChain;
+use super::line::draw_glyphs;
 use super::raster::{Canvas, Color};
-use super::render::draw_glyphs;
 use crate::typeset::Line;
 use std::ops::Range;
 

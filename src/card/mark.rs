@@ -6,7 +6,7 @@
 //! card), its gap scaled with it.
 
 use super::fonts::FontChain;
-use super::render::{line_ink, set_line};
+use super::line::{line_ink, set_line};
 use super::template::Mark;
 use crate::typeset::{Glyph, Layout};
 

@@ -20,6 +20,7 @@ mod glyph_cache;
 mod highlight;
 mod image_format;
 mod ink;
+mod line;
 mod long_image;
 mod mark;
 mod page;

@@ -6,9 +6,10 @@
 use super::error::{Error, Result};
 use super::fonts::{EM_ASCENT, FontBook, FontChain, Script};
 use super::highlight::draw_line_highlighted;
+use super::line::draw_line;
 use super::parts::{Parts, resolve};
 use super::raster::{Canvas, Color};
-use super::render::{accent, background, draw_line};
+use super::render::{accent, background};
 use super::template::{LineAlign, Template};
 use super::wording::Fixed;
 use crate::typeset::{self, Align, Layout};

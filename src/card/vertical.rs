@@ -6,10 +6,11 @@
 
 use super::error::Result;
 use super::fonts::{EM_ASCENT, FontChain};
+use super::line::{draw_glyph, draw_glyphs, place};
 use super::mark::{PlacedMark, fit_beside_mark};
 use super::parts::{Parts, does_not_fit, fit_share};
 use super::raster::{Canvas, Color, ink_bounds};
-use super::render::{Painted, background, draw_footer, draw_glyph, draw_glyphs, place};
+use super::render::{Painted, background, draw_footer};
 use super::template::{LineAlign, Mark, Template};
 use super::text::CardText;
 use crate::typeset::vertical::{Orient, fit_vertical, layout_vertical, orientations};
