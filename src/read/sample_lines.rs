@@ -24,3 +24,24 @@ fn with_samples(own: &[&str]) -> Vec<String> {
     }
     lines
 }
+
+/// The two tests of a gate, in a module named `$name`: `own_lines` runs `$check(false)` (the
+/// test's own lines) everywhere; `over_the_shared_samples` runs `$check(true)`, which needs
+/// `../shared` (`.ci/run` runs it).
+macro_rules! gate_tests {
+    ($name:ident => $check:ident) => {
+        mod $name {
+            #[test]
+            fn own_lines() {
+                super::$check(false);
+            }
+
+            #[test]
+            #[ignore = "needs ../shared"]
+            fn over_the_shared_samples() {
+                super::$check(true);
+            }
+        }
+    };
+}
+pub(crate) use gate_tests;

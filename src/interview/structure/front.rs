@@ -242,16 +242,7 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_date_gate_never_refuses_a_line_the_pattern_matches() {
-        the_date_gate_never_refuses_a_line_the_pattern_matches_on(false);
-    }
-
-    #[test]
-    #[ignore = "needs ../shared"]
-    fn the_date_gate_never_refuses_a_line_the_pattern_matches_over_the_shared_samples() {
-        the_date_gate_never_refuses_a_line_the_pattern_matches_on(true);
-    }
+    crate::read::sample_lines::gate_tests!(the_date_gate_never_refuses_a_line_the_pattern_matches => the_date_gate_never_refuses_a_line_the_pattern_matches_on);
 
     #[test]
     fn credits() {

@@ -292,13 +292,4 @@ fn the_gating_words_never_refuse_a_line_a_pattern_matches_on(shared: bool) {
     );
 }
 
-#[test]
-fn the_gating_words_never_refuse_a_line_a_pattern_matches() {
-    the_gating_words_never_refuse_a_line_a_pattern_matches_on(false);
-}
-
-#[test]
-#[ignore = "needs ../shared"]
-fn the_gating_words_never_refuse_a_line_a_pattern_matches_over_the_shared_samples() {
-    the_gating_words_never_refuse_a_line_a_pattern_matches_on(true);
-}
+crate::read::sample_lines::gate_tests!(the_gating_words_never_refuse_a_line_a_pattern_matches => the_gating_words_never_refuse_a_line_a_pattern_matches_on);

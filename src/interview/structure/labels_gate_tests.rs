@@ -22,13 +22,4 @@ fn the_gates_never_refuse_a_line_a_pattern_matches_on(shared: bool) {
     assert!(timed >= 2 && numbered >= 3, "{timed} {numbered}");
 }
 
-#[test]
-fn the_gates_never_refuse_a_line_a_pattern_matches() {
-    the_gates_never_refuse_a_line_a_pattern_matches_on(false);
-}
-
-#[test]
-#[ignore = "needs ../shared"]
-fn the_gates_never_refuse_a_line_a_pattern_matches_over_the_shared_samples() {
-    the_gates_never_refuse_a_line_a_pattern_matches_on(true);
-}
+crate::read::sample_lines::gate_tests!(the_gates_never_refuse_a_line_a_pattern_matches => the_gates_never_refuse_a_line_a_pattern_matches_on);

@@ -239,16 +239,7 @@ mod tests {
         assert!(!is_notice("我们完全不这样看。"));
     }
 
-    #[test]
-    fn the_gates_never_refuse_a_line_a_pattern_matches() {
-        the_gates_never_refuse_a_line_a_pattern_matches_on(false);
-    }
-
-    #[test]
-    #[ignore = "needs ../shared"]
-    fn the_gates_never_refuse_a_line_a_pattern_matches_over_the_shared_samples() {
-        the_gates_never_refuse_a_line_a_pattern_matches_on(true);
-    }
+    crate::read::sample_lines::gate_tests!(the_gates_never_refuse_a_line_a_pattern_matches => the_gates_never_refuse_a_line_a_pattern_matches_on);
 
     #[test]
     fn timestamps_mark_debris() {

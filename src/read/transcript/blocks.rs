@@ -188,14 +188,5 @@ mod prefilter_tests {
         assert!(!has_digit_colon_digit("时间：12：30"));
     }
 
-    #[test]
-    fn the_prefilter_never_refuses_a_line_the_pattern_matches() {
-        the_prefilter_never_refuses_a_line_the_pattern_matches_on(false);
-    }
-
-    #[test]
-    #[ignore = "needs ../shared"]
-    fn the_prefilter_never_refuses_a_line_the_pattern_matches_over_the_shared_samples() {
-        the_prefilter_never_refuses_a_line_the_pattern_matches_on(true);
-    }
+    crate::read::sample_lines::gate_tests!(the_prefilter_never_refuses_a_line_the_pattern_matches => the_prefilter_never_refuses_a_line_the_pattern_matches_on);
 }
