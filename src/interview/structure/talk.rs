@@ -192,9 +192,20 @@ pub fn body_start(paras: &[Para], front_used: &[usize]) -> usize {
 }
 
 /// The talk's last sentence: the last paragraph of some length that reads as one (the
-/// page furniture after it is the trailing debris).
+/// page furniture after it is the trailing debris), before the page's end matter. A list
+/// of other articles (`往期文章：`, `推荐阅读`) is the page's and ends the article, though its
+/// titles read as sentences (`➤为什么…？`); an advert placed before such a list opens on a
+/// call to enrol (`北京站第2期正在招生中···`) and ends the talk there, though its copy reads
+/// as prose. Without a list after it, a call to enrol is an advert inside the talk (the
+/// talk goes on below it), and `furniture` lifts what it recognises.
 pub fn last_sentence(paras: &[Para], from: usize) -> usize {
-    (from..paras.len())
+    let list = (from + 1..paras.len()).find(|&i| articles_heading(&paras[i].text()));
+    let end = list.map_or(paras.len(), |l| {
+        (from + 1..l)
+            .find(|&i| enrolment_call(&paras[i].text()))
+            .unwrap_or(l)
+    });
+    (from..end)
         .rev()
         .find(|&i| {
             let t = paras[i].text();
@@ -203,6 +214,29 @@ pub fn last_sentence(paras: &[Para], from: usize) -> usize {
                 && reads_as_sentence(&t)
         })
         .unwrap_or(from)
+}
+
+/// A short heading over a list of other articles (`往期文章：`, `推荐阅读`, `相关内容`).
+fn articles_heading(text: &str) -> bool {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^[\s*\\·•\-—–_=~>▼▽]*(推荐|推薦|更多|延伸|相关|相關|往期|热门|熱門|精选|精選)",
+            r"(阅读|閱讀|文章|推荐|推薦|内容|內容|回顾|回顧)[\s*：:▼▽↓]*$"
+        ))
+        .expect("static regex")
+    });
+    let t = text.trim();
+    t.chars().count() <= 20 && HEADING.is_match(t)
+}
+
+/// Words of a call to enrol in a course or an event.
+const ENROL: &str = "招生 报名 報名 招募学员 招募學員 立即预约 立即預約";
+
+/// A short line that is no sentence and calls the reader to enrol (`北京站第2期正在招生中···`,
+/// `点击报名`): an advert's heading, never a line of a talk.
+fn enrolment_call(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 30 && !reads_as_sentence(t) && ENROL.split(' ').any(|w| t.contains(w))
 }
 
 #[cfg(test)]

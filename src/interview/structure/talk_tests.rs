@@ -46,6 +46,36 @@ fn a_text_without_labels_is_a_talk() {
     assert_eq!(iv.speakers, ["林远"]);
 }
 
+/// A talk ends before the page's notices and a course's advert, though the titles of a
+/// `往期文章` list read as sentences and the advert's lines as a talk's.
+#[test]
+fn a_talk_ends_before_an_advert_and_a_list_of_past_articles() {
+    let src = format!(
+        "{TALK}\n第二期创业特训营\n\n上海站第2期正在招生中···\n\n\
+         特训营由某某学院发起，定于8月在上海举办，感兴趣可点此了解详情。\n\n\
+         往期文章：\n\n➤林一：为什么创业者都要学会讲故事？\n\n\
+         ➤周二：大模型时代的十个机会，你抓住了哪一个？\n"
+    );
+    let iv = parse_as(&src, Format::Markdown, &opts(Default::default())).unwrap();
+    let last = iv.paragraphs().last().map(|p| p.text.clone());
+    assert_eq!(last.as_deref(), Some("谢谢大家。"));
+    for gone in ["特训营", "招生", "往期文章", "为什么创业者"] {
+        assert!(iv.paragraphs().all(|p| !p.text.contains(gone)), "{gone}");
+    }
+    // A call to enrol with no list of articles after it is an advert inside the talk: the
+    // talk goes on below it.
+    let inside = format!("{TALK}\n上海站正在招生中···\n\n创业最难的是坚持，这一点我越来越确定。\n");
+    let iv = parse_as(&inside, Format::Markdown, &opts(Default::default())).unwrap();
+    assert!(
+        iv.paragraphs()
+            .any(|p| p.text.starts_with("创业最难的是坚持"))
+    );
+    // A talk that speaks of enrolment in its own sentences keeps them.
+    let own = format!("{TALK}\n今年我们学院正在招生，欢迎大家报名来读书。\n");
+    let iv = parse_as(&own, Format::Markdown, &opts(Default::default())).unwrap();
+    assert!(iv.paragraphs().any(|p| p.text.contains("欢迎大家报名")));
+}
+
 /// Wholly bold questions with plain answers and no labels: a Q&A, the questions the
 /// interviewer's, the answers the speaker's.
 #[test]
