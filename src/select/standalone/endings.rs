@@ -24,22 +24,24 @@ pub fn unfinished(text: &str) -> bool {
 
 /// Question words that, closing a sentence, make it ask whatever its mark (`…怎么办。`).
 const ASKING_ENDS: &str = "怎么办 怎麼辦 怎么样 怎麼樣 为什么 為什麼 如何";
-/// A-not-A forms that, opening a clause, ask (`…，是不是有新的范式。`); a clause they sit
-/// inside (`不管是不是…`, `我不知道有没有…`) opens on other words and does not.
-const ASKING_CLAUSES: &str =
-    "是不是 有没有 有沒有 能不能 会不会 會不會 要不要 可不可以 对不对 對不對";
+/// A-not-A forms that, opening a sentence's last clause, ask (`…，是不是有新的范式。`); one
+/// opening an earlier clause is a topic (`能不能实现泛化，关键在于…`), and one inside a clause
+/// (`不管是不是…`, `我不知道有没有…`) opens on other words. (`能不能`, `要不要` are left out:
+/// as nouns they open statements, `能不能和想不想是两码事`.)
+const ASKING_CLAUSES: &str = "是不是 有没有 有沒有 会不会 會不會";
 
 /// **Asks nothing**: no sentence of it is a question — ？, or a statement closed by 吗 or by
-/// a question word (`怎么办`, `为什么`), or a clause opening on an A-not-A form (`是不是…`):
-/// transcripts and scraped text often end a question on 。.
+/// a question word (`怎么办`, `为什么`), or whose last clause opens on an A-not-A form
+/// (`…，是不是…`): transcripts and scraped text often end a question on 。.
 pub fn question(text: &str) -> bool {
     text.contains(['？', '?'])
         || sentences(text).iter().any(|s| {
             let b = body(s).trim_end_matches(FINAL);
             b.ends_with(['吗', '嗎'])
                 || super::words(ASKING_ENDS).any(|w| b.ends_with(w))
-                || b.split(['，', ',', '；', ';', '：', ':'])
-                    .any(|clause| super::starts_any(clause.trim_start(), ASKING_CLAUSES))
+                || b.rsplit(['，', ',', '；', ';', '：', ':'])
+                    .next()
+                    .is_some_and(|last| super::starts_any(last.trim_start(), ASKING_CLAUSES))
         })
 }
 
@@ -142,6 +144,8 @@ mod tests {
         assert!(!question("不管是不是木船，都要先看水。"));
         assert!(!question("我不知道有没有下一代船匠。"));
         assert!(!question("这就是为什么我们还做木船。"));
+        assert!(!question("能不能做成木船，我觉得关键在于木料。"));
+        assert!(!question("能不能和想不想是两码事。"));
     }
 
     #[test]
