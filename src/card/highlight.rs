@@ -90,6 +90,7 @@ mod tests {
             natural_width: 0.0,
             width: 0.0,
             x: 0.0,
+            spread: 0.0,
         }
     }
 

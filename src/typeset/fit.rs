@@ -57,15 +57,13 @@ pub(crate) fn layout_para(
         .enumerate()
         .map(|(k, (a, b))| {
             let last = k + 1 == count || para.ends_paragraph(b);
-            // A line that would need more than MAX_STRETCH em between characters (a long
-            // Latin word pushed to the next line) is set ragged rather than letter-spaced.
-            let natural = para.measure(a, b).acc.width;
-            let visible = text[para.bytes[a]..para.bytes[b]]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .count();
-            let too_loose =
-                (measure - natural) / visible.saturating_sub(1).max(1) as f32 > MAX_STRETCH;
+            // A line that would need more than MAX_STRETCH em at each place justification
+            // spreads (after the spaces and gaps it widens first; a Latin word's letters are
+            // never spread) is set ragged rather than letter-spaced: a long Latin word pushed
+            // to the next line, a phrase kept whole.
+            let acc = para.measure(a, b).acc;
+            let rest = measure - acc.width - acc.st1 - acc.st2;
+            let too_loose = rest > 0.0 && (acc.slots < 0.5 || rest / acc.slots > MAX_STRETCH);
             let justify =
                 !last && !too_loose && matches!(style.align, Align::Justify | Align::JustifyCenter);
             let mut line = set_line(
@@ -127,6 +125,7 @@ fn degenerate(para: &Para, text: &str, width: f32) -> Layout {
             natural_width: 0.0,
             width: 0.0,
             x: 0.0,
+            spread: 0.0,
         }]
     };
     Layout {

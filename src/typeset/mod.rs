@@ -155,6 +155,9 @@ pub struct Line {
     pub width: f32,
     /// Offset of the line's start from the box's left edge (centring), px.
     pub x: f32,
+    /// Space justification added at each place it spreads a line (between characters, not
+    /// inside a Latin word), px: at most [`MAX_STRETCH`] em; 0 for a ragged line.
+    pub spread: f32,
 }
 
 /// A laid-out paragraph.

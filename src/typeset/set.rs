@@ -93,6 +93,7 @@ pub(crate) fn set_line(para: &Para, text: &str, a: usize, b: usize, opts: SetOpt
         natural_width: acc.width * opts.size,
         width: x as f32 * opts.size,
         x: 0.0,
+        spread: per_slot * opts.size,
     }
 }
 

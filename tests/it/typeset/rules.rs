@@ -210,6 +210,7 @@ fn violations_reports_each_fault() {
                 natural_width: 0.0,
                 width: 0.0,
                 x: 0.0,
+                spread: 0.0,
             });
             from = b;
         }

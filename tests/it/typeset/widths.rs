@@ -8,6 +8,7 @@ use jinju::typeset::{Align, MAX_STRETCH, Style, layout};
 
 #[test]
 fn justified_lines_fill_the_box_and_the_last_is_start_aligned() {
+    let mut justified = 0;
     sweep(&Style::default(), &FixedMetrics::default(), |_, w, l| {
         let (last, body) = l.lines.split_last().expect("lines");
         for line in body {
@@ -16,19 +17,20 @@ fn justified_lines_fill_the_box_and_the_last_is_start_aligned() {
                 .text
                 .chars()
                 .any(|c| c >= '\u{2E80}' || "“”".contains(c));
-            // Justifying this line would spread it by more than MAX_STRETCH per gap: ragged.
-            let stretch = (w * SIZE - line.natural_width) / SIZE / (visible.max(2) - 1) as f32;
-            if visible > 1 && cjk && stretch <= MAX_STRETCH - 1e-3 {
+            // Justified: the box filled, never spread more than MAX_STRETCH at a place; else
+            // (it would have needed more) ragged, at its natural width.
+            if (line.width - w * SIZE).abs() < EPS && line.width - line.natural_width > EPS {
+                justified += 1;
                 assert!(
-                    (line.width - w * SIZE).abs() < EPS,
-                    "{:?} {} at {w}",
+                    line.spread <= MAX_STRETCH * SIZE + EPS,
+                    "{:?} spread {} at {w}",
                     line.text,
-                    em(line.width)
+                    em(line.spread)
                 );
-            } else if visible > 1 && cjk && stretch > MAX_STRETCH + 1e-3 {
+            } else if visible > 1 && cjk && line.natural_width < w * SIZE - EPS {
                 assert!(
-                    (line.width - line.natural_width).abs() < EPS,
-                    "{:?} too loose to justify",
+                    (line.width - line.natural_width).abs() < EPS && line.spread == 0.0,
+                    "{:?} neither justified nor ragged at {w}",
                     line.text
                 );
             }
@@ -37,6 +39,10 @@ fn justified_lines_fill_the_box_and_the_last_is_start_aligned() {
         assert!((last.width - last.natural_width).abs() < EPS || last.natural_width > w * SIZE);
         assert_eq!(last.x, 0.0);
     });
+    assert!(
+        justified > 100,
+        "only {justified} justified lines in the sweep"
+    );
 }
 
 #[test]
@@ -176,7 +182,9 @@ fn glyphs_carry_the_font_index_and_uncovered_characters_are_one_em() {
 #[test]
 fn a_line_too_loose_to_justify_is_set_ragged() {
     // At 9 em, 当然我也不评价 (7 em) cannot take MiniMax (3.5 em): justifying it would put
-    // a third of an em between its characters, so it is set at its natural width.
+    // a third of an em between its characters, so it is set at its natural width. So is
+    // MiniMax怎么样， on the next line: its Latin letters are never spread, so the 1.25 em
+    // left would all go between 怎么样's three characters.
     let text = "当然我也不评价MiniMax怎么样，至少从我们内心来讲。";
     let l = layout(
         text,
@@ -188,10 +196,18 @@ fn a_line_too_loose_to_justify_is_set_ragged() {
     assert_eq!(l.lines[0].text, "当然我也不评价");
     assert!((l.lines[0].width - l.lines[0].natural_width).abs() < EPS);
     assert!((l.lines[0].width - 7.0 * SIZE).abs() < EPS);
-    // A line that needs only a little spreading is still justified.
-    assert!(
-        (l.lines[1].width - 9.0 * SIZE).abs() < EPS,
-        "{:?}",
-        l.lines[1].text
+    assert_eq!(l.lines[1].text, "MiniMax怎么样，");
+    assert!((l.lines[1].width - l.lines[1].natural_width).abs() < EPS);
+    assert_eq!(l.lines[1].spread, 0.0);
+    // A line of Han that needs only a little spreading is still justified.
+    let han = layout(
+        "渡口船厂木料水手码头渡口船厂木料水手码头。",
+        SIZE,
+        9.3 * SIZE,
+        &Style::default(),
+        &FixedMetrics::default(),
     );
+    let first = &han.lines[0];
+    assert!((first.width - 9.3 * SIZE).abs() < EPS, "{:?}", first.text);
+    assert!(first.spread > 0.0 && first.spread <= MAX_STRETCH * SIZE + EPS);
 }
