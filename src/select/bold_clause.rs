@@ -28,7 +28,8 @@ const SIGNPOSTS: &str = "但是 但 不过 不過 可是 然而 而且 并且 �
 
 /// Signposts left off only at a sentence's start (what they tie to is a previous sentence):
 /// a conclusion (`所以`).
-const SENTENCE_SIGNPOSTS: &str = "所以说 所以 因此 总之 總之";
+const SENTENCE_SIGNPOSTS: &str = "所以说 所以 因此 总之 總之 说到底 說到底 归根结底 歸根結底 总的来说 \
+    總的來說 说白了 說白了";
 
 /// The numbers of a list's items, left off at a sentence's start when a comma follows
 /// (`第一，…`; `第一次…` is not one).
@@ -114,6 +115,9 @@ fn clause_start(text: &str, sentence: usize, bold: usize) -> Option<usize> {
     if mid_sentence && starts_any(text[sentence..].trim_start(), CONDITIONS) {
         return None;
     }
+    if mid_sentence && !droppable(&text[sentence..clause], &text[at..]) {
+        return None;
+    }
     let from = at + signpost_len(&text[at..], mid_sentence);
     let from = from + lead_len(&text[from..]);
     if from < bold && !words(FRAMES).any(|f| text[from..bold].trim() == f) {
@@ -124,6 +128,36 @@ fn clause_start(text: &str, sentence: usize, bold: usize) -> Option<usize> {
     }
     let own_start = sentence + lead_len(&text[sentence..]);
     (from != own_start && from < text.len()).then_some(from)
+}
+
+/// Words closing a preamble that announces the statement after it (`有个发现是，`,
+/// `我想说的是，`, `我认为，`).
+const ANNOUNCERS: &str =
+    "是 就是 在于 在於 说 說 讲 講 发现 發現 认为 認為 觉得 覺得 相信 看来 看來";
+
+/// Openers of a clause that gives a cause or a concession (`因为…，`): the statement after
+/// it is whole without it.
+const REASONS: &str = "因为 因為 由于 由於 虽然 雖然 尽管 儘管";
+
+/// Whether `pre` (a sentence up to the clause a bold span opens, with the break after it)
+/// may be left off the quote: when it announces the statement (`…是，`, or a colon), gives a
+/// cause or a concession, or is a signpost itself (`第一，`), or the clause turns from it on
+/// a signpost (`我说的不是旧船，但我觉得…`) or opens a statement of the speaker's own
+/// (`…，我认为…`). A topic (`手艺这东西，心诚…`) or a setting
+/// (`在推理侧，…`) is what the clause speaks of: never left off.
+fn droppable(pre: &str, clause: &str) -> bool {
+    let pre = pre.trim();
+    let colon = pre.ends_with(['：', ':']);
+    let body = pre.trim_end_matches(CLAUSE_BREAKS).trim_end();
+    let signpost = [SIGNPOSTS, SENTENCE_SIGNPOSTS, ENUMERATORS]
+        .iter()
+        .any(|l| words(l).any(|w| w == body));
+    colon
+        || signpost
+        || words(ANNOUNCERS).any(|w| body.ends_with(w))
+        || starts_any(body, REASONS)
+        || signpost_len(clause, true) > 0
+        || starts_any(clause, FRAMES)
 }
 
 /// Bytes of a signpost (and the comma after it) opening `rest`: [`SIGNPOSTS`] anywhere,
@@ -261,6 +295,28 @@ mod tests {
         ] {
             assert!(texts(&para(text, &[bold])).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_topic_or_a_setting_is_never_left_off() {
+        for (text, bold) in [
+            (
+                "手艺这东西，心诚比手巧更重要，急是急不来的。",
+                "心诚比手巧更重要，",
+            ),
+            (
+                "在推理侧，它对计算的需求量肯定是成倍的提升。",
+                "它对计算的需求量肯定是成倍的提升。",
+            ),
+        ] {
+            assert!(texts(&para(text, &[bold])).is_empty(), "{text}");
+        }
+        // A colon announces what follows it.
+        let p = para(
+            "我们学到了教训，现在我们坚信一点：做产品的人最好自己也是产品的用户。",
+            &["做产品的人最好自己也是产品的用户。"],
+        );
+        assert_eq!(texts(&p), ["做产品的人最好自己也是产品的用户。"]);
     }
 
     #[test]
