@@ -9,6 +9,20 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
+    // What every book needs and no input changes (the patterns every parse compiles, the
+    // cover's template and fonts) is made on the pool's second thread while this one reads
+    // the interview: that core would otherwise wait for the fonts' subsets.
+    rayon::join(|| build(args), ahead).0
+}
+
+/// The work of [`run`] that needs no input, done ahead of it.
+fn ahead() {
+    crate::interview::compile_patterns();
+    crate::epub::compile_patterns();
+    crate::pipeline::prepare_cover();
+}
+
+fn build(args: &EpubArgs) -> anyhow::Result<()> {
     let input = InputSettings::from_args(&args.input)?;
     let iv = load_interview(&input)?;
     let select = SelectSettings::from_args(&args.select)?;

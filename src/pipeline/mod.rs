@@ -17,7 +17,7 @@ pub use book::{
 pub use cards::{
     CardSink, DEFAULT_TEMPLATES, MAX_TOTAL_IMAGE_PIXELS, Skipped, fonts, render_cards, source_info,
 };
-pub use cover::{cover, cover_quote};
+pub use cover::{cover, cover_quote, prepare_cover};
 
 use crate::card::{Card, Template};
 use crate::interview::{Interview, ParseOptions};

@@ -74,6 +74,30 @@ pub enum ParseError {
     Errata(#[from] ErrataError),
 }
 
+/// Compile, ahead of a parse, the patterns every parse uses: those each input of the bundled
+/// interview and the shared samples compiled (the others wait behind gates for a word they
+/// need). `jinju epub` compiles them on a second thread while it reads the interview; a
+/// parse that comes to one still being compiled waits for it, and one not yet begun it
+/// compiles itself.
+pub fn compile_patterns() {
+    use std::sync::LazyLock;
+    let every_parse = [
+        &cast::ROLE_COLON,
+        &cast::INTRO_HOSTS,
+        &front::CREDIT,
+        &furniture::REFERENCES_HEADING,
+        &furniture::FOOTNOTE_MARK,
+        &furniture::END_MARKER,
+        &people::TITLE_PERSON,
+        &numbering::NUMBER,
+    ];
+    for pattern in every_parse {
+        LazyLock::force(pattern);
+    }
+    // The transcript reader's anonymous-speaker pattern, compiled by its first use.
+    read::is_anonymous_speaker("");
+}
+
 /// Read `source`, sniffing its syntax from its content.
 pub fn parse(source: &str, opts: &ParseOptions) -> Result<Interview, ParseError> {
     parse_as(source, read::detect(None, source), opts)
