@@ -26,7 +26,6 @@ fn build(args: &EpubArgs) -> anyhow::Result<()> {
     let input = InputSettings::from_args(&args.input)?;
     let iv = load_interview(&input)?;
     let select = SelectSettings::from_args(&args.select)?;
-    let sel = select_quotes(&iv, &select, input.is_bundled())?;
     let s = CardSettings::default();
     let to_stdout = args.out.as_deref().is_some_and(crate::input_file::is_stdin);
     // Fetched images are kept beside the book (none kept for a book on standard output).
@@ -47,7 +46,18 @@ fn build(args: &EpubArgs) -> anyhow::Result<()> {
     if to_stdout && std::io::stdout().is_terminal() {
         bail!("--out -: an EPUB is binary, not for a terminal: redirect it (`> book.epub`)");
     }
-    let bytes = produce::book_with(&iv, &sel, &s, &b)?;
+    // The cover needs only the interview: it is drawn while the quotes are selected and the
+    // pages made, on a core that would wait for them.
+    let title = b.meta.title_of(&iv);
+    let bytes = std::thread::scope(|scope| {
+        let drawing = scope.spawn(|| crate::pipeline::cover(&iv, &s, &title));
+        let sel = select_quotes(&iv, &select, input.is_bundled())?;
+        crate::pipeline::book_with_cover(&iv, &sel, &b, || {
+            drawing.join().unwrap_or_else(|_| {
+                bail!("the cover card could not be drawn (a bug in jinju: please report it)")
+            })
+        })
+    })?;
     if to_stdout {
         super::emit_bytes(&bytes)?;
         if !args.quiet {

@@ -49,11 +49,13 @@ fn template() -> anyhow::Result<&'static Template> {
         .map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-/// Read what every cover needs and no input changes, its template and the embedded fonts,
-/// ahead of it (`jinju epub` does it while the interview is read).
+/// Read what every cover needs and no input changes, its template, the embedded fonts and
+/// the phrase model its title is broken by, ahead of it (`jinju epub` does it while the
+/// interview is read).
 pub fn prepare_cover() {
     let _ = template();
     let _ = crate::card::FontBook::embedded();
+    crate::typeset::load_phrase_model();
 }
 
 /// The EPUB's cover: the title and the guest on the `book-cover` template.
