@@ -15,6 +15,7 @@ mod meta_labels;
 mod notice_doubts;
 mod numbering;
 mod paras;
+mod patterns;
 mod people;
 mod roles;
 mod sections;
@@ -31,6 +32,7 @@ pub use body::{is_gap, is_note};
 use labels::Label;
 pub(crate) use paras::Para;
 use paras::paras_of;
+pub use patterns::compile_patterns;
 pub use roles::is_role_label;
 use std::collections::BTreeMap;
 
@@ -72,30 +74,6 @@ pub enum ParseError {
     Read(#[from] ReadError),
     #[error(transparent)]
     Errata(#[from] ErrataError),
-}
-
-/// Compile, ahead of a parse, the patterns every parse uses: those each input of the bundled
-/// interview and the shared samples compiled (the others wait behind gates for a word they
-/// need). `jinju epub` compiles them on a second thread while it reads the interview; a
-/// parse that comes to one still being compiled waits for it, and one not yet begun it
-/// compiles itself.
-pub fn compile_patterns() {
-    use std::sync::LazyLock;
-    let every_parse = [
-        &cast::ROLE_COLON,
-        &cast::INTRO_HOSTS,
-        &front::CREDIT,
-        &furniture::REFERENCES_HEADING,
-        &furniture::FOOTNOTE_MARK,
-        &furniture::END_MARKER,
-        &people::TITLE_PERSON,
-        &numbering::NUMBER,
-    ];
-    for pattern in every_parse {
-        LazyLock::force(pattern);
-    }
-    // The transcript reader's anonymous-speaker pattern, compiled by its first use.
-    read::is_anonymous_speaker("");
 }
 
 /// Read `source`, sniffing its syntax from its content.
