@@ -5,6 +5,11 @@ use jinju::cli::Cli;
 use jinju::paint::Paint;
 use std::process::ExitCode;
 
+/// mimalloc rather than the system's: a book took 4,000 page faults with glibc's, 1,150 with
+/// it, and 2–3 ms less (README, "Speed").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let choice = jinju::paint::color_choice(&args);

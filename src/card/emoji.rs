@@ -123,8 +123,17 @@ fn matches_at(chars: &[char], mut at: usize, rest: &[char]) -> Option<usize> {
     Some(at)
 }
 
+/// Could `c` be a folded sequence: a character of Plane 15's private use area, where
+/// `fonts/emoji.py` numbers them (the cheap test before the table is built).
+fn may_unfold(c: char) -> bool {
+    ('\u{F0000}'..='\u{FFFFD}').contains(&c)
+}
+
 /// `text` with each folded character back as its sequence.
 pub fn unfold(text: &str) -> String {
+    if !text.chars().any(may_unfold) {
+        return text.to_string();
+    }
     let table = sequences();
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -152,6 +161,18 @@ mod tests {
         assert_eq!(fold("❤️"), "❤");
         // A flag pair, then a lone regional indicator left as it is.
         assert_eq!(fold("🇨🇳🇺").chars().count(), 2);
+    }
+
+    /// Every folded character is one `unfold` looks up: none is passed over by its quick test.
+    #[test]
+    fn every_folded_character_is_in_the_range_unfold_looks_at() {
+        let table = sequences();
+        assert!(table.by_char.len() > 2000, "{}", table.by_char.len());
+        for (&c, seq) in &table.by_char {
+            assert!(may_unfold(c), "U+{:X}", u32::from(c));
+            assert_eq!(unfold(&c.to_string()), *seq);
+        }
+        assert_eq!(unfold("全球大模型第一股"), "全球大模型第一股");
     }
 
     #[test]

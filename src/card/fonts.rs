@@ -9,7 +9,7 @@
 //! the text faces come the emoji face (in colour) and the rare-character face.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use ab_glyph::{Font, FontArc, FontRef, FontVec, GlyphId, PxScale};
 
@@ -69,7 +69,14 @@ pub struct FontBook {
 
 impl FontBook {
     /// The embedded fonts only: renders identically on a machine with no fonts installed.
+    /// They are read once a process (the faces' tables, the emoji face's colour layers) and
+    /// shared: each call is a copy of the same handles.
     pub fn embedded() -> FontBook {
+        static EMBEDDED_BOOK: OnceLock<FontBook> = OnceLock::new();
+        EMBEDDED_BOOK.get_or_init(Self::read_embedded).clone()
+    }
+
+    fn read_embedded() -> FontBook {
         let embedded = EMBEDDED
             .iter()
             .filter_map(|e| {

@@ -36,7 +36,8 @@ fn namespace() -> Uuid {
 /// is the metadata, then each file's name and bytes, each followed by a 0; it is hashed as
 /// a stream (the same SHA-1 `Uuid::new_v5` computes, without copying the book into one name).
 fn identifier(meta: &Resolved, files: &[(String, &[u8])]) -> Uuid {
-    let mut sha1 = sha1_smol::Sha1::new();
+    use sha1::Digest;
+    let mut sha1 = sha1::Sha1::new();
     sha1.update(namespace().as_bytes());
     sha1.update(format!("{meta:?}").as_bytes());
     for (name, bytes) in files {
@@ -45,7 +46,7 @@ fn identifier(meta: &Resolved, files: &[(String, &[u8])]) -> Uuid {
         }
     }
     let mut first = [0; 16];
-    first.copy_from_slice(&sha1.digest().bytes()[..16]);
+    first.copy_from_slice(&sha1.finalize()[..16]);
     uuid::Builder::from_sha1_bytes(first).into_uuid()
 }
 

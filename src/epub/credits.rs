@@ -37,7 +37,7 @@ const LABELS: [(&str, &str); 26] = [
 ];
 
 /// A credit label and its separator: `编辑丨`, `作者 | `, `文：`.
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     let labels: Vec<&str> = LABELS.iter().map(|(label, _)| *label).collect();
     Regex::new(&format!(
         r"(?:^|[\s*】\]])({})\s*[丨|｜:：/／]\s*",

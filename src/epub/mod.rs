@@ -121,6 +121,12 @@ pub enum EpubError {
     Io(#[from] std::io::Error),
 }
 
+/// Compile, ahead of a book, the pattern its metadata always uses (the byline's credit
+/// labels), as [`crate::interview::compile_patterns`] does for the parse.
+pub fn compile_patterns() {
+    std::sync::LazyLock::force(&credits::CREDIT);
+}
+
 /// Build the EPUB of `interview`, with `quotes` gathered in the 金句 chapter and
 /// [`EpubOptions::cover_png`] as its cover.
 pub fn build(

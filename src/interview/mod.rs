@@ -16,7 +16,7 @@ mod structure;
 pub use model::{Address, Correction, Furniture, Interview, Kind, Meta, Paragraph, Role, Section};
 pub use people::{Doubt, Evidence, Overrides, Person};
 pub use sentences::sentences;
-pub use structure::{ParseError, ParseOptions, is_role_label, parse, parse_as};
+pub use structure::{ParseError, ParseOptions, compile_patterns, is_role_label, parse, parse_as};
 
 /// Read a document a binary reader made (a `.docx`) as an interview: the errata apply to its
 /// runs' text (an entry's match never spans two runs), then the structure is read as for

@@ -50,7 +50,18 @@ pub fn book_with(
     b: &BookSettings,
 ) -> anyhow::Result<Vec<u8>> {
     let title = b.meta.title_of(iv);
-    // The cover card is rendered while the book's fonts are subset.
+    book_with_cover(iv, sel, b, || super::cover::cover(iv, s, &title))
+}
+
+/// [`book_with`] with the cover card `cover` gives, awaited while the pages are made and the
+/// fonts subset (`jinju epub` starts drawing it as soon as the interview is read, while the
+/// quotes are selected).
+pub fn book_with_cover(
+    iv: &Interview,
+    sel: &Selection,
+    b: &BookSettings,
+    cover: impl FnOnce() -> anyhow::Result<Vec<u8>> + Send,
+) -> anyhow::Result<Vec<u8>> {
     // (A lines file's quotes are collected here: the book holds them all anyway.)
     let quotes = sel.all();
     // The cover names no quote (it could not be read at shelf size); a `defaults.cover` that
@@ -67,11 +78,7 @@ pub fn book_with(
         figures: crate::commands::images::load(&iv.figures, &b.images),
         ..EpubOptions::default()
     };
-    let render = || {
-        super::cover::cover(iv, s, &title)
-            .map(Some)
-            .map_err(|e| format!("{e:#}"))
-    };
+    let render = || cover().map(Some).map_err(|e| format!("{e:#}"));
     Ok(epub::build_with_cover(iv, &quotes, &opts, render)?)
 }
 

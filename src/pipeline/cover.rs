@@ -8,6 +8,7 @@ use crate::interview::Interview;
 use crate::select::{Quote, QuoteKind};
 use crate::settings::CardSettings;
 use anyhow::Context;
+use std::sync::OnceLock;
 
 /// The EPUB cover's template: the title leads, the quote is secondary.
 const BOOK_COVER: &str = include_str!("../../templates/cards/book-cover.yaml");
@@ -30,12 +31,39 @@ pub fn cover_quote(quotes: &[Quote], cover_id: Option<&str>) -> anyhow::Result<O
 /// The most characters of a long title the EPUB cover shows.
 const COVER_TITLE_CHARS: usize = 40;
 
+/// The size the cover is drawn at, of the template's 1600×2400: 1120×1680, the height of a
+/// 1264×1680 e-reader screen (a Kindle Paperwhite's), so the screen shows it pixel for pixel.
+/// A shelf thumbnail scales every size alike (the title's least, 84 px of 1680, is still
+/// 11 px at 150 px wide); half the pixels of the template's size to draw and encode.
+pub const COVER_SCALE: f32 = 0.7;
+
+/// The cover's template, parsed once a process.
+fn template() -> anyhow::Result<&'static Template> {
+    static PARSED: OnceLock<Result<Template, String>> = OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)
+                .map_err(|e| e.to_string())
+        })
+        .as_ref()
+        .map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Read what every cover needs and no input changes, its template, the embedded fonts and
+/// the phrase model its title is broken by, ahead of it (`jinju epub` does it while the
+/// interview is read).
+pub fn prepare_cover() {
+    let _ = template();
+    let _ = crate::card::FontBook::embedded();
+    crate::typeset::load_phrase_model();
+}
+
 /// The EPUB's cover: the title and the guest on the `book-cover` template.
 pub fn cover(iv: &Interview, s: &CardSettings, title: &str) -> anyhow::Result<Vec<u8>> {
-    let t = Template::parse(BOOK_COVER, "templates/cards/book-cover.yaml", None)?;
+    let t = template()?;
     let book = fonts(s)?;
     let opts = RenderOptions {
-        scale: 1.0,
+        scale: COVER_SCALE,
         // The EPUB cover is a PNG whatever format the cards are.
         encoding: Encoding {
             format: ImageFormat::Png,
@@ -55,14 +83,14 @@ pub fn cover(iv: &Interview, s: &CardSettings, title: &str) -> anyhow::Result<Ve
         let text = crate::interview::clean::punctuation(title.trim());
         card::render(
             &CardText::new("cover", text).credited(guests.as_str()),
-            &t,
+            t,
             &book,
             &opts,
         )
     };
     // A character no font has is left out of the cover image (the book keeps the title); a
     // title too long for the cover is shortened on it.
-    let drawn = card::drawable_quote(title, &t, &book)?;
+    let drawn = card::drawable_quote(title, t, &book)?;
     let rendered = match render(&drawn) {
         Err(card::Error::DoesNotFit { .. } | card::Error::TooLong { .. }) => {
             let short: String = drawn.chars().take(COVER_TITLE_CHARS).collect();

@@ -12,12 +12,13 @@ mod cards;
 mod cover;
 
 pub use book::{
-    book_slug, book_with, source_date_epoch, source_date_epoch_from_env, with_interview,
+    book_slug, book_with, book_with_cover, source_date_epoch, source_date_epoch_from_env,
+    with_interview,
 };
 pub use cards::{
     CardSink, DEFAULT_TEMPLATES, MAX_TOTAL_IMAGE_PIXELS, Skipped, fonts, render_cards, source_info,
 };
-pub use cover::{cover, cover_quote};
+pub use cover::{cover, cover_quote, prepare_cover};
 
 use crate::card::{Card, Template};
 use crate::interview::{Interview, ParseOptions};

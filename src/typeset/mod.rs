@@ -50,6 +50,7 @@ pub use breaks::break_opportunities;
 pub use chars::{is_prohibited_end, is_prohibited_start};
 pub use check::{Violation, violations};
 pub use headline::headline_break;
+pub use phrases::load_model as load_phrase_model;
 
 /// The most a justified line may be spread between two characters, em: a line that would
 /// need more is set ragged (start-aligned, or centred under `JustifyCenter`) instead.

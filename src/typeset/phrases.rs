@@ -73,10 +73,20 @@ static PHRASES: LazyLock<Model> = LazyLock::new(|| {
     // The model is embedded and tested: a failure here is a build defect, not bad input.
     let raw: HashMap<String, HashMap<String, i32>> =
         serde_json::from_str(MODEL).expect("the embedded phrase model is valid JSON");
+    // Each table sized for its groups' features at once (a table grown insert by insert
+    // rehashed its way up: a third of the model's load).
+    let features = |prefix: &str| -> usize {
+        GROUPS
+            .iter()
+            .filter(|(name, _, _)| name.starts_with(prefix))
+            .map(|(name, _, _)| raw.get(*name).map_or(0, HashMap::len))
+            .sum()
+    };
+    let hasher = BuildHasherDefault::default;
     let mut model = Model {
-        uni: Table::default(),
-        bi: Table::default(),
-        tri: Table::default(),
+        uni: Table::with_capacity_and_hasher(features("UW"), hasher()),
+        bi: Table::with_capacity_and_hasher(features("BW"), hasher()),
+        tri: Table::with_capacity_and_hasher(features("TW"), hasher()),
         base: 0,
     };
     let mut total = 0i64;
@@ -98,6 +108,12 @@ static PHRASES: LazyLock<Model> = LazyLock::new(|| {
     model.base = -total / 2;
     model
 });
+
+/// Load the phrase model now rather than at the first layout that needs it (`jinju epub`
+/// loads it while the interview is read, for the cover's title).
+pub fn load_model() {
+    LazyLock::force(&PHRASES);
+}
 
 /// `scores[i]` for `i` in `1..n`: how strongly the boundary before `chars[i]` separates two
 /// phrases (positive: a phrase boundary, as BudouX would split; negative: inside a word).

@@ -68,11 +68,11 @@ const HOST_WORDS: &[&str] = &[
     "Hosts",
 ];
 
-static ROLE_COLON: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ROLE_COLON: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = GUEST_WORDS.iter().chain(HOST_WORDS).copied().collect();
     Regex::new(&format!(r"({})\s*[：:]", words.join("|"))).expect("static regex")
 });
-static INTRO_HOSTS: LazyLock<Regex> =
+pub(super) static INTRO_HOSTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(主持人|主播|主持)\s*").expect("static regex"));
 
 fn role_of(word: &str) -> Role {

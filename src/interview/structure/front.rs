@@ -29,7 +29,7 @@ pub struct Front {
     pub used: Vec<usize>,
 }
 
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[\s丨|｜]*(文|作者|撰文|采访|採訪|访谈|訪談|记者|記者|整理|编辑|編輯|责编|責編|出品|嘉宾|嘉賓|主持|主持人|翻译|翻譯|编译|編譯|排版|策划|策劃|监制|監製|统筹|統籌|对话|對話|采写|採寫|口述|授课老师|授課老師|演讲者|演講者|主讲人|主講人|主讲|主講|分享嘉宾|支持|视觉|視覺|设计|設計|校对|校對|审校|審校)\s*[丨|｜:：/／]\s*\S",
     )

@@ -63,7 +63,7 @@ static LINK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static LINK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"链接|鏈接|直达|直達|传送门|傳送門|地址|点击|點擊|阅读|閱讀").expect("static regex")
 });
-static REFERENCES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static REFERENCES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^[\s*#丨|｜]*((参考|參考)(资料|資料|链接|鏈接|文献|文獻|来源|來源)|(相关|相關)(链接|鏈接)|",
         r"(资料|資料)(来源|來源)|(?i:references?|sources?|links?|further reading))[\s*：:]*$",
@@ -128,10 +128,10 @@ pub(super) fn matches_with(words: &[&str], pattern: &LazyLock<Regex>, text: &str
     words.iter().any(|w| text.contains(w)) && pattern.is_match(text)
 }
 
-static FOOTNOTE_MARK: LazyLock<Regex> =
+pub(super) static FOOTNOTE_MARK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\^\d{1,3}\^|\[\^\d{1,3}\]").expect("static regex"));
 
-static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s*\\·•\-—–_=~]*((?i:END|FIN)|全文完|本文完|[（(]完[)）]|完)[\s*\\·•\-—–_=~]*$")
         .expect("static regex")
 });

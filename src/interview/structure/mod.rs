@@ -15,6 +15,7 @@ mod meta_labels;
 mod notice_doubts;
 mod numbering;
 mod paras;
+mod patterns;
 mod people;
 mod roles;
 mod sections;
@@ -31,6 +32,7 @@ pub use body::{is_gap, is_note};
 use labels::Label;
 pub(crate) use paras::Para;
 use paras::paras_of;
+pub use patterns::compile_patterns;
 pub use roles::is_role_label;
 use std::collections::BTreeMap;
 

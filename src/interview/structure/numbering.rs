@@ -5,7 +5,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:",
         r"(?:[#＃]\s*|(?i:no)\.\s*)?(?P<digits>\d{1,2})(?:\s*[.、．|丨:：]\s*|\s+|$)",

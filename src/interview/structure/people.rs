@@ -162,7 +162,7 @@ fn latin_full_name(label: &str, front: &str) -> Option<String> {
     (found.len() == 1).then(|| found.remove(0))
 }
 
-static TITLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static TITLE_PERSON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:对话|對話|专访|專訪|访谈|訪談)\s*([^：:，,｜|丨！!？?「」“”《》—]{2,30})")
         .expect("static regex")
 });
