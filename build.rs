@@ -41,16 +41,21 @@ fn git_commit(root: &Path) -> String {
     // HEAD and the branch it names (not all of refs/heads: other branches' commits, in a
     // shared repository, would rebuild this one for nothing).
     let branch = git(&["rev-parse", "--symbolic-full-name", "HEAD"]).filter(|b| b != "HEAD");
+    // Only paths that exist: cargo reruns a script watching a missing path on every build (a
+    // branch whose ref is packed has no ref file; a repository never packed has no
+    // packed-refs), and a ref moving between the two deletes or creates a watched file.
+    let watch = |p: PathBuf| {
+        if p.exists() {
+            println!("cargo:rerun-if-changed={}", p.display());
+        }
+    };
     for rel in std::iter::once("HEAD".to_string()).chain(branch) {
         if let Some(p) = git(&["rev-parse", "--git-path", &rel]) {
-            println!("cargo:rerun-if-changed={}", root.join(p).display());
+            watch(root.join(p));
         }
     }
     if let Some(p) = git(&["rev-parse", "--git-common-dir"]) {
-        println!(
-            "cargo:rerun-if-changed={}",
-            root.join(p).join("packed-refs").display()
-        );
+        watch(root.join(p).join("packed-refs"));
     }
     git(&["rev-parse", "--short=12", "HEAD"]).unwrap_or_else(|| "unknown".to_string())
 }
