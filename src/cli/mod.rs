@@ -185,9 +185,10 @@ pub struct SelectArgs {
     /// Only quotes of at most N characters (a Latin word counts as one).
     #[arg(long, value_name = "N")]
     pub max_chars: Option<usize>,
-    /// Automatic picks of jinju's own (not the editor's bold) need at least this chance, by
-    /// the card model, of standing alone on a card: 0–1, default 0.5; 0 takes every line
-    /// that passes the filters (see README, "Automatic selection").
+    /// Automatic picks of jinju's own need at least this chance, by the card model, of
+    /// standing alone on a card: 0–1, default 0.5; 0 takes every line that passes the
+    /// filters. The editor's bold is exempt unless the model gives it under 27%
+    /// (see README, "Automatic selection").
     #[arg(long, value_name = "P", value_parser = values::chance)]
     pub min_card: Option<f64>,
 }
