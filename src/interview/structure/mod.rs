@@ -1,8 +1,9 @@
 //! Interview structure, independent of the syntax it was read from: a [`Document`]'s blocks
-//! → the [`Interview`] model. Speaker labels and who is who (`labels`, `roles`), the front
-//! (`front`: title, byline, summary), sections of every shape (`sections`), page furniture
-//! anywhere (`furniture`) and where the debris after the conversation starts (`trailing`),
-//! and the paragraphs themselves (`body`). Errata apply to the source before it is read; cleaning to each paragraph.
+//! → the [`Interview`] model. Speaker labels and who is who (`labels`, `labelled`, `roles`),
+//! the front (`front`: title, byline, summary), sections of every shape (`sections`), page
+//! furniture anywhere (`furniture`) and where the debris after the conversation starts
+//! (`trailing`), and the paragraphs themselves (`body`). Errata apply to the source before it
+//! is read; cleaning to each paragraph.
 
 mod body;
 mod cast;
@@ -10,6 +11,7 @@ mod front;
 mod furniture;
 mod given;
 mod introduced;
+mod labelled;
 mod labels;
 mod meta_labels;
 mod notice_doubts;
@@ -27,11 +29,9 @@ mod trailing;
 use super::errata::{self, Entry, ErrataError};
 use super::model::*;
 use super::people::{Overrides, Person};
-use crate::read::{self, BlockKind, Document, ReadError};
+use crate::read::{self, Document, ReadError};
 pub use body::{is_gap, is_note};
-use labels::Label;
 pub(crate) use paras::Para;
-use paras::paras_of;
 pub use patterns::compile_patterns;
 pub use roles::is_role_label;
 use std::collections::BTreeMap;
@@ -113,71 +113,14 @@ pub(super) fn structure(
     clean: bool,
     overrides: &Overrides,
 ) -> Result<Interview, ParseError> {
-    let paras = paras_of(doc, source);
-    // Labels glued to the end of the paragraph before their turn count as labels.
-    let glued: Vec<Option<usize>> = paras
-        .iter()
-        .map(|p| {
-            (p.kind == BlockKind::Paragraph)
-                .then(|| labels::glued(&p.m))
-                .flatten()
-        })
-        .collect();
-    let mut all_labels: Vec<Option<Label>> = Vec::with_capacity(paras.len());
-    for (p, g) in paras.iter().zip(&glued) {
-        all_labels.push(p.label.clone());
-        if let Some(k) = g {
-            all_labels.push(labels::label(&p.m.tail(*k)));
-        }
-    }
-    let (mut speakers, mut aliases) = labels::speakers(&all_labels);
-    given::add_speakers(doc, &mut speakers, &mut aliases);
-    let mut names: Vec<String> = speakers.iter().chain(aliases.keys()).cloned().collect();
-    let paras = splits::split_glued(paras, &glued, &names);
-    let paras = splits::split_inner_labels(paras, &names);
-    let display = |name: &str, aliases: &BTreeMap<String, String>| {
-        aliases
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
-    };
-    // A byline pair (`访谈:A x B`) names speakers even when they speak once.
-    let pair_hint = paras
-        .iter()
-        .take(40)
-        .find_map(|p| super::speakers::byline(p.text().trim()));
-    if let Some((a, b)) = &pair_hint {
-        for n in [a, b] {
-            if !names.contains(n)
-                && paras
-                    .iter()
-                    .any(|p| p.label.as_ref().is_some_and(|l| &l.name == n))
-            {
-                speakers.push(n.clone());
-                names.push(n.clone());
-            }
-        }
-    }
-    // A bold name alone without a colon opens a turn only where that speaker writes labels
-    // so (twice or more): once, it is a heading or an account card's name.
-    let mut bare: BTreeMap<&str, usize> = BTreeMap::new();
-    for l in paras.iter().filter_map(|p| p.label.as_ref()) {
-        if !l.colon {
-            *bare.entry(l.name.as_str()).or_default() += 1;
-        }
-    }
-    let mut speaker_at: Vec<Option<String>> = paras
-        .iter()
-        .map(|p| {
-            p.label
-                .as_ref()
-                .filter(|l| {
-                    names.contains(&l.name)
-                        && (l.colon || bare.get(l.name.as_str()).copied().unwrap_or(0) >= 2)
-                })
-                .map(|l| display(&l.name, &aliases))
-        })
-        .collect();
+    let labelled::Labelled {
+        paras,
+        mut speakers,
+        mut aliases,
+        names,
+        pair_hint,
+        mut speaker_at,
+    } = labelled::read(doc, source);
     // The title is never a turn, whatever it reads like (`林小满：慢一点`).
     if let Some(i) = front::title_line(&paras, 6, doc.title.as_deref()) {
         speaker_at[i] = None;
