@@ -14,7 +14,6 @@
 //! signposts, and the claim after them stands without them. Written by hand: no crate knows
 //! Chinese clause structure, and the rule is a handful of word lists.
 
-use super::locate::sentence_ranges;
 use super::standalone::{starts_any, words};
 use crate::interview::Paragraph;
 
@@ -60,8 +59,9 @@ const CONDITIONS: &str = "如果 假如 假设 假設 要是 若 只要 只有 �
 /// for each bold span (character ranges in [`Paragraph::emphasis`]), from the start of the
 /// clause it opens in (signposts left off) to the end of the sentence it ends in, when that
 /// start is not the start of a sentence (a whole sentence is a candidate already) and the
-/// clause is free to stand (see the module doc). At most two sentences, like every candidate.
-pub fn clauses(p: &Paragraph) -> Vec<(usize, usize)> {
+/// clause is free to stand (see the module doc). At most two sentences, like every candidate;
+/// `ranges` are the paragraph's sentences (byte ranges).
+pub fn clauses(p: &Paragraph, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
     if p.emphasis.is_empty() {
         return Vec::new();
     }
@@ -71,7 +71,6 @@ pub fn clauses(p: &Paragraph) -> Vec<(usize, usize)> {
         .map(|(i, _)| i)
         .chain([text.len()])
         .collect();
-    let ranges = sentence_ranges(text);
     let mut out = Vec::new();
     for &[a, b] in &p.emphasis {
         let (Some(&start), Some(&end)) = (bytes.get(a), bytes.get(b.saturating_sub(1))) else {
@@ -205,6 +204,7 @@ fn lead_len(text: &str) -> usize {
 mod tests {
     use super::*;
     use crate::interview::{Address, Kind};
+    use crate::select::locate::sentence_ranges;
 
     /// A paragraph of `text` whose bold is `bold` (each found once).
     fn para(text: &str, bold: &[&str]) -> Paragraph {
@@ -231,7 +231,10 @@ mod tests {
     }
 
     fn texts(p: &Paragraph) -> Vec<&str> {
-        clauses(p).iter().map(|&(a, b)| &p.text[a..b]).collect()
+        clauses(p, &sentence_ranges(&p.text))
+            .iter()
+            .map(|&(a, b)| &p.text[a..b])
+            .collect()
     }
 
     #[test]

@@ -96,7 +96,16 @@ pub fn sentences_passage<'a>(
 /// The passage covering bytes `start..end` of a paragraph, addressed by the sentences it
 /// touches (or the paragraph when it is all of it).
 pub fn passage(paragraph: &Paragraph, start: usize, end: usize) -> Passage<'_> {
-    let ranges = sentence_ranges(&paragraph.text);
+    passage_in(paragraph, &sentence_ranges(&paragraph.text), start, end)
+}
+
+/// [`passage`] with the paragraph's sentence ranges already at hand.
+pub fn passage_in<'a>(
+    paragraph: &'a Paragraph,
+    ranges: &[(usize, usize)],
+    start: usize,
+    end: usize,
+) -> Passage<'a> {
     let first = ranges.iter().position(|r| r.1 > start).unwrap_or(0) as u32 + 1;
     let last = ranges.iter().rposition(|r| r.0 < end).unwrap_or(0) as u32 + 1;
     addressed(paragraph, start, end, first, last.max(first))

@@ -236,7 +236,7 @@ pub fn candidates<'a>(
                 weights.score(&extract(&p.text[start..end], place, &vocab))
             })
             .collect();
-        let clauses = bold_clause::clauses(p);
+        let clauses = bold_clause::clauses(p, &ranges);
         // An editor's pick holding the start of a bold clause past its own start quotes the
         // preamble the editor left out of the bold: the clause stands for it.
         let preamble = |c: &Candidate| {
@@ -258,7 +258,7 @@ pub fn candidates<'a>(
             let head = &p.text[start..end.min(ranges[i].1)];
             let mut parts = vec![weights.score(&extract(head, places[i], &vocab))];
             parts.extend(scored[i + 1..=j].iter().cloned());
-            let passage = super::locate::passage(p, start, end);
+            let passage = super::locate::passage_in(p, &ranges, start, end);
             out.extend(
                 scorer
                     .candidate(passage, &parts, rejected)

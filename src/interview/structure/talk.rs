@@ -230,13 +230,21 @@ fn articles_heading(text: &str) -> bool {
 }
 
 /// Words of a call to enrol in a course or an event.
-const ENROL: &str = "招生 报名 報名 招募学员 招募學員 立即预约 立即預約";
+const ENROL: &[&str] = &[
+    "招生",
+    "报名",
+    "報名",
+    "招募学员",
+    "招募學員",
+    "立即预约",
+    "立即預約",
+];
 
 /// A short line that is no sentence and calls the reader to enrol (`北京站第2期正在招生中···`,
 /// `点击报名`): an advert's heading, never a line of a talk.
 fn enrolment_call(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 30 && !reads_as_sentence(t) && ENROL.split(' ').any(|w| t.contains(w))
+    t.chars().count() <= 30 && !reads_as_sentence(t) && ENROL.iter().any(|w| t.contains(w))
 }
 
 #[cfg(test)]
