@@ -55,6 +55,10 @@ const MIN_HAN: usize = 12;
 const CONDITIONS: &str = "如果 假如 假设 假設 要是 若 只要 只有 除非 一旦 当 當 既然 即使 \
     即便 哪怕 就算 万一 萬一 无论 無論 不管 不论 不論";
 
+/// Words opening a sentence's first clause as the first half of a pair (`不光…，其实重点是…`,
+/// `与其…，不如…`): the clauses after it answer it and are never cut from it.
+const PAIR_OPENERS: &str = "不光 不仅 不僅 不只 不但 不单 不單 与其 與其";
+
 /// Byte ranges of `p.text` that are the editor's bold thoughts trimmed to where they start:
 /// for each bold span (character ranges in [`Paragraph::emphasis`]), from the start of the
 /// clause it opens in (signposts left off) to the end of the sentence it ends in, when that
@@ -111,7 +115,8 @@ fn clause_start(text: &str, sentence: usize, bold: usize) -> Option<usize> {
     };
     let at = clause + lead_len(&text[clause..]);
     let mid_sentence = !text[sentence..clause].trim().is_empty();
-    if mid_sentence && starts_any(text[sentence..].trim_start(), CONDITIONS) {
+    let opener = text[sentence..].trim_start();
+    if mid_sentence && (starts_any(opener, CONDITIONS) || starts_any(opener, PAIR_OPENERS)) {
         return None;
     }
     if mid_sentence && !droppable(&text[sentence..clause], &text[at..]) {
@@ -330,6 +335,14 @@ mod tests {
             ("虽然钴用得很少，也要确保没有童工。", "也要确保没有童工。"),
             ("天一冷，就没人来码头了。", "就没人来码头了。"),
             ("因为用户少，所以我们先做工具。", "所以我们先做工具。"),
+            (
+                "不光是木船，其实重点还是怎么让手艺传下去。",
+                "重点还是怎么让手艺传下去。",
+            ),
+            (
+                "与其等订单，不如自己先造一条好船。",
+                "不如自己先造一条好船。",
+            ),
         ] {
             assert!(texts(&para(text, &[bold])).is_empty(), "{text}");
         }

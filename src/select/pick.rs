@@ -68,17 +68,7 @@ impl<'a> Ranked<'a> {
         // matter; one failing a rule the bold overrides loses its penalty here too), the
         // others by the whole score.
         let key = |c: &Candidate| {
-            if editors(c) {
-                let yielded: f64 = c
-                    .parts
-                    .iter()
-                    .filter(|(name, _)| super::standalone::YIELD_TO_EMPHASIS.contains(name))
-                    .map(|(_, v)| v)
-                    .sum();
-                c.card + yielded
-            } else {
-                c.score
-            }
+            if editors(c) { c.stands() } else { c.score }
         };
         cands.sort_by(|a, b| {
             editors(b)
@@ -114,7 +104,7 @@ impl<'a> Ranked<'a> {
     /// yet represented (sections in order of their best) and then the tier's best remaining,
     /// from paragraphs not picked from yet, then from any; never a near-duplicate of a pick
     /// or of a text in `taken`. Every guest of a panel is represented; spreading over
-    /// sections takes only lines whose card logit ([`Candidate::card`]) reaches `floor`; of
+    /// sections takes only lines that stand on a card ([`Candidate::stands`]) at `floor`; of
     /// the rest, the editor's picks are taken whatever their logit (the editor vouched for
     /// them), jinju's own only when they reach it — so fewer than `n` come back when too few
     /// lines stand on a card. Returned in address order.
@@ -152,7 +142,7 @@ impl<'a> Ranked<'a> {
             picked.push(i);
             true
         };
-        let clears = |i: usize| cands[i].card >= floor;
+        let clears = |i: usize| cands[i].stands() >= floor;
         let panel = self.speakers.len() > 1;
         for group in self.speakers.iter().filter(|_| panel) {
             if picked.len() >= n {
@@ -207,9 +197,13 @@ mod tests {
     use crate::select::locate::passage;
 
     fn para(n: u32, text: &str) -> Paragraph {
+        para_in(1, n, text)
+    }
+
+    fn para_in(section: u32, n: u32, text: &str) -> Paragraph {
         Paragraph {
             address: Address {
-                section: 1,
+                section,
                 paragraph: n,
             },
             kind: Kind::Turn,
@@ -309,5 +303,38 @@ mod tests {
         }
         let one = Ranked::new(vec![weak, strong]).pick(1, &NearIndex::default(), 0.0);
         assert_eq!(one[0].passage.text(), "好船是修出来的。");
+    }
+
+    #[test]
+    fn a_bold_line_failing_a_rule_its_bold_overrides_represents_no_section() {
+        let a = para_in(1, 1, "好船是修出来的。");
+        let b = para_in(1, 2, "手艺是练出来的。");
+        let c = para_in(2, 1, "我从来不相信这种说法。");
+        let bold = |p, sentence, card, yielded: Option<f64>| {
+            let mut c = cand(p, sentence, 0.0);
+            c.emphasis = Some(super::super::emphasis::Why::Bold);
+            c.card = card;
+            c.parts.extend(yielded.map(|v| ("demonstrative", v)));
+            c
+        };
+        let cands = || {
+            vec![
+                bold(&a, "好船是修出来的。", 2.0, None),
+                bold(&b, "手艺是练出来的。", 1.5, None),
+                bold(&c, "我从来不相信这种说法。", 0.5, Some(-4.0)),
+            ]
+        };
+        let texts = |n| -> Vec<String> {
+            Ranked::new(cands())
+                .pick(n, &NearIndex::default(), 0.0)
+                .iter()
+                .map(|c| c.passage.text().to_string())
+                .collect()
+        };
+        // Section 2's only bold line leans outside itself: the second line of section 1
+        // comes first…
+        assert_eq!(texts(2), ["好船是修出来的。", "手艺是练出来的。"]);
+        // …and the editor's line still comes when more are asked for.
+        assert_eq!(texts(3).len(), 3);
     }
 }

@@ -74,6 +74,21 @@ pub struct Candidate<'a> {
     pub card: f64,
 }
 
+impl Candidate<'_> {
+    /// How well the passage stands on a card: its card logit, less the penalty of a rule it
+    /// fails that the editor's bold overrides ([`standalone::YIELD_TO_EMPHASIS`]) — the
+    /// model reads a line's words, the rule what the line leaves unsaid.
+    pub fn stands(&self) -> f64 {
+        let yielded: f64 = self
+            .parts
+            .iter()
+            .filter(|(name, _)| standalone::YIELD_TO_EMPHASIS.contains(name))
+            .map(|(_, v)| v)
+            .sum();
+        self.card + yielded
+    }
+}
+
 /// Weight (in logit units) of repeating the whole section title: the training set has no
 /// headings, so this one is set by hand, not learned — a title is the editor's own summary
 /// of the section's point, so a line that repeats it is likelier the point.
