@@ -18,6 +18,9 @@ emphasis data set; a round leaves out lines labelled in the rounds before (`--do
   round 3  lines that pass the filters: random corpus sentences and pairs, emphasis
            sentences and pairs                                                  (ids from 20000)
   round 4  jinju's top 30 (at --min-card 0) per corpus interview, then as round 3 (ids from 30000)
+  round 5  jinju's top 80 (at --min-card 0) per corpus interview — the editor's bold and its
+           clauses among them — then as round 4; lines card_labels.jsonl already holds are left
+           out (most of the corpus's best lines and of the emphasis data were)  (ids from 40000)
 
   python3 tools/label_candidates.py ROUND OUT [--done CANDIDATES…]
 
@@ -30,14 +33,15 @@ Needs target/release/jinju and the card_features example (cargo build --release 
 card_features), and ../shared. Standard library only. The labellers were told: look at nothing
 but the rubric and your lines; identical texts get identical scores; append labels in batches.
 """
-import glob, gzip, json, os, random, re, subprocess, sys
+import glob, gzip, hashlib, json, os, random, re, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
 JINJU = os.path.join(ROOT, "target", "release", "jinju")
 FEATURES = os.path.join(ROOT, "target", "release", "examples", "card_features")
 SENT = re.compile(r"[^。！？]+[。！？]+[”」』]?")
-SEEDS = {1: 7, 2: 11, 3: 23, 4: 41}
+SEEDS = {1: 7, 2: 11, 3: 23, 4: 41, 5: 53}
+LABELS = os.path.join(ROOT, "tools", "card_labels.jsonl")
 
 
 def corpus_files():
@@ -106,20 +110,34 @@ def draw(round_no, rng):
         pos = [e for e in emph if e[2] == 1]
         neg = [e for e in emph if e[2] == 0]
         return items + [("emph-" + a, t) for a, t, _ in rng.sample(pos, 300) + rng.sample(neg, 200)]
-    if round_no in (2, 4):
-        extra = ("--min-card", "0") if round_no == 4 else ()
+    if round_no in (2, 4, 5):
+        extra = ("--min-card", "0") if round_no >= 4 else ()
         for name, path in corpus_files():
-            items += [(name, t) for t in top(path, 30, *extra)]
-    if round_no in (3, 4):
+            items += [(name, t) for t in top(path, 80 if round_no == 5 else 30, *extra)]
+    if round_no in (3, 4, 5):
         corpus = [(name, t) for name, path in corpus_files() for t in guest_runs(path, rng, 1.0)]
         rng.shuffle(corpus)
+        if round_no == 5:
+            corpus = [(n, t) for n, t in corpus if not labelled(t)]
         items += passing(corpus[:6000])[: 900 if round_no == 3 else 500]
     emph = emphasis(rng, 0.15)
     rng.shuffle(emph)
     ok = passing(emph[:40000])
-    pos = [e for e in ok if e[2] == 1][: {2: 900, 3: 500, 4: 500}[round_no]]
-    neg = [e for e in ok if e[2] == 0][: {2: 900, 3: 600, 4: 400}[round_no]]
-    return items + [("emph-" + a, t) for a, t, _ in pos + neg]
+    if round_no == 5:
+        ok = [e for e in ok if labelled(e[1]) is False]
+    pos = [e for e in ok if e[2] == 1][: {2: 900, 3: 500, 4: 500, 5: 500}[round_no]]
+    neg = [e for e in ok if e[2] == 0][: {2: 900, 3: 600, 4: 400, 5: 300}[round_no]]
+    items += [("emph-" + a, t) for a, t, _ in pos + neg]
+    if round_no == 5:
+        items = [(n, t) for n, t in items if not labelled(t)]
+    return items
+
+
+def labelled(text, _seen=[]):
+    """Whether card_labels.jsonl holds a label of `text` (by its hash, as train_card.py keys)."""
+    if not _seen:
+        _seen.append({json.loads(l)["h"] for l in open(LABELS, encoding="utf-8")})
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] in _seen[0]
 
 
 def main(argv):

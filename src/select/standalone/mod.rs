@@ -89,14 +89,18 @@ pub const RULES: &[Rule] = &[
         name: "also",
         fails: openers::also,
     },
+    Rule {
+        name: "past",
+        fails: within::past,
+    },
 ];
 
 /// The rules an editor's bold overrides (last in [`RULES`], so a line failing only them
 /// passed every other): a line the editor bolded that leans on the talk around it, holds a
-/// demonstrative or a date, or says "too" of its subject may be read with what the editor set around it, so it stays a candidate, ranked below the bold
+/// demonstrative or a date, says "too" of its subject or stays in the past may be read with what the editor set around it, so it stays a candidate, ranked below the bold
 /// lines that pass (the labels: such lines are seldom publishable alone, yet editors bold
 /// them); a line no editor marked is rejected.
-pub const YIELD_TO_EMPHASIS: &[&str] = &["leans-on-talk", "demonstrative", "dated", "also"];
+pub const YIELD_TO_EMPHASIS: &[&str] = &["leans-on-talk", "demonstrative", "dated", "also", "past"];
 
 /// The name of the first rule `text` fails, or `None` when it stands alone.
 pub fn rejects(text: &str) -> Option<&'static str> {

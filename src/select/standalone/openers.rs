@@ -137,11 +137,12 @@ pub(super) const NOT_REFERENCES: &str = "其他 其它 他人 吉他 利他 彼�
     這個世界 这个时代 這個時代 这个社会 這個社會 这一代 這一代 这辈子 這輩子 \
     这一生 這一生";
 /// Sayings that frame a claim (`我认为，…`): the clause after them is the one to read.
-const FRAMES: &str = "我个人觉得 我個人覺得 我个人认为 我個人認為 我觉得 我覺得 我认为 我認為 \
+pub(super) const FRAMES: &str = "我个人觉得 我個人覺得 我个人认为 我個人認為 我觉得 我覺得 我认为 我認為 \
     我相信 我想 我感觉 我感覺 我諗";
 
 /// **Needs no context**: the line's first clause (after a frame such as 我认为) holds no
-/// unresolved reference — 这/那/他们/这个/刚才/呢個… point to words the card does not show;
+/// unresolved reference — 这/那/他们/这个/刚才/呢個… point to words the card does not show,
+/// and so does a reason or a difference it opens on without saying of what (`部分原因在于…`);
 /// a reference after it points into the line itself, and generic phrases (`这个世界`) and
 /// words that merely hold the characters (`其他`, `应该`) are no references.
 pub fn reference(text: &str) -> bool {
@@ -153,7 +154,7 @@ pub fn reference(text: &str) -> bool {
         return true;
     }
     let first = first_clause(t);
-    if points_back(first, REFERENCES) {
+    if points_back(first, REFERENCES) || relational(t) {
         return true;
     }
     // A setting clause (`从智能角度来看的话，这是必然的`) is read with the clause after it,
@@ -166,6 +167,23 @@ pub fn reference(text: &str) -> bool {
         first_clause(rest.trim_start_matches(['，', ','])),
         DEMONSTRATIVES,
     )
+}
+
+/// Nouns that need a relatum (the reason *for*, the difference *between*), and the words
+/// that qualify them without naming it.
+const RELATIONAL: &str = "原因 区别 區別 差别 差別 差异 差異";
+const RELATIONAL_QUALIFIERS: &str = "一部分 部分 主要的 主要 最大的 最主要的 关键的 關鍵的 根本的 \
+    根本 唯一的 真正的 很大的";
+
+/// True when `t` opens on a relational noun, perhaps qualified, then says what it is
+/// (`部分原因在于…`, `最大的区别是…`): the reason or difference of something said before.
+fn relational(t: &str) -> bool {
+    let t = words(RELATIONAL_QUALIFIERS)
+        .find(|q| t.starts_with(q))
+        .map_or(t, |q| &t[q.len()..]);
+    words(RELATIONAL)
+        .find(|n| t.starts_with(n))
+        .is_some_and(|n| starts_any(&t[n.len()..], "在于 在於 是 就是"))
 }
 
 /// Demonstratives: the references a setting clause does not resolve.
@@ -317,9 +335,12 @@ mod tests {
             "从这个角度看，木船是一种态度。",
             "佢哋唔做木船喇。",
             "這個我哋做咗三十年。",
+            "我认为部分原因在于木料越来越贵。",
+            "最大的区别是，木船要年年修。",
         ] {
             assert!(reference(line), "{line}");
         }
+        assert!(!reference("原因不重要，船要先下水。"));
         assert!(!reference("其他船厂都关了，我们还在。"));
         assert!(!reference("这个世界需要慢一点的东西。"));
         assert!(!reference("船是慢慢做的，这是我们的传统。"));
