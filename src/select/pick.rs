@@ -223,6 +223,7 @@ mod tests {
             parts: Vec::new(),
             emphasis: None,
             card: 0.0,
+            striking: 0.0,
         }
     }
 
