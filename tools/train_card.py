@@ -11,7 +11,7 @@ re-derives the texts from ../shared: every run of a paragraph `jinju inspect` fi
 corpus file (cut at sentence and clause ends), and every sentence of the emphasis article,
 hashed and matched.
 
-Model: logistic regression on publishable (score >= 2), and a second head on excellent (3), over jinju's features of the line alone and
+Model: logistic regression on publishable (score >= 2) over jinju's features of the line alone and
  the card's own cues (src/select/card_cues.rs)
 (`cargo run --release --example card_features`, src/select/card.rs), AdaGrad, a fixed seeded
 order (the ranker's fit, tools/train_ranker.py), L2. Validation: sources are split into fifths by a hash of their name; each fifth is
@@ -37,7 +37,6 @@ SHARED = os.path.join(ROOT, "..", "shared")
 LABELS = os.path.join(ROOT, "tools", "card_labels.jsonl")
 OUT = os.path.join(ROOT, "src", "select", "card_weights.json")
 EPOCHS, RATE, L2 = 12, 0.1, 1e-3
-STRIKING = 0.5  # the excellent head's weight in ranking (src/select/rank.rs's STRIKING)
 TOP = 8
 BOUNDS = re.compile(r"[。！？!?；;，,：:…]+[”」』’\"]?")
 
@@ -159,30 +158,22 @@ def fold(source):
 
 def cross_validate(rows, size):
     """Held-out figures: each fifth of the sources scored by a fit on the others."""
-    scored, striking = [], {}
+    scored = []
     for f in range(5):
-        train = [r for r in rows if fold(r["source"]) != f]
-        w = fit([(r["y"], r["x"]) for r in train], size)
-        we = fit([(1.0 if r["score"] == 3 else 0.0, r["x"]) for r in train], size)
-        for r in rows:
-            if fold(r["source"]) == f:
-                scored.append((sum(w[i] * v for i, v in r["x"]), r))
-                striking[id(r)] = sum(we[i] * v for i, v in r["x"])
+        w = fit([(r["y"], r["x"]) for r in rows if fold(r["source"]) != f], size)
+        scored += [(sum(w[i] * v for i, v in r["x"]), r) for r in rows if fold(r["source"]) == f]
     passing = [(s, r) for s, r in scored if r["rule"] == "-"]
     by = {}
     for s, r in passing:
         if not r["source"].startswith("emph-"):
             by.setdefault(r["source"], []).append((s, r))
-    top, base, exc, top_s, exc_s = [], [], [], [], []
+    top, base, exc = [], [], []
     for ps in by.values():
         if len(ps) >= 2 * TOP:
             best = sorted(ps, key=lambda p: -p[0])[:TOP]
             top.append(sum(r["y"] for _, r in best) / TOP)
             exc.append(sum(r["score"] == 3 for _, r in best) / TOP)
             base.append(sum(r["y"] for _, r in ps) / len(ps))
-            best = sorted(ps, key=lambda p: -(p[0] + STRIKING * striking[id(p[1])]))[:TOP]
-            top_s.append(sum(r["y"] for _, r in best) / TOP)
-            exc_s.append(sum(r["score"] == 3 for _, r in best) / TOP)
     mean = lambda xs: round(sum(xs) / len(xs), 4) if xs else 0.0
     pub = lambda rs: round(sum(r["y"] for r in rs) / max(1, len(rs)), 4)
     return {
@@ -194,8 +185,6 @@ def cross_validate(rows, size):
         "sources_for_top8": len(top),
         "top8_publishable": mean(top),
         "top8_excellent": mean(exc),
-        "top8_with_striking_publishable": mean(top_s),
-        "top8_with_striking_excellent": mean(exc_s),
         "filters_only_publishable": mean(base),
     }
 
@@ -220,18 +209,10 @@ def main(argv):
     if "--check" in argv:
         return
     w = fit([(r["y"], r["x"]) for r in rows], size)
-    we = fit([(1.0 if r["score"] == 3 else 0.0, r["x"]) for r in rows], size)
     r4 = lambda v: round(v, 4)
-    r3 = lambda v: round(v, 3) or 0
-    share = sum(r["score"] == 3 for r in rows) / len(rows)
     out = {"names": names, "dense": [r4(v) for v in w[:len(names)]], "hashed": hashed,
            "ngrams": [r4(v) for v in w[len(names):len(names) + hashed]],
            "cue_names": cues, "cue_weights": [r4(v) for v in w[len(names) + hashed:]],
-           "excellent": {"names": names, "dense": [r3(v) for v in we[:len(names)]],
-                         "hashed": hashed,
-                         "ngrams": [r3(v) for v in we[len(names):len(names) + hashed]],
-                         "cue_weights": [r3(v) for v in we[len(names) + hashed:]],
-                         "share": round(share, 4)},
            "figures": figures}
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(out, f, separators=(",", ":"))

@@ -223,7 +223,6 @@ mod tests {
             parts: Vec::new(),
             emphasis: None,
             card: 0.0,
-            striking: 0.0,
         }
     }
 

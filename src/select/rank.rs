@@ -70,18 +70,14 @@ pub struct Candidate<'a> {
     pub parts: Vec<(&'static str, f64)>,
     /// Why the editor's emphasis makes it a pick, if it does.
     pub emphasis: Option<Why>,
-    /// The card model's logit that the passage alone is publishable ([`card::Odds`]).
+    /// The card model's logit that the passage alone is publishable ([`card::logit`]).
     pub card: f64,
-    /// The card model's logit that it is excellent, above the labels' prior
-    /// ([`card::Odds::striking`]).
-    pub striking: f64,
 }
 
 impl Candidate<'_> {
-    /// How well the passage stands on a card: its card logit and [`STRIKING`] times its
-    /// excellent head's, less the penalty of a rule it fails that the editor's bold overrides
-    /// ([`standalone::YIELD_TO_EMPHASIS`]) — the model reads a line's words, the rule what
-    /// the line leaves unsaid.
+    /// How well the passage stands on a card: its card logit, less the penalty of a rule it
+    /// fails that the editor's bold overrides ([`standalone::YIELD_TO_EMPHASIS`]) — the
+    /// model reads a line's words, the rule what the line leaves unsaid.
     pub fn stands(&self) -> f64 {
         let yielded: f64 = self
             .parts
@@ -89,7 +85,7 @@ impl Candidate<'_> {
             .filter(|(name, _)| standalone::YIELD_TO_EMPHASIS.contains(name))
             .map(|(_, v)| v)
             .sum();
-        self.card + STRIKING * self.striking + yielded
+        self.card + yielded
     }
 }
 
@@ -127,12 +123,6 @@ fn leans_back(text: &str) -> f64 {
 /// the ranking score, set by hand against the blind judging: the learned ranker says what
 /// editors bold in context, the card model what stands alone, and a card must do both.
 const CARD: f64 = 1.0;
-
-/// Weight of the card model's excellent head ([`card::Odds::striking`]) in the ranking score
-/// and in [`Candidate::stands`]: half a logit, set on held-out labels (`tools/train_card.py`
-/// reports the top 8 per corpus interview with it: more excellent, as many publishable). The
-/// card floors read the publishable logit alone.
-const STRIKING: f64 = 0.5;
 
 /// What an editor's pick failing a rule its bold overrides
 /// ([`standalone::YIELD_TO_EMPHASIS`]) loses (logit units, named after the rule in
@@ -355,16 +345,14 @@ impl Scorer<'_> {
         if quotable != 0.0 {
             add("worth", quotable);
         }
-        let odds = card::odds(passage.text());
-        add("card", round(CARD * odds.publishable));
-        add("striking", round(STRIKING * odds.striking));
+        let card = card::logit(passage.text());
+        add("card", round(CARD * card));
         Some(Candidate {
             passage,
             score,
             parts,
             emphasis,
-            card: odds.publishable,
-            striking: odds.striking,
+            card,
         })
     }
 }
