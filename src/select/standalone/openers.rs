@@ -137,7 +137,7 @@ pub(super) const NOT_REFERENCES: &str = "其他 其它 他人 吉他 利他 彼�
     這個世界 这个时代 這個時代 这个社会 這個社會 这一代 這一代 这辈子 這輩子 \
     这一生 這一生";
 /// Sayings that frame a claim (`我认为，…`): the clause after them is the one to read.
-pub(super) const FRAMES: &str = "我个人觉得 我個人覺得 我个人认为 我個人認為 我觉得 我覺得 我认为 我認為 \
+const FRAMES: &str = "我个人觉得 我個人覺得 我个人认为 我個人認為 我觉得 我覺得 我认为 我認為 \
     我相信 我想 我感觉 我感覺 我諗";
 
 /// **Needs no context**: the line's first clause (after a frame such as 我认为) holds no
@@ -146,10 +146,7 @@ pub(super) const FRAMES: &str = "我个人觉得 我個人覺得 我个人认为
 /// a reference after it points into the line itself, and generic phrases (`这个世界`) and
 /// words that merely hold the characters (`其他`, `应该`) are no references.
 pub fn reference(text: &str) -> bool {
-    let mut t = opening(text);
-    if let Some(f) = words(FRAMES).find(|f| t.starts_with(f)) {
-        t = t[f.len()..].trim_start_matches(['，', ',', ' ']);
-    }
+    let t = after_frame(opening(text));
     if any_in(text, ANYWHERE) {
         return true;
     }
@@ -167,6 +164,13 @@ pub fn reference(text: &str) -> bool {
         first_clause(rest.trim_start_matches(['，', ','])),
         DEMONSTRATIVES,
     )
+}
+
+/// `t` past an opinion frame opening it (`我认为，…` → `…`): the clause to read.
+pub(super) fn after_frame(t: &str) -> &str {
+    words(FRAMES)
+        .find(|f| t.starts_with(f))
+        .map_or(t, |f| t[f.len()..].trim_start_matches(['，', ',', ' ']))
 }
 
 /// Nouns that need a relatum (the reason *for*, the difference *between*), and the words

@@ -68,10 +68,7 @@ const TURNS: &str = "现在 現在 如今 今天 今后 今後 未来 未來 将
 /// (`以前是先有市场，现在…`, `…，但…`) makes one. The labels: such lines passing every other rule
 /// were publishable 18% of the time (28 lines; all lines passing them 42%).
 pub fn past(text: &str) -> bool {
-    let t = super::opening(text);
-    let t = super::words(super::openers::FRAMES)
-        .find(|f| t.starts_with(f))
-        .map_or(t, |f| t[f.len()..].trim_start_matches(['，', ',', ' ']));
+    let t = super::openers::after_frame(super::opening(text));
     super::starts_any(t, PAST) && !super::any_in(text, TURNS)
 }
 
