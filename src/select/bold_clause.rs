@@ -59,13 +59,23 @@ const CONDITIONS: &str = "如果 假如 假设 假設 要是 若 只要 只有 �
 /// `与其…，不如…`): the clauses after it answer it and are never cut from it.
 const PAIR_OPENERS: &str = "不光 不仅 不僅 不只 不但 不单 不單 与其 與其";
 
-/// Byte ranges of `p.text` that are the editor's bold thoughts trimmed to where they start:
-/// for each bold span (character ranges in [`Paragraph::emphasis`]), from the start of the
-/// clause it opens in (signposts left off) to the end of the sentence it ends in, when that
-/// start is not the start of a sentence (a whole sentence is a candidate already) and the
-/// clause is free to stand (see the module doc). At most two sentences, like every candidate;
-/// `ranges` are the paragraph's sentences (byte ranges).
-pub fn clauses(p: &Paragraph, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// An editor's bold thought where it starts: bytes `start..end` of its paragraph, within the
+/// paragraph's sentences `first..=last` (0-based; at most two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    pub start: usize,
+    pub end: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// The editor's bold thoughts of `p` trimmed to where they start: for each bold span
+/// (character ranges in [`Paragraph::emphasis`]), from the start of the clause it opens in
+/// (signposts left off) to the end of the sentence it ends in, when that start is not the
+/// start of a sentence (a whole sentence is a candidate already) and the clause is free to
+/// stand (see the module doc). At most two sentences, like every candidate; `ranges` are the
+/// paragraph's sentences (byte ranges).
+pub fn clauses(p: &Paragraph, ranges: &[(usize, usize)]) -> Vec<Clause> {
     if p.emphasis.is_empty() {
         return Vec::new();
     }
@@ -93,10 +103,15 @@ pub fn clauses(p: &Paragraph, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> 
             continue;
         };
         // A span over two sentences gives both lines: its clause to the end of either.
-        for to in [ranges[first].1, ranges[last].1] {
-            let range = (from, to);
-            if han(&text[from..to]) >= MIN_HAN && !out.contains(&range) {
-                out.push(range);
+        for to in [first, last] {
+            let clause = Clause {
+                start: from,
+                end: ranges[to].1,
+                first,
+                last: to,
+            };
+            if han(&text[from..clause.end]) >= MIN_HAN && !out.contains(&clause) {
+                out.push(clause);
             }
         }
     }
@@ -238,7 +253,7 @@ mod tests {
     fn texts(p: &Paragraph) -> Vec<&str> {
         clauses(p, &sentence_ranges(&p.text))
             .iter()
-            .map(|&(a, b)| &p.text[a..b])
+            .map(|c| &p.text[c.start..c.end])
             .collect()
     }
 

@@ -90,25 +90,28 @@ pub fn sentences_passage<'a>(
     last: usize,
 ) -> Passage<'a> {
     let (start, end) = (ranges[first].0, ranges[last].1);
+    span_passage(paragraph, start, end, first, last)
+}
+
+/// Bytes `start..end` of `paragraph`, which lie in its sentences `first..=last` (0-based), as
+/// a passage: a part of those sentences (an editor's bold clause) or all of them.
+pub fn span_passage(
+    paragraph: &Paragraph,
+    start: usize,
+    end: usize,
+    first: usize,
+    last: usize,
+) -> Passage<'_> {
     addressed(paragraph, start, end, first as u32 + 1, last as u32 + 1)
 }
 
 /// The passage covering bytes `start..end` of a paragraph, addressed by the sentences it
 /// touches (or the paragraph when it is all of it).
 pub fn passage(paragraph: &Paragraph, start: usize, end: usize) -> Passage<'_> {
-    passage_in(paragraph, &sentence_ranges(&paragraph.text), start, end)
-}
-
-/// [`passage`] with the paragraph's sentence ranges already at hand.
-pub fn passage_in<'a>(
-    paragraph: &'a Paragraph,
-    ranges: &[(usize, usize)],
-    start: usize,
-    end: usize,
-) -> Passage<'a> {
-    let first = ranges.iter().position(|r| r.1 > start).unwrap_or(0) as u32 + 1;
-    let last = ranges.iter().rposition(|r| r.0 < end).unwrap_or(0) as u32 + 1;
-    addressed(paragraph, start, end, first, last.max(first))
+    let ranges = sentence_ranges(&paragraph.text);
+    let first = ranges.iter().position(|r| r.1 > start).unwrap_or(0);
+    let last = ranges.iter().rposition(|r| r.0 < end).unwrap_or(0);
+    span_passage(paragraph, start, end, first, last.max(first))
 }
 
 /// Bytes `start..end` of a paragraph as a passage: the paragraph's address when it is all of

@@ -256,7 +256,7 @@ pub fn candidates<'a>(
         // preamble the editor left out of the bold: the clause stands for it.
         let preamble = |c: &Candidate| {
             let (a, b) = (c.passage.start, c.passage.end);
-            c.emphasis.is_some() && clauses.iter().any(|&(s, _)| a < s && s < b)
+            c.emphasis.is_some() && clauses.iter().any(|k| a < k.start && k.start < b)
         };
         for i in 0..ranges.len() {
             for j in i..ranges.len().min(i + 2) {
@@ -267,13 +267,12 @@ pub fn candidates<'a>(
         }
         // The editor's bold thoughts where they start, past a preamble or a signpost
         // ([`bold_clause`]): the clause's own words scored in place of its first sentence.
-        for &(start, end) in &clauses {
-            let i = ranges.iter().position(|r| r.1 > start).unwrap_or(0);
-            let j = ranges.iter().rposition(|r| r.0 < end).unwrap_or(i).max(i);
-            let head = &p.text[start..end.min(ranges[i].1)];
+        for k in &clauses {
+            let (i, j) = (k.first, k.last);
+            let head = &p.text[k.start..k.end.min(ranges[i].1)];
             let mut parts = vec![weights.score(&extract(head, places[i], &vocab))];
             parts.extend(scored[i + 1..=j].iter().cloned());
-            let passage = super::locate::passage_in(p, &ranges, start, end);
+            let passage = super::locate::span_passage(p, k.start, k.end, i, j);
             out.extend(
                 scorer
                     .candidate(passage, &parts, rejected)
