@@ -9,17 +9,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 pub fn run(args: &EpubArgs) -> anyhow::Result<()> {
-    // What every book needs and no input changes (the patterns every parse compiles, the
-    // cover's template and fonts) is made on the pool's second thread while this one reads
-    // the interview: that core would otherwise wait for the fonts' subsets.
-    rayon::join(|| build(args), ahead).0
-}
-
-/// The work of [`run`] that needs no input, done ahead of it.
-fn ahead() {
-    crate::interview::compile_patterns();
-    crate::epub::compile_patterns();
-    crate::pipeline::prepare_cover();
+    // What every book needs and no input changes is made on the pool's second thread while
+    // this one reads the interview: that core would otherwise wait for the fonts' subsets.
+    rayon::join(|| build(args), crate::pipeline::prepare_book).0
 }
 
 fn build(args: &EpubArgs) -> anyhow::Result<()> {
@@ -46,17 +38,8 @@ fn build(args: &EpubArgs) -> anyhow::Result<()> {
     if to_stdout && std::io::stdout().is_terminal() {
         bail!("--out -: an EPUB is binary, not for a terminal: redirect it (`> book.epub`)");
     }
-    // The cover needs only the interview: it is drawn while the quotes are selected and the
-    // pages made, on a core that would wait for them.
-    let title = b.meta.title_of(&iv);
-    let bytes = std::thread::scope(|scope| {
-        let drawing = scope.spawn(|| crate::pipeline::cover(&iv, &s, &title));
-        let sel = select_quotes(&iv, &select, input.is_bundled())?;
-        crate::pipeline::book_with_cover(&iv, &sel, &b, || {
-            drawing.join().unwrap_or_else(|_| {
-                bail!("the cover card could not be drawn (a bug in jinju: please report it)")
-            })
-        })
+    let bytes = crate::pipeline::book_selecting(&iv, &s, &b, || {
+        select_quotes(&iv, &select, input.is_bundled())
     })?;
     if to_stdout {
         super::emit_bytes(&bytes)?;

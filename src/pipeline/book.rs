@@ -53,10 +53,39 @@ pub fn book_with(
     book_with_cover(iv, sel, b, || super::cover::cover(iv, s, &title))
 }
 
+/// The book of `iv` with the quotes `select` gives: the cover needs only the interview, so
+/// it is drawn on another thread while they are selected and the pages made (a core that
+/// would otherwise wait for them). [`book_with`] is for a selection already at hand.
+pub fn book_selecting(
+    iv: &Interview,
+    s: &CardSettings,
+    b: &BookSettings,
+    select: impl FnOnce() -> anyhow::Result<Selection>,
+) -> anyhow::Result<Vec<u8>> {
+    let title = b.meta.title_of(iv);
+    std::thread::scope(|scope| {
+        let drawing = scope.spawn(|| super::cover::cover(iv, s, &title));
+        let sel = select()?;
+        book_with_cover(iv, &sel, b, || {
+            drawing.join().unwrap_or_else(|_| {
+                bail!("the cover card could not be drawn (a bug in jinju: please report it)")
+            })
+        })
+    })
+}
+
+/// What every book needs and no input changes — the patterns every parse compiles, the
+/// EPUB's, the cover's template, fonts and phrase model — made ahead (`jinju epub` does it on
+/// the pool's second thread while it reads the interview).
+pub fn prepare_book() {
+    crate::interview::compile_patterns();
+    epub::compile_patterns();
+    super::cover::prepare_cover();
+}
+
 /// [`book_with`] with the cover card `cover` gives, awaited while the pages are made and the
-/// fonts subset (`jinju epub` starts drawing it as soon as the interview is read, while the
-/// quotes are selected).
-pub fn book_with_cover(
+/// fonts subset.
+fn book_with_cover(
     iv: &Interview,
     sel: &Selection,
     b: &BookSettings,

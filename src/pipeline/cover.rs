@@ -50,9 +50,8 @@ fn template() -> anyhow::Result<&'static Template> {
 }
 
 /// Read what every cover needs and no input changes, its template, the embedded fonts and
-/// the phrase model its title is broken by, ahead of it (`jinju epub` does it while the
-/// interview is read).
-pub fn prepare_cover() {
+/// the phrase model its title is broken by, ahead of it ([`super::prepare_book`]).
+pub(super) fn prepare_cover() {
     let _ = template();
     let _ = crate::card::FontBook::embedded();
     crate::typeset::load_phrase_model();

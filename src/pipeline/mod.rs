@@ -4,7 +4,8 @@
 //! staging and batches on top of the same stages; an embedder needs only these.
 //!
 //! Beneath the four calls, by concept: [`cards`](render_cards) in parallel rounds to a
-//! [`CardSink`], the [`book`](book_with) with its cover and metadata, the file name a title gives
+//! [`CardSink`], the [`book`](book_with) with its cover and metadata (or [`book_selecting`]:
+//! the cover drawn while the quotes are selected), the file name a title gives
 //! ([`book_slug`]).
 
 mod book;
@@ -12,13 +13,13 @@ mod cards;
 mod cover;
 
 pub use book::{
-    book_slug, book_with, book_with_cover, source_date_epoch, source_date_epoch_from_env,
-    with_interview,
+    book_selecting, book_slug, book_with, prepare_book, source_date_epoch,
+    source_date_epoch_from_env, with_interview,
 };
 pub use cards::{
     CardSink, DEFAULT_TEMPLATES, MAX_TOTAL_IMAGE_PIXELS, Skipped, fonts, render_cards, source_info,
 };
-pub use cover::{cover, cover_quote, prepare_cover};
+pub use cover::{cover, cover_quote};
 
 use crate::card::{Card, Template};
 use crate::interview::{Interview, ParseOptions};
