@@ -219,10 +219,14 @@ pub fn last_sentence(paras: &[Para], from: usize) -> usize {
 /// A short heading over a list of other articles (`往期文章：`, `推荐阅读`, `相关内容`).
 fn articles_heading(text: &str) -> bool {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
-            r"^[\s*\\·•\-—–_=~>▼▽]*(推荐|推薦|更多|延伸|相关|相關|往期|热门|熱門|精选|精選)",
-            r"(阅读|閱讀|文章|推荐|推薦|内容|內容|回顾|回顧)[\s*：:▼▽↓]*$"
-        ))
+        Regex::new(
+            &[
+                r"^[\s*\\·•\-—–_=~>▼▽]*",
+                super::trailing::ARTICLES_LIST,
+                r"[\s*：:▼▽↓]*$",
+            ]
+            .concat(),
+        )
         .expect("static regex")
     });
     let t = text.trim();

@@ -14,12 +14,20 @@ use crate::read::BlockKind;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Words heading a list of other articles (`推荐阅读`, `往期文章`, `相关内容`): a page notice
+/// here, and where a talk's page ends (`talk::last_sentence`).
+pub(super) const ARTICLES_LIST: &str = concat!(
+    r"(推荐|推薦|更多|延伸|相关|相關|往期|热门|熱門|精选|精選)",
+    r"(阅读|閱讀|文章|推荐|推薦|内容|內容|回顾|回顧)"
+);
+
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    Regex::new(&[
         r"^[\s*\\·•\-—–_=~>]*(",
         r"本文(来自|來自|来源|來源|转载|轉載|经|經|系|为|為|由|首发|首發|作者|整理)|转载|轉載|",
         r"原文(链接|鏈接|地址)|原文[：:]|阅读原文|閱讀原文|(点击|點擊).{0,6}(阅读原文|閱讀原文)|",
-        r"(推荐|推薦|更多|延伸|相关|相關|往期|热门|熱門|精选|精選)(阅读|閱讀|文章|推荐|推薦|内容|內容|回顾|回顧)|",
+        ARTICLES_LIST,
+        "|",
         r"热点视频|熱點視頻|极客一问|",
         r"(题图|題圖|头图|頭圖|封面|配图|配圖|图片|圖片|首图|首圖)(来源|來源|来自|來自|[：:|｜丨])|",
         r"跳转到|跳轉到|(点击|點擊)(关注|關注|下方|上方|蓝字|藍字|这里|這裡|图片|圖片|阅读|閱讀)|",
@@ -28,7 +36,8 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
         r"\d+\s*篇原[创創][内內]容|(点赞|點讚|在看|分享|留言)[^。！？]{0,12}$|",
         r"(以上|本文)(内容|內容|观点|觀點)?(仅|僅)代表|(免责|免責)(声明|聲明)",
         r")",
-    ))
+    ]
+    .concat())
     .expect("static regex")
 });
 
